@@ -1,0 +1,137 @@
+#include "core/plan.h"
+
+#include <cmath>
+#include <set>
+
+namespace kiemdem {
+namespace {
+
+struct BodyInfo {
+  BodyKind kind;
+  const char* key;
+  const char* vi;
+  const char* en;
+};
+
+constexpr BodyInfo kBodies[] = {
+    {BodyKind::kPartyCommittee, "party_committee", "Đảng ủy", "Party Committee"},
+    {BodyKind::kPartyStandingCommittee, "party_standing_committee", "Ban Thường vụ", "Party Standing Committee"},
+    {BodyKind::kPeoplesCouncil, "peoples_council", "HĐND", "People's Council"},
+    {BodyKind::kPeoplesCommittee, "peoples_committee", "UBND", "People's Committee"},
+    {BodyKind::kFatherlandFront, "fatherland_front", "MTTQ", "Fatherland Front"},
+    {BodyKind::kMassOrganisation, "mass_organisation", "Đoàn thể", "Mass organisation"},
+    {BodyKind::kDepartment, "department", "Phòng, ban", "Department"},
+    {BodyKind::kOther, "other", "Khác", "Other"},
+};
+
+const BodyInfo& Info(BodyKind k) {
+  for (const BodyInfo& b : kBodies) {
+    if (b.kind == k) return b;
+  }
+  return kBodies[7];
+}
+
+}  // namespace
+
+const char* BodyKindKey(BodyKind k) { return Info(k).key; }
+const char* BodyKindNameVi(BodyKind k) { return Info(k).vi; }
+const char* BodyKindNameEn(BodyKind k) { return Info(k).en; }
+
+Result<BodyKind> ParseBodyKind(std::string_view key) {
+  for (const BodyInfo& b : kBodies) {
+    if (key == b.key || key == b.vi) return b.kind;
+  }
+  std::string k(key.substr(0, 40));
+  return InvalidArgument("'" + k + "' is not a kind of body (party_committee, peoples_council, "
+                                   "peoples_committee, ...)",
+                         "'" + k + "' không phải là loại cơ quan (party_committee, peoples_council, "
+                                   "peoples_committee, ...)");
+}
+
+const char* ComparatorSymbol(Comparator c) {
+  switch (c) {
+    case Comparator::kAtLeast: return "≥";
+    case Comparator::kAtMost: return "≤";
+    case Comparator::kEqual: return "=";
+    case Comparator::kBand: return "∈";
+  }
+  return "?";
+}
+
+Result<Comparator> ParseComparator(std::string_view s) {
+  if (s == ">=" || s == "≥") return Comparator::kAtLeast;
+  if (s == "<=" || s == "≤") return Comparator::kAtMost;
+  if (s == "=" || s == "==") return Comparator::kEqual;
+  if (s == "band" || s == "∈") return Comparator::kBand;
+  std::string v(s.substr(0, 20));
+  return InvalidArgument("'" + v + "' is not a comparator (>=, <=, = or band)",
+                         "'" + v + "' không phải là phép so sánh (>=, <=, = hoặc band)");
+}
+
+Status Target::Validate() const {
+  std::string where = "target for " + indicator + " in " + std::to_string(year);
+  std::string where_vi = "chỉ tiêu " + indicator + " năm " + std::to_string(year);
+  if (indicator.empty()) {
+    return InvalidArgument("a target needs an indicator", "chỉ tiêu kế hoạch phải gắn với một chỉ tiêu")
+        .WithField("indicator");
+  }
+  if (!std::isfinite(value)) {
+    return InvalidArgument(where + ": the value is not a finite number", where_vi + ": giá trị không hợp lệ")
+        .WithField("value");
+  }
+  if (comparator == Comparator::kBand) {
+    if (!value_high || !std::isfinite(*value_high) || *value_high < value) {
+      return InvalidArgument(where + ": a band needs an upper bound not below its lower bound",
+                             where_vi + ": khoảng chỉ tiêu cần cận trên không nhỏ hơn cận dưới")
+          .WithField("value_high");
+    }
+  }
+  return Status::Ok();
+}
+
+Status Plan::Validate() const {
+  if (first_year < 1945 || last_year > 2200 || first_year > last_year) {
+    return InvalidArgument("plan years " + std::to_string(first_year) + "-" + std::to_string(last_year) +
+                               " are not a valid span",
+                           "các năm của kế hoạch " + std::to_string(first_year) + "-" +
+                               std::to_string(last_year) + " không hợp lệ")
+        .WithField("years");
+  }
+  std::set<std::pair<std::string, int>> seen;
+  for (const Target& t : targets) {
+    RETURN_IF_ERROR(t.Validate());
+    if (t.year < first_year || t.year > last_year) {
+      return InvalidArgument("the target for " + t.indicator + " is for " + std::to_string(t.year) +
+                                 ", outside the plan's years",
+                             "chỉ tiêu " + t.indicator + " của năm " + std::to_string(t.year) +
+                                 " nằm ngoài các năm của kế hoạch")
+          .WithField("year");
+    }
+    if (!seen.insert({t.indicator, t.year}).second) {
+      return AlreadyExists("the plan sets " + t.indicator + " for " + std::to_string(t.year) + " twice",
+                           "kế hoạch đặt chỉ tiêu " + t.indicator + " năm " + std::to_string(t.year) +
+                               " hai lần")
+          .WithField("indicator");
+    }
+  }
+  return Status::Ok();
+}
+
+const Target* Plan::FindTarget(std::string_view indicator, int year) const {
+  for (const Target& t : targets) {
+    if (t.indicator == indicator && t.year == year) return &t;
+  }
+  return nullptr;
+}
+
+std::vector<TargetBySource> TargetsFor(const std::vector<Plan>& plans, UnitId unit,
+                                       std::string_view indicator, int year) {
+  std::vector<TargetBySource> out;
+  for (const Plan& p : plans) {
+    if (p.unit != unit) continue;
+    if (const Target* t = p.FindTarget(indicator, year)) out.push_back({&p, t});
+  }
+  return out;
+}
+
+}  // namespace kiemdem

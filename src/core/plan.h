@@ -1,0 +1,92 @@
+// Bodies (Đảng ủy, HĐND, UBND, ...), plans and their targets (chỉ tiêu kế
+// hoạch). A plan is one body's set of targets for a unit over a year or a
+// five-year term, set by a resolution. The Party committee's, the People's
+// Council's and the People's Committee's plans for one unit stand side by
+// side; a superior body may assign targets (giao chỉ tiêu).
+#ifndef KIEMDEM_CORE_PLAN_H_
+#define KIEMDEM_CORE_PLAN_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/admin_unit.h"
+#include "core/document.h"
+#include "core/status.h"
+
+namespace kiemdem {
+
+enum class BodyKind {
+  kPartyCommittee,          // Đảng ủy / Thành ủy / Tỉnh ủy (Ban Chấp hành)
+  kPartyStandingCommittee,  // Ban Thường vụ
+  kPeoplesCouncil,          // Hội đồng nhân dân (HĐND)
+  kPeoplesCommittee,        // Ủy ban nhân dân (UBND)
+  kFatherlandFront,         // Ủy ban Mặt trận Tổ quốc (MTTQ)
+  kMassOrganisation,        // đoàn thể: Đoàn thanh niên, Hội Phụ nữ, ...
+  kDepartment,              // phòng, ban chuyên môn
+  kOther,
+};
+
+const char* BodyKindKey(BodyKind k);     // "party_committee", ...
+const char* BodyKindNameVi(BodyKind k);  // "Đảng ủy", "HĐND", "UBND", ...
+const char* BodyKindNameEn(BodyKind k);
+Result<BodyKind> ParseBodyKind(std::string_view key);
+
+struct Body {
+  int64_t id = 0;
+  UnitId unit = kNoUnit;
+  BodyKind kind = BodyKind::kOther;
+  std::string name;  // "Đảng ủy phường Quảng Hưng"
+};
+
+enum class Comparator {
+  kAtLeast,  // ≥: "đạt trên 45 tỷ", "≥ 90%"
+  kAtMost,   // ≤: "giảm hộ nghèo còn dưới 2%"
+  kEqual,    // =: "100% chỉ tiêu giao quân"
+  kBand,     // between value and value_high
+};
+
+const char* ComparatorSymbol(Comparator c);  // "≥", "≤", "=", "∈"
+Result<Comparator> ParseComparator(std::string_view s);  // ">=", "≥", "<=", "≤", "=", "band"
+
+struct Target {
+  std::string indicator;  // indicator code
+  int year = 0;           // the year the target is for (a term target: its last year)
+  Comparator comparator = Comparator::kAtLeast;
+  double value = 0;
+  std::optional<double> value_high;  // for kBand
+
+  Status Validate() const;
+};
+
+struct Plan {
+  int64_t id = 0;
+  UnitId unit = kNoUnit;
+  int64_t body = 0;                   // the body that set or assigned the targets
+  BodyKind body_kind = BodyKind::kOther;
+  bool assigned_by_superior = false;  // giao chỉ tiêu from the level above
+  int first_year = 0;                 // a year plan: first_year == last_year
+  int last_year = 0;                  // a term plan: e.g. 2020..2025
+  DocumentRef resolution;             // "06-NQ/TU"
+  std::vector<Target> targets;
+
+  // Years in order, targets inside the years, no indicator twice per year.
+  Status Validate() const;
+  // The target for an indicator and year, if the plan has one.
+  const Target* FindTarget(std::string_view indicator, int year) const;
+};
+
+// The targets of every plan for `unit`, `indicator` and `year`, one per
+// plan, so that Party, Council and Committee targets can be shown side by side.
+struct TargetBySource {
+  const Plan* plan;
+  const Target* target;
+};
+std::vector<TargetBySource> TargetsFor(const std::vector<Plan>& plans, UnitId unit,
+                                       std::string_view indicator, int year);
+
+}  // namespace kiemdem
+
+#endif  // KIEMDEM_CORE_PLAN_H_

@@ -1,0 +1,212 @@
+#include "core/rollup.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace kiemdem {
+namespace {
+
+// One input to a combination.
+struct Contribution {
+  double value;
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+  bool estimated;
+};
+
+Contribution FromObservation(const Observation& o) {
+  return {o.value, o.numerator, o.denominator, o.estimated};
+}
+
+Status NotAggregable(const Indicator& ind) {
+  return FailedPrecondition("indicator " + ind.code + " (" + ind.name_en + ") does not add up across units",
+                            "chỉ tiêu " + ind.code + " (" + ind.name_vi + ") không cộng dồn được giữa các đơn vị");
+}
+
+// Combines contributions by the rule; `sum_rule` forces summing (time flows).
+Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<Contribution>& in,
+               Aggregate* out) {
+  if (in.empty()) return Status::Ok();
+  double sum = 0;
+  double num = 0;
+  double den = 0;
+  for (const Contribution& c : in) {
+    sum += c.value;
+    out->estimated = out->estimated || c.estimated;
+    if (rule == SpatialAggregation::kRatioOfSums) {
+      if (!c.numerator || !c.denominator) {
+        return InvalidArgument("a result of " + ind.code + " lacks its numerator and denominator, so it "
+                                   "cannot be added up",
+                               "một kết quả của chỉ tiêu " + ind.code + " thiếu tử số và mẫu số nên không "
+                                   "cộng dồn được");
+      }
+      num += *c.numerator;
+      den += *c.denominator;
+    }
+  }
+  switch (rule) {
+    case SpatialAggregation::kSum: out->value = sum; break;
+    case SpatialAggregation::kMean: out->value = sum / static_cast<double>(in.size()); break;
+    case SpatialAggregation::kRatioOfSums:
+      out->numerator = num;
+      out->denominator = den;
+      if (den > 0) out->value = num / den * 100.0;
+      break;
+    case SpatialAggregation::kNone: return NotAggregable(ind);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on,
+                              const Indicator& indicator, const ObservationLookup& lookup) {
+  if (registry.Get(root) == nullptr) {
+    return NotFound("unit id " + std::to_string(root) + " is unknown",
+                    "không có đơn vị mã nội bộ " + std::to_string(root));
+  }
+  Aggregate agg;
+  std::vector<UnitId> children = registry.ChildrenOn(root, on);
+  if (children.empty()) {
+    agg.expected = 1;
+    if (const Observation* o = lookup(root)) {
+      agg.reporting = 1;
+      RETURN_IF_ERROR(Combine(indicator, SpatialAggregation::kSum, {FromObservation(*o)}, &agg));
+      agg.numerator = o->numerator;
+      agg.denominator = o->denominator;
+    } else {
+      agg.missing.push_back(root);
+    }
+    return agg;
+  }
+  if (indicator.spatial == SpatialAggregation::kNone) return NotAggregable(indicator);
+  std::vector<Contribution> parts;
+  for (UnitId child : children) {
+    ++agg.expected;
+    if (const Observation* o = lookup(child)) {
+      parts.push_back(FromObservation(*o));
+      ++agg.reporting;
+      continue;
+    }
+    if (!registry.ChildrenOn(child, on).empty()) {
+      ASSIGN_OR_RETURN(Aggregate sub, RollUpUnits(registry, child, on, indicator, lookup));
+      if (sub.value) {
+        parts.push_back({*sub.value, sub.numerator, sub.denominator, sub.estimated || !sub.missing.empty()});
+        ++agg.reporting;
+        continue;
+      }
+    }
+    agg.missing.push_back(child);
+  }
+  RETURN_IF_ERROR(Combine(indicator, indicator.spatial, parts, &agg));
+  return agg;
+}
+
+Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
+                             const std::vector<Observation>& observations) {
+  std::vector<const Observation*> inside;
+  for (const Observation& o : observations) {
+    if (o.indicator == indicator.code && target.Contains(o.period)) inside.push_back(&o);
+  }
+  Aggregate agg;
+  agg.expected = target.month_count();
+  for (const Observation* o : inside) {
+    if (o->period == target) {
+      agg.reporting = agg.expected;
+      agg.value = o->value;
+      agg.numerator = o->numerator;
+      agg.denominator = o->denominator;
+      agg.estimated = o->estimated;
+      return agg;
+    }
+  }
+  if (indicator.time == TimeAggregation::kStock) {
+    const Observation* latest = nullptr;
+    for (const Observation* o : inside) {
+      if (latest == nullptr || o->period.last_month() > latest->period.last_month() ||
+          (o->period.last_month() == latest->period.last_month() &&
+           o->period.first_month() > latest->period.first_month())) {
+        latest = o;
+      }
+    }
+    if (latest == nullptr) {
+      for (int m = target.first_month(); m <= target.last_month(); ++m) agg.missing_months.push_back(m);
+      return agg;
+    }
+    agg.value = latest->value;
+    agg.numerator = latest->numerator;
+    agg.denominator = latest->denominator;
+    agg.estimated = latest->estimated;
+    agg.reporting = latest->period.last_month() - target.first_month() + 1;
+    for (int m = latest->period.last_month() + 1; m <= target.last_month(); ++m) agg.missing_months.push_back(m);
+    return agg;
+  }
+  // Flow: fewest observations tiling [first, last]. best[m]: tiles of months first..m-1.
+  int first = target.first_month();
+  int last = target.last_month();
+  std::vector<int> best(14, INT_MAX);
+  std::vector<const Observation*> via(14, nullptr);
+  best[first] = 0;
+  for (int m = first; m <= last; ++m) {
+    if (best[m] == INT_MAX) continue;
+    for (const Observation* o : inside) {
+      if (o->period.first_month() != m) continue;
+      int next = o->period.last_month() + 1;
+      if (best[m] + 1 < best[next]) {
+        best[next] = best[m] + 1;
+        via[next] = o;
+      }
+    }
+  }
+  if (best[last + 1] == INT_MAX) {
+    std::vector<bool> covered(13, false);
+    for (const Observation* o : inside) {
+      for (int m = o->period.first_month(); m <= o->period.last_month(); ++m) covered[m] = true;
+    }
+    for (int m = first; m <= last; ++m) {
+      if (covered[m]) ++agg.reporting;
+      else agg.missing_months.push_back(m);
+    }
+    return agg;
+  }
+  std::vector<Contribution> parts;
+  for (int m = last + 1; m > first; m = via[m]->period.first_month()) parts.push_back(FromObservation(*via[m]));
+  SpatialAggregation rule = indicator.value_kind == ValueKind::kFraction ? SpatialAggregation::kRatioOfSums
+                                                                         : SpatialAggregation::kSum;
+  RETURN_IF_ERROR(Combine(indicator, rule, parts, &agg));
+  agg.reporting = agg.expected;
+  return agg;
+}
+
+Result<Aggregate> ReconstructFromPredecessors(const AdminRegistry& registry, UnitId unit,
+                                              const Period& period, const Indicator& indicator,
+                                              const ObservationLookup& lookup) {
+  Date end = EndOfMonth(period.year(), period.last_month());
+  ASSIGN_OR_RETURN(std::vector<Ancestor> ancestors, registry.PredecessorsOn(unit, end));
+  Aggregate agg;
+  std::vector<Contribution> parts;
+  for (const Ancestor& a : ancestors) {
+    if (a.coverage == Coverage::kPartial) {
+      agg.split_units.push_back(a.unit);
+      continue;
+    }
+    ++agg.expected;
+    if (const Observation* o = lookup(a.unit)) {
+      parts.push_back(FromObservation(*o));
+      ++agg.reporting;
+    } else {
+      agg.missing.push_back(a.unit);
+    }
+  }
+  bool single_self = ancestors.size() == 1 && ancestors[0].unit == unit;
+  if (!single_self && indicator.spatial == SpatialAggregation::kNone) return NotAggregable(indicator);
+  SpatialAggregation rule = single_self ? SpatialAggregation::kSum : indicator.spatial;
+  RETURN_IF_ERROR(Combine(indicator, rule, parts, &agg));
+  if (single_self && !parts.empty()) {
+    agg.numerator = parts[0].numerator;
+    agg.denominator = parts[0].denominator;
+  }
+  return agg;
+}
+
+}  // namespace kiemdem
