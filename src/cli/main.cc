@@ -1,1 +1,73 @@
-int main(){}
+// kiemdem: the command-line program. Parses the global options and hands
+// the rest to a subcommand (src/cli/commands.h).
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(kiemdem — theo dõi, kiểm đếm kết quả thực hiện chỉ tiêu
+(track the targets of Vietnamese wards, communes and cities)
+
+usage: kiemdem [--data DIR] [--lang vi|en] COMMAND ...
+
+commands:
+  demo                          evaluate the demo units against their plans
+  units tree [--as-of D] [--root CODE] [--depth N]
+                                the administrative tree as of a date (dd/mm/yyyy)
+  units search QUERY [--as-of D]
+                                find units by name, with or without diacritics
+  units history CODE            a code's units, their changes, predecessors and successors
+  indicators                    the indicator catalogue
+  check-percent PART WHOLE STATED
+                                does a stated percentage match its figures? (8 12 66,66%)
+
+--data DIR   data directory (default: the source tree's data/, or $KIEMDEM_DATA)
+--lang       language of messages and tables (default vi)
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kiemdem::cli::GlobalOptions g;
+  g.data_dir = KIEMDEM_DATA_DIR;
+  if (const char* env = std::getenv("KIEMDEM_DATA")) g.data_dir = env;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t i = 0;
+  while (i < args.size() && args[i].rfind("--", 0) == 0) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::cout << kHelp;
+      return 0;
+    }
+    if ((args[i] == "--data" || args[i] == "--lang") && i + 1 < args.size()) {
+      (args[i] == "--data" ? g.data_dir : g.lang) = args[i + 1];
+      i += 2;
+      continue;
+    }
+    std::cerr << "kiemdem: unknown option " << args[i] << "\n" << kHelp;
+    return 2;
+  }
+  if (g.lang != "vi" && g.lang != "en") {
+    std::cerr << "kiemdem: --lang takes vi or en\n";
+    return 2;
+  }
+  if (i >= args.size()) {
+    std::cerr << kHelp;
+    return 2;
+  }
+  std::string command = args[i];
+  std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
+  if (command == "demo") return kiemdem::cli::RunDemo(g, rest);
+  if (command == "units") return kiemdem::cli::RunUnits(g, rest);
+  if (command == "indicators") return kiemdem::cli::RunIndicators(g, rest);
+  if (command == "check-percent") return kiemdem::cli::RunCheckPercent(g, rest);
+  if (command == "help") {
+    std::cout << kHelp;
+    return 0;
+  }
+  std::cerr << "kiemdem: unknown command " << command << "\n" << kHelp;
+  return 2;
+}

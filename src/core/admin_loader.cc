@@ -37,9 +37,8 @@ Result<Table> Open(const char* file, const std::string& text, const std::vector<
 
 // Adds every row of a units file; `parent_column` (may be null) names the
 // column holding the parent's code in `parents`.
-Status AddUnits(const Table& t, const char* parent_column, const CodeMap* parents,
-                std::optional<Date> from, std::optional<Date> to, AdminRegistry* reg, CodeMap* out,
-                int* count) {
+Status AddUnits(const Table& t, const char* parent_column, const CodeMap* parents, std::optional<Date> from,
+                std::optional<Date> to, AdminRegistry* reg, CodeMap* out, int* count) {
   for (const CsvRow& row : t.csv.rows) {
     Result<UnitType> type = ParseUnitType(t.Get(row, "unit_type"));
     if (!type.ok()) return AtLine(t.file, row, type.status());
@@ -86,9 +85,8 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
                                      {"code", "name", "full_name", "unit_type", "province_code"}));
   ASSIGN_OR_RETURN(Table merge_p, Open("merge_provinces_2025.csv", files.merge_provinces_2025,
                                        {"old_province_code", "new_province_code"}));
-  ASSIGN_OR_RETURN(Table merge_c,
-                   Open("merge_communes_2025.csv", files.merge_communes_2025,
-                        {"old_code", "old_level", "in_pre2025_list", "new_code", "coverage"}));
+  ASSIGN_OR_RETURN(Table merge_c, Open("merge_communes_2025.csv", files.merge_communes_2025,
+                                       {"old_code", "old_level", "in_pre2025_list", "new_code", "coverage"}));
   ASSIGN_OR_RETURN(Table changes, Open("changes_after_2025-07-01.csv", files.changes_after_2025_07_01,
                                        {"effective_date", "basis", "level", "code", "field", "new_value"}));
 
@@ -97,21 +95,26 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
   CodeMap oc;
   CodeMap np;
   CodeMap nc;
-  RETURN_IF_ERROR(AddUnits(old_p, nullptr, nullptr, std::nullopt, reform, reg, &op, &stats.pre2025_provinces));
-  RETURN_IF_ERROR(AddUnits(old_d, "province_code", &op, std::nullopt, reform, reg, &od, &stats.pre2025_districts));
-  RETURN_IF_ERROR(AddUnits(old_c, "district_code", &od, std::nullopt, reform, reg, &oc, &stats.pre2025_communes));
+  RETURN_IF_ERROR(
+      AddUnits(old_p, nullptr, nullptr, std::nullopt, reform, reg, &op, &stats.pre2025_provinces));
+  RETURN_IF_ERROR(
+      AddUnits(old_d, "province_code", &op, std::nullopt, reform, reg, &od, &stats.pre2025_districts));
+  RETURN_IF_ERROR(
+      AddUnits(old_c, "district_code", &od, std::nullopt, reform, reg, &oc, &stats.pre2025_communes));
   RETURN_IF_ERROR(AddUnits(new_p, nullptr, nullptr, reform, std::nullopt, reg, &np, &stats.provinces_2025));
-  RETURN_IF_ERROR(AddUnits(new_c, "province_code", &np, reform, std::nullopt, reg, &nc, &stats.communes_2025));
+  RETURN_IF_ERROR(
+      AddUnits(new_c, "province_code", &np, reform, std::nullopt, reg, &nc, &stats.communes_2025));
 
   for (const CsvRow& row : merge_p.csv.rows) {
     auto from = op.find(merge_p.Get(row, "old_province_code"));
     auto to = np.find(merge_p.Get(row, "new_province_code"));
     if (from == op.end() || to == np.end()) {
-      return AtLine(merge_p.file, row, NotFound("a province code of this row is not in the lists",
-                                                "mã tỉnh của dòng này không có trong danh sách"));
+      return AtLine(merge_p.file, row,
+                    NotFound("a province code of this row is not in the lists",
+                             "mã tỉnh của dòng này không có trong danh sách"));
     }
-    RETURN_IF_ERROR(reg->AddSuccession({from->second, to->second, reform, Coverage::kFull,
-                                        "Nghị quyết 202/2025/QH15"}));
+    RETURN_IF_ERROR(
+        reg->AddSuccession({from->second, to->second, reform, Coverage::kFull, "Nghị quyết 202/2025/QH15"}));
     ++stats.province_successions;
   }
   for (const CsvRow& row : merge_c.csv.rows) {
@@ -123,18 +126,20 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
         ++stats.stale_pairs_skipped;
         continue;
       }
-      return AtLine(merge_c.file, row, NotFound("old code " + old_code + " is not in the pre-2025 lists",
-                                                "mã cũ " + old_code + " không có trong danh sách trước 2025"));
+      return AtLine(merge_c.file, row,
+                    NotFound("old code " + old_code + " is not in the pre-2025 lists",
+                             "mã cũ " + old_code + " không có trong danh sách trước 2025"));
     }
     std::string new_code = merge_c.Get(row, "new_code");
     auto to = nc.find(new_code);
     if (to == nc.end()) {
-      return AtLine(merge_c.file, row, NotFound("new code " + new_code + " is not in the 2025 list",
-                                                "mã mới " + new_code + " không có trong danh sách 2025"));
+      return AtLine(merge_c.file, row,
+                    NotFound("new code " + new_code + " is not in the 2025 list",
+                             "mã mới " + new_code + " không có trong danh sách 2025"));
     }
     Coverage cov = merge_c.Get(row, "coverage") == "partial" ? Coverage::kPartial : Coverage::kFull;
-    RETURN_IF_ERROR(reg->AddSuccession({from->second, to->second, reform, cov,
-                                        "Nghị quyết của UBTVQH về sắp xếp ĐVHC cấp xã năm 2025"}));
+    RETURN_IF_ERROR(reg->AddSuccession(
+        {from->second, to->second, reform, cov, "Nghị quyết của UBTVQH về sắp xếp ĐVHC cấp xã năm 2025"}));
     ++stats.commune_successions;
     ++(cov == Coverage::kFull ? stats.full_successions : stats.partial_successions);
   }
@@ -145,8 +150,9 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
     const CodeMap& map = changes.Get(row, "level") == "province" ? np : nc;
     auto it = map.find(changes.Get(row, "code"));
     if (it == map.end()) {
-      return AtLine(changes.file, row, NotFound("code " + changes.Get(row, "code") + " is not a 2025 unit",
-                                                "mã " + changes.Get(row, "code") + " không phải đơn vị 2025"));
+      return AtLine(changes.file, row,
+                    NotFound("code " + changes.Get(row, "code") + " is not a 2025 unit",
+                             "mã " + changes.Get(row, "code") + " không phải đơn vị 2025"));
     }
     const AdminUnit* u = reg->Get(it->second);
     UnitVersion v = u->Current();

@@ -29,10 +29,9 @@ Status AdminRegistry::CheckParent(const AdminUnit& unit, UnitId parent) const {
         .WithField("parent");
   }
   if (LevelOf(p->Current().type) >= LevelOf(unit.versions.front().type)) {
-    return InvalidArgument(Describe(*p) + " cannot be the parent of " + Describe(unit) +
-                               ": it is not at a higher level",
-                           Describe(*p) + " không thể là cấp trên của " + Describe(unit) +
-                               ": không ở cấp cao hơn")
+    return InvalidArgument(
+               Describe(*p) + " cannot be the parent of " + Describe(unit) + ": it is not at a higher level",
+               Describe(*p) + " không thể là cấp trên của " + Describe(unit) + ": không ở cấp cao hơn")
         .WithField("parent");
   }
   return Status::Ok();
@@ -61,9 +60,9 @@ Result<UnitId> AdminRegistry::Add(AdminUnit unit) {
     for (UnitId other : it->second) {
       const AdminUnit& o = units_[static_cast<size_t>(other - 1)];
       if (LevelOf(o.Current().type) == level && Overlaps(o, unit)) {
-        return AlreadyExists("code " + unit.code + " is already held by " + Describe(o) +
-                                 " over an overlapping span",
-                             "mã " + unit.code + " đã thuộc về " + Describe(o) + " trong cùng thời gian")
+        return AlreadyExists(
+                   "code " + unit.code + " is already held by " + Describe(o) + " over an overlapping span",
+                   "mã " + unit.code + " đã thuộc về " + Describe(o) + " trong cùng thời gian")
             .WithField("code");
       }
     }
@@ -247,13 +246,14 @@ Result<std::vector<Ancestor>> AdminRegistry::PredecessorsOn(UnitId unit, Date on
     if (!visiting.insert(id).second) return;  // a cycle in bad data: stop
     for (const Succession& s : PredecessorsOf(id)) {
       Coverage c = (cov == Coverage::kPartial || s.coverage == Coverage::kPartial) ? Coverage::kPartial
-                                                                                  : Coverage::kFull;
+                                                                                   : Coverage::kFull;
       walk(s.predecessor, c);
     }
     visiting.erase(id);
   };
   walk(unit, Coverage::kFull);
   std::vector<Ancestor> out;
+  out.reserve(found.size());
   for (const auto& [id, cov] : found) out.push_back({id, cov});
   return out;
 }

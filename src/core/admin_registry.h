@@ -93,8 +93,8 @@ class AdminRegistry {
   std::unordered_map<std::string, std::vector<UnitId>> by_code_;
   std::unordered_map<UnitId, std::vector<UnitId>> children_;
   std::vector<Succession> successions_;
-  std::unordered_map<UnitId, std::vector<size_t>> into_;     // successor -> succession indexes
-  std::unordered_map<UnitId, std::vector<size_t>> out_of_;   // predecessor -> succession indexes
+  std::unordered_map<UnitId, std::vector<size_t>> into_;    // successor -> succession indexes
+  std::unordered_map<UnitId, std::vector<size_t>> out_of_;  // predecessor -> succession indexes
 };
 
 }  // namespace kiemdem

@@ -15,18 +15,21 @@ struct TypeInfo {
 
 constexpr TypeInfo kTypes[] = {
     {UnitType::kProvince, UnitLevel::kProvince, "Tỉnh", "Province", "province"},
-    {UnitType::kCentralCity, UnitLevel::kProvince, "Thành phố trực thuộc trung ương", "Municipality", "central_city"},
+    {UnitType::kCentralCity, UnitLevel::kProvince, "Thành phố trực thuộc trung ương", "Municipality",
+     "central_city"},
     {UnitType::kUrbanDistrict, UnitLevel::kDistrict, "Quận", "Urban district", "urban_district"},
     {UnitType::kRuralDistrict, UnitLevel::kDistrict, "Huyện", "District", "rural_district"},
     {UnitType::kTown, UnitLevel::kDistrict, "Thị xã", "District-level town", "town"},
-    {UnitType::kProvincialCity, UnitLevel::kDistrict, "Thành phố thuộc tỉnh", "Provincial city", "provincial_city"},
+    {UnitType::kProvincialCity, UnitLevel::kDistrict, "Thành phố thuộc tỉnh", "Provincial city",
+     "provincial_city"},
     {UnitType::kCityOfCentralCity, UnitLevel::kDistrict, "Thành phố thuộc thành phố trực thuộc trung ương",
      "Municipal city", "city_of_central_city"},
     {UnitType::kWard, UnitLevel::kCommune, "Phường", "Ward", "ward"},
     {UnitType::kCommune, UnitLevel::kCommune, "Xã", "Commune", "commune"},
     {UnitType::kTownship, UnitLevel::kCommune, "Thị trấn", "Commune-level town", "township"},
     {UnitType::kSpecialZone, UnitLevel::kCommune, "Đặc khu", "Special zone", "special_zone"},
-    {UnitType::kResidentialGroup, UnitLevel::kGrassroots, "Tổ dân phố", "Residential group", "residential_group"},
+    {UnitType::kResidentialGroup, UnitLevel::kGrassroots, "Tổ dân phố", "Residential group",
+     "residential_group"},
     {UnitType::kQuarter, UnitLevel::kGrassroots, "Khu phố", "Quarter", "quarter"},
     {UnitType::kVillage, UnitLevel::kGrassroots, "Thôn", "Village", "village"},
     {UnitType::kHamlet, UnitLevel::kGrassroots, "Ấp", "Hamlet", "hamlet"},
@@ -57,8 +60,9 @@ Result<UnitType> ParseUnitType(std::string_view text) {
   }
   std::string v(text.substr(0, 60));
   return InvalidArgument("'" + v + "' is not a unit type (e.g. Tỉnh, Huyện, Phường, Xã, Tổ dân phố)",
-                         "'" + v + "' không phải là loại đơn vị hành chính (ví dụ Tỉnh, Huyện, Phường, Xã, "
-                                   "Tổ dân phố)");
+                         "'" + v +
+                             "' không phải là loại đơn vị hành chính (ví dụ Tỉnh, Huyện, Phường, Xã, "
+                             "Tổ dân phố)");
 }
 
 const UnitVersion& AdminUnit::VersionOn(Date d) const {

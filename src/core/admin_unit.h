@@ -21,21 +21,21 @@ constexpr UnitId kNoUnit = 0;
 enum class UnitLevel { kProvince = 1, kDistrict = 2, kCommune = 3, kGrassroots = 4 };
 
 enum class UnitType {
-  kProvince,              // Tỉnh
-  kCentralCity,           // Thành phố trực thuộc trung ương
-  kUrbanDistrict,         // Quận
-  kRuralDistrict,         // Huyện
-  kTown,                  // Thị xã
-  kProvincialCity,        // Thành phố thuộc tỉnh
-  kCityOfCentralCity,     // Thành phố thuộc thành phố trực thuộc trung ương
-  kWard,                  // Phường
-  kCommune,               // Xã
-  kTownship,              // Thị trấn
-  kSpecialZone,           // Đặc khu (tại hải đảo)
-  kResidentialGroup,      // Tổ dân phố
-  kQuarter,               // Khu phố
-  kVillage,               // Thôn
-  kHamlet,                // Ấp
+  kProvince,           // Tỉnh
+  kCentralCity,        // Thành phố trực thuộc trung ương
+  kUrbanDistrict,      // Quận
+  kRuralDistrict,      // Huyện
+  kTown,               // Thị xã
+  kProvincialCity,     // Thành phố thuộc tỉnh
+  kCityOfCentralCity,  // Thành phố thuộc thành phố trực thuộc trung ương
+  kWard,               // Phường
+  kCommune,            // Xã
+  kTownship,           // Thị trấn
+  kSpecialZone,        // Đặc khu (tại hải đảo)
+  kResidentialGroup,   // Tổ dân phố
+  kQuarter,            // Khu phố
+  kVillage,            // Thôn
+  kHamlet,             // Ấp
 };
 
 UnitLevel LevelOf(UnitType type);
@@ -68,9 +68,7 @@ struct AdminUnit {
   // At least one version; the first applies from valid_from.
   std::vector<UnitVersion> versions;
 
-  bool ValidOn(Date d) const {
-    return (!valid_from || *valid_from <= d) && (!valid_to || d < *valid_to);
-  }
+  bool ValidOn(Date d) const { return (!valid_from || *valid_from <= d) && (!valid_to || d < *valid_to); }
   // The version in force on `d` (the first one before any change).
   const UnitVersion& VersionOn(Date d) const;
   const UnitVersion& Current() const { return versions.back(); }

@@ -13,10 +13,10 @@ Result<PercentCheck> CheckStatedPercent(double part, double whole, double stated
     return InvalidArgument("the figures to check must be numbers", "các số liệu cần kiểm tra phải là số");
   }
   if (whole <= 0) {
-    return InvalidArgument("cannot check a percentage of " + FormatVietnameseNumber(whole) +
-                               ": the whole must be greater than zero",
-                           "không kiểm tra được tỷ lệ trên " + FormatVietnameseNumber(whole) +
-                               ": mẫu số phải lớn hơn 0")
+    return InvalidArgument(
+               "cannot check a percentage of " + FormatVietnameseNumber(whole) +
+                   ": the whole must be greater than zero",
+               "không kiểm tra được tỷ lệ trên " + FormatVietnameseNumber(whole) + ": mẫu số phải lớn hơn 0")
         .WithField("whole");
   }
   if (part < 0) {

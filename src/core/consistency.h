@@ -13,7 +13,7 @@ namespace kiemdem {
 
 struct PercentCheck {
   bool consistent = false;
-  double computed = 0;       // part / whole × 100, unrounded
+  double computed = 0;  // part / whole × 100, unrounded
   double stated = 0;
   int stated_decimals = 0;
   // "stated 90% matches 45,5/50 = 91%" style explanation, both languages.

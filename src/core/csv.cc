@@ -83,8 +83,7 @@ Result<CsvTable> ParseCsv(std::string_view text, char delimiter) {
   }
   if (!field.empty() || !row.fields.empty() || row_has_content) end_row();
   if (rows.empty()) {
-    return InvalidArgument("the file is empty: it has no header row",
-                           "tệp trống: không có dòng tiêu đề");
+    return InvalidArgument("the file is empty: it has no header row", "tệp trống: không có dòng tiêu đề");
   }
   CsvTable table;
   table.header = std::move(rows.front().fields);

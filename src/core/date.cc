@@ -71,11 +71,10 @@ Result<Date> Date::FromYmd(int year, int month, int day) {
                            "tháng " + std::to_string(month) + " không nằm trong 1-12");
   }
   if (day < 1 || day > DaysInMonth(year, month)) {
-    return InvalidArgument(
-        "day " + std::to_string(day) + " does not exist in " + std::to_string(month) + "/" +
-            std::to_string(year),
-        "ngày " + std::to_string(day) + " không có trong tháng " + std::to_string(month) + "/" +
-            std::to_string(year));
+    return InvalidArgument("day " + std::to_string(day) + " does not exist in " + std::to_string(month) +
+                               "/" + std::to_string(year),
+                           "ngày " + std::to_string(day) + " không có trong tháng " + std::to_string(month) +
+                               "/" + std::to_string(year));
   }
   return Date(DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
@@ -105,9 +104,8 @@ Result<Date> Date::Parse(std::string_view text) {
   int m = 0;
   int y = 0;
   std::string_view ys = text.substr(second + 1);
-  if (!ParseInt(text.substr(0, first), &d) ||
-      !ParseInt(text.substr(first + 1, second - first - 1), &m) || ys.size() != 4 ||
-      !ParseInt(ys, &y)) {
+  if (!ParseInt(text.substr(0, first), &d) || !ParseInt(text.substr(first + 1, second - first - 1), &m) ||
+      ys.size() != 4 || !ParseInt(ys, &y)) {
     return BadDate(text);
   }
   return FromYmd(y, m, d);

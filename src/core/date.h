@@ -37,7 +37,7 @@ class Date {
 
   Date AddDays(int64_t n) const { return FromDayNumber(days_ + n); }
   friend int64_t operator-(Date a, Date b) { return a.days_ - b.days_; }
-  friend auto operator<=>(Date a, Date b) = default;
+  friend auto operator<=>(Date a, Date b) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 bug
 
  private:
   explicit Date(int64_t days) : days_(days) {}

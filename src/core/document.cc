@@ -11,11 +11,11 @@ struct TypeName {
 };
 
 constexpr TypeName kTypes[] = {
-    {"NQ", "Nghị quyết"},  {"QĐ", "Quyết định"}, {"CT", "Chỉ thị"},     {"QC", "Quy chế"},
-    {"QyĐ", "Quy định"},   {"TC", "Thông cáo"},  {"TB", "Thông báo"},   {"HD", "Hướng dẫn"},
-    {"CTr", "Chương trình"}, {"KH", "Kế hoạch"}, {"PA", "Phương án"},   {"ĐA", "Đề án"},
-    {"DA", "Dự án"},       {"BC", "Báo cáo"},    {"BB", "Biên bản"},    {"TTr", "Tờ trình"},
-    {"HĐ", "Hợp đồng"},    {"CĐ", "Công điện"},  {"KL", "Kết luận"},    {"CV", "Công văn"},
+    {"NQ", "Nghị quyết"},    {"QĐ", "Quyết định"}, {"CT", "Chỉ thị"},   {"QC", "Quy chế"},
+    {"QyĐ", "Quy định"},     {"TC", "Thông cáo"},  {"TB", "Thông báo"}, {"HD", "Hướng dẫn"},
+    {"CTr", "Chương trình"}, {"KH", "Kế hoạch"},   {"PA", "Phương án"}, {"ĐA", "Đề án"},
+    {"DA", "Dự án"},         {"BC", "Báo cáo"},    {"BB", "Biên bản"},  {"TTr", "Tờ trình"},
+    {"HĐ", "Hợp đồng"},      {"CĐ", "Công điện"},  {"KL", "Kết luận"},  {"CV", "Công văn"},
     {"GM", "Giấy mời"},
 };
 
@@ -36,10 +36,12 @@ bool IsKnownType(std::string_view s) {
 
 Status BadCode(std::string_view text) {
   std::string t(text.substr(0, 60));
-  return InvalidArgument("'" + t + "' is not a document number and symbol (e.g. 06-NQ/TU, 886/QĐ-UBND, "
-                                   "15/2025/QĐ-UBND)",
-                         "'" + t + "' không phải là số và ký hiệu văn bản (ví dụ 06-NQ/TU, 886/QĐ-UBND, "
-                                   "15/2025/QĐ-UBND)");
+  return InvalidArgument("'" + t +
+                             "' is not a document number and symbol (e.g. 06-NQ/TU, 886/QĐ-UBND, "
+                             "15/2025/QĐ-UBND)",
+                         "'" + t +
+                             "' không phải là số và ký hiệu văn bản (ví dụ 06-NQ/TU, 886/QĐ-UBND, "
+                             "15/2025/QĐ-UBND)");
 }
 
 }  // namespace
@@ -57,7 +59,7 @@ Result<DocumentRef> ParseDocumentCode(std::string_view text) {
   for (char c : text) {
     if (c != ' ' && c != '\t') s += c;
   }
-  if (s.substr(0, 4) == "Số:" ) s.erase(0, 4);
+  if (s.substr(0, 4) == "Số:") s.erase(0, 4);
   if (s.size() > 3 && (s.rfind("số", 0) == 0 || s.rfind("Số", 0) == 0)) s.erase(0, 3);
   if (s.empty() || s.size() > 80) return BadCode(text);
   DocumentRef ref;

@@ -14,11 +14,11 @@
 namespace kiemdem {
 
 struct DocumentRef {
-  std::string type_code;  // "NQ", "QĐ", "TB"; empty for a state công văn
-  std::string number;     // "06", "886" (leading zeros kept)
-  std::string code;       // "06-NQ/TU", "886/QĐ-UBND": the full symbol, no spaces
-  std::string issuer;     // "TU", "UBND", "ĐU" as the symbol says, or a body's name
-  bool party = false;     // Party numbering: runs per term, not per year
+  std::string type_code;    // "NQ", "QĐ", "TB"; empty for a state công văn
+  std::string number;       // "06", "886" (leading zeros kept)
+  std::string code;         // "06-NQ/TU", "886/QĐ-UBND": the full symbol, no spaces
+  std::string issuer;       // "TU", "UBND", "ĐU" as the symbol says, or a body's name
+  bool party = false;       // Party numbering: runs per term, not per year
   std::optional<int> year;  // "15/2025/QĐ-UBND" carries its year
   std::optional<Date> issued;
 };

@@ -98,12 +98,11 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
   if (target) {
     RETURN_IF_ERROR(target->Validate());
     if (target->indicator != ind.code || target->year != period.year()) {
-      return InvalidArgument("the target given is for " + target->indicator + " " +
-                                 std::to_string(target->year) + ", not " + ind.code + " " +
-                                 std::to_string(period.year()),
-                             "chỉ tiêu kế hoạch được dùng là của " + target->indicator + " năm " +
-                                 std::to_string(target->year) + ", không phải " + ind.code + " năm " +
-                                 std::to_string(period.year()));
+      return InvalidArgument(
+          "the target given is for " + target->indicator + " " + std::to_string(target->year) + ", not " +
+              ind.code + " " + std::to_string(period.year()),
+          "chỉ tiêu kế hoạch được dùng là của " + target->indicator + " năm " + std::to_string(target->year) +
+              ", không phải " + ind.code + " năm " + std::to_string(period.year()));
     }
     ev.target = target;
   }

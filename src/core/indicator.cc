@@ -8,8 +8,8 @@ namespace kiemdem {
 namespace {
 
 template <typename E, size_t N>
-Result<E> ParseEnum(std::string_view s, const std::pair<const char*, E> (&table)[N],
-                    const char* what_en, const char* what_vi) {
+Result<E> ParseEnum(std::string_view s, const std::pair<const char*, E> (&table)[N], const char* what_en,
+                    const char* what_vi) {
   std::string allowed;
   for (const auto& [name, value] : table) {
     if (s == name) return value;
@@ -22,13 +22,16 @@ Result<E> ParseEnum(std::string_view s, const std::pair<const char*, E> (&table)
 
 constexpr std::pair<const char*, ValueKind> kValueKinds[] = {
     {"number", ValueKind::kNumber}, {"percent", ValueKind::kPercent}, {"fraction", ValueKind::kFraction}};
-constexpr std::pair<const char*, Direction> kDirections[] = {
-    {"higher", Direction::kHigherIsBetter}, {"lower", Direction::kLowerIsBetter}, {"band", Direction::kTargetBand}};
+constexpr std::pair<const char*, Direction> kDirections[] = {{"higher", Direction::kHigherIsBetter},
+                                                             {"lower", Direction::kLowerIsBetter},
+                                                             {"band", Direction::kTargetBand}};
 constexpr std::pair<const char*, SpatialAggregation> kSpatial[] = {
-    {"sum", SpatialAggregation::kSum}, {"mean", SpatialAggregation::kMean},
-    {"ratio", SpatialAggregation::kRatioOfSums}, {"none", SpatialAggregation::kNone}};
-constexpr std::pair<const char*, TimeAggregation> kTime[] = {
-    {"flow", TimeAggregation::kFlow}, {"stock", TimeAggregation::kStock}};
+    {"sum", SpatialAggregation::kSum},
+    {"mean", SpatialAggregation::kMean},
+    {"ratio", SpatialAggregation::kRatioOfSums},
+    {"none", SpatialAggregation::kNone}};
+constexpr std::pair<const char*, TimeAggregation> kTime[] = {{"flow", TimeAggregation::kFlow},
+                                                             {"stock", TimeAggregation::kStock}};
 
 template <typename E, size_t N>
 const char* NameOf(E value, const std::pair<const char*, E> (&table)[N]) {
@@ -95,8 +98,8 @@ Status Indicator::Validate() const {
 Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text) {
   ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv_text));
   RETURN_IF_ERROR(RequireColumns(table,
-                                 {"code", "name_vi", "name_en", "unit", "group", "value_kind",
-                                  "direction", "spatial", "time", "allow_negative", "aliases"},
+                                 {"code", "name_vi", "name_en", "unit", "group", "value_kind", "direction",
+                                  "spatial", "time", "allow_negative", "aliases"},
                                  "indicator catalogue"));
   std::vector<Indicator> out;
   std::set<std::string> seen;
@@ -121,10 +124,22 @@ Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text
     Result<Direction> dir = ParseDirection(col(row, "direction"));
     Result<SpatialAggregation> sp = ParseSpatialAggregation(col(row, "spatial"));
     Result<TimeAggregation> tm = ParseTimeAggregation(col(row, "time"));
-    if (!vk.ok()) { fail(row, vk.status()); continue; }
-    if (!dir.ok()) { fail(row, dir.status()); continue; }
-    if (!sp.ok()) { fail(row, sp.status()); continue; }
-    if (!tm.ok()) { fail(row, tm.status()); continue; }
+    if (!vk.ok()) {
+      fail(row, vk.status());
+      continue;
+    }
+    if (!dir.ok()) {
+      fail(row, dir.status());
+      continue;
+    }
+    if (!sp.ok()) {
+      fail(row, sp.status());
+      continue;
+    }
+    if (!tm.ok()) {
+      fail(row, tm.status());
+      continue;
+    }
     ind.value_kind = *vk;
     ind.direction = *dir;
     ind.spatial = *sp;
@@ -140,7 +155,10 @@ Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text
       if (bar == std::string::npos) break;
       start = bar + 1;
     }
-    if (Status s = ind.Validate(); !s.ok()) { fail(row, s); continue; }
+    if (Status s = ind.Validate(); !s.ok()) {
+      fail(row, s);
+      continue;
+    }
     if (!seen.insert(ind.code).second) {
       fail(row, AlreadyExists("indicator code " + ind.code + " appears twice",
                               "mã chỉ tiêu " + ind.code + " bị trùng"));

@@ -41,8 +41,8 @@ struct Indicator {
   std::string code;     // "THU_NS"
   std::string name_vi;  // "Thu ngân sách nhà nước trên địa bàn"
   std::string name_en;
-  std::string unit;     // "đồng", "%", "hộ", "doanh nghiệp"
-  std::string group;    // "kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-dang"
+  std::string unit;   // "đồng", "%", "hộ", "doanh nghiệp"
+  std::string group;  // "kinh-te", "van-hoa-xa-hoi", "quoc-phong-an-ninh", "xay-dung-dang"
   ValueKind value_kind = ValueKind::kNumber;
   Direction direction = Direction::kHigherIsBetter;
   SpatialAggregation spatial = SpatialAggregation::kSum;
@@ -57,8 +57,8 @@ struct Indicator {
 };
 
 // Stable text forms used in CSV, the API and the database.
-const char* ValueKindName(ValueKind v);          // "number", "percent", "fraction"
-const char* DirectionName(Direction d);          // "higher", "lower", "band"
+const char* ValueKindName(ValueKind v);                    // "number", "percent", "fraction"
+const char* DirectionName(Direction d);                    // "higher", "lower", "band"
 const char* SpatialAggregationName(SpatialAggregation a);  // "sum", "mean", "ratio", "none"
 const char* TimeAggregationName(TimeAggregation t);        // "flow", "stock"
 Result<ValueKind> ParseValueKind(std::string_view s);

@@ -41,9 +41,9 @@ Result<double> FractionPercent(double numerator, double denominator) {
     return InvalidArgument("numerator and denominator must be numbers", "tử số và mẫu số phải là số");
   }
   if (denominator <= 0) {
-    return InvalidArgument("the denominator " + FormatVietnameseNumber(denominator) +
-                               " must be greater than zero",
-                           "mẫu số " + FormatVietnameseNumber(denominator) + " phải lớn hơn 0")
+    return InvalidArgument(
+               "the denominator " + FormatVietnameseNumber(denominator) + " must be greater than zero",
+               "mẫu số " + FormatVietnameseNumber(denominator) + " phải lớn hơn 0")
         .WithField("denominator");
   }
   return numerator / denominator * 100.0;
@@ -66,30 +66,29 @@ Status ValidateObservation(const Observation& obs, const Indicator& ind) {
   }
   auto negative = [&](double v, const char* field) -> Status {
     if (v < 0 && !ind.allow_negative) {
-      return InvalidArgument(where + ": " + FormatVietnameseNumber(v) + " is negative; " + ind.name_en +
-                                 " cannot be negative",
-                             where + ": " + FormatVietnameseNumber(v) + " là số âm; " + ind.name_vi +
-                                 " không thể âm")
+      return InvalidArgument(
+                 where + ": " + FormatVietnameseNumber(v) + " is negative; " + ind.name_en +
+                     " cannot be negative",
+                 where + ": " + FormatVietnameseNumber(v) + " là số âm; " + ind.name_vi + " không thể âm")
           .WithField(field);
     }
     return Status::Ok();
   };
   RETURN_IF_ERROR(negative(obs.value, "value"));
-  if (ind.value_kind == ValueKind::kFraction) {
-    if (!obs.numerator || !obs.denominator) {
-      return InvalidArgument(where + ": a fraction needs a numerator and a denominator (e.g. 10/20)",
-                             where + ": phân số cần tử số và mẫu số (ví dụ 10/20)")
-          .WithField("denominator");
-    }
+  if (obs.numerator.has_value() != obs.denominator.has_value()) {
+    return InvalidArgument(where + ": a fraction needs both a numerator and a denominator (e.g. 10/20)",
+                           where + ": phân số cần cả tử số và mẫu số (ví dụ 10/20)")
+        .WithField(obs.numerator ? "denominator" : "numerator");
+  }
+  if (obs.numerator && obs.denominator) {
     RETURN_IF_ERROR(negative(*obs.numerator, "numerator"));
     ASSIGN_OR_RETURN(double pct, FractionPercent(*obs.numerator, *obs.denominator));
     if (std::fabs(pct - obs.value) > 1e-6 * std::max(1.0, std::fabs(pct))) {
-      return InvalidArgument(where + ": the value " + FormatVietnameseNumber(obs.value) + " is not " +
-                                 FormatVietnameseNumber(*obs.numerator) + "/" +
-                                 FormatVietnameseNumber(*obs.denominator),
-                             where + ": giá trị " + FormatVietnameseNumber(obs.value) + " không bằng " +
-                                 FormatVietnameseNumber(*obs.numerator) + "/" +
-                                 FormatVietnameseNumber(*obs.denominator))
+      return InvalidArgument(
+                 where + ": the value " + FormatVietnameseNumber(obs.value) + " is not " +
+                     FormatVietnameseNumber(*obs.numerator) + "/" + FormatVietnameseNumber(*obs.denominator),
+                 where + ": giá trị " + FormatVietnameseNumber(obs.value) + " không bằng " +
+                     FormatVietnameseNumber(*obs.numerator) + "/" + FormatVietnameseNumber(*obs.denominator))
           .WithField("value");
     }
   }

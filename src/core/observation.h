@@ -25,8 +25,8 @@ const char* ProvenanceKindKey(ProvenanceKind k);  // "form", "import", "document
 
 struct Provenance {
   ProvenanceKind kind = ProvenanceKind::kForm;
-  std::string source;        // file name, or document id for kDocument
-  int64_t span_begin = -1;   // byte span in the document's text, for kDocument
+  std::string source;       // file name, or document id for kDocument
+  int64_t span_begin = -1;  // byte span in the document's text, for kDocument
   int64_t span_end = -1;
 };
 
@@ -43,9 +43,11 @@ struct Observation {
 };
 
 // Checks an observation against its indicator: finite value; no negative
-// value unless the indicator allows it; a fraction has numerator and a
-// positive denominator and its value is their ratio (as a percentage);
-// a document provenance has a span inside the document.
+// value unless the indicator allows it; numerator and denominator come
+// together, the denominator is positive and the value is their ratio (as a
+// percentage). A rate reported alone ("tỷ lệ lao động qua đào tạo đạt 73%")
+// is valid, though it cannot be summed into a ratio of sums. A document
+// provenance has a span.
 Status ValidateObservation(const Observation& obs, const Indicator& indicator);
 
 // Builds a fraction observation's value: numerator / denominator * 100.

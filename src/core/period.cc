@@ -26,8 +26,9 @@ Status BadPeriod(std::string_view text) {
   std::string t(text.substr(0, 40));
   return InvalidArgument(
       "'" + t + "' is not a period; use 2018, 2018-10, 2018-Q3, 2018-H1, 2018-H2 or 2018-01/2018-10",
-      "'" + t + "' không phải là kỳ báo cáo; hãy dùng 2018, 2018-10, 2018-Q3, 2018-H1, 2018-H2 "
-                "hoặc 2018-01/2018-10");
+      "'" + t +
+          "' không phải là kỳ báo cáo; hãy dùng 2018, 2018-10, 2018-Q3, 2018-H1, 2018-H2 "
+          "hoặc 2018-01/2018-10");
 }
 
 const char* kMonthNamesEn[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -52,8 +53,8 @@ Result<Period> Period::Months(int year, int first_month, int last_month) {
   if (first_month > last_month) {
     return InvalidArgument("the period starts in month " + std::to_string(first_month) +
                                " after it ends in month " + std::to_string(last_month),
-                           "kỳ bắt đầu ở tháng " + std::to_string(first_month) +
-                               " sau tháng kết thúc " + std::to_string(last_month));
+                           "kỳ bắt đầu ở tháng " + std::to_string(first_month) + " sau tháng kết thúc " +
+                               std::to_string(last_month));
   }
   return Period(year, first_month, last_month);
 }
@@ -152,8 +153,7 @@ std::string Period::LabelVi() const {
     case PeriodKind::kFirstHalf: return "6 tháng đầu năm " + y;
     case PeriodKind::kSecondHalf: return "6 tháng cuối năm " + y;
     case PeriodKind::kCumulative: return std::to_string(last_) + " tháng năm " + y;
-    case PeriodKind::kRange:
-      return "tháng " + std::to_string(first_) + "-" + std::to_string(last_) + "/" + y;
+    case PeriodKind::kRange: return "tháng " + std::to_string(first_) + "-" + std::to_string(last_) + "/" + y;
   }
   return y;
 }
@@ -180,9 +180,9 @@ Result<DateRange> ReportingWindow(const Period& period, const ReportingRegime& r
     return DateRange{from, EndOfMonth(period.year(), period.last_month())};
   }
   if (regime.cutoff_day < 1 || regime.cutoff_day > 28) {
-    return InvalidArgument("cut-off day " + std::to_string(regime.cutoff_day) + " is not 1-28",
-                           "ngày chốt số liệu " + std::to_string(regime.cutoff_day) +
-                               " không nằm trong 1-28");
+    return InvalidArgument(
+        "cut-off day " + std::to_string(regime.cutoff_day) + " is not 1-28",
+        "ngày chốt số liệu " + std::to_string(regime.cutoff_day) + " không nằm trong 1-28");
   }
   int from_year = period.year();
   int from_month = period.first_month() - 1;

@@ -21,13 +21,13 @@
 namespace kiemdem {
 
 enum class PeriodKind {
-  kMonth,        // tháng 10/2018
-  kQuarter,      // quý III/2018
-  kFirstHalf,    // 6 tháng đầu năm
-  kSecondHalf,   // 6 tháng cuối năm
-  kCumulative,   // N tháng đầu năm (N = 2..11, not 3 or 6): 9 tháng, 10 tháng
-  kYear,         // năm 2018
-  kRange,        // any other run of months: tháng 11-12/2018
+  kMonth,       // tháng 10/2018
+  kQuarter,     // quý III/2018
+  kFirstHalf,   // 6 tháng đầu năm
+  kSecondHalf,  // 6 tháng cuối năm
+  kCumulative,  // N tháng đầu năm (N = 2..11, not 3 or 6): 9 tháng, 10 tháng
+  kYear,        // năm 2018
+  kRange,       // any other run of months: tháng 11-12/2018
 };
 
 class Period {
@@ -66,7 +66,8 @@ class Period {
 
   Period SamePeriodLastYear() const { return Period(year_ - 1, first_, last_); }
 
-  friend auto operator<=>(const Period&, const Period&) = default;
+  friend auto operator<=>(const Period&,
+                          const Period&) = default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 bug
 
  private:
   Period(int year, int first, int last) : year_(year), first_(first), last_(last) {}

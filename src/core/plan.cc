@@ -15,7 +15,8 @@ struct BodyInfo {
 
 constexpr BodyInfo kBodies[] = {
     {BodyKind::kPartyCommittee, "party_committee", "Đảng ủy", "Party Committee"},
-    {BodyKind::kPartyStandingCommittee, "party_standing_committee", "Ban Thường vụ", "Party Standing Committee"},
+    {BodyKind::kPartyStandingCommittee, "party_standing_committee", "Ban Thường vụ",
+     "Party Standing Committee"},
     {BodyKind::kPeoplesCouncil, "peoples_council", "HĐND", "People's Council"},
     {BodyKind::kPeoplesCommittee, "peoples_committee", "UBND", "People's Committee"},
     {BodyKind::kFatherlandFront, "fatherland_front", "MTTQ", "Fatherland Front"},
@@ -42,10 +43,12 @@ Result<BodyKind> ParseBodyKind(std::string_view key) {
     if (key == b.key || key == b.vi) return b.kind;
   }
   std::string k(key.substr(0, 40));
-  return InvalidArgument("'" + k + "' is not a kind of body (party_committee, peoples_council, "
-                                   "peoples_committee, ...)",
-                         "'" + k + "' không phải là loại cơ quan (party_committee, peoples_council, "
-                                   "peoples_committee, ...)");
+  return InvalidArgument("'" + k +
+                             "' is not a kind of body (party_committee, peoples_council, "
+                             "peoples_committee, ...)",
+                         "'" + k +
+                             "' không phải là loại cơ quan (party_committee, peoples_council, "
+                             "peoples_committee, ...)");
 }
 
 const char* ComparatorSymbol(Comparator c) {
@@ -108,9 +111,9 @@ Status Plan::Validate() const {
           .WithField("year");
     }
     if (!seen.insert({t.indicator, t.year}).second) {
-      return AlreadyExists("the plan sets " + t.indicator + " for " + std::to_string(t.year) + " twice",
-                           "kế hoạch đặt chỉ tiêu " + t.indicator + " năm " + std::to_string(t.year) +
-                               " hai lần")
+      return AlreadyExists(
+                 "the plan sets " + t.indicator + " for " + std::to_string(t.year) + " twice",
+                 "kế hoạch đặt chỉ tiêu " + t.indicator + " năm " + std::to_string(t.year) + " hai lần")
           .WithField("indicator");
     }
   }

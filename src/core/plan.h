@@ -48,7 +48,7 @@ enum class Comparator {
   kBand,     // between value and value_high
 };
 
-const char* ComparatorSymbol(Comparator c);  // "≥", "≤", "=", "∈"
+const char* ComparatorSymbol(Comparator c);              // "≥", "≤", "=", "∈"
 Result<Comparator> ParseComparator(std::string_view s);  // ">=", "≥", "<=", "≤", "=", "band"
 
 struct Target {
@@ -64,7 +64,7 @@ struct Target {
 struct Plan {
   int64_t id = 0;
   UnitId unit = kNoUnit;
-  int64_t body = 0;                   // the body that set or assigned the targets
+  int64_t body = 0;  // the body that set or assigned the targets
   BodyKind body_kind = BodyKind::kOther;
   bool assigned_by_superior = false;  // giao chỉ tiêu from the level above
   int first_year = 0;                 // a year plan: first_year == last_year

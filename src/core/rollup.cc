@@ -19,8 +19,9 @@ Contribution FromObservation(const Observation& o) {
 }
 
 Status NotAggregable(const Indicator& ind) {
-  return FailedPrecondition("indicator " + ind.code + " (" + ind.name_en + ") does not add up across units",
-                            "chỉ tiêu " + ind.code + " (" + ind.name_vi + ") không cộng dồn được giữa các đơn vị");
+  return FailedPrecondition(
+      "indicator " + ind.code + " (" + ind.name_en + ") does not add up across units",
+      "chỉ tiêu " + ind.code + " (" + ind.name_vi + ") không cộng dồn được giữa các đơn vị");
 }
 
 // Combines contributions by the rule; `sum_rule` forces summing (time flows).
@@ -35,9 +36,11 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
     out->estimated = out->estimated || c.estimated;
     if (rule == SpatialAggregation::kRatioOfSums) {
       if (!c.numerator || !c.denominator) {
-        return InvalidArgument("a result of " + ind.code + " lacks its numerator and denominator, so it "
+        return InvalidArgument("a result of " + ind.code +
+                                   " lacks its numerator and denominator, so it "
                                    "cannot be added up",
-                               "một kết quả của chỉ tiêu " + ind.code + " thiếu tử số và mẫu số nên không "
+                               "một kết quả của chỉ tiêu " + ind.code +
+                                   " thiếu tử số và mẫu số nên không "
                                    "cộng dồn được");
       }
       num += *c.numerator;
@@ -59,8 +62,8 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
 
 }  // namespace
 
-Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on,
-                              const Indicator& indicator, const ObservationLookup& lookup) {
+Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on, const Indicator& indicator,
+                              const ObservationLookup& lookup) {
   if (registry.Get(root) == nullptr) {
     return NotFound("unit id " + std::to_string(root) + " is unknown",
                     "không có đơn vị mã nội bộ " + std::to_string(root));
@@ -138,7 +141,8 @@ Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
     agg.denominator = latest->denominator;
     agg.estimated = latest->estimated;
     agg.reporting = latest->period.last_month() - target.first_month() + 1;
-    for (int m = latest->period.last_month() + 1; m <= target.last_month(); ++m) agg.missing_months.push_back(m);
+    for (int m = latest->period.last_month() + 1; m <= target.last_month(); ++m)
+      agg.missing_months.push_back(m);
     return agg;
   }
   // Flow: fewest observations tiling [first, last]. best[m]: tiles of months first..m-1.
@@ -164,13 +168,16 @@ Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
       for (int m = o->period.first_month(); m <= o->period.last_month(); ++m) covered[m] = true;
     }
     for (int m = first; m <= last; ++m) {
-      if (covered[m]) ++agg.reporting;
-      else agg.missing_months.push_back(m);
+      if (covered[m])
+        ++agg.reporting;
+      else
+        agg.missing_months.push_back(m);
     }
     return agg;
   }
   std::vector<Contribution> parts;
-  for (int m = last + 1; m > first; m = via[m]->period.first_month()) parts.push_back(FromObservation(*via[m]));
+  for (int m = last + 1; m > first; m = via[m]->period.first_month())
+    parts.push_back(FromObservation(*via[m]));
   SpatialAggregation rule = indicator.value_kind == ValueKind::kFraction ? SpatialAggregation::kRatioOfSums
                                                                          : SpatialAggregation::kSum;
   RETURN_IF_ERROR(Combine(indicator, rule, parts, &agg));

@@ -21,12 +21,12 @@ struct Aggregate {
   std::optional<double> value;  // empty when nothing reported
   std::optional<double> numerator;
   std::optional<double> denominator;
-  bool estimated = false;  // any input was estimated
-  int expected = 0;        // units (or months) that should contribute
-  int reporting = 0;       // units (or months) that did
-  std::vector<UnitId> missing;       // units without data
-  std::vector<UnitId> split_units;   // predecessors split across several new units: not counted
-  std::vector<int> missing_months;   // months of the period not covered (time roll-up)
+  bool estimated = false;           // any input was estimated
+  int expected = 0;                 // units (or months) that should contribute
+  int reporting = 0;                // units (or months) that did
+  std::vector<UnitId> missing;      // units without data
+  std::vector<UnitId> split_units;  // predecessors split across several new units: not counted
+  std::vector<int> missing_months;  // months of the period not covered (time roll-up)
 };
 
 // The observation of one unit for the indicator and period in question, or
@@ -38,8 +38,8 @@ using ObservationLookup = std::function<const Observation*(UnitId)>;
 // children if any of them reported. expected/reporting/missing count the
 // direct children. A root with no children contributes its own observation.
 // Fails for an indicator that does not aggregate (kNone) or an unknown root.
-Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on,
-                              const Indicator& indicator, const ObservationLookup& lookup);
+Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on, const Indicator& indicator,
+                              const ObservationLookup& lookup);
 
 // Combines observations of one unit and indicator in shorter periods of the
 // same year into `target`. Flow: an observation of exactly `target` if

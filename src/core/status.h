@@ -27,9 +27,9 @@ enum class StatusCode {
   kFailedPrecondition,  // the state does not allow it (e.g. approved figure)
   kPermissionDenied,
   kUnauthenticated,
-  kResourceExhausted,   // too large, too many
-  kDataLoss,            // stored data is corrupt
-  kUnavailable,         // retry later (busy database)
+  kResourceExhausted,  // too large, too many
+  kDataLoss,           // stored data is corrupt
+  kUnavailable,        // retry later (busy database)
   kInternal,
 };
 
@@ -77,7 +77,7 @@ Status Internal(std::string en, std::string vi);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(data_).ok() && "Result built from an OK status");
   }
@@ -115,12 +115,13 @@ class [[nodiscard]] Result {
 #define KIEMDEM_CONCAT_INNER_(a, b) a##b
 #define KIEMDEM_CONCAT_(a, b) KIEMDEM_CONCAT_INNER_(a, b)
 
-#define RETURN_IF_ERROR(expr)                       \
-  do {                                              \
-    ::kiemdem::Status kiemdem_status_ = (expr);     \
+#define RETURN_IF_ERROR(expr)                          \
+  do {                                                 \
+    ::kiemdem::Status kiemdem_status_ = (expr);        \
     if (!kiemdem_status_.ok()) return kiemdem_status_; \
   } while (false)
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` may be a declaration.
 #define ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                           \
   if (!tmp.ok()) return tmp.status();          \
@@ -128,5 +129,6 @@ class [[nodiscard]] Result {
 
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL_(KIEMDEM_CONCAT_(kiemdem_result_, __LINE__), lhs, expr)
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // KIEMDEM_CORE_STATUS_H_

@@ -105,7 +105,8 @@ Result<ParsedNumber> ParseVietnameseNumber(std::string_view text) {
   } else {
     size_t dot = c.find('.');
     if (dot == std::string_view::npos) {
-      if (!AllDigits(c)) return NotANumber(text, "it has characters that are not digits", "có ký tự không phải chữ số");
+      if (!AllDigits(c))
+        return NotANumber(text, "it has characters that are not digits", "có ký tự không phải chữ số");
       int_digits = std::string(c);
     } else if (GroupedDigits(c, '.', &int_digits)) {
       // "1.500", "19.885.177.001": thousands.

@@ -59,8 +59,10 @@ TEST_F(AdminLoaderTest, CountsMatchTheDataSetReadme) {
 
   std::map<UnitType, int> before;
   std::map<UnitType, int> after;
-  for (const TreeNode& n : *registry_->TreeAsOf(D("01/03/2025"))) ++before[registry_->Get(n.id)->VersionOn(D("01/03/2025")).type];
-  for (const TreeNode& n : *registry_->TreeAsOf(D("01/07/2025"))) ++after[registry_->Get(n.id)->VersionOn(D("01/07/2025")).type];
+  for (const TreeNode& n : *registry_->TreeAsOf(D("01/03/2025")))
+    ++before[registry_->Get(n.id)->VersionOn(D("01/03/2025")).type];
+  for (const TreeNode& n : *registry_->TreeAsOf(D("01/07/2025")))
+    ++after[registry_->Get(n.id)->VersionOn(D("01/07/2025")).type];
   EXPECT_EQ(before[UnitType::kCentralCity], 6);
   EXPECT_EQ(before[UnitType::kProvince], 57);
   EXPECT_EQ(before[UnitType::kRuralDistrict], 508);
@@ -98,7 +100,8 @@ TEST_F(AdminLoaderTest, DongNaiBecameACentralCity) {
   EXPECT_EQ(u->VersionOn(D("30/04/2026")).type, UnitType::kCentralCity);
   EXPECT_EQ(u->VersionOn(D("30/04/2026")).full_name, "Thành phố Đồng Nai");
   // An undated row corrects a spelling in place.
-  EXPECT_EQ(registry_->Get(*registry_->FindByCode("00745", D("01/07/2025")))->Current().full_name, "Xã Phố Bảng");
+  EXPECT_EQ(registry_->Get(*registry_->FindByCode("00745", D("01/07/2025")))->Current().full_name,
+            "Xã Phố Bảng");
   EXPECT_EQ(stats_.changes_applied, 23);
 }
 
@@ -161,7 +164,8 @@ TEST(AdminLoader, ErrorsNameFileAndLine) {
   AdminRegistry reg;
   Result<AdminLoadStats> s = LoadAdminUnits(f, &reg);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.status().message(), "pre2025_districts.csv line 2: parent code 99 of unit 001 is not in the list");
+  EXPECT_EQ(s.status().message(),
+            "pre2025_districts.csv line 2: parent code 99 of unit 001 is not in the list");
 
   f = ShippedFiles();
   f.units_2025_provinces = "code,name\n01,Hà Nội\n";

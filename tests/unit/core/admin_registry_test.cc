@@ -23,7 +23,8 @@ class AdminRegistryTest : public ::testing::Test {
   void SetUp() override {
     Date reform = D("01/07/2025");
     province_ = *reg_.Add(Unit("22", "Tỉnh Quảng Ninh", UnitType::kProvince));
-    city_ = *reg_.Add(Unit("196", "Thành phố Uông Bí", UnitType::kProvincialCity, province_, std::nullopt, reform));
+    city_ = *reg_.Add(
+        Unit("196", "Thành phố Uông Bí", UnitType::kProvincialCity, province_, std::nullopt, reform));
     a_ = *reg_.Add(Unit("06811", "Phường Thanh Sơn", UnitType::kWard, city_, std::nullopt, reform));
     b_ = *reg_.Add(Unit("06817", "Phường Quang Trung", UnitType::kWard, city_, std::nullopt, reform));
     c_ = *reg_.Add(Unit("06820", "Phường Trưng Vương", UnitType::kWard, city_, std::nullopt, reform));
@@ -95,8 +96,9 @@ TEST_F(AdminRegistryTest, SearchIgnoresDiacritics) {
 
 TEST_F(AdminRegistryTest, RejectsBadUnits) {
   EXPECT_EQ(reg_.Add(Unit("", "X", UnitType::kWard)).status().message(), "a unit needs a code");
-  EXPECT_EQ(reg_.Add(Unit("06811", "Phường Trùng", UnitType::kWard, province_, D("01/01/2026"))).status().code(),
-            StatusCode::kAlreadyExists);
+  EXPECT_EQ(
+      reg_.Add(Unit("06811", "Phường Trùng", UnitType::kWard, province_, D("01/01/2026"))).status().code(),
+      StatusCode::kAlreadyExists);
   EXPECT_EQ(reg_.Add(Unit("1", "Tỉnh Con", UnitType::kProvince, a_)).status().message(),
             "Phường Thanh Sơn (06811) cannot be the parent of Tỉnh Con (1): it is not at a higher level");
   EXPECT_EQ(reg_.Add(Unit("2", "X", UnitType::kWard, 999)).status().code(), StatusCode::kNotFound);

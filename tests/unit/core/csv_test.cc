@@ -6,7 +6,9 @@ namespace kiemdem {
 namespace {
 
 TEST(Csv, ParsesQuotesBomAndLineEnds) {
-  Result<CsvTable> t = ParseCsv("\xEF\xBB\xBF" "code,name\r\n01,\"Hà Nội, thủ đô\"\r\n02,\"say \"\"hi\"\"\"\n");
+  Result<CsvTable> t = ParseCsv(
+      "\xEF\xBB\xBF"
+      "code,name\r\n01,\"Hà Nội, thủ đô\"\r\n02,\"say \"\"hi\"\"\"\n");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->header, (std::vector<std::string>{"code", "name"}));
   ASSERT_EQ(t->rows.size(), 2u);

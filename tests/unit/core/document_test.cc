@@ -33,7 +33,8 @@ TEST(DocumentCode, StateStyle) {
 
 TEST(DocumentCode, RejectsNonCodes) {
   EXPECT_EQ(ParseDocumentCode("Nghị quyết Đại hội").status().message(),
-            "'Nghị quyết Đại hội' is not a document number and symbol (e.g. 06-NQ/TU, 886/QĐ-UBND, 15/2025/QĐ-UBND)");
+            "'Nghị quyết Đại hội' is not a document number and symbol (e.g. 06-NQ/TU, 886/QĐ-UBND, "
+            "15/2025/QĐ-UBND)");
   EXPECT_FALSE(ParseDocumentCode("").ok());
   EXPECT_FALSE(ParseDocumentCode("06-NQ").ok());
   EXPECT_FALSE(ParseDocumentCode("abc/QĐ-UBND").ok());

@@ -25,7 +25,8 @@ Target T(const char* code, int year, double value, Comparator c = Comparator::kA
   return t;
 }
 
-Observation O(const char* code, const Period& p, double value, Qualifier q = Qualifier::kExact, bool est = false) {
+Observation O(const char* code, const Period& p, double value, Qualifier q = Qualifier::kExact,
+              bool est = false) {
   Observation o;
   o.unit = 1;
   o.indicator = code;
@@ -40,7 +41,8 @@ Observation O(const char* code, const Period& p, double value, Qualifier q = Qua
 TEST(Evaluation, ThanhSonNewPartyMembersExceeded) {
   Indicator ind = Make("DANG_VIEN_MOI", Direction::kHigherIsBetter);
   Period y = *Period::Year(2021);
-  IndicatorEvaluation ev = *EvaluateIndicator(ind, y, T("DANG_VIEN_MOI", 2021, 10), O("DANG_VIEN_MOI", y, 12), std::nullopt);
+  IndicatorEvaluation ev =
+      *EvaluateIndicator(ind, y, T("DANG_VIEN_MOI", 2021, 10), O("DANG_VIEN_MOI", y, 12), std::nullopt);
   EXPECT_DOUBLE_EQ(*ev.percent_of_plan, 120);
   EXPECT_EQ(ev.status, Attainment::kExceeded);
   EXPECT_STREQ(AttainmentNameVi(ev.status), "vượt");
@@ -79,7 +81,8 @@ TEST(Evaluation, QualifierDecidesTies) {
   Indicator ind = Make("GTSX_CN_XD", Direction::kHigherIsBetter);
   Period y = *Period::Year(2016);
   auto status = [&](Qualifier q) {
-    return EvaluateIndicator(ind, y, T("GTSX_CN_XD", 2016, 46e9), O("GTSX_CN_XD", y, 46e9, q), std::nullopt)->status;
+    return EvaluateIndicator(ind, y, T("GTSX_CN_XD", 2016, 46e9), O("GTSX_CN_XD", y, 46e9, q), std::nullopt)
+        ->status;
   };
   EXPECT_EQ(status(Qualifier::kExact), Attainment::kMet);
   EXPECT_EQ(status(Qualifier::kOver), Attainment::kExceeded);
@@ -90,7 +93,8 @@ TEST(Evaluation, QualifierDecidesTies) {
 TEST(Evaluation, PartYearFlowIsProrated) {
   Indicator ind = Make("DN_MOI", Direction::kHigherIsBetter);
   Period p = *Period::FirstMonths(2018, 10);
-  IndicatorEvaluation ev = *EvaluateIndicator(ind, p, T("DN_MOI", 2018, 33), O("DN_MOI", p, 32), std::nullopt);
+  IndicatorEvaluation ev =
+      *EvaluateIndicator(ind, p, T("DN_MOI", 2018, 33), O("DN_MOI", p, 32), std::nullopt);
   EXPECT_NEAR(*ev.percent_of_plan, 96.97, 0.01);  // as reported: of the annual plan
   EXPECT_TRUE(ev.prorated);
   EXPECT_DOUBLE_EQ(*ev.judged_against, 27.5);
@@ -101,8 +105,9 @@ TEST(Evaluation, PartYearFlowIsProrated) {
 TEST(Evaluation, EstimatesAreMarked) {
   Indicator ind = Make("GTSX_TONG", Direction::kHigherIsBetter);
   Period y = *Period::Year(2021);
-  IndicatorEvaluation ev = *EvaluateIndicator(ind, y, T("GTSX_TONG", 2021, 2492.26e9),
-                                              O("GTSX_TONG", y, 2317.8e9, Qualifier::kExact, true), std::nullopt);
+  IndicatorEvaluation ev =
+      *EvaluateIndicator(ind, y, T("GTSX_TONG", 2021, 2492.26e9),
+                         O("GTSX_TONG", y, 2317.8e9, Qualifier::kExact, true), std::nullopt);
   EXPECT_TRUE(ev.estimated);
   EXPECT_NEAR(*ev.percent_of_plan, 93, 0.01);
   EXPECT_EQ(ev.status, Attainment::kNotMet);
@@ -113,12 +118,16 @@ TEST(Evaluation, BandsAndEquality) {
   Period y = *Period::Year(2020);
   Target band = T("TANG_DAN_SO", 2020, 0.8, Comparator::kBand);
   band.value_high = 1.2;
-  EXPECT_EQ(EvaluateIndicator(growth, y, band, O("TANG_DAN_SO", y, 1.0), std::nullopt)->status, Attainment::kMet);
-  EXPECT_EQ(EvaluateIndicator(growth, y, band, O("TANG_DAN_SO", y, 1.3), std::nullopt)->status, Attainment::kNotMet);
+  EXPECT_EQ(EvaluateIndicator(growth, y, band, O("TANG_DAN_SO", y, 1.0), std::nullopt)->status,
+            Attainment::kMet);
+  EXPECT_EQ(EvaluateIndicator(growth, y, band, O("TANG_DAN_SO", y, 1.3), std::nullopt)->status,
+            Attainment::kNotMet);
   Indicator quota = Make("GIAO_QUAN", Direction::kHigherIsBetter, TimeAggregation::kStock);
   Target hundred = T("GIAO_QUAN", 2020, 100, Comparator::kEqual);
-  EXPECT_EQ(EvaluateIndicator(quota, y, hundred, O("GIAO_QUAN", y, 100), std::nullopt)->status, Attainment::kMet);
-  EXPECT_EQ(EvaluateIndicator(quota, y, hundred, O("GIAO_QUAN", y, 95), std::nullopt)->status, Attainment::kNotMet);
+  EXPECT_EQ(EvaluateIndicator(quota, y, hundred, O("GIAO_QUAN", y, 100), std::nullopt)->status,
+            Attainment::kMet);
+  EXPECT_EQ(EvaluateIndicator(quota, y, hundred, O("GIAO_QUAN", y, 95), std::nullopt)->status,
+            Attainment::kNotMet);
 }
 
 TEST(Evaluation, NoDataAndZeroDivisors) {
@@ -127,11 +136,14 @@ TEST(Evaluation, NoDataAndZeroDivisors) {
   IndicatorEvaluation none = *EvaluateIndicator(ind, y, T("X", 2020, 5), std::nullopt, std::nullopt);
   EXPECT_EQ(none.status, Attainment::kNoData);
   EXPECT_STREQ(AttainmentNameVi(none.status), "chưa có số liệu");
-  IndicatorEvaluation zero = *EvaluateIndicator(ind, y, T("X", 2020, 0), O("X", y, 3), O("X", *Period::Year(2019), 0));
+  IndicatorEvaluation zero =
+      *EvaluateIndicator(ind, y, T("X", 2020, 0), O("X", y, 3), O("X", *Period::Year(2019), 0));
   EXPECT_FALSE(zero.percent_of_plan.has_value());
   EXPECT_FALSE(zero.percent_of_previous.has_value());
   EXPECT_EQ(zero.status, Attainment::kExceeded);
-  EXPECT_EQ(zero.note_en, "last year's figure is 0: % of same period is undefined; the target is 0: % of plan is undefined");
+  EXPECT_EQ(
+      zero.note_en,
+      "last year's figure is 0: % of same period is undefined; the target is 0: % of plan is undefined");
 }
 
 TEST(Evaluation, RejectsMismatchedInputs) {
@@ -139,7 +151,9 @@ TEST(Evaluation, RejectsMismatchedInputs) {
   Period y = *Period::Year(2020);
   EXPECT_EQ(EvaluateIndicator(ind, y, T("Y", 2020, 1), std::nullopt, std::nullopt).status().message(),
             "the target given is for Y 2020, not X 2020");
-  EXPECT_EQ(EvaluateIndicator(ind, y, std::nullopt, O("X", *Period::Year(2019), 1), std::nullopt).status().message(),
+  EXPECT_EQ(EvaluateIndicator(ind, y, std::nullopt, O("X", *Period::Year(2019), 1), std::nullopt)
+                .status()
+                .message(),
             "a result of 2019 was given for 2020");
   EXPECT_EQ(EvaluateIndicator(ind, y, std::nullopt, O("X", y, -4), std::nullopt).status().message(),
             "X 2020: -4 is negative; X cannot be negative");
@@ -152,7 +166,9 @@ TEST(EvaluationSummary, TwelveOfFourteen) {
   std::vector<IndicatorEvaluation> rows(15);
   for (int i = 0; i < 14; ++i) {
     rows[static_cast<size_t>(i)].target = Target{};
-    rows[static_cast<size_t>(i)].status = i < 5 ? Attainment::kExceeded : i < 12 ? Attainment::kMet : Attainment::kNotMet;
+    rows[static_cast<size_t>(i)].status = i < 5    ? Attainment::kExceeded
+                                          : i < 12 ? Attainment::kMet
+                                                   : Attainment::kNotMet;
   }
   rows[14].status = Attainment::kNoData;  // no target: not counted
   EvaluationSummary s = Summarise(rows);

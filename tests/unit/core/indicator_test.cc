@@ -26,7 +26,8 @@ TEST(Indicator, ValidatesCombinations) {
   EXPECT_EQ(bad.Validate().field(), "unit");
   bad = Revenue();
   bad.value_kind = ValueKind::kPercent;
-  EXPECT_EQ(bad.Validate().message(), "indicator THU_NS: percentages and fractions cannot be summed across units");
+  EXPECT_EQ(bad.Validate().message(),
+            "indicator THU_NS: percentages and fractions cannot be summed across units");
   bad = Revenue();
   bad.spatial = SpatialAggregation::kRatioOfSums;
   EXPECT_EQ(bad.Validate().field(), "spatial");
@@ -60,9 +61,9 @@ TEST(IndicatorCatalogue, ShippedCatalogueLoads) {
   const Indicator* cells = find("CHI_BO_TSVM");
   ASSERT_NE(cells, nullptr);
   EXPECT_EQ(cells->spatial, SpatialAggregation::kRatioOfSums);
-  for (const char* code : {"THU_NSNN", "CHI_NS", "DOANH_THU_TMDV", "GTSX_TONG", "DN_MOI", "HO_CAN_NGHEO",
-                           "GD_VAN_HOA", "LD_QUA_DAO_TAO", "DANG_VIEN_MOI", "HS_TTHC", "DON_THU_NHAN",
-                           "DON_THU_GQ"}) {
+  for (const char* code :
+       {"THU_NSNN", "CHI_NS", "DOANH_THU_TMDV", "GTSX_TONG", "DN_MOI", "HO_CAN_NGHEO", "GD_VAN_HOA",
+        "LD_QUA_DAO_TAO", "DANG_VIEN_MOI", "HS_TTHC", "DON_THU_NHAN", "DON_THU_GQ"}) {
     EXPECT_NE(find(code), nullptr) << code;
   }
   EXPECT_FALSE(find("DN_MOI")->aliases.empty());

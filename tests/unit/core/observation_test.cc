@@ -39,12 +39,16 @@ TEST(Observation, FractionsKeepNumeratorAndDenominator) {
 }
 
 TEST(Observation, RejectsImpossibleValues) {
-  EXPECT_EQ(ValidateObservation(Fraction(10, 0), Cells()).message(), "the denominator 0 must be greater than zero");
+  EXPECT_EQ(ValidateObservation(Fraction(10, 0), Cells()).message(),
+            "the denominator 0 must be greater than zero");
   EXPECT_EQ(ValidateObservation(Fraction(-1, 10), Cells()).field(), "value");
   Observation o = Fraction(1, 2);
   o.numerator.reset();
   EXPECT_EQ(ValidateObservation(o, Cells()).message(),
-            "CHI_BO_TSVM 2016: a fraction needs a numerator and a denominator (e.g. 10/20)");
+            "CHI_BO_TSVM 2016: a fraction needs both a numerator and a denominator (e.g. 10/20)");
+  EXPECT_EQ(ValidateObservation(o, Cells()).field(), "numerator");
+  o.denominator.reset();  // a rate reported alone: "đạt 73%"
+  EXPECT_TRUE(ValidateObservation(o, Cells()).ok());
   o = Fraction(1, 2);
   o.value = std::nan("");
   EXPECT_EQ(ValidateObservation(o, Cells()).field(), "value");

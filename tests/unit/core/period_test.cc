@@ -29,8 +29,8 @@ TEST(Period, LabelsAsReportsWriteThem) {
 }
 
 TEST(Period, KeysRoundTrip) {
-  for (const char* key : {"2018", "2018-10", "2018-Q3", "2018-H1", "2018-H2", "2018-01/2018-10",
-                          "2018-11/2018-12"}) {
+  for (const char* key :
+       {"2018", "2018-10", "2018-Q3", "2018-H1", "2018-H2", "2018-01/2018-10", "2018-11/2018-12"}) {
     Result<Period> p = Period::Parse(key);
     ASSERT_TRUE(p.ok()) << key << ": " << p.status().ToString();
     EXPECT_EQ(p->Key(), key);

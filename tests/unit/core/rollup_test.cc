@@ -40,7 +40,8 @@ class RollUpUnitsTest : public ::testing::Test {
     t1_ = *reg_.Add(Unit("T1", UnitType::kResidentialGroup, w3_));
     t2_ = *reg_.Add(Unit("T2", UnitType::kResidentialGroup, w3_));
   }
-  void Put(UnitId u, double v, std::optional<double> num = std::nullopt, std::optional<double> den = std::nullopt) {
+  void Put(UnitId u, double v, std::optional<double> num = std::nullopt,
+           std::optional<double> den = std::nullopt) {
     Observation o;
     o.unit = u;
     o.value = v;
@@ -72,7 +73,8 @@ TEST_F(RollUpUnitsTest, SumCountsReportingAndMissing) {
 }
 
 TEST_F(RollUpUnitsTest, RatiosAreRecomputedNotAveraged) {
-  Indicator cells = Make("C", ValueKind::kFraction, SpatialAggregation::kRatioOfSums, TimeAggregation::kStock);
+  Indicator cells =
+      Make("C", ValueKind::kFraction, SpatialAggregation::kRatioOfSums, TimeAggregation::kStock);
   Put(w1_, 50, 10, 20);  // 10/20
   Put(w2_, 100, 2, 2);   // 2/2
   Put(w3_, 0, 0, 8);     // 0/8
@@ -105,7 +107,8 @@ TEST_F(RollUpUnitsTest, NothingReported) {
   EXPECT_EQ(a.missing.size(), 3u);
 }
 
-Observation O(const char* key, double v, std::optional<double> num = std::nullopt, std::optional<double> den = std::nullopt) {
+Observation O(const char* key, double v, std::optional<double> num = std::nullopt,
+              std::optional<double> den = std::nullopt) {
   Observation o;
   o.unit = 1;
   o.indicator = "R";
@@ -118,8 +121,8 @@ Observation O(const char* key, double v, std::optional<double> num = std::nullop
 
 TEST(RollUpTime, FlowTilesWithFewestPieces) {
   Indicator revenue = Make("R", ValueKind::kNumber, SpatialAggregation::kSum, TimeAggregation::kFlow);
-  std::vector<Observation> obs = {O("2018-H1", 60), O("2018-Q3", 30), O("2018-10", 12),
-                                  O("2018-07", 9),  O("2018-08", 9),  O("2018-09", 9), O("2017-10", 1000)};
+  std::vector<Observation> obs = {O("2018-H1", 60), O("2018-Q3", 30), O("2018-10", 12),  O("2018-07", 9),
+                                  O("2018-08", 9),  O("2018-09", 9),  O("2017-10", 1000)};
   Aggregate a = *RollUpTime(revenue, *Period::FirstMonths(2018, 10), obs);
   EXPECT_DOUBLE_EQ(*a.value, 102);  // 60 + 30 + 12
   EXPECT_EQ(a.reporting, 10);
@@ -147,7 +150,8 @@ TEST(RollUpTime, StockTakesLatest) {
 }
 
 TEST(RollUpTime, FractionFlowsSumNumeratorsAndDenominators) {
-  Indicator resolved = Make("R", ValueKind::kFraction, SpatialAggregation::kRatioOfSums, TimeAggregation::kFlow);
+  Indicator resolved =
+      Make("R", ValueKind::kFraction, SpatialAggregation::kRatioOfSums, TimeAggregation::kFlow);
   Aggregate a = *RollUpTime(resolved, *Period::FirstMonths(2018, 6),
                             {O("2018-Q1", 50, 5, 10), O("2018-Q2", 100, 30, 30)});
   EXPECT_DOUBLE_EQ(*a.numerator, 35);

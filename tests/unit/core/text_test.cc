@@ -22,7 +22,9 @@ TEST(Fold, RemovesDiacriticsInBothNormalForms) {
   EXPECT_EQ(FoldForSearch("Qua\xCC\x89ng"), "quang");
   EXPECT_EQ(FoldForSearch("Thành uỷ"), FoldForSearch("Thành ủy"));
   EXPECT_EQ(FoldForSearch("  Long   Biên, Hà Nội "), "long bien ha noi");
-  EXPECT_EQ(FoldForSearch("bad\xff" "byte"), "badbyte");
+  EXPECT_EQ(FoldForSearch("bad\xff"
+                          "byte"),
+            "badbyte");
 }
 
 TEST(Search, MatchesWithOrWithoutDiacritics) {

@@ -1,0 +1,45 @@
+# The front door: `make run` and `make test` do everything on a fresh Debian
+# machine (as root). CMake does the building; presets are in CMakePresets.json.
+JOBS ?= $(shell nproc)
+KIEMDEM := build/release/src/cli/kiemdem
+
+.PHONY: all deps build debug run test test-release test-debug format format-check lint clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+debug: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+
+# Until the server exists (issue 5), `make run` evaluates the demo units.
+run: build
+	@$(KIEMDEM) demo
+
+test: test-release
+
+test-release: build
+	@ctest --preset release -j $(JOBS)
+	@scripts/check-format
+
+# The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-debug: debug
+	@ctest --preset debug -j $(JOBS)
+
+format:
+	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+format-check:
+	@scripts/check-format
+
+lint: build
+	@scripts/run-clang-tidy
+
+clean:
+	@rm -rf build

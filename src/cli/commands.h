@@ -1,0 +1,24 @@
+// The subcommands of `kiemdem`. Each takes its arguments (after the command
+// words) and returns the process exit status: 0 done, 1 bad input or data,
+// 2 bad usage.
+#ifndef KIEMDEM_CLI_COMMANDS_H_
+#define KIEMDEM_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace kiemdem::cli {
+
+struct GlobalOptions {
+  std::string data_dir;     // --data DIR
+  std::string lang = "vi";  // --lang vi|en
+};
+
+int RunUnits(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunIndicators(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunCheckPercent(const GlobalOptions& g, const std::vector<std::string>& args);
+
+}  // namespace kiemdem::cli
+
+#endif  // KIEMDEM_CLI_COMMANDS_H_

@@ -1,0 +1,41 @@
+// What the CLI works on: the administrative units and the indicator
+// catalogue read from a data directory, and the demo plans and results.
+// Until the store exists (issue 4) everything is read from data/.
+#ifndef KIEMDEM_CLI_WORKSPACE_H_
+#define KIEMDEM_CLI_WORKSPACE_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/admin_registry.h"
+#include "core/indicator.h"
+#include "core/observation.h"
+#include "core/plan.h"
+
+namespace kiemdem::cli {
+
+Result<std::string> ReadFile(const std::string& path);
+
+struct Workspace {
+  AdminRegistry units;
+  std::vector<Indicator> indicators;
+  std::vector<Plan> plans;
+  std::vector<Observation> results;
+  // Percent of plan stated by the source for a target, keyed by plan index
+  // and indicator: checked against the computed one.
+  std::map<std::pair<size_t, std::string>, std::string> stated_percent;
+
+  const Indicator* FindIndicator(const std::string& code) const;
+};
+
+// Reads data_dir/admin-units/*.csv and data_dir/indicators/catalogue.csv.
+Status LoadReferenceData(const std::string& data_dir, Workspace* ws);
+
+// Reads data_dir/demo/{plans,results}.csv; each row is validated against the
+// catalogue and units, and every bad row is listed by line.
+Status LoadDemoData(const std::string& data_dir, Workspace* ws);
+
+}  // namespace kiemdem::cli
+
+#endif  // KIEMDEM_CLI_WORKSPACE_H_
