@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 KIEMDEM := build/release/src/cli/kiemdem
 
-.PHONY: all deps build debug run test test-release test-debug format format-check lint clean
+.PHONY: all deps build debug run test test-release test-debug fuzz format format-check lint clean
 
 all: build
 
@@ -31,6 +31,10 @@ test-release: build
 # The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-debug: debug
 	@ctest --preset debug -j $(JOBS)
+
+# The libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (default 30).
+fuzz: deps
+	@scripts/run-fuzz
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
