@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <set>
 
@@ -53,9 +54,15 @@ Flags ParseFlags(const std::vector<std::string>& args, const std::set<std::strin
   return f;
 }
 
+// Today's date (UTC) from the system clock.
+Date Today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDayNumber(days.time_since_epoch().count());
+}
+
 Result<Date> AsOf(const Flags& f) {
   auto it = f.values.find("--as-of");
-  if (it == f.values.end()) return *Date::FromYmd(2026, 11, 22);
+  if (it == f.values.end()) return Today();
   return Date::Parse(it->second);
 }
 
@@ -120,7 +127,7 @@ int UnitsHistory(const GlobalOptions& g, const Workspace& ws, const Flags& f) {
   };
   for (UnitId id : ids) {
     const AdminUnit* u = ws.units.Get(id);
-    Date last = u->valid_to ? u->valid_to->AddDays(-1) : *Date::FromYmd(2026, 11, 22);
+    Date last = u->valid_to ? u->valid_to->AddDays(-1) : Today();
     std::cout << UnitLine(ws.units, id, last) << "\n";
     for (size_t i = 1; i < u->versions.size(); ++i) {
       std::cout << "  " << u->versions[i].from.ToVietnamese() << ": " << u->versions[i].full_name << "\n";
