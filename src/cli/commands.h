@@ -18,6 +18,7 @@ int RunUnits(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunIndicators(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunCheckPercent(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunExtract(const GlobalOptions& g, const std::vector<std::string>& args);
 
 }  // namespace kiemdem::cli
 

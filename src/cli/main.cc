@@ -16,6 +16,8 @@ usage: kiemdem [--data DIR] [--lang vi|en] COMMAND ...
 
 commands:
   demo                          evaluate the demo units against their plans
+  extract FILE|-                facts read from a report's text, as JSON (shared/extraction/SPEC.md)
+  extract --jsonl               one {"id","text"} object per line on stdin -> one result per line
   units tree [--as-of D] [--root CODE] [--depth N]
                                 the administrative tree as of a date (dd/mm/yyyy)
   units search QUERY [--as-of D]
@@ -63,6 +65,7 @@ int main(int argc, char** argv) {
   if (command == "demo") return kiemdem::cli::RunDemo(g, rest);
   if (command == "units") return kiemdem::cli::RunUnits(g, rest);
   if (command == "indicators") return kiemdem::cli::RunIndicators(g, rest);
+  if (command == "extract") return kiemdem::cli::RunExtract(g, rest);
   if (command == "check-percent") return kiemdem::cli::RunCheckPercent(g, rest);
   if (command == "help") {
     std::cout << kHelp;

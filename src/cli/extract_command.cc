@@ -1,0 +1,154 @@
+// `kiemdem extract FILE|-` and `kiemdem extract --jsonl`: facts from report
+// text as the SPEC's JSON. JSONL input is streamed line by line with a
+// bounded buffer, so a corpus of any size (or a 100 MB line) runs in
+// bounded memory.
+#include <simdjson.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/workspace.h"
+#include "extract/extract.h"
+
+namespace kiemdem::cli {
+namespace {
+
+constexpr size_t kMaxLine = 17u << 20;  // a document of 16 MiB plus its JSON escaping
+
+std::string ErrorJson(std::string_view id_json, const std::string& message) {
+  std::string out = "{\"id\": ";
+  out += id_json.empty() ? "null" : std::string(id_json);
+  out += ", \"error\": {\"message\": \"";
+  for (char c : message) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) >= 0x20) out += c;
+  }
+  return out + "\"}}";
+}
+
+// Handles one JSONL line; returns false if it was an error line.
+bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line, std::string* out) {
+  simdjson::padded_string padded(line);
+  simdjson::ondemand::document doc;
+  std::string_view id_json;
+  std::string_view text;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) {
+    *out = ErrorJson("", "the line is not JSON");
+    return false;
+  }
+  simdjson::ondemand::object obj;
+  if (doc.get_object().get(obj) != simdjson::SUCCESS) {
+    *out = ErrorJson("", "the line is not a JSON object");
+    return false;
+  }
+  simdjson::ondemand::value id;
+  if (obj.find_field_unordered("id").get(id) == simdjson::SUCCESS) id_json = id.raw_json_token();
+  std::string id_copy(id_json);
+  while (!id_copy.empty() && (id_copy.back() == ' ' || id_copy.back() == ',')) id_copy.pop_back();
+  if (obj.find_field_unordered("text").get_string().get(text) != simdjson::SUCCESS) {
+    *out = ErrorJson(id_copy, "the object has no string field \"text\"");
+    return false;
+  }
+  Result<extract::Facts> facts = extract::Extract(text);
+  if (!facts.ok()) {
+    *out = ErrorJson(id_copy, facts.status().message());
+    return false;
+  }
+  std::string json = extract::FactsToJson(*facts);
+  // One line per result: drop the pretty-printing newlines.
+  std::string flat;
+  flat.reserve(json.size() + id_copy.size() + 16);
+  flat += "{\"id\": ";
+  flat += id_copy.empty() ? "null" : id_copy;
+  flat += ", ";
+  for (size_t i = 1; i < json.size(); ++i) {
+    if (json[i] == '\n') continue;
+    flat += json[i];
+  }
+  *out = std::move(flat);
+  return true;
+}
+
+int RunJsonl() {
+  simdjson::ondemand::parser parser;
+  std::string line;
+  std::string out;
+  bool all_ok = true;
+  bool overflow = false;
+  std::vector<char> buf(1 << 20);
+  auto finish_line = [&]() {
+    if (overflow) {
+      std::cout << ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes") << "\n";
+      all_ok = false;
+    } else if (!line.empty()) {
+      all_ok = ProcessLine(parser, line, &out) && all_ok;
+      std::cout << out << "\n";
+    }
+    line.clear();
+    overflow = false;
+  };
+  size_t n = 0;
+  while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) {
+    size_t start = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (buf[i] != '\n') continue;
+      if (!overflow) line.append(buf.data() + start, i - start);
+      if (line.size() > kMaxLine) overflow = true;
+      finish_line();
+      start = i + 1;
+    }
+    if (!overflow) {
+      line.append(buf.data() + start, n - start);
+      if (line.size() > kMaxLine) {
+        overflow = true;
+        line.clear();
+        line.shrink_to_fit();
+      }
+    }
+  }
+  finish_line();
+  std::cout.flush();
+  return all_ok ? 0 : 1;
+}
+
+}  // namespace
+
+int RunExtract(const GlobalOptions& g, const std::vector<std::string>& args) {
+  const char* usage = "kiemdem extract FILE|-   or   kiemdem extract --jsonl < corpus.jsonl";
+  if (args.size() == 1 && args[0] == "--jsonl") return RunJsonl();
+  if (args.size() != 1 || (args[0].rfind("--", 0) == 0 && args[0] != "-")) {
+    if (args.size() == 1 && args[0] == "--help") {
+      std::cout << "usage: " << usage << "\n";
+      return 0;
+    }
+    std::cerr << "usage: " << usage << "\n";
+    return 2;
+  }
+  std::string text;
+  if (args[0] == "-") {
+    std::vector<char> buf(1 << 20);
+    size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) {
+      text.append(buf.data(), n);
+      if (text.size() > extract::ExtractOptions().max_input_bytes) break;
+    }
+  } else {
+    Result<std::string> r = ReadFile(args[0]);
+    if (!r.ok()) {
+      std::cerr << "kiemdem: " << r.status().message_in(g.lang) << "\n";
+      return 1;
+    }
+    text = std::move(r).value();
+  }
+  Result<extract::Facts> facts = extract::Extract(text);
+  if (!facts.ok()) {
+    std::cerr << "kiemdem: " << args[0] << ": " << facts.status().message_in(g.lang) << "\n";
+    return 1;
+  }
+  std::cout << extract::FactsToJson(*facts) << "\n";
+  return 0;
+}
+
+}  // namespace kiemdem::cli

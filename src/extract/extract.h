@@ -1,0 +1,106 @@
+// The extractor: Vietnamese report text -> facts (measures, document
+// references, persons, directives, the meeting), as ../shared/extraction/SPEC.md
+// defines them. Pure computation on a string; no storage, no HTTP.
+//
+//   Result<Facts> facts = Extract(text, ExtractOptions{});
+//   std::string json = FactsToJson(*facts);  // {"facts": [...]}
+//
+// Extract is thread-safe (no shared mutable state).
+#ifndef KIEMDEM_EXTRACT_EXTRACT_H_
+#define KIEMDEM_EXTRACT_EXTRACT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/consistency.h"
+#include "core/observation.h"
+#include "core/status.h"
+
+namespace kiemdem::extract {
+
+// Byte offsets into the input as given (not the normalized text).
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+struct Comparison {
+  std::string relation;  // "of", "change", "exceed"
+  std::optional<double> percent;
+  std::optional<double> delta;
+  std::optional<double> times;
+  std::string basis;  // "plan", "same_period", "year:2015", "unspecified", ...
+};
+
+struct MeasureFact {
+  Span span;
+  std::string subject;
+  double value = 0;
+  std::string unit;
+  std::optional<double> value_max;
+  std::optional<double> total;
+  Qualifier qualifier = Qualifier::kExact;
+  bool estimated = false;
+  bool target = false;  // stance "target" (else "actual")
+  std::string period;   // SPEC form ("2018-01/2018-10"), empty when unknown
+  std::vector<Comparison> compare;
+  // For a fraction with a stated "of" percentage: does it match?
+  std::optional<PercentCheck> check;
+};
+
+struct DocRefFact {
+  Span span;
+  std::string doc_type;  // "Nghị quyết"
+  std::string number;    // "02"
+  std::string code;      // "02-NQ/ĐU", empty when only a number is given
+  std::string date;      // ISO, empty when not given
+  std::string issuer;    // empty when not named
+};
+
+struct PersonFact {
+  Span span;
+  std::string name;
+  std::vector<std::string> titles;
+};
+
+struct DirectiveFact {
+  Span span;
+  std::string text;
+  std::string assignee;  // empty when the clause names none
+  std::string deadline;  // ISO, empty when none
+};
+
+struct MeetingFact {
+  Span span;
+  std::string date;  // ISO, empty when unknown
+  std::string host;
+  std::string unit;
+  std::string chair;
+};
+
+struct Facts {
+  std::vector<MeasureFact> measures;
+  std::vector<DocRefFact> docrefs;
+  std::vector<PersonFact> persons;
+  std::vector<DirectiveFact> directives;
+  std::optional<MeetingFact> meeting;
+};
+
+struct ExtractOptions {
+  // Larger inputs are refused with kResourceExhausted (memory stays bounded).
+  size_t max_input_bytes = 16u << 20;
+};
+
+// Fails on invalid UTF-8 (naming the byte offset) or an input above the limit.
+// Empty input gives no facts.
+Result<Facts> Extract(std::string_view text, const ExtractOptions& options = {});
+
+// The SPEC's JSON: {"facts": [...]}, facts in the order of their spans.
+std::string FactsToJson(const Facts& facts);
+
+}  // namespace kiemdem::extract
+
+#endif  // KIEMDEM_EXTRACT_EXTRACT_H_

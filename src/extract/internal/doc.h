@@ -1,0 +1,69 @@
+// What the rules share about one document: the normalized text, its tokens,
+// sentence and paragraph boundaries, phrase matching by syllable keys, and
+// which tokens a rule has already used.
+#ifndef KIEMDEM_EXTRACT_INTERNAL_DOC_H_
+#define KIEMDEM_EXTRACT_INTERNAL_DOC_H_
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/extract.h"
+#include "extract/internal/text.h"
+#include "extract/internal/tokens.h"
+
+namespace kiemdem::extract::internal {
+
+// A phrase to match, as syllable keys ("kế hoạch" -> {"kê2", "hoach5"}).
+class Phrase {
+ public:
+  Phrase(std::string_view text);  // NOLINT(google-explicit-constructor): tables of literals
+  Phrase(const char* text) : Phrase(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
+  const std::vector<std::string>& keys() const { return keys_; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::vector<std::string> keys_;
+};
+
+struct Doc {
+  const NormalizedText* norm = nullptr;
+  std::vector<Token> tokens;
+  std::vector<int> sentence;   // sentence index of each token
+  std::vector<int> paragraph;  // paragraph index of each token
+  std::vector<bool> used;      // consumed by a docref, date or comparison
+
+  size_t size() const { return tokens.size(); }
+  const Token& at(size_t i) const { return tokens[i]; }
+  bool IsWord(size_t i) const { return i < tokens.size() && tokens[i].kind == TokenKind::kWord; }
+  bool IsNumber(size_t i) const { return i < tokens.size() && tokens[i].kind == TokenKind::kNumber; }
+  bool IsPunct(size_t i, std::string_view p) const {
+    return i < tokens.size() && tokens[i].kind == TokenKind::kPunct && tokens[i].text == p;
+  }
+  // Word key at i equals the key of `word` (case and tone placement ignored).
+  bool KeyIs(size_t i, const Phrase& word) const;
+  // The phrase's keys start at token i (words only).
+  bool Matches(size_t i, const Phrase& phrase) const;
+  // Length of the first of `phrases` that matches at i, or 0.
+  size_t MatchAny(size_t i, const std::vector<Phrase>& phrases) const;
+  // The phrase ends at token i (inclusive).
+  bool MatchesEndingAt(size_t i, const Phrase& phrase) const;
+
+  // Text between tokens [first, last] (inclusive), as written.
+  std::string_view Text(size_t first, size_t last) const;
+  Span InputSpan(size_t first, size_t last) const;
+};
+
+Doc BuildDoc(const NormalizedText& norm);
+
+// Rules, run in this order (later ones skip tokens earlier ones used).
+void FindDocRefs(Doc& doc, Facts* facts);
+void FindMeasures(Doc& doc, Facts* facts);
+void FindPersons(Doc& doc, Facts* facts);
+void FindMeeting(Doc& doc, Facts* facts);
+void FindDirectives(Doc& doc, Facts* facts);
+
+}  // namespace kiemdem::extract::internal
+
+#endif  // KIEMDEM_EXTRACT_INTERNAL_DOC_H_

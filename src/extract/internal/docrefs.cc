@@ -1,0 +1,173 @@
+// Document references: "Nghị quyết số 06-NQ/TU", "Quyết định số 886/QĐ- UBND
+// ngày 27/2/2020", "Chỉ thị 06", "kế hoạch 118" (SPEC "docref").
+#include <map>
+
+#include "extract/internal/doc.h"
+#include "extract/internal/time_expr.h"
+
+namespace kiemdem::extract::internal {
+namespace {
+
+struct DocType {
+  Phrase phrase;
+  const char* name;
+  const char* code;  // abbreviation in a symbol
+};
+
+const std::vector<DocType>& Types() {
+  static const auto* t = new std::vector<DocType>{{"nghị quyết", "Nghị quyết", "NQ"},
+                                                  {"quyết định", "Quyết định", "QĐ"},
+                                                  {"chỉ thị", "Chỉ thị", "CT"},
+                                                  {"thông báo", "Thông báo", "TB"},
+                                                  {"kế hoạch", "Kế hoạch", "KH"},
+                                                  {"đề án", "Đề án", "ĐA"},
+                                                  {"kết luận", "Kết luận", "KL"},
+                                                  {"hướng dẫn", "Hướng dẫn", "HD"},
+                                                  {"công văn", "Công văn", "CV"},
+                                                  {"báo cáo", "Báo cáo", "BC"},
+                                                  {"chương trình", "Chương trình", "CTr"},
+                                                  {"thông tư", "Thông tư", "TT"},
+                                                  {"nghị định", "Nghị định", "NĐ"},
+                                                  {"quy định", "Quy định", "QĐ"},
+                                                  {"tờ trình", "Tờ trình", "TTr"},
+                                                  {"luật", "Luật", ""}};
+  return *t;
+}
+
+const char* TypeNameOfCode(std::string_view code) {
+  for (const DocType& t : Types()) {
+    if (code == t.code) return t.name;
+  }
+  return "";
+}
+
+bool IsCodeWord(const Doc& doc, size_t i) {
+  if (!doc.IsWord(i)) return false;
+  for (char c : doc.at(i).text) {
+    if (c >= 'a' && c <= 'z') return false;  // symbols are upper case (ĐU, QĐ, TU, UBND)
+  }
+  return true;
+}
+
+// A number and symbol at token i; fills code/number/type abbreviation; returns last token or npos.
+size_t MatchCode(const Doc& doc, size_t i, std::string* code, std::string* number, std::string* abbr) {
+  if (!doc.IsNumber(i)) return std::string::npos;
+  std::string n(doc.at(i).text);
+  size_t j = i + 1;
+  // Party: N-TYPE/BODY
+  if (doc.IsPunct(j, "-") && IsCodeWord(doc, j + 1) && doc.IsPunct(j + 2, "/") && IsCodeWord(doc, j + 3)) {
+    *number = n;
+    *abbr = std::string(doc.at(j + 1).text);
+    *code = n + "-" + *abbr + "/" + std::string(doc.at(j + 3).text);
+    return j + 3;
+  }
+  // State: N/TYPE-BODY, N/YYYY/TYPE-BODY, N/BODY-UNIT
+  if (doc.IsPunct(j, "/")) {
+    size_t k = j + 1;
+    std::string mid;
+    if (IsYearToken(doc, k) && doc.IsPunct(k + 1, "/")) {
+      mid = std::string(doc.at(k).text) + "/";
+      k += 2;
+    }
+    if (IsCodeWord(doc, k) && doc.IsPunct(k + 1, "-") && IsCodeWord(doc, k + 2)) {
+      *number = n;
+      *abbr = std::string(doc.at(k).text);
+      *code = n + "/" + mid + *abbr + "-" + std::string(doc.at(k + 2).text);
+      size_t last = k + 2;
+      while (doc.IsPunct(last + 1, "-") && IsCodeWord(doc, last + 2)) {
+        *code += "-" + std::string(doc.at(last + 2).text);
+        last += 2;
+      }
+      return last;
+    }
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
+void FindDocRefs(Doc& doc, Facts* facts) {
+  static const Phrase kSo("số");
+  static const Phrase kNgay("ngày");
+  static const Phrase kCua("của");
+  std::vector<DocRefFact> found;
+  for (size_t i = 0; i < doc.size(); ++i) {
+    if (doc.used[i]) continue;
+    const DocType* type = nullptr;
+    size_t j = i;
+    for (const DocType& t : Types()) {
+      if (doc.Matches(i, t.phrase)) {
+        type = &t;
+        j = i + t.phrase.size();
+        break;
+      }
+    }
+    DocRefFact ref;
+    std::string abbr;
+    size_t last = std::string::npos;
+    if (type != nullptr) {
+      if (doc.KeyIs(j, kSo)) ++j;
+      last = MatchCode(doc, j, &ref.code, &ref.number, &abbr);
+      if (last == std::string::npos) {
+        if (doc.IsNumber(j) && !doc.IsPunct(j + 1, "/") && !doc.IsPunct(j + 1, "%")) {
+          ref.number = std::string(doc.at(j).text);  // "Chỉ thị 06"
+          last = j;
+        } else if (doc.IsWord(j) && doc.at(j).upper &&
+                   doc.at(j).text.find_first_of("0123456789") != std::string_view::npos) {
+          ref.number = std::string(doc.at(j).text);  // "Nghị quyết TW4"
+          last = j;
+        } else {
+          continue;
+        }
+      }
+      ref.doc_type = type->name;
+    } else {
+      last = MatchCode(doc, i, &ref.code, &ref.number, &abbr);
+      if (last == std::string::npos) continue;
+      ref.doc_type = TypeNameOfCode(abbr);
+      if (ref.doc_type.empty()) ref.doc_type = "Công văn";
+    }
+    size_t span_last = last;
+    // ", ngày 09/6/2016" or " ngày 27/2/2020"
+    size_t k = last + 1;
+    if (doc.IsPunct(k, ",")) ++k;
+    if (doc.KeyIs(k, kNgay)) {
+      if (std::optional<DateMatch> d = MatchDate(doc, k + 1); d && d->year > 0) {
+        ref.date = IsoDate(d->year, d->month, d->day);
+        span_last = d->last;
+      }
+    }
+    // "của Thành ủy", "của Ban Thường vụ Tỉnh ủy"
+    size_t c = span_last + 1;
+    if (doc.KeyIs(c, kCua)) {
+      size_t e = c + 1;
+      while (e < doc.size() && doc.IsWord(e) && !doc.KeyIs(e, kNgay) && !doc.KeyIs(e, Phrase("về")) &&
+             !doc.KeyIs(e, Phrase("đối")) && !doc.KeyIs(e, Phrase("cụ")) && e - c <= 8) {
+        ++e;
+      }
+      if (e > c + 1) ref.issuer = std::string(doc.Text(c + 1, e - 1));
+      if (doc.KeyIs(e, kNgay) && ref.date.empty()) {
+        if (std::optional<DateMatch> d = MatchDate(doc, e + 1); d && d->year > 0) {
+          ref.date = IsoDate(d->year, d->month, d->day);
+        }
+      }
+    }
+    ref.span = doc.InputSpan(i, span_last);
+    for (size_t t = i; t <= span_last; ++t) doc.used[t] = true;
+    found.push_back(ref);
+    i = span_last;
+  }
+  // One fact per document: a mention without an issuer joins another mention
+  // of the same code; mentions of one code by different issuers stay apart.
+  for (size_t a = 0; a < found.size(); ++a) {
+    bool duplicate = false;
+    for (size_t b = 0; b < found.size() && !duplicate; ++b) {
+      if (a == b || found[a].code.empty() || found[a].code != found[b].code) continue;
+      if (found[a].issuer.empty() && (!found[b].issuer.empty() || b < a)) duplicate = true;
+      if (!found[a].issuer.empty() && found[a].issuer == found[b].issuer && b < a) duplicate = true;
+    }
+    if (!duplicate) facts->docrefs.push_back(found[a]);
+  }
+}
+
+}  // namespace kiemdem::extract::internal

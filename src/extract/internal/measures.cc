@@ -1,0 +1,479 @@
+// Measures: a number with its unit, scale, qualifier and comparisons, the
+// subject it is about, its stance and its period (SPEC "measure").
+#include <algorithm>
+#include <cmath>
+
+#include "core/vn_number.h"
+#include "extract/internal/doc.h"
+#include "extract/internal/time_expr.h"
+
+namespace kiemdem::extract::internal {
+namespace {
+
+struct Words {
+  std::vector<Phrase> over{"vượt trên", "trên", "hơn", "ngoài"};
+  std::vector<Phrase> under{"chưa đến", "chưa tới", "dưới"};
+  std::vector<Phrase> about{"ước khoảng", "khoảng", "gần", "xấp xỉ", "chừng"};
+  std::vector<Phrase> estimate{"ước tính", "ước đạt", "ước thực hiện", "ước", "dự kiến"};
+  std::vector<Phrase> target{"phấn đấu", "mục tiêu", "chỉ tiêu năm", "kế hoạch năm", "phải đạt"};
+  Phrase past{"đã"};
+  Phrase ty{"tỷ"};
+  Phrase ty2{"tỉ"};
+  Phrase trieu{"triệu"};
+  Phrase nghin{"nghìn"};
+  Phrase ngan{"ngàn"};
+  std::vector<Phrase> money{"đồng", "đ", "VNĐ", "VND"};
+  std::vector<Phrase> measure_units{"m2", "km2", "m3", "ha", "km", "m", "tấn", "kg", "tạ", "lít"};
+  // Words after a number that make it a time span or date part, not a measure.
+  std::vector<Phrase> duration{"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "buổi sáng"};
+  // Words before a number that make it a name or an ordinal.
+  std::vector<Phrase> ordinal{"số",        "khu phố",  "phòng họp", "khóa",  "khoá",  "lần thứ",  "thứ",
+                              "tổ",        "phường",   "đường",     "lô",    "khu",   "điểm",     "quận",
+                              "xóm",       "thôn",     "ấp",        "Covid", "COVID", "lượt xem", "online",
+                              "truy cập",  "tháng",    "quý",       "năm",   "ngày",  "điều",     "khoản",
+                              "giai đoạn", "nhiệm kỳ", "đợt",       "tập",   "trang", "K"};
+  // Multi-word counted nouns.
+  std::vector<Phrase> count_nouns{
+      "doanh nghiệp", "trường hợp", "đối tượng", "lao động",     "đơn thư",       "chi bộ",      "đảng viên",
+      "hồ sơ",        "tổ dân phố", "chỉ tiêu",  "dự án",        "gia đình",      "hộ gia đình", "công trình",
+      "nhiệm vụ",     "cơ sở",      "học sinh",  "lượt người",   "nhà văn hóa",   "tổ chức",     "cán bộ",
+      "công chức",    "đại biểu",   "ý kiến",    "chương trình", "nhóm chỉ tiêu", "mái che",     "mái vẩy"};
+  // Words that cannot be a counted noun (verbs, prepositions, conjunctions).
+  std::vector<Phrase> not_nouns{"đạt",  "là",   "và",   "với",  "so",    "của", "trong", "trên", "được",
+                                "tăng", "giảm", "bằng", "vượt", "chiếm", "có",  "cho",   "tại",  "từ",
+                                "đến",  "về",   "theo", "thì",  "trở",   "đã",  "đang",  "sẽ"};
+  // Linking words dropped from the end of a subject.
+  std::vector<Phrase> linking{
+      "ước tính đạt", "ước đạt", "ước tính", "ước",   "dự kiến đạt", "dự kiến",     "đạt được", "đạt", "là",
+      "có",           "được",    "còn",      "chiếm", "xảy ra",      "với",         "bằng",     "gồm", "trên",
+      "hơn",          "khoảng",  "gần",      "dưới",  "vượt",        "với số tiền", "tổng số"};
+  std::vector<Phrase> of_verbs{"bằng", "đạt", "đạt tỷ lệ"};
+  Phrase tang{"tăng"};
+  Phrase giam{"giảm"};
+  Phrase gap{"gấp"};
+  Phrase lan{"lần"};
+  Phrase vuot{"vượt"};
+  Phrase so_voi{"so với"};
+  Phrase so{"so"};
+  Phrase va{"và"};
+  Phrase tro_len{"trở lên"};
+  Phrase hon{"hơn"};
+  Phrase ty_le{"tỷ lệ"};
+  Phrase chiem{"chiếm"};
+};
+
+const Words& W() {
+  static const Words* w = new Words();
+  return *w;
+}
+
+struct BasisWord {
+  Phrase phrase;
+  const char* basis;
+};
+
+const std::vector<BasisWord>& Bases() {
+  static const auto* b = new std::vector<BasisWord>{{"kế hoạch pháp lệnh", "plan"},
+                                                    {"kế hoạch giao", "plan"},
+                                                    {"kế hoạch năm", "plan"},
+                                                    {"kế hoạch", "plan"},
+                                                    {"KH", "plan"},
+                                                    {"chỉ tiêu", "plan"},
+                                                    {"sau điều chỉnh", "plan"},
+                                                    {"dự toán", "estimate"},
+                                                    {"nghị quyết", "resolution"},
+                                                    {"cùng kỳ", "same_period"},
+                                                    {"đầu nhiệm kỳ", "term_start"},
+                                                    {"tháng trước", "previous_period"},
+                                                    {"kỳ trước", "previous_period"},
+                                                    {"năm trước", "same_period"}};
+  return *b;
+}
+
+// The basis named at token i ("kế hoạch", "so với năm 2015"); sets *next past it.
+std::string MatchBasis(const Doc& doc, size_t i, size_t* next) {
+  size_t j = i;
+  if (doc.Matches(j, W().so_voi)) j += 2;
+  int year = 0;
+  Phrase nam("năm");
+  if (doc.KeyIs(j, nam) && IsYearToken(doc, j + 1, &year)) {
+    *next = j + 2;
+    return "year:" + std::to_string(year);
+  }
+  for (const BasisWord& b : Bases()) {
+    if (doc.Matches(j, b.phrase)) {
+      *next = j + b.phrase.size();
+      return b.basis;
+    }
+  }
+  *next = i;
+  return j > i ? "unspecified" : "";
+}
+
+double ScaleAt(const Doc& doc, size_t i) {
+  const Words& w = W();
+  if (doc.KeyIs(i, w.ty) || doc.KeyIs(i, w.ty2)) return 1e9;
+  if (doc.KeyIs(i, w.trieu)) return 1e6;
+  if (doc.KeyIs(i, w.nghin) || doc.KeyIs(i, w.ngan)) return 1e3;
+  return 1;
+}
+
+std::optional<ParsedNumber> NumberAt(const Doc& doc, size_t i) {
+  if (!doc.IsNumber(i)) return std::nullopt;
+  Result<ParsedNumber> n = ParseVietnameseNumber(doc.at(i).text);
+  if (!n.ok()) return std::nullopt;
+  return *n;
+}
+
+bool ClauseBreak(const Doc& doc, size_t i) {
+  const Token& t = doc.at(i);
+  return t.kind == TokenKind::kPunct &&
+         (t.text == "," || t.text == ";" || t.text == ":" || t.text == "." || t.text == "(" ||
+          t.text == ")" || t.text == "!" || t.text == "?" || t.text == "\xE2\x80\x9C" || t.text == "\"");
+}
+
+struct Parsed {
+  size_t first;  // first token of the span (qualifier or number)
+  size_t last;   // last token of the span (unit)
+  size_t number;
+  MeasureFact m;
+  int percent_decimals = 0;
+};
+
+// Reads "P%" at i; returns the token after it.
+std::optional<std::pair<double, size_t>> PercentAt(const Doc& doc, size_t i, int* decimals = nullptr) {
+  std::optional<ParsedNumber> n = NumberAt(doc, i);
+  if (!n || !doc.IsPunct(i + 1, "%")) return std::nullopt;
+  if (decimals != nullptr) *decimals = n->decimals;
+  return std::make_pair(n->value, i + 2);
+}
+
+// Comparisons that follow a measure: "bằng 100% kế hoạch và tăng 15% so với năm 2015".
+size_t ParseCompares(Doc& doc, size_t i, Parsed* p) {
+  const Words& w = W();
+  size_t pos = i;
+  while (pos < doc.size()) {
+    size_t j = pos;
+    if (doc.IsPunct(j, ",") || doc.KeyIs(j, w.va)) ++j;
+    if (doc.IsPunct(j, ",") || doc.KeyIs(j, w.va)) ++j;
+    Comparison c;
+    size_t after = 0;
+    size_t verb = doc.MatchAny(j, w.of_verbs);
+    int decimals = 0;
+    if (verb > 0 && PercentAt(doc, j + verb)) {
+      auto [pct, next] = *PercentAt(doc, j + verb, &decimals);
+      c.relation = "of";
+      c.percent = pct;
+      size_t b = next;
+      std::string basis = MatchBasis(doc, next, &b);
+      if (basis.empty()) {
+        // "đạt 98,4% sau điều chỉnh bổ sung"
+        basis = "unspecified";
+      }
+      c.basis = basis;
+      after = b;
+      p->percent_decimals = decimals;
+    } else if ((doc.KeyIs(j, w.tang) || doc.KeyIs(j, w.giam)) && j + 1 < doc.size()) {
+      double sign = doc.KeyIs(j, w.giam) ? -1 : 1;
+      size_t k = j + 1;
+      if (doc.KeyIs(k, w.gap)) ++k;
+      if (doc.KeyIs(k, w.hon) || doc.KeyIs(k, Phrase("trên"))) ++k;
+      if (PercentAt(doc, k)) {
+        auto [pct, next] = *PercentAt(doc, k);
+        c.relation = "change";
+        c.percent = sign * pct;
+        size_t b = next;
+        std::string basis = MatchBasis(doc, next, &b);
+        c.basis = basis.empty() ? "unspecified" : basis;
+        after = b;
+      } else if (std::optional<ParsedNumber> n = NumberAt(doc, k)) {
+        size_t next = k + 1;
+        if (doc.KeyIs(next, w.lan)) {
+          c.relation = "change";
+          c.times = n->value;
+          ++next;
+        } else {
+          double scale = ScaleAt(doc, next);
+          if (scale > 1) ++next;
+          // The delta is in the figure's unit: skip the unit words.
+          while (doc.IsWord(next) && !doc.Matches(next, w.so_voi)) ++next;
+          c.relation = "change";
+          c.delta = sign * n->value * scale;
+        }
+        size_t b = next;
+        std::string basis = MatchBasis(doc, next, &b);
+        if (basis.empty() && !c.times) break;  // "giảm 11 hộ nghèo": not a comparison
+        c.basis = basis.empty() ? "unspecified" : basis;
+        after = b;
+      } else {
+        break;
+      }
+    } else if (doc.KeyIs(j, w.vuot) && PercentAt(doc, j + 1)) {
+      auto [pct, next] = *PercentAt(doc, j + 1);
+      size_t b = next;
+      std::string basis = MatchBasis(doc, next, &b);
+      c.relation = "exceed";
+      c.percent = pct;
+      c.basis = basis.empty() ? "unspecified" : basis;
+      after = b;
+    } else {
+      break;
+    }
+    for (size_t k = j; k < after; ++k) doc.used[k] = true;
+    p->m.compare.push_back(c);
+    pos = after;
+  }
+  return pos;
+}
+
+// Skips tokens that make a number a date, a code, a name or a time span.
+bool NotAMeasure(const Doc& doc, size_t i) {
+  const Words& w = W();
+  if (doc.used[i]) return true;
+  if (i > 0 && !doc.at(i).space_before && (doc.IsWord(i - 1) || doc.IsPunct(i - 1, "-"))) {
+    return true;  // "Covid-19", "K1"
+  }
+  if (doc.IsPunct(i + 1, ":") && doc.IsNumber(i + 2)) return true;  // 19:46
+  if (i > 0 && doc.IsPunct(i - 1, ":") && doc.IsNumber(i - 2) && !doc.at(i).space_before) return true;
+  if (IsYearToken(doc, i) && !doc.IsPunct(i + 1, "%") && !doc.IsPunct(i + 1, "/")) {
+    // A bare four-digit year; a count of 2.000 has a dot.
+    return true;
+  }
+  if (doc.MatchAny(i + 1, w.duration) > 0) return true;
+  for (const Phrase& p : w.ordinal) {
+    if (doc.MatchesEndingAt(i - 1, p) && i > 0) return true;
+  }
+  if (std::optional<DateMatch> d = MatchDate(doc, i)) {
+    // d/m/yyyy is a date; d/m only when a date word precedes or no noun follows.
+    if (d->year > 0) return true;
+    static const std::vector<Phrase> cues{"ngày",  "sáng", "chiều", "tối", "trưa",
+                                          "trước", "đến",  "từ",    "hôm"};
+    if (i > 0 && doc.MatchAny(i - 1, cues) > 0) return true;
+  }
+  return false;
+}
+
+std::string Subject(const Doc& doc, size_t number, size_t unit_end, bool count, bool whole_clause_after) {
+  const Words& w = W();
+  // Before the number, back to the clause start.
+  size_t start = number;
+  while (start > 0 && !ClauseBreak(doc, start - 1) && !doc.at(start).newline_before &&
+         doc.sentence[start - 1] == doc.sentence[number]) {
+    --start;
+  }
+  size_t end = number;  // exclusive
+  // Drop qualifiers and linking verbs right before the number.
+  bool changed = true;
+  while (changed && end > start) {
+    changed = false;
+    for (const Phrase& p : w.linking) {
+      if (end >= start + p.size() && doc.MatchesEndingAt(end - 1, p)) {
+        end -= p.size();
+        changed = true;
+        break;
+      }
+    }
+  }
+  // Drop a leading time expression ("Năm 2020", "Trong 10 tháng đầu năm 2018").
+  std::string before = end > start ? std::string(doc.Text(start, end - 1)) : "";
+  std::string after;
+  if (count || before.empty()) {
+    size_t a = unit_end + 1;
+    if (!count && before.empty()) a = unit_end + 1;
+    size_t b = a;
+    static const std::vector<Phrase> stops{"với",  "so với", "đạt",      "bằng", "tăng",
+                                           "giảm", "chiếm",  "trong đó", "là",   "và"};
+    while (b < doc.size() && doc.IsWord(b) && !doc.at(b).newline_before) {
+      if (doc.MatchAny(b, stops) > 0 && !whole_clause_after) break;
+      ++b;
+    }
+    std::string noun = count ? std::string(doc.Text(number + 1, unit_end)) : "";
+    if (count && unit_end <= number) noun.clear();
+    std::string rest = b > a ? std::string(doc.Text(a, b - 1)) : "";
+    after = noun;
+    if (!rest.empty()) after += (after.empty() ? "" : " ") + rest;
+  }
+  std::string s = before;
+  if (!after.empty()) s += (s.empty() ? "" : " ") + after;
+  return s;
+}
+
+}  // namespace
+
+void FindMeasures(Doc& doc, Facts* facts) {
+  const Words& w = W();
+  // The document's main period: its first period expression.
+  std::string main_period;
+  int main_year = 0;
+  for (size_t i = 0; i < doc.size() && main_period.empty(); ++i) {
+    if (std::optional<PeriodMatch> pm = MatchPeriod(doc, i, 0)) {
+      main_period = pm->period;
+      main_year = pm->year;
+    }
+  }
+  // Period in force at each token: the last expression in the paragraph so far.
+  std::vector<std::string> period_at(doc.size());
+  std::vector<int> year_at(doc.size());
+  {
+    std::string current = main_period;
+    int year = main_year;
+    int para = -1;
+    for (size_t i = 0; i < doc.size(); ++i) {
+      if (doc.paragraph[i] != para) {
+        para = doc.paragraph[i];
+        current = main_period;
+        year = main_year;
+      }
+      bool basis =
+          i >= 2 && (doc.MatchesEndingAt(i - 1, w.so_voi) || doc.MatchesEndingAt(i - 1, Phrase("cùng kỳ")));
+      if (!basis) {
+        if (std::optional<PeriodMatch> pm = MatchPeriod(doc, i, year)) {
+          for (size_t k = i; k <= pm->last; ++k) {
+            period_at[k] = pm->period;
+            year_at[k] = pm->year;
+          }
+          current = pm->period;
+          year = pm->year;
+          i = pm->last;
+          continue;
+        }
+      }
+      period_at[i] = current;
+      year_at[i] = year;
+    }
+  }
+
+  for (size_t i = 0; i < doc.size(); ++i) {
+    if (!doc.IsNumber(i) || NotAMeasure(doc, i)) continue;
+    std::optional<ParsedNumber> n = NumberAt(doc, i);
+    if (!n) continue;
+    Parsed p;
+    p.number = i;
+    p.first = i;
+    p.m.value = n->value;
+    size_t j = i + 1;
+    // Fraction "10/20" (not a date: dates were skipped above).
+    if (doc.IsPunct(j, "/") && !doc.at(j).space_before && NumberAt(doc, j + 1)) {
+      p.m.total = NumberAt(doc, j + 1)->value;
+      j += 2;
+    } else if (doc.IsPunct(j, "-") && NumberAt(doc, j + 1) && !IsYearToken(doc, j + 1)) {
+      p.m.value_max = NumberAt(doc, j + 1)->value;  // range "10-12%"
+      j += 2;
+    }
+    double scale = ScaleAt(doc, j);
+    if (scale > 1) {
+      p.m.value *= scale;
+      if (p.m.total) *p.m.total *= scale;
+      if (p.m.value_max) *p.m.value_max *= scale;
+      ++j;
+    }
+    bool count = false;
+    size_t unit_last = j - 1;
+    if (doc.IsPunct(j, "%")) {
+      p.m.unit = "%";
+      unit_last = j;
+      if (doc.IsNumber(j + 1) && doc.at(j + 1).text == "0" && !doc.at(j + 1).space_before) {
+        p.m.unit = "‰";
+        unit_last = j + 1;
+      } else if (doc.IsPunct(j + 1, "/") && doc.IsWord(j + 2)) {
+        p.m.unit = "%/" + std::string(doc.at(j + 2).text);
+        unit_last = j + 2;
+      }
+    } else if (size_t k = doc.MatchAny(j, w.money); k > 0) {
+      p.m.unit = "đồng";
+      unit_last = j + k - 1;
+      while (doc.IsPunct(unit_last + 1, "/") && doc.IsWord(unit_last + 2) &&
+             !doc.at(unit_last + 1).space_before) {
+        p.m.unit += "/" + std::string(doc.at(unit_last + 2).text);
+        unit_last += 2;
+      }
+    } else if (size_t k2 = doc.MatchAny(j, w.measure_units); k2 > 0) {
+      p.m.unit = std::string(doc.at(j).text);
+      unit_last = j;
+      while (doc.IsPunct(unit_last + 1, "/") && doc.IsWord(unit_last + 2) &&
+             !doc.at(unit_last + 1).space_before) {
+        p.m.unit += "/" + std::string(doc.at(unit_last + 2).text);
+        unit_last += 2;
+      }
+    } else if (doc.IsWord(j) && doc.MatchAny(j, w.not_nouns) == 0 && !doc.at(j).newline_before) {
+      size_t k3 = doc.MatchAny(j, w.count_nouns);
+      if (k3 == 0) k3 = 1;
+      p.m.unit = std::string(doc.Text(j, j + k3 - 1));
+      unit_last = j + k3 - 1;
+      count = true;
+    } else if (p.m.total) {
+      p.m.unit = "";
+    } else {
+      continue;  // a bare number with nothing after it
+    }
+    // Qualifier before the number.
+    if (i > 0) {
+      for (const auto& [list, q] :
+           {std::pair{&w.over, Qualifier::kOver}, std::pair{&w.under, Qualifier::kUnder},
+            std::pair{&w.about, Qualifier::kAbout}}) {
+        for (const Phrase& ph : *list) {
+          if (i >= ph.size() && doc.MatchesEndingAt(i - 1, ph)) {
+            p.m.qualifier = q;
+            p.first = i - ph.size();
+            break;
+          }
+        }
+        if (p.m.qualifier != Qualifier::kExact) break;
+      }
+    }
+    if (doc.Matches(unit_last + 1, w.tro_len)) p.m.qualifier = Qualifier::kOver;
+    // Estimate and target cues earlier in the clause / sentence.
+    for (size_t k = i; k-- > 0;) {
+      if (doc.sentence[k] != doc.sentence[i] || ClauseBreak(doc, k)) break;
+      if (doc.MatchAny(k, w.estimate) > 0) {
+        p.m.estimated = true;
+        break;
+      }
+    }
+    for (size_t k = i; k-- > 0;) {
+      if (doc.sentence[k] != doc.sentence[i]) break;
+      if (doc.MatchAny(k, w.target) > 0 && !(k > 0 && doc.KeyIs(k - 1, w.past))) {
+        p.m.target = true;
+        break;
+      }
+    }
+    p.m.period = period_at[i];
+    // Comparisons after the unit.
+    size_t end = ParseCompares(doc, unit_last + 1, &p);
+    // A percentage stated with its own basis ("đạt 246% kế hoạch", "vượt 0,9% so với kế hoạch").
+    if (p.m.unit == "%" && p.m.compare.empty()) {
+      size_t b = unit_last + 1;
+      std::string basis = MatchBasis(doc, unit_last + 1, &b);
+      if (!basis.empty()) {
+        Comparison c;
+        c.percent = p.m.value;
+        c.basis = basis;
+        c.relation = (i > 0 && doc.KeyIs(i - 1, w.vuot))   ? "exceed"
+                     : (i > 0 && doc.KeyIs(i - 1, w.tang)) ? "change"
+                     : (i > 0 && doc.KeyIs(i - 1, w.giam)) ? "change"
+                                                           : "of";
+        if (i > 0 && doc.KeyIs(i - 1, w.giam)) c.percent = -p.m.value;
+        p.m.compare.push_back(c);
+      }
+    }
+    (void)end;
+    p.last = unit_last;
+    p.m.subject = Subject(doc, i, unit_last, count, false);
+    p.m.span = doc.InputSpan(p.first, p.last);
+    if (p.m.total && *p.m.total > 0) {
+      for (const Comparison& c : p.m.compare) {
+        if (c.relation == "of" && c.percent) {
+          Result<PercentCheck> chk =
+              CheckStatedPercent(p.m.value, *p.m.total, *c.percent, p.percent_decimals);
+          if (chk.ok()) p.m.check = *chk;
+          break;
+        }
+      }
+    }
+    for (size_t k = p.first; k <= p.last; ++k) doc.used[k] = true;
+    facts->measures.push_back(std::move(p.m));
+    i = unit_last;
+  }
+}
+
+}  // namespace kiemdem::extract::internal

@@ -1,0 +1,189 @@
+#include "extract/internal/text.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+namespace kiemdem::extract::internal {
+namespace {
+
+struct Compose {
+  uint32_t base;
+  uint32_t mark1;
+  uint32_t mark2;
+  uint32_t composed;
+};
+constexpr Compose kCompose[] = {
+#include "extract/internal/compose_table.inc"
+};
+
+struct KeyEntry {
+  uint32_t cp;
+  uint32_t base;
+  int tone;
+};
+constexpr KeyEntry kKeys[] = {
+#include "extract/internal/syllable_table.inc"
+};
+
+bool IsMark(uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
+
+// Canonical combining class of the marks Vietnamese uses.
+int CombiningClass(uint32_t cp) {
+  if (cp == 0x323) return 220;  // dot below
+  if (cp == 0x31B) return 216;  // horn
+  return 230;
+}
+
+uint32_t ComposeOne(uint32_t base, uint32_t m1, uint32_t m2) {
+  const Compose* end = std::end(kCompose);
+  const Compose* it = std::lower_bound(
+      std::begin(kCompose), end, Compose{base, m1, m2, 0}, [](const Compose& a, const Compose& b) {
+        return std::tie(a.base, a.mark1, a.mark2) < std::tie(b.base, b.mark1, b.mark2);
+      });
+  if (it != end && it->base == base && it->mark1 == m1 && it->mark2 == m2) return it->composed;
+  return 0;
+}
+
+}  // namespace
+
+uint32_t NextCodePoint(std::string_view s, size_t* i) {
+  auto c = static_cast<unsigned char>(s[*i]);
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
+  int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (int k = 1; k < len && *i + static_cast<size_t>(k) < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + static_cast<size_t>(k)]) & 0x3F);
+  }
+  *i += static_cast<size_t>(len);
+  return cp;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+NormalizedText NormalizeNfc(std::string_view input) {
+  NormalizedText out;
+  out.input_size = static_cast<uint32_t>(input.size());
+  // U+0300..U+036F are encoded as CC 80..CD AF.
+  bool has_marks = false;
+  for (size_t i = 0; i + 1 < input.size(); ++i) {
+    auto c = static_cast<unsigned char>(input[i]);
+    if (c == 0xCC || (c == 0xCD && static_cast<unsigned char>(input[i + 1]) <= 0xAF)) {
+      has_marks = true;
+      break;
+    }
+  }
+  if (!has_marks) {
+    out.text = std::string(input);
+    return out;
+  }
+  out.text.reserve(input.size());
+  out.origin.reserve(input.size());
+  size_t i = 0;
+  while (i < input.size()) {
+    size_t start = i;
+    uint32_t cp = NextCodePoint(input, &i);
+    std::array<uint32_t, 4> marks{};
+    size_t n = 0;
+    size_t j = i;
+    while (j < input.size() && n < marks.size()) {
+      size_t k = j;
+      uint32_t m = NextCodePoint(input, &k);
+      if (!IsMark(m)) break;
+      marks[n++] = m;
+      j = k;
+    }
+    uint32_t composed = 0;
+    if (n > 0 && n <= 2) {
+      std::stable_sort(marks.begin(), marks.begin() + static_cast<long>(n),
+                       [](uint32_t a, uint32_t b) { return CombiningClass(a) < CombiningClass(b); });
+      composed = ComposeOne(cp, marks[0], n == 2 ? marks[1] : 0);
+    }
+    size_t before = out.text.size();
+    if (composed != 0) {
+      AppendUtf8(composed, &out.text);
+      i = j;
+    } else {
+      AppendUtf8(cp, &out.text);  // marks that do not compose stay as they are
+    }
+    for (size_t b = before; b < out.text.size(); ++b) out.origin.push_back(static_cast<uint32_t>(start));
+  }
+  return out;
+}
+
+bool IsLetter(uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+         IsMark(cp);
+}
+
+bool IsUpper(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp == 0x110) return true;  // Đ
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x1E00 && cp <= 0x1EFF)) return cp % 2 == 0;
+  if (cp == 0x1A0 || cp == 0x1AF) return true;  // Ơ, Ư
+  return false;
+}
+
+std::string SyllableKey(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  int tone = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    uint32_t cp = NextCodePoint(word, &i);
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      continue;
+    }
+    const KeyEntry* end = std::end(kKeys);
+    const KeyEntry* it =
+        std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
+    if (it != end && it->cp == cp) {
+      if (it->tone != 0) tone = it->tone;
+      AppendUtf8(it->base, &out);
+    } else {
+      AppendUtf8(cp, &out);
+    }
+  }
+  if (tone != 0) out.push_back(static_cast<char>('0' + tone));
+  return out;
+}
+
+std::string PhraseKey(std::string_view phrase) {
+  std::string out;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    size_t j = i;
+    while (j < phrase.size() && phrase[j] != ' ') ++j;
+    if (j > i) {
+      if (!out.empty()) out.push_back(' ');
+      out += SyllableKey(phrase.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace kiemdem::extract::internal

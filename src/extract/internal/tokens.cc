@@ -1,0 +1,79 @@
+#include "extract/internal/tokens.h"
+
+#include "extract/internal/text.h"
+
+namespace kiemdem::extract::internal {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 5);
+  size_t i = 0;
+  bool space = false;
+  bool newline = false;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      space = true;
+      if (c == '\n') newline = true;
+      ++i;
+      continue;
+    }
+    Token t;
+    t.space_before = space;
+    t.newline_before = newline;
+    space = newline = false;
+    size_t start = i;
+    if (IsDigit(c)) {
+      t.kind = TokenKind::kNumber;
+      ++i;
+      while (i < text.size()) {
+        if (IsDigit(text[i])) {
+          ++i;
+        } else if ((text[i] == '.' || text[i] == ',') && i + 1 < text.size() && IsDigit(text[i + 1])) {
+          i += 2;
+        } else {
+          break;
+        }
+      }
+    } else {
+      size_t j = i;
+      uint32_t cp = NextCodePoint(text, &j);
+      if (cp == 0xA0 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009 || cp == 0x200B || cp == 0xFEFF) {
+        space = true;  // no-break and other spaces
+        i = j;
+        continue;
+      }
+      if (IsLetter(cp)) {
+        t.kind = TokenKind::kWord;
+        t.upper = IsUpper(cp);
+        i = j;
+        while (i < text.size()) {
+          size_t k = i;
+          uint32_t next = NextCodePoint(text, &k);
+          if (!IsLetter(next) && !(next < 0x80 && IsDigit(static_cast<char>(next)))) break;
+          i = k;
+        }
+      } else {
+        t.kind = TokenKind::kPunct;
+        i = j;
+      }
+    }
+    t.begin = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(i);
+    t.text = text.substr(start, i - start);
+    if (t.kind == TokenKind::kWord) {
+      t.key = SyllableKey(t.text);
+    } else if (t.kind == TokenKind::kPunct) {
+      t.key = std::string(t.text);
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace kiemdem::extract::internal
