@@ -132,6 +132,7 @@ Result<Facts> Extract(std::string_view text, const ExtractOptions& options) {
   Facts facts;
   internal::NormalizedText norm = internal::NormalizeNfc(text);
   internal::Doc doc = internal::BuildDoc(norm);
+  internal::MarkDatesAndTimes(doc);
   internal::FindDocRefs(doc, &facts);
   internal::FindMeasures(doc, &facts);
   internal::FindPersons(doc, &facts);

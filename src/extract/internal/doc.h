@@ -58,6 +58,7 @@ struct Doc {
 Doc BuildDoc(const NormalizedText& norm);
 
 // Rules, run in this order (later ones skip tokens earlier ones used).
+void MarkDatesAndTimes(Doc& doc);
 void FindDocRefs(Doc& doc, Facts* facts);
 void FindMeasures(Doc& doc, Facts* facts);
 void FindPersons(Doc& doc, Facts* facts);

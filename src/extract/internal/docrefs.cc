@@ -152,6 +152,16 @@ void FindDocRefs(Doc& doc, Facts* facts) {
         }
       }
     }
+    // "BCH Đảng bộ TP Uông Bí đã ban hành Nghị quyết số 06-NQ/TU": the subject issued it.
+    static const Phrase kBanHanh("ban hành");
+    static const Phrase kDa("đã");
+    if (ref.issuer.empty() && i >= 2 && doc.MatchesEndingAt(i - 1, kBanHanh)) {
+      size_t e = i - 2;
+      if (e > 0 && doc.KeyIs(e - 1, kDa)) --e;
+      size_t b = e;
+      while (b > 0 && doc.IsWord(b - 1) && doc.sentence[b - 1] == doc.sentence[i] && e - b < 10) --b;
+      if (e > b) ref.issuer = std::string(doc.Text(b, e - 1));
+    }
     ref.span = doc.InputSpan(i, span_last);
     for (size_t t = i; t <= span_last; ++t) doc.used[t] = true;
     found.push_back(ref);

@@ -27,11 +27,13 @@ struct Words {
   // Words after a number that make it a time span or date part, not a measure.
   std::vector<Phrase> duration{"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "buổi sáng"};
   // Words before a number that make it a name or an ordinal.
-  std::vector<Phrase> ordinal{"số",        "khu phố",  "phòng họp", "khóa",  "khoá",  "lần thứ",  "thứ",
-                              "tổ",        "phường",   "đường",     "lô",    "khu",   "điểm",     "quận",
-                              "xóm",       "thôn",     "ấp",        "Covid", "COVID", "lượt xem", "online",
-                              "truy cập",  "tháng",    "quý",       "năm",   "ngày",  "điều",     "khoản",
-                              "giai đoạn", "nhiệm kỳ", "đợt",       "tập",   "trang", "K"};
+  // Capitalised, these name a unit ("Phường 4", "Quận 1").
+  std::vector<Phrase> unit_names{"phường", "quận", "xã", "tổ", "khu phố"};
+  std::vector<Phrase> ordinal{"số",  "khu phố", "phòng họp", "khóa",     "khoá",   "lần thứ",   "thứ",
+                              "tổ",  "đường",   "lô",        "khu",      "điểm",   "xóm",       "thôn",
+                              "ấp",  "Covid",   "COVID",     "lượt xem", "online", "truy cập",  "tháng",
+                              "quý", "năm",     "ngày",      "điều",     "khoản",  "giai đoạn", "nhiệm kỳ",
+                              "đợt", "tập",     "trang",     "K"};
   // Multi-word counted nouns.
   std::vector<Phrase> count_nouns{
       "doanh nghiệp", "trường hợp", "đối tượng", "lao động",     "đơn thư",       "chi bộ",      "đảng viên",
@@ -43,10 +45,10 @@ struct Words {
                                 "tăng", "giảm", "bằng", "vượt", "chiếm", "có",  "cho",   "tại",  "từ",
                                 "đến",  "về",   "theo", "thì",  "trở",   "đã",  "đang",  "sẽ"};
   // Linking words dropped from the end of a subject.
-  std::vector<Phrase> linking{
-      "ước tính đạt", "ước đạt", "ước tính", "ước",   "dự kiến đạt", "dự kiến",     "đạt được", "đạt", "là",
-      "có",           "được",    "còn",      "chiếm", "xảy ra",      "với",         "bằng",     "gồm", "trên",
-      "hơn",          "khoảng",  "gần",      "dưới",  "vượt",        "với số tiền", "tổng số"};
+  std::vector<Phrase> linking{"ước tính đạt", "ước đạt", "ước tính", "ước",  "dự kiến đạt", "dự kiến",
+                              "đạt được",     "đạt",     "là",       "có",   "được",        "còn",
+                              "chiếm",        "xảy ra",  "với",      "bằng", "gồm",         "trên",
+                              "hơn",          "khoảng",  "gần",      "dưới", "vượt"};
   std::vector<Phrase> of_verbs{"bằng", "đạt", "đạt tỷ lệ"};
   Phrase tang{"tăng"};
   Phrase giam{"giảm"};
@@ -167,9 +169,20 @@ size_t ParseCompares(Doc& doc, size_t i, Parsed* p) {
       size_t b = next;
       std::string basis = MatchBasis(doc, next, &b);
       if (basis.empty()) {
-        // "đạt 98,4% sau điều chỉnh bổ sung"
-        basis = "unspecified";
+        // "đạt 120%, vượt chỉ tiêu trên giao": the basis follows a second verb.
+        static const std::vector<Phrase> verbs{"đạt và vượt", "vượt", "hoàn thành", "đạt"};
+        size_t k = next;
+        if (doc.IsPunct(k, ",")) ++k;
+        if (size_t v = doc.MatchAny(k, verbs); v > 0) {
+          size_t b2 = k + v;
+          std::string second = MatchBasis(doc, k + v, &b2);
+          if (!second.empty() && second != "unspecified") {
+            basis = second;
+            b = b2;
+          }
+        }
       }
+      if (basis.empty()) basis = "unspecified";
       c.basis = basis;
       after = b;
       p->percent_decimals = decimals;
@@ -240,9 +253,13 @@ bool NotAMeasure(const Doc& doc, size_t i) {
     return true;
   }
   if (doc.MatchAny(i + 1, w.duration) > 0) return true;
+  bool fraction = doc.IsPunct(i + 1, "/") && doc.IsNumber(i + 2) && doc.IsWord(i + 3) &&
+                  doc.MatchAny(i + 3, w.duration) == 0;
   for (const Phrase& p : w.ordinal) {
-    if (doc.MatchesEndingAt(i - 1, p) && i > 0) return true;
+    if (i > 0 && !fraction && doc.MatchesEndingAt(i - 1, p)) return true;
   }
+  // "Phường 4", "Quận 1": a capitalised unit word names a unit.
+  if (i > 0 && doc.IsWord(i - 1) && doc.at(i - 1).upper && doc.MatchAny(i - 1, w.unit_names) > 0) return true;
   if (std::optional<DateMatch> d = MatchDate(doc, i)) {
     // d/m/yyyy is a date; d/m only when a date word precedes or no noun follows.
     if (d->year > 0) return true;
@@ -253,49 +270,78 @@ bool NotAMeasure(const Doc& doc, size_t i) {
   return false;
 }
 
-std::string Subject(const Doc& doc, size_t number, size_t unit_end, bool count, bool whole_clause_after) {
-  const Words& w = W();
-  // Before the number, back to the clause start.
-  size_t start = number;
+// Where a clause that ends at `end` (exclusive) begins: after a clause break,
+// a paragraph start, or a token another fact used.
+size_t ClauseStart(const Doc& doc, size_t end, int sentence) {
+  size_t start = end;
   while (start > 0 && !ClauseBreak(doc, start - 1) && !doc.at(start).newline_before &&
-         doc.sentence[start - 1] == doc.sentence[number]) {
+         doc.sentence[start - 1] == sentence && !doc.used[start - 1]) {
     --start;
   }
-  size_t end = number;  // exclusive
-  // Drop qualifiers and linking verbs right before the number.
+  return start;
+}
+
+// Drops linking verbs and qualifiers from the end of [start, *end).
+void DropLinking(const Doc& doc, size_t start, size_t* end) {
   bool changed = true;
-  while (changed && end > start) {
+  while (changed && *end > start) {
     changed = false;
-    for (const Phrase& p : w.linking) {
-      if (end >= start + p.size() && doc.MatchesEndingAt(end - 1, p)) {
-        end -= p.size();
+    for (const Phrase& p : W().linking) {
+      if (*end >= start + p.size() && doc.MatchesEndingAt(*end - 1, p)) {
+        *end -= p.size();
         changed = true;
         break;
       }
     }
   }
-  // Drop a leading time expression ("Năm 2020", "Trong 10 tháng đầu năm 2018").
+}
+
+// The subject of the number at `number` whose unit spans [unit_first, unit_last]:
+// the clause before it without its linking verb, plus, for counts and
+// percentages, the noun phrase after it ("thành lập 32 doanh nghiệp mới").
+std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t unit_last, bool count,
+                    bool percent, bool fraction, size_t* after_end) {
+  static const std::vector<Phrase> lead{"và",      "với",         "trong đó", "đồng thời",
+                                        "theo đó", "bên cạnh đó", "qua đó"};
+  int sentence = doc.sentence[number];
+  size_t start = ClauseStart(doc, number, sentence);
+  size_t end = number;  // exclusive
+  size_t words_before = end - start;
+  DropLinking(doc, start, &end);
+  while (start < end && doc.MatchAny(start, lead) > 0) start += doc.MatchAny(start, lead);
+  // "X ước đạt: 19.885..." or "X, đạt trên 104 tỷ": the subject is the clause before.
+  if (end <= start && start > 0 && (words_before > 0 || doc.IsPunct(start - 1, ":")) &&
+      (doc.IsPunct(start - 1, ":") || doc.IsPunct(start - 1, ",")) &&
+      !doc.used[start - 2 < doc.size() ? start - 2 : 0]) {
+    size_t prev_end = start - 1;
+    DropLinking(doc, ClauseStart(doc, prev_end, sentence), &prev_end);
+    size_t prev_start = ClauseStart(doc, prev_end, sentence);
+    if (prev_end > prev_start) {
+      start = prev_start;
+      end = prev_end;
+    }
+  }
   std::string before = end > start ? std::string(doc.Text(start, end - 1)) : "";
   std::string after;
-  if (count || before.empty()) {
-    size_t a = unit_end + 1;
-    if (!count && before.empty()) a = unit_end + 1;
+  if (count || percent || before.empty()) {
+    static const std::vector<Phrase> stops{"với",   "so với",   "đạt", "bằng", "tăng", "giảm",
+                                           "chiếm", "trong đó", "là",  "và",   "vượt"};
+    size_t a = unit_last + 1;
     size_t b = a;
-    static const std::vector<Phrase> stops{"với",  "so với", "đạt",      "bằng", "tăng",
-                                           "giảm", "chiếm",  "trong đó", "là",   "và"};
-    while (b < doc.size() && doc.IsWord(b) && !doc.at(b).newline_before) {
-      if (doc.MatchAny(b, stops) > 0 && !whole_clause_after) break;
+    bool whole = fraction || before.empty();
+    while (b < doc.size() && doc.IsWord(b) && !doc.at(b).newline_before && !doc.used[b]) {
+      if (!whole && doc.MatchAny(b, stops) > 0) break;
       ++b;
     }
-    std::string noun = count ? std::string(doc.Text(number + 1, unit_end)) : "";
-    if (count && unit_end <= number) noun.clear();
+    std::string noun = count && unit_last >= unit_first ? std::string(doc.Text(unit_first, unit_last)) : "";
     std::string rest = b > a ? std::string(doc.Text(a, b - 1)) : "";
+    if (count) *after_end = b;  // the noun phrase belongs to this measure
     after = noun;
     if (!rest.empty()) after += (after.empty() ? "" : " ") + rest;
   }
-  std::string s = before;
-  if (!after.empty()) s += (s.empty() ? "" : " ") + after;
-  return s;
+  std::string out = before;
+  if (!after.empty()) out += (out.empty() ? "" : " ") + after;
+  return out;
 }
 
 }  // namespace
@@ -311,35 +357,73 @@ void FindMeasures(Doc& doc, Facts* facts) {
       main_year = pm->year;
     }
   }
-  // Period in force at each token: the last expression in the paragraph so far.
+  // Period in force at each token. A clause-initial expression followed by a
+  // comma ("Năm 2020, ...", "10 tháng năm 2018, ...") governs the rest of its
+  // paragraph; "trong năm 2021" inside a clause governs that clause. The
+  // document's main period is its first governing expression (else its first
+  // expression) and applies where nothing else does.
   std::vector<std::string> period_at(doc.size());
-  std::vector<int> year_at(doc.size());
   {
-    std::string current = main_period;
+    static const std::vector<Phrase> lead{"trong",    "cũng trong", "theo đó",   "đến",
+                                          "tính đến", "đến hết",    "trong năm", "riêng"};
+    static const Phrase kTrong("trong");
+    struct Found {
+      PeriodMatch pm;
+      size_t clause_start;
+      bool governs;
+    };
+    std::vector<Found> found;
     int year = main_year;
+    for (size_t i = 0; i < doc.size(); ++i) {
+      bool basis =
+          i >= 2 && (doc.MatchesEndingAt(i - 1, w.so_voi) || doc.MatchesEndingAt(i - 1, Phrase("cùng kỳ")));
+      std::optional<PeriodMatch> pm;
+      if (!basis) pm = MatchPeriod(doc, i, year);
+      if (!pm) continue;
+      size_t s0 = i;
+      while (s0 > 0 && !ClauseBreak(doc, s0 - 1) && doc.sentence[s0 - 1] == doc.sentence[i] &&
+             !doc.at(s0).newline_before) {
+        --s0;
+      }
+      size_t k = s0;
+      while (k < i && doc.MatchAny(k, lead) > 0) k += doc.MatchAny(k, lead);
+      size_t after = pm->last + 1;
+      for (int words = 0; doc.IsWord(after) && words < 2; ++words) ++after;
+      bool governs = k == i && (doc.IsPunct(after, ",") || doc.IsPunct(pm->last + 1, ","));
+      found.push_back({*pm, s0, governs});
+      year = pm->year;
+      i = pm->last;
+    }
+    for (const Found& f : found) {
+      if (f.governs) {
+        main_period = f.pm.period;
+        break;
+      }
+    }
+    std::string current = main_period;
+    size_t next = 0;
     int para = -1;
     for (size_t i = 0; i < doc.size(); ++i) {
       if (doc.paragraph[i] != para) {
         para = doc.paragraph[i];
         current = main_period;
-        year = main_year;
       }
-      bool basis =
-          i >= 2 && (doc.MatchesEndingAt(i - 1, w.so_voi) || doc.MatchesEndingAt(i - 1, Phrase("cùng kỳ")));
-      if (!basis) {
-        if (std::optional<PeriodMatch> pm = MatchPeriod(doc, i, year)) {
-          for (size_t k = i; k <= pm->last; ++k) {
-            period_at[k] = pm->period;
-            year_at[k] = pm->year;
-          }
-          current = pm->period;
-          year = pm->year;
-          i = pm->last;
+      if (next < found.size() && found[next].pm.first == i) {
+        const Found& f = found[next++];
+        for (size_t t = i; t <= f.pm.last; ++t) period_at[t] = f.pm.period;
+        if (f.governs) {
+          current = f.pm.period;
+        } else if (i > 0 && doc.KeyIs(i - 1, kTrong)) {
+          size_t e = f.pm.last + 1;
+          while (e < doc.size() && !ClauseBreak(doc, e) && doc.sentence[e] == doc.sentence[i]) ++e;
+          for (size_t t = f.clause_start; t < e; ++t) period_at[t] = f.pm.period;
+          i = e - 1;
           continue;
         }
+        i = f.pm.last;
+        continue;
       }
       period_at[i] = current;
-      year_at[i] = year;
     }
   }
 
@@ -368,6 +452,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
       ++j;
     }
     bool count = false;
+    size_t unit_first = j;
     size_t unit_last = j - 1;
     if (doc.IsPunct(j, "%")) {
       p.m.unit = "%";
@@ -431,20 +516,30 @@ void FindMeasures(Doc& doc, Facts* facts) {
       }
     }
     for (size_t k = i; k-- > 0;) {
-      if (doc.sentence[k] != doc.sentence[i]) break;
+      if (doc.sentence[k] != doc.sentence[i] || doc.IsPunct(k, ";")) break;
       if (doc.MatchAny(k, w.target) > 0 && !(k > 0 && doc.KeyIs(k - 1, w.past))) {
         p.m.target = true;
         break;
       }
     }
     p.m.period = period_at[i];
-    // Comparisons after the unit.
-    size_t end = ParseCompares(doc, unit_last + 1, &p);
+    // Comparisons after the unit (for a count, after the rest of its noun phrase).
+    size_t compare_from = unit_last + 1;
+    if (count) {
+      static const std::vector<Phrase> verbs{"đạt", "bằng", "tăng", "giảm", "vượt"};
+      size_t k = compare_from;
+      while (doc.IsWord(k) && doc.MatchAny(k, verbs) == 0 && k < compare_from + 8) ++k;
+      if (doc.IsPunct(k, ",") || doc.MatchAny(k, verbs) > 0) compare_from = k;
+    }
+    size_t end = ParseCompares(doc, compare_from, &p);
     // A percentage stated with its own basis ("đạt 246% kế hoạch", "vượt 0,9% so với kế hoạch").
     if (p.m.unit == "%" && p.m.compare.empty()) {
       size_t b = unit_last + 1;
       std::string basis = MatchBasis(doc, unit_last + 1, &b);
-      if (!basis.empty()) {
+      // The basis ends the phrase ("đạt 246% kế hoạch."); "100% chỉ tiêu giao quân" names a quota.
+      static const std::vector<Phrase> followers{"và", "năm", "được", "đề ra", "của", "so"};
+      bool ends = b >= doc.size() || doc.at(b).kind != TokenKind::kWord || doc.MatchAny(b, followers) > 0;
+      if (!basis.empty() && ends) {
         Comparison c;
         c.percent = p.m.value;
         c.basis = basis;
@@ -458,7 +553,14 @@ void FindMeasures(Doc& doc, Facts* facts) {
     }
     (void)end;
     p.last = unit_last;
-    p.m.subject = Subject(doc, i, unit_last, count, false);
+    size_t noun_end = unit_last + 1;
+    p.m.subject =
+        Subject(doc, i, unit_first, unit_last, count, p.m.unit == "%", p.m.total.has_value(), &noun_end);
+    // "7 hộ/21 khẩu": the second count is about the same subject.
+    if (i > 1 && doc.IsPunct(i - 1, "/") && !facts->measures.empty() && doc.used[i - 2]) {
+      p.m.subject = facts->measures.back().subject;
+    }
+    for (size_t k = unit_last + 1; k < noun_end; ++k) doc.used[k] = true;
     p.m.span = doc.InputSpan(p.first, p.last);
     if (p.m.total && *p.m.total > 0) {
       for (const Comparison& c : p.m.compare) {

@@ -158,4 +158,22 @@ std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_yea
   return std::nullopt;
 }
 
+void MarkDatesAndTimes(Doc& doc) {
+  static const std::vector<Phrase> cues{"ngày", "sáng", "chiều", "tối", "trưa", "trước", "đến", "từ", "hôm"};
+  for (size_t i = 0; i < doc.size(); ++i) {
+    if (!doc.IsNumber(i)) continue;
+    if (doc.IsPunct(i + 1, ":") && doc.IsNumber(i + 2) && !doc.at(i + 1).space_before) {
+      doc.used[i] = doc.used[i + 1] = doc.used[i + 2] = true;  // 19:46
+      i += 2;
+      continue;
+    }
+    std::optional<DateMatch> d = MatchDate(doc, i);
+    if (!d) continue;
+    // d/m/yyyy is a date; d/m only after a date word ("Sáng ngày 11/5").
+    if (d->year == 0 && !(i > 0 && doc.MatchAny(i - 1, cues) > 0)) continue;
+    for (size_t k = i; k <= d->last; ++k) doc.used[k] = true;
+    i = d->last;
+  }
+}
+
 }  // namespace kiemdem::extract::internal
