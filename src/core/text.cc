@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace kiemdem {
@@ -88,6 +89,18 @@ std::vector<std::string_view> Words(std::string_view s) {
 Status ValidateUtf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
+    // ASCII runs, eight bytes at a time.
+    while (pos + 8 <= text.size()) {
+      uint64_t chunk = 0;
+      std::memcpy(&chunk, text.data() + pos, 8);
+      if ((chunk & 0x8080808080808080ULL) != 0) break;
+      pos += 8;
+    }
+    if (pos >= text.size()) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     uint32_t cp = 0;
     size_t at = pos;
     if (!DecodeUtf8(text, &pos, &cp)) {

@@ -98,8 +98,9 @@ struct ExtractOptions {
 // Empty input gives no facts.
 Result<Facts> Extract(std::string_view text, const ExtractOptions& options = {});
 
-// The SPEC's JSON: {"facts": [...]}, facts in the order of their spans.
-std::string FactsToJson(const Facts& facts);
+// The SPEC's JSON: {"facts": [...]}, facts in the order of their spans, one
+// per line, or all on one line (for JSONL).
+std::string FactsToJson(const Facts& facts, bool one_line = false);
 
 }  // namespace kiemdem::extract
 

@@ -8,14 +8,14 @@
 namespace kiemdem::extract::internal {
 namespace {
 
-const std::vector<Phrase>& Requests() {
-  static const auto* r = new std::vector<Phrase>{"đề nghị", "yêu cầu", "giao cho", "giao"};
+const PhraseSet& Requests() {
+  static const auto* r = new PhraseSet{"đề nghị", "yêu cầu", "giao cho", "giao"};
   return *r;
 }
 
 // Verbs that open a new instruction after a comma.
-const std::vector<Phrase>& Openers() {
-  static const auto* v = new std::vector<Phrase>{
+const PhraseSet& Openers() {
+  static const auto* v = new PhraseSet{
       "tiếp tục",     "chú trọng",    "tăng cường", "giải quyết", "thực hiện",     "nâng cao",
       "quan tâm",     "xây dựng",     "rà soát",    "đề ra",      "chủ động",      "phối hợp",
       "đề xuất",      "tập trung",    "đẩy mạnh",   "huy động",   "hoàn thành",    "tạo điều kiện",
@@ -58,8 +58,8 @@ std::string Deadline(const Doc& doc, size_t first, size_t last) {
 // A verb that shares its object with the next one ("củng cố, nâng cao chất
 // lượng", "rà soát, cân đối và sửa chữa"): no new instruction after it.
 bool SharesObject(const Doc& doc, size_t last_before_comma) {
-  static const std::vector<Phrase> verbs{"củng cố", "rà soát",  "kiểm tra", "lập",      "xem xét",
-                                         "cân đối", "lãnh đạo", "đánh giá", "hướng dẫn"};
+  static const PhraseSet verbs{"củng cố", "rà soát",  "kiểm tra", "lập",      "xem xét",
+                               "cân đối", "lãnh đạo", "đánh giá", "hướng dẫn"};
   for (const Phrase& v : verbs) {
     if (doc.MatchesEndingAt(last_before_comma, v)) return true;
   }
@@ -70,7 +70,7 @@ bool SharesObject(const Doc& doc, size_t last_before_comma) {
 // Within a clause (`inner`), the verb must have an object: "đất đai và xây
 // dựng ," ends with a noun; at a clause start "rà soát, đánh giá X" is fine.
 bool OpensInstruction(const Doc& doc, size_t i, bool inner = false) {
-  static const std::vector<Phrase> nouns_too{"lãnh đạo", "chỉ đạo"};  // "lãnh đạo UBND" is a noun
+  static const PhraseSet nouns_too{"lãnh đạo", "chỉ đạo"};  // "lãnh đạo UBND" is a noun
   size_t k = doc.MatchAny(i, Openers());
   if (k == 0) return false;
   if (inner ? !(doc.IsWord(i + k) || doc.IsNumber(i + k))
@@ -81,8 +81,7 @@ bool OpensInstruction(const Doc& doc, size_t i, bool inner = false) {
 }
 
 void FindDirectives(Doc& doc, Facts* facts) {
-  static const std::vector<Phrase> section_cues{"kết luận", "phát biểu chỉ đạo", "ý kiến chỉ đạo",
-                                                "chỉ đạo tại"};
+  static const PhraseSet section_cues{"kết luận", "phát biểu chỉ đạo", "ý kiến chỉ đạo", "chỉ đạo tại"};
   static const Phrase kTheoDo("theo đó");
   static const Phrase kCan("cần");
   static const Phrase kDongChi("đồng chí");
@@ -127,7 +126,7 @@ void FindDirectives(Doc& doc, Facts* facts) {
     }
     // A clause: up to ';' or '.', or a comma or "và" before a new instruction.
     // After "đó là" or "theo nguyên tắc:" the clause lists content, not instructions.
-    static const std::vector<Phrase> content{"đó là", "theo nguyên tắc", "bao gồm", "như sau"};
+    static const PhraseSet content{"đó là", "theo nguyên tắc", "bao gồm", "như sau"};
     size_t j = i;
     bool listing = false;
     while (j < end && doc.sentence[j] == sentence && !doc.IsPunct(j, ";") && !doc.IsPunct(j, ".")) {

@@ -3,37 +3,14 @@
 namespace kiemdem::extract::internal {
 
 Phrase::Phrase(std::string_view text) {
-  std::string key = PhraseKey(text);
   size_t i = 0;
-  while (i <= key.size() && !key.empty()) {
-    size_t j = key.find(' ', i);
-    keys_.push_back(key.substr(i, j == std::string::npos ? std::string::npos : j - i));
-    if (j == std::string::npos) break;
-    i = j + 1;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j > i) keys_.push_back(SyllableHash(text.substr(i, j - i)));
+    i = j;
   }
-}
-
-bool Doc::KeyIs(size_t i, const Phrase& word) const {
-  return i < tokens.size() && word.size() == 1 && tokens[i].key == word.keys()[0];
-}
-
-bool Doc::Matches(size_t i, const Phrase& phrase) const {
-  if (phrase.size() == 0 || i + phrase.size() > tokens.size()) return false;
-  for (size_t k = 0; k < phrase.size(); ++k) {
-    if (tokens[i + k].key != phrase.keys()[k]) return false;
-  }
-  return true;
-}
-
-size_t Doc::MatchAny(size_t i, const std::vector<Phrase>& phrases) const {
-  for (const Phrase& p : phrases) {
-    if (Matches(i, p)) return p.size();
-  }
-  return 0;
-}
-
-bool Doc::MatchesEndingAt(size_t i, const Phrase& phrase) const {
-  return i + 1 >= phrase.size() && Matches(i + 1 - phrase.size(), phrase);
 }
 
 std::string_view Doc::Text(size_t first, size_t last) const {

@@ -20,11 +20,33 @@ class Phrase {
  public:
   Phrase(std::string_view text);  // NOLINT(google-explicit-constructor): tables of literals
   Phrase(const char* text) : Phrase(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
-  const std::vector<std::string>& keys() const { return keys_; }
+  const std::vector<uint64_t>& keys() const { return keys_; }
   size_t size() const { return keys_.size(); }
 
  private:
-  std::vector<std::string> keys_;
+  std::vector<uint64_t> keys_;
+};
+
+// Phrases matched together; a 256-bit filter on their first keys rejects
+// most tokens with one bit test.
+class PhraseSet {
+ public:
+  PhraseSet(std::initializer_list<Phrase> phrases) {
+    for (const Phrase& p : phrases) Add(p);
+  }
+  void Add(const Phrase& p) {
+    phrases_.push_back(p);
+    if (p.size() > 0) bits_[Slot(p.keys()[0])] |= Bit(p.keys()[0]);
+  }
+  bool MayStartWith(uint64_t key) const { return (bits_[Slot(key)] & Bit(key)) != 0; }
+  auto begin() const { return phrases_.begin(); }
+  auto end() const { return phrases_.end(); }
+
+ private:
+  static size_t Slot(uint64_t key) { return (key >> 58) & 3; }
+  static uint64_t Bit(uint64_t key) { return uint64_t{1} << ((key >> 20) & 63); }
+  std::vector<Phrase> phrases_;
+  uint64_t bits_[4] = {0, 0, 0, 0};
 };
 
 struct Doc {
@@ -42,13 +64,30 @@ struct Doc {
     return i < tokens.size() && tokens[i].kind == TokenKind::kPunct && tokens[i].text == p;
   }
   // Word key at i equals the key of `word` (case and tone placement ignored).
-  bool KeyIs(size_t i, const Phrase& word) const;
+  bool KeyIs(size_t i, const Phrase& word) const {
+    return i < tokens.size() && word.size() == 1 && tokens[i].key == word.keys()[0];
+  }
   // The phrase's keys start at token i (words only).
-  bool Matches(size_t i, const Phrase& phrase) const;
+  bool Matches(size_t i, const Phrase& phrase) const {
+    size_t n = phrase.size();
+    if (n == 0 || i + n > tokens.size() || tokens[i].key != phrase.keys()[0]) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if (tokens[i + k].key != phrase.keys()[k]) return false;
+    }
+    return true;
+  }
   // Length of the first of `phrases` that matches at i, or 0.
-  size_t MatchAny(size_t i, const std::vector<Phrase>& phrases) const;
+  size_t MatchAny(size_t i, const PhraseSet& phrases) const {
+    if (i >= tokens.size() || !phrases.MayStartWith(tokens[i].key)) return 0;
+    for (const Phrase& p : phrases) {
+      if (Matches(i, p)) return p.size();
+    }
+    return 0;
+  }
   // The phrase ends at token i (inclusive).
-  bool MatchesEndingAt(size_t i, const Phrase& phrase) const;
+  bool MatchesEndingAt(size_t i, const Phrase& phrase) const {
+    return i + 1 >= phrase.size() && Matches(i + 1 - phrase.size(), phrase);
+  }
 
   // Text between tokens [first, last] (inclusive), as written.
   std::string_view Text(size_t first, size_t last) const;

@@ -34,6 +34,16 @@ const std::vector<DocType>& Types() {
   return *t;
 }
 
+// First-key filter of the document types.
+const PhraseSet& TypeFilter() {
+  static const PhraseSet* f = [] {
+    auto* set = new PhraseSet{};
+    for (const DocType& t : Types()) set->Add(t.phrase);
+    return set;
+  }();
+  return *f;
+}
+
 const char* TypeNameOfCode(std::string_view code) {
   for (const DocType& t : Types()) {
     if (code == t.code) return t.name;
@@ -90,9 +100,13 @@ void FindDocRefs(Doc& doc, Facts* facts) {
   static const Phrase kSo("số");
   static const Phrase kNgay("ngày");
   static const Phrase kCua("của");
+  static const Phrase kVe("về");
+  static const Phrase kDoi("đối");
+  static const Phrase kCu("cụ");
   std::vector<DocRefFact> found;
   for (size_t i = 0; i < doc.size(); ++i) {
     if (doc.used[i]) continue;
+    if (!doc.IsNumber(i) && !TypeFilter().MayStartWith(doc.at(i).key)) continue;
     const DocType* type = nullptr;
     size_t j = i;
     for (const DocType& t : Types()) {
@@ -141,8 +155,8 @@ void FindDocRefs(Doc& doc, Facts* facts) {
     size_t c = span_last + 1;
     if (doc.KeyIs(c, kCua)) {
       size_t e = c + 1;
-      while (e < doc.size() && doc.IsWord(e) && !doc.KeyIs(e, kNgay) && !doc.KeyIs(e, Phrase("về")) &&
-             !doc.KeyIs(e, Phrase("đối")) && !doc.KeyIs(e, Phrase("cụ")) && e - c <= 8) {
+      while (e < doc.size() && doc.IsWord(e) && !doc.KeyIs(e, kNgay) && !doc.KeyIs(e, kVe) &&
+             !doc.KeyIs(e, kDoi) && !doc.KeyIs(e, kCu) && e - c <= 8) {
         ++e;
       }
       if (e > c + 1) ref.issuer = std::string(doc.Text(c + 1, e - 1));

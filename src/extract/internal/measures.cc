@@ -11,45 +11,44 @@ namespace kiemdem::extract::internal {
 namespace {
 
 struct Words {
-  std::vector<Phrase> over{"vượt trên", "trên", "hơn", "ngoài"};
-  std::vector<Phrase> under{"chưa đến", "chưa tới", "dưới"};
-  std::vector<Phrase> about{"ước khoảng", "khoảng", "gần", "xấp xỉ", "chừng"};
-  std::vector<Phrase> estimate{"ước tính", "ước đạt", "ước thực hiện", "ước", "dự kiến"};
-  std::vector<Phrase> target{"phấn đấu", "mục tiêu", "chỉ tiêu năm", "kế hoạch năm", "phải đạt"};
+  PhraseSet over{"vượt trên", "trên", "hơn", "ngoài"};
+  PhraseSet under{"chưa đến", "chưa tới", "dưới"};
+  PhraseSet about{"ước khoảng", "khoảng", "gần", "xấp xỉ", "chừng"};
+  PhraseSet estimate{"ước tính", "ước đạt", "ước thực hiện", "ước", "dự kiến"};
+  PhraseSet target{"phấn đấu", "mục tiêu", "chỉ tiêu năm", "kế hoạch năm", "phải đạt"};
   Phrase past{"đã"};
   Phrase ty{"tỷ"};
   Phrase ty2{"tỉ"};
   Phrase trieu{"triệu"};
   Phrase nghin{"nghìn"};
   Phrase ngan{"ngàn"};
-  std::vector<Phrase> money{"đồng", "đ", "VNĐ", "VND"};
-  std::vector<Phrase> measure_units{"m2", "km2", "m3", "ha", "km", "m", "tấn", "kg", "tạ", "lít"};
+  PhraseSet money{"đồng", "đ", "VNĐ", "VND"};
+  PhraseSet measure_units{"m2", "km2", "m3", "ha", "km", "m", "tấn", "kg", "tạ", "lít"};
   // Words after a number that make it a time span or date part, not a measure.
-  std::vector<Phrase> duration{"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "buổi sáng"};
+  PhraseSet duration{"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "buổi sáng"};
   // Words before a number that make it a name or an ordinal.
   // Capitalised, these name a unit ("Phường 4", "Quận 1").
-  std::vector<Phrase> unit_names{"phường", "quận", "xã", "tổ", "khu phố"};
-  std::vector<Phrase> ordinal{"số",  "khu phố", "phòng họp", "khóa",     "khoá",   "lần thứ",   "thứ",
-                              "tổ",  "đường",   "lô",        "khu",      "điểm",   "xóm",       "thôn",
-                              "ấp",  "Covid",   "COVID",     "lượt xem", "online", "truy cập",  "tháng",
-                              "quý", "năm",     "ngày",      "điều",     "khoản",  "giai đoạn", "nhiệm kỳ",
-                              "đợt", "tập",     "trang",     "K"};
+  PhraseSet unit_names{"phường", "quận", "xã", "tổ", "khu phố"};
+  PhraseSet ordinal{"số",    "khu phố",  "phòng họp", "khóa",     "khoá",  "lần thứ", "thứ",   "tổ",
+                    "đường", "lô",       "khu",       "điểm",     "xóm",   "thôn",    "ấp",    "Covid",
+                    "COVID", "lượt xem", "online",    "truy cập", "tháng", "quý",     "năm",   "ngày",
+                    "điều",  "khoản",    "giai đoạn", "nhiệm kỳ", "đợt",   "tập",     "trang", "K"};
   // Multi-word counted nouns.
-  std::vector<Phrase> count_nouns{
-      "doanh nghiệp", "trường hợp", "đối tượng", "lao động",     "đơn thư",       "chi bộ",      "đảng viên",
-      "hồ sơ",        "tổ dân phố", "chỉ tiêu",  "dự án",        "gia đình",      "hộ gia đình", "công trình",
-      "nhiệm vụ",     "cơ sở",      "học sinh",  "lượt người",   "nhà văn hóa",   "tổ chức",     "cán bộ",
-      "công chức",    "đại biểu",   "ý kiến",    "chương trình", "nhóm chỉ tiêu", "mái che",     "mái vẩy"};
+  PhraseSet count_nouns{"doanh nghiệp", "trường hợp",    "đối tượng",  "lao động",  "đơn thư",  "chi bộ",
+                        "đảng viên",    "hồ sơ",         "tổ dân phố", "chỉ tiêu",  "dự án",    "gia đình",
+                        "hộ gia đình",  "công trình",    "nhiệm vụ",   "cơ sở",     "học sinh", "lượt người",
+                        "nhà văn hóa",  "tổ chức",       "cán bộ",     "công chức", "đại biểu", "ý kiến",
+                        "chương trình", "nhóm chỉ tiêu", "mái che",    "mái vẩy"};
   // Words that cannot be a counted noun (verbs, prepositions, conjunctions).
-  std::vector<Phrase> not_nouns{"đạt",  "là",   "và",   "với",  "so",    "của", "trong", "trên", "được",
-                                "tăng", "giảm", "bằng", "vượt", "chiếm", "có",  "cho",   "tại",  "từ",
-                                "đến",  "về",   "theo", "thì",  "trở",   "đã",  "đang",  "sẽ"};
+  PhraseSet not_nouns{"đạt",  "là",   "và",   "với",  "so",    "của", "trong", "trên", "được",
+                      "tăng", "giảm", "bằng", "vượt", "chiếm", "có",  "cho",   "tại",  "từ",
+                      "đến",  "về",   "theo", "thì",  "trở",   "đã",  "đang",  "sẽ"};
   // Linking words dropped from the end of a subject.
-  std::vector<Phrase> linking{"ước tính đạt", "ước đạt", "ước tính", "ước",  "dự kiến đạt", "dự kiến",
-                              "đạt được",     "đạt",     "là",       "có",   "được",        "còn",
-                              "chiếm",        "xảy ra",  "với",      "bằng", "gồm",         "trên",
-                              "hơn",          "khoảng",  "gần",      "dưới", "vượt"};
-  std::vector<Phrase> of_verbs{"bằng", "đạt", "đạt tỷ lệ"};
+  PhraseSet linking{"ước tính đạt", "ước đạt", "ước tính", "ước",  "dự kiến đạt", "dự kiến",
+                    "đạt được",     "đạt",     "là",       "có",   "được",        "còn",
+                    "chiếm",        "xảy ra",  "với",      "bằng", "gồm",         "trên",
+                    "hơn",          "khoảng",  "gần",      "dưới", "vượt"};
+  PhraseSet of_verbs{"bằng", "đạt", "đạt tỷ lệ"};
   Phrase tang{"tăng"};
   Phrase giam{"giảm"};
   Phrase gap{"gấp"};
@@ -62,6 +61,8 @@ struct Words {
   Phrase hon{"hơn"};
   Phrase ty_le{"tỷ lệ"};
   Phrase chiem{"chiếm"};
+  Phrase tren{"trên"};
+  Phrase cung_ky{"cùng kỳ"};
 };
 
 const Words& W() {
@@ -97,7 +98,7 @@ std::string MatchBasis(const Doc& doc, size_t i, size_t* next) {
   size_t j = i;
   if (doc.Matches(j, W().so_voi)) j += 2;
   int year = 0;
-  Phrase nam("năm");
+  static const Phrase nam("năm");
   if (doc.KeyIs(j, nam) && IsYearToken(doc, j + 1, &year)) {
     *next = j + 2;
     return "year:" + std::to_string(year);
@@ -170,7 +171,7 @@ size_t ParseCompares(Doc& doc, size_t i, Parsed* p) {
       std::string basis = MatchBasis(doc, next, &b);
       if (basis.empty()) {
         // "đạt 120%, vượt chỉ tiêu trên giao": the basis follows a second verb.
-        static const std::vector<Phrase> verbs{"đạt và vượt", "vượt", "hoàn thành", "đạt"};
+        static const PhraseSet verbs{"đạt và vượt", "vượt", "hoàn thành", "đạt"};
         size_t k = next;
         if (doc.IsPunct(k, ",")) ++k;
         if (size_t v = doc.MatchAny(k, verbs); v > 0) {
@@ -190,7 +191,7 @@ size_t ParseCompares(Doc& doc, size_t i, Parsed* p) {
       double sign = doc.KeyIs(j, w.giam) ? -1 : 1;
       size_t k = j + 1;
       if (doc.KeyIs(k, w.gap)) ++k;
-      if (doc.KeyIs(k, w.hon) || doc.KeyIs(k, Phrase("trên"))) ++k;
+      if (doc.KeyIs(k, w.hon) || doc.KeyIs(k, w.tren)) ++k;
       if (PercentAt(doc, k)) {
         auto [pct, next] = *PercentAt(doc, k);
         c.relation = "change";
@@ -263,8 +264,7 @@ bool NotAMeasure(const Doc& doc, size_t i) {
   if (std::optional<DateMatch> d = MatchDate(doc, i)) {
     // d/m/yyyy is a date; d/m only when a date word precedes or no noun follows.
     if (d->year > 0) return true;
-    static const std::vector<Phrase> cues{"ngày",  "sáng", "chiều", "tối", "trưa",
-                                          "trước", "đến",  "từ",    "hôm"};
+    static const PhraseSet cues{"ngày", "sáng", "chiều", "tối", "trưa", "trước", "đến", "từ", "hôm"};
     if (i > 0 && doc.MatchAny(i - 1, cues) > 0) return true;
   }
   return false;
@@ -301,8 +301,7 @@ void DropLinking(const Doc& doc, size_t start, size_t* end) {
 // percentages, the noun phrase after it ("thành lập 32 doanh nghiệp mới").
 std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t unit_last, bool count,
                     bool percent, bool fraction, size_t* after_end) {
-  static const std::vector<Phrase> lead{"và",      "với",         "trong đó", "đồng thời",
-                                        "theo đó", "bên cạnh đó", "qua đó"};
+  static const PhraseSet lead{"và", "với", "trong đó", "đồng thời", "theo đó", "bên cạnh đó", "qua đó"};
   int sentence = doc.sentence[number];
   size_t start = ClauseStart(doc, number, sentence);
   size_t end = number;  // exclusive
@@ -324,8 +323,8 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
   std::string before = end > start ? std::string(doc.Text(start, end - 1)) : "";
   std::string after;
   if (count || percent || before.empty()) {
-    static const std::vector<Phrase> stops{"với",   "so với",   "đạt", "bằng", "tăng", "giảm",
-                                           "chiếm", "trong đó", "là",  "và",   "vượt"};
+    static const PhraseSet stops{"với",   "so với",   "đạt", "bằng", "tăng", "giảm",
+                                 "chiếm", "trong đó", "là",  "và",   "vượt"};
     size_t a = unit_last + 1;
     size_t b = a;
     bool whole = fraction || before.empty();
@@ -364,8 +363,8 @@ void FindMeasures(Doc& doc, Facts* facts) {
   // expression) and applies where nothing else does.
   std::vector<std::string> period_at(doc.size());
   {
-    static const std::vector<Phrase> lead{"trong",    "cũng trong", "theo đó",   "đến",
-                                          "tính đến", "đến hết",    "trong năm", "riêng"};
+    static const PhraseSet lead{"trong",    "cũng trong", "theo đó",   "đến",
+                                "tính đến", "đến hết",    "trong năm", "riêng"};
     static const Phrase kTrong("trong");
     struct Found {
       PeriodMatch pm;
@@ -375,11 +374,10 @@ void FindMeasures(Doc& doc, Facts* facts) {
     std::vector<Found> found;
     int year = main_year;
     for (size_t i = 0; i < doc.size(); ++i) {
-      bool basis =
-          i >= 2 && (doc.MatchesEndingAt(i - 1, w.so_voi) || doc.MatchesEndingAt(i - 1, Phrase("cùng kỳ")));
-      std::optional<PeriodMatch> pm;
-      if (!basis) pm = MatchPeriod(doc, i, year);
+      std::optional<PeriodMatch> pm = MatchPeriod(doc, i, year);
       if (!pm) continue;
+      // "so với năm 2015", "cùng kỳ năm 2015" name a basis, not a period.
+      if (i >= 2 && (doc.MatchesEndingAt(i - 1, w.so_voi) || doc.MatchesEndingAt(i - 1, w.cung_ky))) continue;
       size_t s0 = i;
       while (s0 > 0 && !ClauseBreak(doc, s0 - 1) && doc.sentence[s0 - 1] == doc.sentence[i] &&
              !doc.at(s0).newline_before) {
@@ -526,7 +524,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
     // Comparisons after the unit (for a count, after the rest of its noun phrase).
     size_t compare_from = unit_last + 1;
     if (count) {
-      static const std::vector<Phrase> verbs{"đạt", "bằng", "tăng", "giảm", "vượt"};
+      static const PhraseSet verbs{"đạt", "bằng", "tăng", "giảm", "vượt"};
       size_t k = compare_from;
       while (doc.IsWord(k) && doc.MatchAny(k, verbs) == 0 && k < compare_from + 8) ++k;
       if (doc.IsPunct(k, ",") || doc.MatchAny(k, verbs) > 0) compare_from = k;
@@ -537,7 +535,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
       size_t b = unit_last + 1;
       std::string basis = MatchBasis(doc, unit_last + 1, &b);
       // The basis ends the phrase ("đạt 246% kế hoạch."); "100% chỉ tiêu giao quân" names a quota.
-      static const std::vector<Phrase> followers{"và", "năm", "được", "đề ra", "của", "so"};
+      static const PhraseSet followers{"và", "năm", "được", "đề ra", "của", "so"};
       bool ends = b >= doc.size() || doc.at(b).kind != TokenKind::kWord || doc.MatchAny(b, followers) > 0;
       if (!basis.empty() && ends) {
         Comparison c;

@@ -8,12 +8,12 @@
 namespace kiemdem::extract::internal {
 
 void FindMeeting(Doc& doc, Facts* facts) {
-  static const std::vector<Phrase> cues{"làm việc với", "buổi làm việc", "hội nghị", "đại hội", "làm việc"};
+  static const PhraseSet cues{"làm việc với", "buổi làm việc", "hội nghị", "đại hội", "làm việc"};
   static const Phrase kNgay("ngày");
   static const Phrase kDang("đăng");
   static const Phrase kVoi("với");
   static const Phrase kChuTri("chủ trì");
-  static const std::vector<Phrase> unit_words{"phường", "xã", "thị trấn", "đặc khu"};
+  static const PhraseSet unit_words{"phường", "xã", "thị trấn", "đặc khu"};
   if (doc.size() == 0) return;
   // The headline and lead (first three paragraphs) must speak of a meeting.
   size_t lead_end = 0;
@@ -54,7 +54,7 @@ void FindMeeting(Doc& doc, Facts* facts) {
     size_t s = i;
     while (s > 0 && doc.sentence[s - 1] == doc.sentence[i] && !doc.IsPunct(s - 1, ",")) --s;
     size_t e = i;
-    static const std::vector<Phrase> drop{"đã có buổi", "đã", "có buổi"};
+    static const PhraseSet drop{"đã có buổi", "đã", "có buổi"};
     for (const Phrase& p : drop) {
       if (e >= s + p.size() && doc.MatchesEndingAt(e - 1, p)) e -= p.size();
     }
@@ -63,7 +63,7 @@ void FindMeeting(Doc& doc, Facts* facts) {
       size_t u = doc.MatchAny(k, unit_words);
       if (u == 0) continue;
       size_t l = k + u;
-      while (l < doc.size() && doc.IsWord(l) && doc.at(l).upper) ++l;
+      while (l < doc.size() && doc.IsWord(l) && doc.at(l).upper && !doc.at(l).newline_before) ++l;
       if (l > k + u) m.unit = std::string(doc.Text(k, l - 1));
       break;
     }

@@ -7,41 +7,41 @@
 namespace kiemdem::extract::internal {
 namespace {
 
-const std::vector<Phrase>& Surnames() {
-  static const auto* s = new std::vector<Phrase>{
-      "Nguyễn", "Trần",  "Lê",     "Phạm", "Hoàng", "Huỳnh", "Phan",  "Vũ",    "Võ",   "Đặng",
-      "Bùi",    "Đỗ",    "Hồ",     "Ngô",  "Dương", "Lý",    "Đường", "Kiều",  "Mai",  "Trịnh",
-      "Đinh",   "Lâm",   "Lương",  "Tạ",   "Tô",    "Hà",    "Cao",   "Chu",   "Châu", "Thái",
-      "Quách",  "Vương", "Trương", "Đoàn", "Lại",   "Mạc",   "Nông",  "Triệu", "Lưu",  "Đàm",
-      "Tăng",   "Thân",  "Hứa",    "Ông",  "La",    "Doãn",  "Giang", "Tống",  "Âu",   "Nghiêm",
-      "Viên",   "Lục",   "Phí",    "Khúc", "Phùng", "Tôn",   "Diệp",  "Bạch",  "Cù",   "Hầu",
-      "Từ",     "Văn",   "Kim",    "Vi",   "Lò",    "Hoàng", "Nhâm",  "Quan",  "Kha"};
+const PhraseSet& Surnames() {
+  static const auto* s =
+      new PhraseSet{"Nguyễn", "Trần",  "Lê",     "Phạm", "Hoàng", "Huỳnh", "Phan",  "Vũ",    "Võ",   "Đặng",
+                    "Bùi",    "Đỗ",    "Hồ",     "Ngô",  "Dương", "Lý",    "Đường", "Kiều",  "Mai",  "Trịnh",
+                    "Đinh",   "Lâm",   "Lương",  "Tạ",   "Tô",    "Hà",    "Cao",   "Chu",   "Châu", "Thái",
+                    "Quách",  "Vương", "Trương", "Đoàn", "Lại",   "Mạc",   "Nông",  "Triệu", "Lưu",  "Đàm",
+                    "Tăng",   "Thân",  "Hứa",    "Ông",  "La",    "Doãn",  "Giang", "Tống",  "Âu",   "Nghiêm",
+                    "Viên",   "Lục",   "Phí",    "Khúc", "Phùng", "Tôn",   "Diệp",  "Bạch",  "Cù",   "Hầu",
+                    "Từ",     "Văn",   "Kim",    "Vi",   "Lò",    "Hoàng", "Nhâm",  "Quan",  "Kha"};
   return *s;
 }
 
-const std::vector<Phrase>& TitleHeads() {
-  static const auto* t = new std::vector<Phrase>{"Phó Bí thư",     "Bí thư",
-                                                 "Phó Chủ tịch",   "Chủ tịch",
-                                                 "Ủy viên",        "Uỷ viên",
-                                                 "UVTV",           "UVBTV",
-                                                 "Tỉnh ủy viên",   "Thành ủy viên",
-                                                 "Quận ủy viên",   "Huyện ủy viên",
-                                                 "Đảng ủy viên",   "Phó Trưởng",
-                                                 "Trưởng",         "Phó Giám đốc",
-                                                 "Giám đốc",       "Chánh",
-                                                 "Phó Chánh",      "Tổng Bí thư",
-                                                 "Thủ tướng",      "Bộ trưởng",
-                                                 "Thứ trưởng",     "Đại biểu",
-                                                 "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
-                                                 "Trưởng Công an", "Phó Trưởng Công an",
-                                                 "Cán bộ"};
+const PhraseSet& TitleHeads() {
+  static const auto* t = new PhraseSet{"Phó Bí thư",     "Bí thư",
+                                       "Phó Chủ tịch",   "Chủ tịch",
+                                       "Ủy viên",        "Uỷ viên",
+                                       "UVTV",           "UVBTV",
+                                       "Tỉnh ủy viên",   "Thành ủy viên",
+                                       "Quận ủy viên",   "Huyện ủy viên",
+                                       "Đảng ủy viên",   "Phó Trưởng",
+                                       "Trưởng",         "Phó Giám đốc",
+                                       "Giám đốc",       "Chánh",
+                                       "Phó Chánh",      "Tổng Bí thư",
+                                       "Thủ tướng",      "Bộ trưởng",
+                                       "Thứ trưởng",     "Đại biểu",
+                                       "Chỉ huy trưởng", "Phó Chỉ huy trưởng",
+                                       "Trưởng Công an", "Phó Trưởng Công an",
+                                       "Cán bộ"};
   return *t;
 }
 
 // Lower-case words that continue a title ("Bí thư Thành ủy", "Phó Chủ tịch
 // Thường trực HĐND thành phố").
-const std::vector<Phrase>& TitleLowerWords() {
-  static const auto* t = new std::vector<Phrase>{
+const PhraseSet& TitleLowerWords() {
+  static const auto* t = new PhraseSet{
       "thành phố", "phường",      "quận",      "huyện",     "xã",         "tỉnh",     "thị xã",
       "thị trấn",  "thường trực", "thường vụ", "bí thư",    "chủ tịch",   "nhân dân", "ban",
       "viên",      "ủy",          "uỷ",        "ủy ban",    "tuyên giáo", "dân vận",  "tổ chức",
@@ -51,10 +51,10 @@ const std::vector<Phrase>& TitleLowerWords() {
 }
 
 // Words that end a title: what the person does next.
-const std::vector<Phrase>& TitleStops() {
-  static const auto* t = new std::vector<Phrase>{"chủ trì",  "phát biểu", "cho biết",  "kết luận", "ghi nhận",
-                                                 "báo cáo",  "đánh giá",  "nhấn mạnh", "đề nghị",  "yêu cầu",
-                                                 "làm việc", "trao",      "tặng",      "thăm",     "chúc"};
+const PhraseSet& TitleStops() {
+  static const auto* t = new PhraseSet{"chủ trì",  "phát biểu", "cho biết",  "kết luận", "ghi nhận",
+                                       "báo cáo",  "đánh giá",  "nhấn mạnh", "đề nghị",  "yêu cầu",
+                                       "làm việc", "trao",      "tặng",      "thăm",     "chúc"};
   return *t;
 }
 
@@ -125,7 +125,7 @@ void AddTitles(PersonFact* p, const std::vector<std::string>& titles) {
 }  // namespace
 
 void FindPersons(Doc& doc, Facts* facts) {
-  static const std::vector<Phrase> cues{"đồng chí", "Đồng chí", "ông", "bà", "đ/c"};
+  static const PhraseSet cues{"đồng chí", "Đồng chí", "ông", "bà", "đ/c"};
   static const Phrase kAnh("Ảnh");
   for (size_t i = 0; i < doc.size(); ++i) {
     size_t cue = doc.MatchAny(i, cues);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <vector>
 
 namespace kiemdem::extract::internal {
 namespace {
@@ -128,6 +129,84 @@ NormalizedText NormalizeNfc(std::string_view input) {
     for (size_t b = before; b < out.text.size(); ++b) out.origin.push_back(static_cast<uint32_t>(start));
   }
   return out;
+}
+
+namespace {
+
+// cp -> (base << 8 | tone) for cp < kFastLimit; 0 when the letter is its own key.
+constexpr uint32_t kFastLimit = 0x1F00;
+const std::vector<uint32_t>& FastKeys() {
+  static const auto* table = [] {
+    auto* t = new std::vector<uint32_t>(kFastLimit, 0);
+    for (const KeyEntry& e : kKeys) {
+      if (e.cp < kFastLimit) (*t)[e.cp] = (e.base << 8) | static_cast<uint32_t>(e.tone);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+inline void Fnv(uint64_t* h, unsigned char c) {
+  *h ^= c;
+  *h *= kFnvPrime;
+}
+
+}  // namespace
+
+uint64_t HashBytes(std::string_view bytes) {
+  uint64_t h = kFnvOffset;
+  for (char c : bytes) Fnv(&h, static_cast<unsigned char>(c));
+  return h;
+}
+
+KeyHasher::KeyHasher() : fast_(FastKeys().data()), h_(kFnvOffset) {}
+
+void KeyHasher::Add(uint32_t cp) {
+  if (cp < 0x80) {
+    Fnv(&h_, static_cast<unsigned char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+    return;
+  }
+  uint32_t base = cp;
+  if (cp < kFastLimit) {
+    if (fast_[cp] != 0) {
+      base = fast_[cp] >> 8;
+      if ((fast_[cp] & 0xFF) != 0) tone_ = static_cast<int>(fast_[cp] & 0xFF);
+    }
+  } else {
+    const KeyEntry* end = std::end(kKeys);
+    const KeyEntry* it =
+        std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
+    if (it != end && it->cp == cp) {
+      base = it->base;
+      if (it->tone != 0) tone_ = it->tone;
+    }
+  }
+  if (base < 0x80) {
+    Fnv(&h_, static_cast<unsigned char>(base));
+  } else if (base < 0x800) {
+    Fnv(&h_, static_cast<unsigned char>(0xC0 | (base >> 6)));
+    Fnv(&h_, static_cast<unsigned char>(0x80 | (base & 0x3F)));
+  } else {
+    std::string enc;
+    AppendUtf8(base, &enc);
+    for (char e : enc) Fnv(&h_, static_cast<unsigned char>(e));
+  }
+}
+
+uint64_t KeyHasher::Finish() const {
+  uint64_t h = h_;
+  if (tone_ != 0) Fnv(&h, static_cast<unsigned char>('0' + tone_));
+  return h;
+}
+
+uint64_t SyllableHash(std::string_view word) {
+  KeyHasher hasher;
+  size_t i = 0;
+  while (i < word.size()) hasher.Add(NextCodePoint(word, &i));
+  return hasher.Finish();
 }
 
 bool IsLetter(uint32_t cp) {

@@ -36,6 +36,23 @@ void AppendUtf8(uint32_t cp, std::string* out);
 // tone (1-5) appended as a digit: "Thành" -> "thanh1", "uỷ"/"ủy" -> "uy4".
 std::string SyllableKey(std::string_view word);
 
+// 64-bit FNV-1a hash of SyllableKey(word), computed without allocating.
+uint64_t SyllableHash(std::string_view word);
+
+// Builds SyllableHash one code point at a time (for the tokenizer's single pass).
+class KeyHasher {
+ public:
+  KeyHasher();
+  void Add(uint32_t cp);
+  uint64_t Finish() const;
+
+ private:
+  const uint32_t* fast_;
+  uint64_t h_;
+  int tone_ = 0;
+};
+uint64_t HashBytes(std::string_view bytes);
+
 // Keys of each space-separated word of a phrase, joined by ' '.
 std::string PhraseKey(std::string_view phrase);
 

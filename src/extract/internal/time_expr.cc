@@ -83,6 +83,8 @@ std::optional<DateMatch> MatchDate(const Doc& doc, size_t i) {
 }
 
 std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_year) {
+  static const PhraseSet kStarts{"tháng", "quý", "nhiệm kỳ", "giai đoạn", "đến ngày", "năm"};
+  if (i >= doc.size() || (!doc.IsNumber(i) && doc.MatchAny(i, kStarts) == 0)) return std::nullopt;
   static const Phrase kThang("tháng");
   static const Phrase kNam("năm");
   static const Phrase kDau("đầu");
@@ -159,7 +161,7 @@ std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_yea
 }
 
 void MarkDatesAndTimes(Doc& doc) {
-  static const std::vector<Phrase> cues{"ngày", "sáng", "chiều", "tối", "trưa", "trước", "đến", "từ", "hôm"};
+  static const PhraseSet cues{"ngày", "sáng", "chiều", "tối", "trưa", "trước", "đến", "từ", "hôm"};
   for (size_t i = 0; i < doc.size(); ++i) {
     if (!doc.IsNumber(i)) continue;
     if (doc.IsPunct(i + 1, ":") && doc.IsNumber(i + 2) && !doc.at(i + 1).space_before) {

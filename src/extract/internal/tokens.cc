@@ -51,13 +51,24 @@ std::vector<Token> Tokenize(std::string_view text) {
       if (IsLetter(cp)) {
         t.kind = TokenKind::kWord;
         t.upper = IsUpper(cp);
+        KeyHasher hasher;
+        hasher.Add(cp);
         i = j;
         while (i < text.size()) {
+          auto c = static_cast<unsigned char>(text[i]);
+          if (c < 0x80) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(static_cast<char>(c)))) break;
+            hasher.Add(c);
+            ++i;
+            continue;
+          }
           size_t k = i;
           uint32_t next = NextCodePoint(text, &k);
-          if (!IsLetter(next) && !(next < 0x80 && IsDigit(static_cast<char>(next)))) break;
+          if (!IsLetter(next)) break;
+          hasher.Add(next);
           i = k;
         }
+        t.key = hasher.Finish();
       } else {
         t.kind = TokenKind::kPunct;
         i = j;
@@ -66,10 +77,8 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.begin = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(i);
     t.text = text.substr(start, i - start);
-    if (t.kind == TokenKind::kWord) {
-      t.key = SyllableKey(t.text);
-    } else if (t.kind == TokenKind::kPunct) {
-      t.key = std::string(t.text);
+    if (t.kind == TokenKind::kPunct) {
+      t.key = HashBytes(t.text);
     }
     out.push_back(std::move(t));
   }

@@ -20,7 +20,7 @@ struct Token {
   uint32_t begin = 0;           // byte span in the normalized text
   uint32_t end = 0;
   std::string_view text;
-  std::string key;  // words: SyllableKey; punctuation: the text; numbers: empty
+  uint64_t key = 0;  // words: SyllableHash; punctuation: hash of the text; numbers: 0
 };
 
 // Splits normalized text into tokens. Numbers keep inner '.' and ',' between
