@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 KIEMDEM := build/release/src/cli/kiemdem
 
-.PHONY: all deps build debug run test test-release test-debug fuzz format format-check lint clean
+.PHONY: all deps build debug run test test-release test-debug fuzz bench format format-check lint clean
 
 all: build
 
@@ -35,6 +35,14 @@ test-debug: debug
 # The libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (default 30).
 fuzz: deps
 	@scripts/run-fuzz
+
+# Benchmarks (bench/): Google Benchmark of the extractor and the pipeline
+# against `wc -w`. Not part of `make test`.
+bench: build
+	@cmake -S . -B build/release -DKIEMDEM_BUILD_BENCH=ON >/dev/null
+	@cmake --build build/release -j $(JOBS) --target extract_benchmark
+	@build/release/bench/extract_benchmark
+	@bench/extract_throughput.sh
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

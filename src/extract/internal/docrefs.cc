@@ -123,16 +123,13 @@ void FindDocRefs(Doc& doc, Facts* facts) {
       if (doc.KeyIs(j, kSo)) ++j;
       last = MatchCode(doc, j, &ref.code, &ref.number, &abbr);
       if (last == std::string::npos) {
-        if (doc.IsNumber(j) && !doc.IsPunct(j + 1, "/") && !doc.IsPunct(j + 1, "%")) {
-          ref.number = std::string(doc.at(j).text);  // "Chỉ thị 06"
-          last = j;
-        } else if (doc.IsWord(j) && doc.at(j).upper &&
-                   doc.at(j).text.find_first_of("0123456789") != std::string_view::npos) {
-          ref.number = std::string(doc.at(j).text);  // "Nghị quyết TW4"
-          last = j;
-        } else {
-          continue;
-        }
+        // "Chỉ thị 06", or a number with letters: "Nghị quyết TW4".
+        bool bare_number = doc.IsNumber(j) && !doc.IsPunct(j + 1, "/") && !doc.IsPunct(j + 1, "%");
+        bool named_number = doc.IsWord(j) && doc.at(j).upper &&
+                            doc.at(j).text.find_first_of("0123456789") != std::string_view::npos;
+        if (!bare_number && !named_number) continue;
+        ref.number = std::string(doc.at(j).text);
+        last = j;
       }
       ref.doc_type = type->name;
     } else {

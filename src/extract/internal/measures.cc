@@ -256,8 +256,11 @@ bool NotAMeasure(const Doc& doc, size_t i) {
   if (doc.MatchAny(i + 1, w.duration) > 0) return true;
   bool fraction = doc.IsPunct(i + 1, "/") && doc.IsNumber(i + 2) && doc.IsWord(i + 3) &&
                   doc.MatchAny(i + 3, w.duration) == 0;
+  // "số 7" names a thing; "dân số 10-12%", "tổng số 25" do not.
+  static const PhraseSet kCompoundSo{"dân số", "tổng số", "chỉ số", "tỷ số", "hệ số"};
+  bool compound = i >= 2 && doc.MatchAny(i - 2, kCompoundSo) == 2;
   for (const Phrase& p : w.ordinal) {
-    if (i > 0 && !fraction && doc.MatchesEndingAt(i - 1, p)) return true;
+    if (i > 0 && !fraction && !compound && doc.MatchesEndingAt(i - 1, p)) return true;
   }
   // "Phường 4", "Quận 1": a capitalised unit word names a unit.
   if (i > 0 && doc.IsWord(i - 1) && doc.at(i - 1).upper && doc.MatchAny(i - 1, w.unit_names) > 0) return true;
@@ -507,7 +510,8 @@ void FindMeasures(Doc& doc, Facts* facts) {
     if (doc.Matches(unit_last + 1, w.tro_len)) p.m.qualifier = Qualifier::kOver;
     // Estimate and target cues earlier in the clause / sentence.
     for (size_t k = i; k-- > 0;) {
-      if (doc.sentence[k] != doc.sentence[i] || ClauseBreak(doc, k)) break;
+      // "ước đạt: 19.885…": a colon does not end the clause here.
+      if (doc.sentence[k] != doc.sentence[i] || (ClauseBreak(doc, k) && !doc.IsPunct(k, ":"))) break;
       if (doc.MatchAny(k, w.estimate) > 0) {
         p.m.estimated = true;
         break;

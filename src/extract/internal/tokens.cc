@@ -80,7 +80,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (t.kind == TokenKind::kPunct) {
       t.key = HashBytes(t.text);
     }
-    out.push_back(std::move(t));
+    out.push_back(t);
   }
   return out;
 }
