@@ -1,0 +1,115 @@
+#include "store/internal/schema.h"
+
+namespace kiemdem::store::internal {
+namespace {
+
+std::string Fill(std::string sql, Dialect d) {
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (size_t p = sql.find(from); p != std::string::npos; p = sql.find(from, p + to.size())) {
+      sql.replace(p, from.size(), to);
+    }
+  };
+  replace("{ID}", d == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY");
+  replace("{REAL}", d == Dialect::kSqlite ? "REAL" : "DOUBLE PRECISION");
+  replace("{BIGINT}", d == Dialect::kSqlite ? "INTEGER" : "BIGINT");
+  return sql;
+}
+
+// Version 1: every entity of the core.
+const char* kInitial[] = {
+    R"(CREATE TABLE users (
+      id {ID}, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL DEFAULT '',
+      password_hash TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL))",
+    R"(CREATE TABLE units (
+      id {ID}, code TEXT NOT NULL, name TEXT NOT NULL, full_name TEXT NOT NULL, unit_type TEXT NOT NULL,
+      parent_id {BIGINT} REFERENCES units(id), valid_from TEXT, valid_to TEXT))",
+    "CREATE UNIQUE INDEX units_code_from ON units(code, COALESCE(valid_from, ''))",
+    R"(CREATE TABLE unit_versions (
+      id {ID}, unit_id {BIGINT} NOT NULL REFERENCES units(id), valid_from TEXT NOT NULL,
+      name TEXT NOT NULL, full_name TEXT NOT NULL, unit_type TEXT NOT NULL))",
+    R"(CREATE TABLE successions (
+      id {ID}, predecessor_id {BIGINT} NOT NULL REFERENCES units(id),
+      successor_id {BIGINT} NOT NULL REFERENCES units(id), effective TEXT NOT NULL,
+      coverage TEXT NOT NULL CHECK (coverage IN ('full', 'partial')), basis TEXT NOT NULL DEFAULT '',
+      UNIQUE (predecessor_id, successor_id)))",
+    R"(CREATE TABLE bodies (
+      id {ID}, unit_id {BIGINT} NOT NULL REFERENCES units(id), kind TEXT NOT NULL, name TEXT NOT NULL))",
+    R"(CREATE TABLE indicators (
+      code TEXT PRIMARY KEY, name_vi TEXT NOT NULL, name_en TEXT NOT NULL, unit TEXT NOT NULL,
+      grp TEXT NOT NULL, value_kind TEXT NOT NULL, direction TEXT NOT NULL, spatial TEXT NOT NULL,
+      time_agg TEXT NOT NULL, allow_negative INTEGER NOT NULL, aliases TEXT NOT NULL))",
+    R"(CREATE TABLE documents (
+      id {ID}, doc_type TEXT NOT NULL, number TEXT NOT NULL DEFAULT '', code TEXT NOT NULL DEFAULT '',
+      issued TEXT, issuer TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
+      body_text TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL))",
+    R"(CREATE TABLE plans (
+      id {ID}, unit_id {BIGINT} NOT NULL REFERENCES units(id), body_id {BIGINT} REFERENCES bodies(id),
+      body_kind TEXT NOT NULL, assigned_by_superior INTEGER NOT NULL, first_year INTEGER NOT NULL,
+      last_year INTEGER NOT NULL, resolution_code TEXT NOT NULL DEFAULT '', resolution_date TEXT,
+      document_id {BIGINT} REFERENCES documents(id)))",
+    R"(CREATE TABLE targets (
+      id {ID}, plan_id {BIGINT} NOT NULL REFERENCES plans(id), indicator_code TEXT NOT NULL REFERENCES indicators(code),
+      year INTEGER NOT NULL, comparator TEXT NOT NULL, value {REAL} NOT NULL, value_high {REAL},
+      UNIQUE (plan_id, indicator_code, year)))",
+    R"(CREATE TABLE results (
+      id {ID}, unit_id {BIGINT} NOT NULL REFERENCES units(id),
+      indicator_code TEXT NOT NULL REFERENCES indicators(code), period TEXT NOT NULL, value {REAL} NOT NULL,
+      numerator {REAL}, denominator {REAL}, qualifier TEXT NOT NULL, estimated INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved')),
+      provenance_kind TEXT NOT NULL, provenance_source TEXT NOT NULL DEFAULT '',
+      span_begin {BIGINT}, span_end {BIGINT}, document_id {BIGINT} REFERENCES documents(id),
+      version INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+      UNIQUE (unit_id, indicator_code, period)))",
+    R"(CREATE TABLE result_history (
+      id {ID}, result_id {BIGINT} NOT NULL REFERENCES results(id), version INTEGER NOT NULL,
+      value {REAL} NOT NULL, numerator {REAL}, denominator {REAL}, status TEXT NOT NULL,
+      changed_at TEXT NOT NULL, changed_by TEXT NOT NULL, reason TEXT NOT NULL DEFAULT ''))",
+    R"(CREATE TABLE meetings (
+      id {ID}, held_on TEXT, host TEXT NOT NULL DEFAULT '', unit_id {BIGINT} REFERENCES units(id),
+      chair TEXT NOT NULL DEFAULT '', attendees TEXT NOT NULL DEFAULT '', conclusions TEXT NOT NULL DEFAULT '',
+      document_id {BIGINT} REFERENCES documents(id)))",
+    R"(CREATE TABLE directives (
+      id {ID}, meeting_id {BIGINT} REFERENCES meetings(id), text TEXT NOT NULL, assignee TEXT NOT NULL DEFAULT '',
+      assignee_unit_id {BIGINT} REFERENCES units(id), cooperating TEXT NOT NULL DEFAULT '', deadline TEXT,
+      status TEXT NOT NULL, indicator_code TEXT REFERENCES indicators(code), created_at TEXT NOT NULL))",
+    R"(CREATE TABLE directive_events (
+      id {ID}, directive_id {BIGINT} NOT NULL REFERENCES directives(id), at TEXT NOT NULL, actor TEXT NOT NULL,
+      note TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, evidence_document_id {BIGINT} REFERENCES documents(id),
+      evidence_result_id {BIGINT} REFERENCES results(id)))",
+    R"(CREATE TABLE audit_log (
+      id {ID}, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
+      entity_id TEXT NOT NULL, old_value TEXT NOT NULL DEFAULT '', new_value TEXT NOT NULL DEFAULT ''))",
+    "CREATE INDEX audit_entity ON audit_log(entity, entity_id)",
+};
+
+// The audit log is append-only: the database itself refuses UPDATE and DELETE.
+const char* kAppendOnlySqlite[] = {
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN "
+    "SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN "
+    "SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+};
+const char* kAppendOnlyPostgres[] = {
+    "CREATE FUNCTION audit_append_only() RETURNS trigger AS $$ BEGIN "
+    "RAISE EXCEPTION 'audit_log is append-only'; END $$ LANGUAGE plpgsql",
+    "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_append_only()",
+    "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit_log "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()",
+};
+
+}  // namespace
+
+std::vector<Migration> Migrations(Dialect d) {
+  Migration initial{1, "initial schema", {}};
+  for (const char* s : kInitial) initial.statements.push_back(Fill(s, d));
+  Migration audit{2, "append-only audit log", {}};
+  if (d == Dialect::kSqlite) {
+    for (const char* s : kAppendOnlySqlite) audit.statements.emplace_back(s);
+  } else {
+    for (const char* s : kAppendOnlyPostgres) audit.statements.emplace_back(s);
+  }
+  return {initial, audit};
+}
+
+}  // namespace kiemdem::store::internal

@@ -1,0 +1,255 @@
+// One store suite, run on SQLite and on a real PostgreSQL
+// (tests/integration/with-postgres.sh starts one and sets KIEMDEM_TEST_PG_URL).
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+namespace kiemdem::store {
+namespace {
+
+Date D(const char* s) { return *Date::Parse(s); }
+
+// A fresh database per test: a temp SQLite file or a new PostgreSQL database.
+struct TestDatabase {
+  std::string url;
+  std::string sqlite_path;
+
+  static TestDatabase Make(const std::string& backend) {
+    static std::atomic<int> counter{0};
+    std::string name = "kiemdem_t" + std::to_string(getpid()) + "_" + std::to_string(counter++);
+    TestDatabase db;
+    if (backend == "sqlite") {
+      db.sqlite_path = (std::filesystem::temp_directory_path() / (name + ".db")).string();
+      std::filesystem::remove(db.sqlite_path);
+      db.url = db.sqlite_path;
+      return db;
+    }
+    std::string admin = std::getenv("KIEMDEM_TEST_PG_URL");
+    PGconn* c = PQconnectdb(admin.c_str());
+    PQclear(PQexec(c, ("CREATE DATABASE " + name).c_str()));
+    PQfinish(c);
+    db.url = admin.substr(0, admin.rfind('/') + 1) + name;
+    return db;
+  }
+
+  // Runs raw SQL outside the Store; returns the database's error text or "".
+  std::string RawExec(const std::string& sql) const {
+    if (!sqlite_path.empty()) {
+      sqlite3* h = nullptr;
+      sqlite3_open(sqlite_path.c_str(), &h);
+      char* err = nullptr;
+      int rc = sqlite3_exec(h, sql.c_str(), nullptr, nullptr, &err);
+      std::string msg = rc == SQLITE_OK ? "" : (err ? err : "error");
+      sqlite3_free(err);
+      sqlite3_close(h);
+      return msg;
+    }
+    PGconn* c = PQconnectdb(url.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    ExecStatusType st = PQresultStatus(r);
+    std::string msg = (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) ? "" : PQresultErrorMessage(r);
+    PQclear(r);
+    PQfinish(c);
+    return msg;
+  }
+};
+
+AdminRegistry SmallRegistry() {
+  AdminRegistry reg;
+  auto unit = [&](std::string code, std::string name, UnitType type, UnitId parent, std::optional<Date> from,
+                  std::optional<Date> to) {
+    AdminUnit u;
+    u.code = code;
+    u.parent = parent;
+    u.valid_from = from;
+    u.valid_to = to;
+    u.versions.push_back({from.value_or(Date()), name, name, type});
+    return *reg.Add(u);
+  };
+  UnitId p = unit("22", "Tỉnh Quảng Ninh", UnitType::kProvince, kNoUnit, std::nullopt, std::nullopt);
+  UnitId c = unit("196", "Thành phố Uông Bí", UnitType::kProvincialCity, p, std::nullopt, D("01/07/2025"));
+  UnitId a = unit("06817", "Phường Quang Trung", UnitType::kWard, c, std::nullopt, D("01/07/2025"));
+  UnitId b = unit("06811", "Phường Uông Bí", UnitType::kWard, p, D("01/07/2025"), std::nullopt);
+  EXPECT_TRUE(reg.AddSuccession({a, b, D("01/07/2025"), Coverage::kFull, "test"}).ok());
+  return reg;
+}
+
+Indicator Revenue() {
+  Indicator i;
+  i.code = "THU_NS";
+  i.name_vi = "Thu ngân sách";
+  i.name_en = "Budget revenue";
+  i.unit = "đồng";
+  return i;
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql" && std::getenv("KIEMDEM_TEST_PG_URL") == nullptr) {
+      if (std::getenv("KIEMDEM_REQUIRE_PG") != nullptr) FAIL() << "PostgreSQL was required but not started";
+      GTEST_SKIP() << "run under tests/integration/with-postgres.sh for PostgreSQL";
+    }
+    db_ = TestDatabase::Make(GetParam());
+    Result<std::unique_ptr<Store>> s = Store::Open({.url = db_.url});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    Status migrated = store_->Migrate();
+    ASSERT_TRUE(migrated.ok()) << migrated.ToString();
+    Status units = store_->SaveUnits("admin", SmallRegistry());
+    ASSERT_TRUE(units.ok()) << units.ToString();
+    Status indicators = store_->PutIndicators("admin", {Revenue()});
+    ASSERT_TRUE(indicators.ok()) << indicators.ToString();
+    ward_ = *store_->FindUnit("06817", D("01/01/2016"));
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!db_.sqlite_path.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_.sqlite_path + suffix);
+    }
+  }
+  Observation Obs(double value, const char* period = "2016") {
+    Observation o;
+    o.unit = ward_;
+    o.indicator = "THU_NS";
+    o.period = *Period::Parse(period);
+    o.value = value;
+    return o;
+  }
+  TestDatabase db_;
+  std::unique_ptr<Store> store_;
+  UnitId ward_ = kNoUnit;
+};
+
+TEST_P(StoreTest, MigrationsAreRecordedAndIdempotent) {
+  EXPECT_EQ(store_->backend(), GetParam());
+  ASSERT_TRUE(store_->Migrate().ok());
+  std::vector<MigrationState> states = *store_->MigrationStatus();
+  ASSERT_EQ(states.size(), 2u);
+  for (const MigrationState& m : states) EXPECT_TRUE(m.applied) << m.name;
+}
+
+TEST_P(StoreTest, UnitsAreFoundByCodeAndDate) {
+  UnitId old_ward = *store_->FindUnit("06811", D("01/08/2025"));
+  EXPECT_NE(old_ward, ward_);
+  Result<UnitId> none = store_->FindUnit("06811", D("01/01/2020"));
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().message(), "no administrative unit has code 06811 on 01/01/2020");
+  ASSERT_TRUE(store_->SaveUnits("admin", SmallRegistry()).ok());  // saving again adds nothing
+  EXPECT_EQ(*store_->FindUnit("06817", D("01/01/2016")), ward_);
+}
+
+TEST_P(StoreTest, ResultWorkflowKeepsHistoryAndAudit) {
+  int64_t id = *store_->SaveResult("reporter", Obs(45e9));
+  EXPECT_EQ(*store_->SaveResult("reporter", Obs(46e9)), id);  // same unit, indicator, period
+  ASSERT_TRUE(store_->SubmitResult("reporter", id).ok());
+  EXPECT_EQ(store_->SubmitResult("reporter", id).code(), StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(store_->ApproveResult("approver", id).ok());
+  Status locked = store_->SaveResult("reporter", Obs(50e9)).status();
+  EXPECT_EQ(locked.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(locked.message(),
+            "result " + std::to_string(id) + " (THU_NS 2016) is approved; reopen it before changing it");
+  EXPECT_EQ(store_->ReopenResult("approver", id, "").field(), "reason");
+  ASSERT_TRUE(store_->ReopenResult("approver", id, "số liệu quyết toán").ok());
+  ASSERT_TRUE(store_->SaveResult("reporter", Obs(47e9)).ok());
+  ResultRecord r = *store_->GetResult(id);
+  EXPECT_DOUBLE_EQ(r.observation.value, 47e9);
+  EXPECT_EQ(r.status, ResultStatus::kDraft);
+  EXPECT_EQ(r.version, 3);
+  std::vector<ResultChange> history = *store_->ResultHistory(id);
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_DOUBLE_EQ(history[0].value, 45e9);
+  EXPECT_EQ(history[1].status, "approved");
+  EXPECT_EQ(history[1].reason, "số liệu quyết toán");
+  EXPECT_DOUBLE_EQ(history[2].value, 46e9);
+  std::vector<AuditEntry> audit = *store_->Audit("result", std::to_string(id));
+  std::vector<std::string> actions;
+  for (const AuditEntry& e : audit) actions.push_back(e.action);
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "update", "submit", "approve", "reopen", "update"}));
+  EXPECT_EQ(audit[2].actor, "reporter");
+  EXPECT_EQ(audit[3].actor, "approver");
+  EXPECT_NE(audit[1].old_value.find("45000000000"), std::string::npos);
+  EXPECT_NE(audit[1].new_value.find("46000000000"), std::string::npos);
+}
+
+TEST_P(StoreTest, AuditLogIsAppendOnlyInTheDatabaseItself) {
+  ASSERT_TRUE(store_->SaveResult("reporter", Obs(1)).ok());
+  int64_t before = *store_->AuditCount();
+  EXPECT_NE(db_.RawExec("UPDATE audit_log SET actor = 'mallory'").find("append-only"), std::string::npos);
+  EXPECT_NE(db_.RawExec("DELETE FROM audit_log").find("append-only"), std::string::npos);
+  EXPECT_EQ(*store_->AuditCount(), before);
+}
+
+TEST_P(StoreTest, ImportIsAllOrNothing) {
+  int64_t audit_before = *store_->AuditCount();
+  Observation bad = Obs(5, "2017");
+  bad.indicator = "NO_SUCH";
+  Status s = store_->SaveResults("importer", {Obs(1, "2016"), Obs(2, "2017-Q1"), bad}, "file.csv");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "indicator NO_SUCH is not in the catalogue");
+  EXPECT_TRUE(store_->ListResults()->empty());
+  EXPECT_EQ(*store_->AuditCount(), audit_before);
+  ASSERT_TRUE(store_->SaveResults("importer", {Obs(1, "2016"), Obs(2, "2017-Q1")}, "file.csv").ok());
+  EXPECT_EQ(store_->ListResults()->size(), 2u);
+  EXPECT_EQ(store_->Audit("results", "file.csv")->size(), 1u);
+}
+
+TEST_P(StoreTest, BadValuesAreRefusedWithReasons) {
+  Observation negative = Obs(-5);
+  EXPECT_EQ(store_->SaveResult("r", negative).status().message(),
+            "THU_NS 2016: -5 is negative; Budget revenue cannot be negative");
+  Observation nowhere = Obs(5);
+  nowhere.unit = 99999;
+  EXPECT_EQ(store_->SaveResult("r", nowhere).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetResult(12345).status().code(), StatusCode::kNotFound);
+  Indicator bad = Revenue();
+  bad.code = "bad code";
+  EXPECT_FALSE(store_->PutIndicators("admin", {bad}).ok());
+  EXPECT_TRUE(store_->ListResults()->empty());
+}
+
+TEST_P(StoreTest, IndicatorsRoundTripAndUpdatesAreAudited) {
+  Indicator i = Revenue();
+  i.aliases = {"thu ngân sách", "thu NSNN"};
+  i.name_en = "State budget revenue";
+  ASSERT_TRUE(store_->PutIndicators("admin", {i}).ok());
+  std::vector<Indicator> all = *store_->ListIndicators();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].name_en, "State budget revenue");
+  EXPECT_EQ(all[0].aliases, i.aliases);
+  std::vector<AuditEntry> audit = *store_->Audit("indicator", "THU_NS");
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[1].action, "update");
+  EXPECT_NE(audit[1].old_value.find("Budget revenue"), std::string::npos);
+}
+
+TEST_P(StoreTest, Backup) {
+  ASSERT_TRUE(store_->SaveResult("r", Obs(7)).ok());
+  std::string path =
+      (std::filesystem::temp_directory_path() / ("backup_" + std::to_string(getpid()) + ".db")).string();
+  std::filesystem::remove(path);
+  Status s = store_->Backup(path);
+  if (GetParam() == "postgresql") {
+    EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+    EXPECT_NE(s.message().find("pg_dump"), std::string::npos);
+    return;
+  }
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::unique_ptr<Store> copy = std::move(Store::Open({.url = path})).value();
+  EXPECT_EQ(copy->ListResults()->size(), 1u);
+  copy.reset();
+  std::filesystem::remove(path);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+}  // namespace
+}  // namespace kiemdem::store
