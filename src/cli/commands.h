@@ -19,6 +19,10 @@ int RunIndicators(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunCheckPercent(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunExtract(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunDb(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunImport(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunExport(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunBackup(const GlobalOptions& g, const std::vector<std::string>& args);
 
 }  // namespace kiemdem::cli
 

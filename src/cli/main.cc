@@ -24,6 +24,13 @@ commands:
                                 find units by name, with or without diacritics
   units history CODE            a code's units, their changes, predecessors and successors
   indicators                    the indicator catalogue
+  db migrate|status|init [--db PATH|postgresql://…]
+                                schema migrations; init also loads the units and the indicator catalogue
+  import indicators|results FILE.csv [--db PATH] [--as USER]
+                                the whole file or nothing; every problem by row and column
+  export indicators|results [-o FILE] [--db PATH]
+                                the same columns, so that an export imports back unchanged
+  backup PATH [--db PATH]       an online copy of a SQLite database (PostgreSQL: use pg_dump)
   check-percent PART WHOLE STATED
                                 does a stated percentage match its figures? (8 12 66,66%)
 
@@ -66,6 +73,10 @@ int main(int argc, char** argv) {
   if (command == "units") return kiemdem::cli::RunUnits(g, rest);
   if (command == "indicators") return kiemdem::cli::RunIndicators(g, rest);
   if (command == "extract") return kiemdem::cli::RunExtract(g, rest);
+  if (command == "db") return kiemdem::cli::RunDb(g, rest);
+  if (command == "import") return kiemdem::cli::RunImport(g, rest);
+  if (command == "export") return kiemdem::cli::RunExport(g, rest);
+  if (command == "backup") return kiemdem::cli::RunBackup(g, rest);
   if (command == "check-percent") return kiemdem::cli::RunCheckPercent(g, rest);
   if (command == "help") {
     std::cout << kHelp;

@@ -93,6 +93,8 @@ class Store {
   virtual Status SaveUnits(const std::string& actor, const AdminRegistry& registry) = 0;
   // The stored unit holding `code` on `on`; NotFound names both.
   virtual Result<UnitId> FindUnit(const std::string& code, Date on) = 0;
+  // The code of a stored unit.
+  virtual Result<std::string> UnitCode(UnitId unit) = 0;
 
   // Indicators: insert or update by code (audited with old and new value).
   virtual Status PutIndicators(const std::string& actor, const std::vector<Indicator>& indicators) = 0;

@@ -213,6 +213,19 @@ class SociStore final : public Store {
     });
   }
 
+  Result<std::string> UnitCode(UnitId unit) override {
+    return Guard("unit code", [&]() -> Result<std::string> {
+      std::string code;
+      long long id = unit;
+      *sql_ << "SELECT code FROM units WHERE id = :id", soci::use(id), soci::into(code);
+      if (!sql_->got_data()) {
+        return NotFound("unit " + std::to_string(unit) + " is not stored",
+                        "không có đơn vị số " + std::to_string(unit));
+      }
+      return code;
+    });
+  }
+
   Status PutIndicators(const std::string& actor, const std::vector<Indicator>& indicators) override {
     for (const Indicator& i : indicators) RETURN_IF_ERROR(i.Validate());
     return Guard("save indicators", [&]() -> Status {

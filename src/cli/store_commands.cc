@@ -1,0 +1,192 @@
+// `kiemdem db migrate|status|init`, `kiemdem import`, `kiemdem export` and
+// `kiemdem backup`: the store from the command line.
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/workspace.h"
+#include "io/importer.h"
+#include "store/store.h"
+
+namespace kiemdem::cli {
+namespace {
+
+struct StoreFlags {
+  std::string db = "kiemdem.db";
+  std::string actor;
+  std::string output;
+  std::string format = "csv";
+  std::vector<std::string> rest;
+  std::string error;
+};
+
+StoreFlags Parse(const std::vector<std::string>& args) {
+  StoreFlags f;
+  const char* user = std::getenv("USER");
+  f.actor = std::string("cli:") + (user != nullptr ? user : "unknown");
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) {
+        f.error = a + " needs a value";
+        return;
+      }
+      *out = args[++i];
+    };
+    if (a == "--db") {
+      value(&f.db);
+    } else if (a == "--as") {
+      value(&f.actor);
+    } else if (a == "-o" || a == "--output") {
+      value(&f.output);
+    } else if (a == "--format") {
+      value(&f.format);
+    } else if (a.rfind("--", 0) == 0) {
+      f.error = "unknown option " + a;
+    } else {
+      f.rest.push_back(a);
+    }
+  }
+  return f;
+}
+
+int Fail(const GlobalOptions& g, const Status& s) {
+  std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
+  return 1;
+}
+
+Result<std::unique_ptr<store::Store>> OpenMigrated(const std::string& db) {
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::Store::Open({.url = db}));
+  RETURN_IF_ERROR(s->Migrate());
+  return s;
+}
+
+bool HasExtension(const std::string& path, const std::string& ext) {
+  return path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
+}
+
+}  // namespace
+
+int RunDb(const GlobalOptions& g, const std::vector<std::string>& args) {
+  StoreFlags f = Parse(args);
+  const char* usage = "kiemdem db migrate|status|init [--db PATH|postgresql://…]";
+  if (!f.error.empty() || f.rest.size() != 1) {
+    std::cerr << "usage: " << usage << "\n";
+    return 2;
+  }
+  Result<std::unique_ptr<store::Store>> s = store::Store::Open({.url = f.db});
+  if (!s.ok()) return Fail(g, s.status());
+  store::Store& st = **s;
+  bool vi = g.lang == "vi";
+  if (f.rest[0] == "status") {
+    Result<std::vector<store::MigrationState>> states = st.MigrationStatus();
+    if (!states.ok()) return Fail(g, states.status());
+    for (const store::MigrationState& m : *states) {
+      std::cout << m.version << "  "
+                << (m.applied ? (vi ? "đã áp dụng " : "applied ") + m.applied_at
+                              : (vi ? "chưa áp dụng" : "pending"))
+                << "  " << m.name << "\n";
+    }
+    std::cout << st.backend() << ": " << f.db << "\n";
+    return 0;
+  }
+  if (Status m = st.Migrate(); !m.ok()) return Fail(g, m);
+  if (f.rest[0] == "migrate") {
+    std::cout << (vi ? "Cơ sở dữ liệu đã ở phiên bản mới nhất: " : "The database is up to date: ") << f.db
+              << "\n";
+    return 0;
+  }
+  if (f.rest[0] == "init") {
+    Workspace ws;
+    if (Status r = LoadReferenceData(g.data_dir, &ws); !r.ok()) return Fail(g, r);
+    if (Status u = st.SaveUnits(f.actor, ws.units); !u.ok()) return Fail(g, u);
+    if (Status i = st.PutIndicators(f.actor, ws.indicators); !i.ok()) return Fail(g, i);
+    std::cout << (vi ? "Đã nạp " : "Loaded ") << ws.units.size()
+              << (vi ? " đơn vị hành chính và " : " units and ") << ws.indicators.size()
+              << (vi ? " chỉ tiêu vào " : " indicators into ") << f.db << "\n";
+    return 0;
+  }
+  std::cerr << "usage: " << usage << "\n";
+  return 2;
+}
+
+int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
+  StoreFlags f = Parse(args);
+  const char* usage = "kiemdem import indicators|results FILE.csv [--db PATH] [--as USER]";
+  if (!f.error.empty() || f.rest.size() != 2) {
+    std::cerr << "usage: " << usage << "\n";
+    return 2;
+  }
+  const std::string& kind = f.rest[0];
+  const std::string& path = f.rest[1];
+  if (kind != "indicators" && kind != "results") {
+    std::cerr << "usage: " << usage << "\n";
+    return 2;
+  }
+  if (!HasExtension(path, ".csv")) {
+    return Fail(g, InvalidArgument(path + ": only .csv files can be imported so far",
+                                   path + ": hiện chỉ nhập được tệp .csv"));
+  }
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return Fail(g, text.status());
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  Result<io::Sheet> sheet = io::ReadCsv(*text, name);
+  if (!sheet.ok()) return Fail(g, sheet.status());
+  Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
+  if (!s.ok()) return Fail(g, s.status());
+  Result<io::ImportOutcome> outcome = kind == "results" ? io::ImportResults(**s, f.actor, *sheet)
+                                                        : io::ImportIndicators(**s, f.actor, *sheet);
+  if (!outcome.ok()) return Fail(g, outcome.status());
+  bool vi = g.lang == "vi";
+  if (!outcome->problems.empty()) {
+    std::cerr << (vi ? "Không nhập tệp " : "Nothing imported from ") << name << ": "
+              << outcome->problems.size() << (vi ? " lỗi" : " problem(s)") << "\n";
+    for (const io::ImportProblem& p : outcome->problems) std::cerr << "  " << p.ToString(g.lang) << "\n";
+    return 1;
+  }
+  std::cout << (vi ? "Đã nhập " : "Imported ") << outcome->stored << (vi ? " dòng từ " : " rows from ")
+            << name << "\n";
+  return 0;
+}
+
+int RunExport(const GlobalOptions& g, const std::vector<std::string>& args) {
+  StoreFlags f = Parse(args);
+  const char* usage = "kiemdem export indicators|results [--format csv] [-o FILE] [--db PATH]";
+  if (!f.error.empty() || f.rest.size() != 1 || (f.rest[0] != "indicators" && f.rest[0] != "results")) {
+    std::cerr << "usage: " << usage << "\n";
+    return 2;
+  }
+  if (f.format != "csv") {
+    return Fail(g, InvalidArgument("format " + f.format + " is not supported yet (csv)",
+                                   "chưa hỗ trợ định dạng " + f.format + " (csv)"));
+  }
+  Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
+  if (!s.ok()) return Fail(g, s.status());
+  Result<io::Sheet> sheet =
+      f.rest[0] == "results" ? io::ExportResults(**s, "results") : io::ExportIndicators(**s, "indicators");
+  if (!sheet.ok()) return Fail(g, sheet.status());
+  std::string csv = io::SheetToCsv(*sheet);
+  if (f.output.empty() || f.output == "-") {
+    std::cout << csv;
+    return 0;
+  }
+  std::ofstream out(f.output, std::ios::binary);
+  out << csv;
+  if (!out) return Fail(g, Internal("cannot write " + f.output, "không ghi được " + f.output));
+  return 0;
+}
+
+int RunBackup(const GlobalOptions& g, const std::vector<std::string>& args) {
+  StoreFlags f = Parse(args);
+  if (!f.error.empty() || f.rest.size() != 1) {
+    std::cerr << "usage: kiemdem backup PATH [--db PATH]\n";
+    return 2;
+  }
+  Result<std::unique_ptr<store::Store>> s = store::Store::Open({.url = f.db});
+  if (!s.ok()) return Fail(g, s.status());
+  if (Status b = (*s)->Backup(f.rest[0]); !b.ok()) return Fail(g, b);
+  std::cout << (g.lang == "vi" ? "Đã sao lưu vào " : "Backed up to ") << f.rest[0] << "\n";
+  return 0;
+}
+
+}  // namespace kiemdem::cli

@@ -1,0 +1,51 @@
+// Imports indicators and results from a sheet (CSV or .xlsx) into the store.
+// The whole file is checked first; a file with any problem is rejected whole,
+// with every problem listed by sheet, row and column, and nothing is stored.
+#ifndef KIEMDEM_IO_IMPORTER_H_
+#define KIEMDEM_IO_IMPORTER_H_
+
+#include <string>
+#include <vector>
+
+#include "io/table.h"
+#include "store/store.h"
+
+namespace kiemdem::io {
+
+struct ImportProblem {
+  std::string sheet;
+  int row = 0;
+  std::string column;  // "C (Giá trị)"; empty for a whole-row problem
+  std::string message_en;
+  std::string message_vi;
+
+  // "results.csv, row 7, column C (Giá trị): '12,3,4' is not a number: …"
+  std::string ToString(const std::string& lang) const;
+};
+
+struct ImportOutcome {
+  int rows = 0;    // data rows read
+  int stored = 0;  // rows stored (0 when there are problems)
+  std::vector<ImportProblem> problems;
+};
+
+// Columns, with their Vietnamese headers (the last name of each list is the
+// one exports write).
+const std::vector<ColumnSpec>& ResultColumns();
+const std::vector<ColumnSpec>& IndicatorColumns();
+
+Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet);
+Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet);
+
+// Exports with the same columns, so that an export imports back unchanged.
+// Numbers are written in Vietnamese form, exactly ("2.317,8").
+Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name);
+Result<Sheet> ExportIndicators(store::Store& store, const std::string& sheet_name);
+std::string SheetToCsv(const Sheet& sheet);
+
+// The shortest Vietnamese text that reads back as exactly `value`.
+std::string ExactVietnameseNumber(double value);
+
+}  // namespace kiemdem::io
+
+#endif  // KIEMDEM_IO_IMPORTER_H_

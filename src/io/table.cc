@@ -1,0 +1,91 @@
+#include "io/table.h"
+
+#include "core/csv.h"
+#include "core/text.h"
+
+namespace kiemdem::io {
+
+std::string SpreadsheetColumn(int index) {
+  std::string out;
+  int n = index + 1;
+  while (n > 0) {
+    int r = (n - 1) % 26;
+    out.insert(out.begin(), static_cast<char>('A' + r));
+    n = (n - 1) / 26;
+  }
+  return out;
+}
+
+std::string LocatedTable::Cell(const SheetRow& row, const std::string& key) const {
+  auto it = column.find(key);
+  if (it == column.end() || it->second >= static_cast<int>(row.cells.size())) return "";
+  std::string v = row.cells[static_cast<size_t>(it->second)];
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.pop_back();
+  size_t start = v.find_first_not_of(" \t");
+  return start == std::string::npos ? "" : v.substr(start);
+}
+
+std::string LocatedTable::ColumnLetter(const std::string& key) const {
+  auto it = column.find(key);
+  return it == column.end() ? "?" : SpreadsheetColumn(it->second);
+}
+
+Result<LocatedTable> LocateHeader(const Sheet& sheet, const std::vector<ColumnSpec>& columns) {
+  for (size_t r = 0; r < sheet.rows.size() && r < 30; ++r) {
+    const SheetRow& row = sheet.rows[r];
+    std::map<std::string, int> found;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      std::string cell = FoldForSearch(row.cells[c]);
+      if (cell.empty()) continue;
+      for (const ColumnSpec& spec : columns) {
+        for (const std::string& h : spec.headers) {
+          if (cell == FoldForSearch(h) && !found.count(spec.key)) found[spec.key] = static_cast<int>(c);
+        }
+      }
+    }
+    bool all = true;
+    for (const ColumnSpec& spec : columns) all = all && (!spec.required || found.count(spec.key));
+    if (!all) continue;
+    LocatedTable t;
+    t.sheet = &sheet;
+    t.header_row = row.number;
+    t.column = std::move(found);
+    for (size_t d = r + 1; d < sheet.rows.size(); ++d) {
+      bool empty = true;
+      for (const std::string& cell : sheet.rows[d].cells)
+        empty = empty && cell.find_first_not_of(" \t\r") == std::string::npos;
+      if (!empty) t.data.push_back(&sheet.rows[d]);
+    }
+    return t;
+  }
+  std::string missing;
+  for (const ColumnSpec& spec : columns) {
+    if (spec.required) missing += (missing.empty() ? "" : ", ") + spec.headers.back() + " (" + spec.key + ")";
+  }
+  return InvalidArgument(sheet.name + ": no header row with the columns " + missing,
+                         sheet.name + ": không tìm thấy dòng tiêu đề có các cột " + missing);
+}
+
+Result<Sheet> ReadCsv(std::string_view text, const std::string& name) {
+  // Excel in a Vietnamese locale writes ';' separated CSV.
+  size_t line_end = text.find('\n');
+  std::string_view first = text.substr(0, line_end);
+  size_t commas = 0;
+  size_t semicolons = 0;
+  for (char c : first) {
+    commas += c == ',';
+    semicolons += c == ';';
+  }
+  Result<CsvTable> csv = ParseCsv(text, semicolons > commas ? ';' : ',');
+  if (!csv.ok()) {
+    return Status(csv.status().code(), name + ": " + csv.status().message(),
+                  name + ": " + csv.status().message_vi());
+  }
+  Sheet sheet;
+  sheet.name = name;
+  sheet.rows.push_back({1, csv->header});
+  for (CsvRow& r : csv->rows) sheet.rows.push_back({r.line, std::move(r.fields)});
+  return sheet;
+}
+
+}  // namespace kiemdem::io

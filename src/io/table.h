@@ -1,0 +1,57 @@
+// A sheet of rows as officials' files have them: title rows, then a header
+// row (Vietnamese or English names), then data. Read from CSV or .xlsx.
+#ifndef KIEMDEM_IO_TABLE_H_
+#define KIEMDEM_IO_TABLE_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace kiemdem::io {
+
+struct SheetRow {
+  int number = 0;  // 1-based row (CSV line or spreadsheet row) for messages
+  std::vector<std::string> cells;
+};
+
+struct Sheet {
+  std::string name;  // file name for CSV, sheet name for .xlsx
+  std::vector<SheetRow> rows;
+};
+
+// A column the importer needs: its key and the headers that name it.
+struct ColumnSpec {
+  std::string key;                   // "unit_code"
+  std::vector<std::string> headers;  // {"unit_code", "Mã đơn vị"}; matched without case or diacritics
+  bool required = true;
+};
+
+// The sheet with its header located: the first row that names every required
+// column (rows above it are titles, merged cells and the like).
+struct LocatedTable {
+  const Sheet* sheet = nullptr;
+  int header_row = 0;
+  std::map<std::string, int> column;  // key -> index
+  std::vector<const SheetRow*> data;  // rows below the header that are not empty
+
+  // The cell of `key` in `row`, or "" (trimmed).
+  std::string Cell(const SheetRow& row, const std::string& key) const;
+  // "B" for index 1: the spreadsheet letter of a column.
+  std::string ColumnLetter(const std::string& key) const;
+};
+
+// Fails, naming the sheet and every missing column, when no row is a header.
+Result<LocatedTable> LocateHeader(const Sheet& sheet, const std::vector<ColumnSpec>& columns);
+
+// CSV text (UTF-8, "," or ";" separated, detected from the first lines).
+Result<Sheet> ReadCsv(std::string_view text, const std::string& name);
+
+// "A", "B", …, "Z", "AA".
+std::string SpreadsheetColumn(int index);
+
+}  // namespace kiemdem::io
+
+#endif  // KIEMDEM_IO_TABLE_H_

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Import and export through the CLI: round trips, and bad files rejected whole."""
+import os
+import subprocess
+import sys
+import tempfile
+
+kiemdem, examples = sys.argv[1], sys.argv[2]
+failures = []
+
+
+def check(name, cond, detail=""):
+    print(("ok   " if cond else "FAIL ") + name + (f": {detail}" if detail and not cond else ""))
+    if not cond:
+        failures.append(name)
+
+
+def run(*args, **kw):
+    return subprocess.run([kiemdem, "--lang", "en", *args], capture_output=True, text=True, **kw)
+
+
+with tempfile.TemporaryDirectory() as d:
+    db1, db2 = os.path.join(d, "one.db"), os.path.join(d, "two.db")
+    for db in (db1, db2):
+        r = run("db", "init", "--db", db)
+        check(f"db init {os.path.basename(db)}", r.returncode == 0, r.stderr)
+
+    r = run("import", "indicators", os.path.join(examples, "indicators.csv"), "--db", db1)
+    check("import example indicators", r.returncode == 0 and "Imported 2 rows" in r.stdout, r.stdout + r.stderr)
+    r = run("import", "results", os.path.join(examples, "results.csv"), "--db", db1, "--as", "tester")
+    check("import example results (title rows, Vietnamese headers and numbers)",
+          r.returncode == 0 and "Imported 7 rows" in r.stdout, r.stdout + r.stderr)
+
+    exported = os.path.join(d, "exported.csv")
+    r = run("export", "results", "-o", exported, "--db", db1)
+    check("export results", r.returncode == 0, r.stderr)
+    first = open(exported, encoding="utf-8-sig").read()
+    check("export keeps Vietnamese numbers", "19.885.177.001" in first and "91,95" in first, first)
+    ind = os.path.join(d, "indicators.csv")
+    run("export", "indicators", "-o", ind, "--db", db1)
+    r = run("import", "indicators", ind, "--db", db2)
+    check("exported indicators import", r.returncode == 0, r.stderr)
+    r = run("import", "results", exported, "--db", db2)
+    check("exported results import into a fresh database", r.returncode == 0, r.stderr)
+    again = os.path.join(d, "again.csv")
+    run("export", "results", "-o", again, "--db", db2)
+    check("round trip is unchanged", open(again, encoding="utf-8-sig").read() == first)
+
+    # A bad file: every problem listed by row and column; nothing stored.
+    bad = os.path.join(d, "bad.csv")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write("Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n"
+                "00145,THU_NSNN,2021,12.000.000\n"
+                "99999,THU_NSNN,2021,5\n"
+                "00145,NO_SUCH,2021,5\n"
+                "00145,CHI_NS,2021,mười hai\n"
+                "00145,THU_NSNN,2021,13.000.000\n"
+                "00145,CHI_NS,2021-13,5\n")
+    before = run("export", "results", "--db", db1).stdout
+    r = run("import", "results", bad, "--db", db1)
+    check("bad file exits 1", r.returncode == 1, r.returncode)
+    for expected in ["bad.csv, row 3, column A (Mã đơn vị): no administrative unit has code 99999 on 31/12/2021",
+                     "bad.csv, row 4, column B (Mã chỉ tiêu): indicator 'NO_SUCH' is not in the catalogue",
+                     "bad.csv, row 5, column D (Giá trị): 'mười hai' is not a number",
+                     "bad.csv, row 6: the same unit, indicator and period as row 2",
+                     "bad.csv, row 7, column C (Kỳ báo cáo): month 13 is not 1-12"]:
+        check("reports: " + expected[:60], expected in r.stderr, r.stderr)
+    check("nothing of it is stored", run("export", "results", "--db", db1).stdout == before)
+
+    missing = os.path.join(d, "missing.csv")
+    with open(missing, "w", encoding="utf-8") as f:
+        f.write("Mã đơn vị,Giá trị\n00145,5\n")
+    r = run("import", "results", missing, "--db", db1)
+    check("missing columns are named", r.returncode == 1 and "Mã chỉ tiêu (indicator)" in r.stderr, r.stderr)
+
+    latin1 = os.path.join(d, "latin1.csv")
+    with open(latin1, "wb") as f:
+        f.write("Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n".encode("utf-8") + "00145,X,2021,5 tri\u1ec7u\n".encode("cp1258", "replace").replace(b"?", b"\xe9"))
+    r = run("import", "results", latin1, "--db", db1)
+    check("wrong encoding names the byte", r.returncode == 1 and "invalid UTF-8 at byte" in r.stderr, r.stderr)
+
+    backup = os.path.join(d, "backup.db")
+    r = run("backup", backup, "--db", db1)
+    check("backup", r.returncode == 0 and os.path.getsize(backup) > 0, r.stderr)
+    r = run("export", "results", "--db", backup)
+    check("backup holds the data", r.stdout == before, r.stderr)
+
+print(f"{len(failures)} failed")
+sys.exit(1 if failures else 0)
