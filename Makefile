@@ -28,9 +28,10 @@ test-release: build
 	@ctest --preset release -j $(JOBS)
 	@scripts/check-format
 
-# The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The tests again under AddressSanitizer and UndefinedBehaviorSanitizer (the
+# slow crash test runs in `make test` only; the concurrency test runs 5 s).
 test-debug: debug
-	@ctest --preset debug -j $(JOBS)
+	@KIEMDEM_CONCURRENCY_SECONDS=5 ctest --preset debug -j $(JOBS) -LE slow
 
 # The libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (default 30).
 fuzz: deps

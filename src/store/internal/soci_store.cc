@@ -36,7 +36,8 @@ Status FromException(const std::exception& e, const std::string& what) {
   std::string msg = e.what();
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   if (msg.find("locked") != std::string::npos || msg.find("busy") != std::string::npos ||
-      msg.find("could not serialize") != std::string::npos || msg.find("deadlock") != std::string::npos) {
+      msg.find("could not serialize") != std::string::npos || msg.find("deadlock") != std::string::npos ||
+      msg.find("duplicate key") != std::string::npos) {
     return Status(StatusCode::kUnavailable, what + ": the database is busy, try again (" + msg + ")",
                   what + ": cơ sở dữ liệu đang bận, hãy thử lại (" + msg + ")");
   }
@@ -61,6 +62,33 @@ ResultStatus ParseStatus(const std::string& s) {
 
 std::string Iso(const std::optional<Date>& d) { return d ? d->ToIso() : ""; }
 
+// A write transaction. SQLite takes the write lock at BEGIN IMMEDIATE, so two
+// writers never deadlock upgrading read locks; PostgreSQL rows are locked
+// with SELECT … FOR UPDATE where they are read to be changed.
+class WriteTx {
+ public:
+  WriteTx(soci::session& sql, Dialect d) : sql_(sql) {
+    sql_ << (d == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  }
+  ~WriteTx() {
+    if (done_) return;
+    try {
+      sql_ << "ROLLBACK";
+    } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more to undo
+    }
+  }
+  WriteTx(const WriteTx&) = delete;
+  WriteTx& operator=(const WriteTx&) = delete;
+  void Commit() {
+    sql_ << "COMMIT";
+    done_ = true;
+  }
+
+ private:
+  soci::session& sql_;
+  bool done_ = false;
+};
+
 class SociStore final : public Store {
  public:
   SociStore(std::unique_ptr<soci::session> session, Dialect dialect)
@@ -74,7 +102,7 @@ class SociStore final : public Store {
       sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
              "applied_at TEXT NOT NULL)";
       for (const internal::Migration& m : internal::Migrations(dialect_)) {
-        soci::transaction tr(sql);
+        WriteTx tr(sql, dialect_);
         int have = 0;
         sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m.version),
             soci::into(have);
@@ -83,7 +111,7 @@ class SociStore final : public Store {
         std::string now = NowIso();
         sql << "INSERT INTO schema_migrations(version, name, applied_at) VALUES(:v, :n, :a)",
             soci::use(m.version), soci::use(m.name), soci::use(now);
-        tr.commit();
+        tr.Commit();
       }
       return Status::Ok();
     });
@@ -113,11 +141,11 @@ class SociStore final : public Store {
   Status SaveUnits(const std::string& actor, const AdminRegistry& registry) override {
     return Guard("save units", [&]() -> Status {
       soci::session& sql = *sql_;
-      soci::transaction tr(sql);
+      WriteTx tr(sql, dialect_);
       int added = SaveUnitRows(sql, registry);
       WriteAudit(actor, "import", "units", "*", "",
                  JsonObject().Add("added", static_cast<double>(added)).str());
-      tr.commit();
+      tr.Commit();
       return Status::Ok();
     });
   }
@@ -230,7 +258,7 @@ class SociStore final : public Store {
     for (const Indicator& i : indicators) RETURN_IF_ERROR(i.Validate());
     return Guard("save indicators", [&]() -> Status {
       soci::session& sql = *sql_;
-      soci::transaction tr(sql);
+      WriteTx tr(sql, dialect_);
       for (const Indicator& i : indicators) {
         std::string aliases;
         for (const std::string& a : i.aliases) aliases += (aliases.empty() ? "" : "|") + a;
@@ -257,7 +285,7 @@ class SociStore final : public Store {
           WriteAudit(actor, "create", "indicator", i.code, "", new_json);
         }
       }
-      tr.commit();
+      tr.Commit();
       return Status::Ok();
     });
   }
@@ -277,9 +305,9 @@ class SociStore final : public Store {
 
   Result<int64_t> SaveResult(const std::string& actor, const Observation& obs) override {
     return Guard("save result", [&]() -> Result<int64_t> {
-      soci::transaction tr(*sql_);
+      WriteTx tr(*sql_, dialect_);
       ASSIGN_OR_RETURN(int64_t id, SaveResultInTransaction(actor, obs, "create"));
-      tr.commit();
+      tr.Commit();
       return id;
     });
   }
@@ -287,12 +315,12 @@ class SociStore final : public Store {
   Status SaveResults(const std::string& actor, const std::vector<Observation>& results,
                      const std::string& source) override {
     return Guard("import results", [&]() -> Status {
-      soci::transaction tr(*sql_);
+      WriteTx tr(*sql_, dialect_);
       for (const Observation& o : results)
         RETURN_IF_ERROR(SaveResultInTransaction(actor, o, "import").status());
       WriteAudit(actor, "import", "results", source, "",
                  JsonObject().Add("rows", static_cast<double>(results.size())).str());
-      tr.commit();
+      tr.Commit();
       return Status::Ok();
     });
   }
@@ -391,6 +419,8 @@ class SociStore final : public Store {
   }
 
  private:
+  std::string ForUpdate() const { return dialect_ == Dialect::kPostgres ? " FOR UPDATE" : ""; }
+
   std::string IndicatorJson(const Indicator& i) {
     return JsonObject()
         .Add("name_vi", i.name_vi)
@@ -473,7 +503,8 @@ class SociStore final : public Store {
     int version = 0;
     soci::indicator id_ind = soci::i_null, num_ind = soci::i_null, den_ind = soci::i_null;
     sql << "SELECT id, status, value, numerator, denominator, version FROM results "
-           "WHERE unit_id = :u AND indicator_code = :i AND period = :p",
+           "WHERE unit_id = :u AND indicator_code = :i AND period = :p" +
+               ForUpdate(),
         soci::use(unit), soci::use(obs.indicator), soci::use(period), soci::into(id, id_ind),
         soci::into(status), soci::into(old_value), soci::into(old_num, num_ind), soci::into(old_den, den_ind),
         soci::into(version);
@@ -532,13 +563,13 @@ class SociStore final : public Store {
                     const std::string& action, const std::string& reason) {
     return Guard(action + " result", [&]() -> Status {
       soci::session& sql = *sql_;
-      soci::transaction tr(sql);
+      WriteTx tr(sql, dialect_);
       long long rid = id;
       std::string status;
       double value = 0;
       int version = 0;
-      sql << "SELECT status, value, version FROM results WHERE id = :id", soci::use(rid), soci::into(status),
-          soci::into(value), soci::into(version);
+      sql << "SELECT status, value, version FROM results WHERE id = :id" + ForUpdate(), soci::use(rid),
+          soci::into(status), soci::into(value), soci::into(version);
       if (!sql.got_data()) {
         return NotFound("result " + std::to_string(id) + " does not exist",
                         "không có kết quả số " + std::to_string(id));
@@ -565,7 +596,7 @@ class SociStore final : public Store {
       if (!reason.empty()) after.Add("reason", reason);
       WriteAudit(actor, action, "result", std::to_string(id), JsonObject().Add("status", status).str(),
                  after.str());
-      tr.commit();
+      tr.Commit();
       return Status::Ok();
     });
   }

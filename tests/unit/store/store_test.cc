@@ -8,8 +8,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 namespace kiemdem::store {
 namespace {
@@ -246,6 +249,71 @@ TEST_P(StoreTest, Backup) {
   EXPECT_EQ(copy->ListResults()->size(), 1u);
   copy.reset();
   std::filesystem::remove(path);
+}
+
+// 8 writers and 8 readers, each on its own connection, for
+// KIEMDEM_CONCURRENCY_SECONDS (default 30). Writers all update one shared
+// result and their own ones; a busy database is retried, any other error
+// fails. No update may be lost: the shared result's version, its history
+// and its audit rows must all agree with the count of successful writes.
+TEST_P(StoreTest, ConcurrentWritersLoseNoUpdate) {
+  const char* env = std::getenv("KIEMDEM_CONCURRENCY_SECONDS");
+  const int seconds = env != nullptr ? std::atoi(env) : 30;
+  int64_t shared = *store_->SaveResult("setup", Obs(0, "2016"));
+  std::atomic<int64_t> shared_writes{1}, own_writes{0}, reads{0}, retries{0};
+  std::mutex errors_mu;
+  std::vector<std::string> errors;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  auto record = [&](const Status& s) {
+    if (s.code() == StatusCode::kUnavailable) {
+      ++retries;
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(errors_mu);
+    errors.push_back(s.ToString());
+    return true;
+  };
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 8; ++w) {
+    threads.emplace_back([&, w] {
+      std::unique_ptr<Store> s = std::move(Store::Open({.url = db_.url})).value();
+      for (int n = 0; std::chrono::steady_clock::now() < deadline; ++n) {
+        Observation o = Obs(w * 1e6 + n, n % 2 == 0 ? "2016" : "2017");
+        if (n % 2 == 1) o.period = *Period::Month(2018, 1 + (w + n) % 12);
+        Result<int64_t> r = s->SaveResult("writer" + std::to_string(w), o);
+        if (r.ok()) {
+          ++(n % 2 == 0 ? shared_writes : own_writes);
+        } else if (record(r.status())) {
+          return;
+        }
+      }
+    });
+  }
+  for (int r = 0; r < 8; ++r) {
+    threads.emplace_back([&] {
+      std::unique_ptr<Store> s = std::move(Store::Open({.url = db_.url})).value();
+      while (std::chrono::steady_clock::now() < deadline) {
+        Result<ResultRecord> one = s->GetResult(shared);
+        Result<std::vector<ResultRecord>> all = s->ListResults();
+        if (!one.ok() && record(one.status())) return;
+        if (!all.ok() && record(all.status())) return;
+        ++reads;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_TRUE(errors.empty()) << errors.front();
+  ResultRecord r = *store_->GetResult(shared);
+  EXPECT_EQ(r.version, shared_writes.load());
+  EXPECT_EQ(static_cast<int64_t>(store_->ResultHistory(shared)->size()), shared_writes.load() - 1);
+  EXPECT_EQ(static_cast<int64_t>(store_->Audit("result", std::to_string(shared))->size()),
+            shared_writes.load());
+  EXPECT_GT(own_writes.load(), 0);
+  EXPECT_GT(reads.load(), 0);
+  std::printf("[ %s ] %d s: %lld shared writes, %lld other writes, %lld reads, %lld busy retries\n",
+              GetParam().c_str(), seconds, static_cast<long long>(shared_writes.load()),
+              static_cast<long long>(own_writes.load()), static_cast<long long>(reads.load()),
+              static_cast<long long>(retries.load()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgresql"),
