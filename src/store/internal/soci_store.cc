@@ -298,6 +298,7 @@ class SociStore final : public Store {
       st.execute();
       while (st.fetch()) codes.push_back(code);
       std::vector<Indicator> out;
+      out.reserve(codes.size());
       for (const std::string& c : codes) out.push_back(*LoadIndicator(c));
       return out;
     });
