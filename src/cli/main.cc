@@ -26,9 +26,9 @@ commands:
   indicators                    the indicator catalogue
   db migrate|status|init [--db PATH|postgresql://…]
                                 schema migrations; init also loads the units and the indicator catalogue
-  import indicators|results FILE.csv [--db PATH] [--as USER]
+  import indicators|results FILE.csv|FILE.xlsx [--db PATH] [--as USER]
                                 the whole file or nothing; every problem by row and column
-  export indicators|results [-o FILE] [--db PATH]
+  export indicators|results [--format csv|xlsx] [-o FILE] [--db PATH]
                                 the same columns, so that an export imports back unchanged
   backup PATH [--db PATH]       an online copy of a SQLite database (PostgreSQL: use pg_dump)
   check-percent PART WHOLE STATED

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/workspace.h"
 #include "io/importer.h"
+#include "io/xlsx.h"
 #include "store/store.h"
 
 namespace kiemdem::cli {
@@ -112,7 +113,7 @@ int RunDb(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   StoreFlags f = Parse(args);
-  const char* usage = "kiemdem import indicators|results FILE.csv [--db PATH] [--as USER]";
+  const char* usage = "kiemdem import indicators|results FILE.csv|FILE.xlsx [--db PATH] [--as USER]";
   if (!f.error.empty() || f.rest.size() != 2) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
@@ -123,14 +124,15 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
-  if (!HasExtension(path, ".csv")) {
-    return Fail(g, InvalidArgument(path + ": only .csv files can be imported so far",
-                                   path + ": hiện chỉ nhập được tệp .csv"));
+  bool xlsx = HasExtension(path, ".xlsx");
+  if (!xlsx && !HasExtension(path, ".csv")) {
+    return Fail(g, InvalidArgument(path + ": import reads .csv and .xlsx files",
+                                   path + ": chỉ nhập được tệp .csv và .xlsx"));
   }
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Fail(g, text.status());
   std::string name = path.substr(path.find_last_of('/') + 1);
-  Result<io::Sheet> sheet = io::ReadCsv(*text, name);
+  Result<io::Sheet> sheet = xlsx ? io::ReadXlsx(*text, name) : io::ReadCsv(*text, name);
   if (!sheet.ok()) return Fail(g, sheet.status());
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
@@ -151,20 +153,27 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int RunExport(const GlobalOptions& g, const std::vector<std::string>& args) {
   StoreFlags f = Parse(args);
-  const char* usage = "kiemdem export indicators|results [--format csv] [-o FILE] [--db PATH]";
+  const char* usage = "kiemdem export indicators|results [--format csv|xlsx] [-o FILE] [--db PATH]";
   if (!f.error.empty() || f.rest.size() != 1 || (f.rest[0] != "indicators" && f.rest[0] != "results")) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
-  if (f.format != "csv") {
-    return Fail(g, InvalidArgument("format " + f.format + " is not supported yet (csv)",
-                                   "chưa hỗ trợ định dạng " + f.format + " (csv)"));
+  if (f.format != "csv" && f.format != "xlsx") {
+    return Fail(g, InvalidArgument("format " + f.format + " is not csv or xlsx",
+                                   "định dạng " + f.format + " không phải csv hay xlsx"));
+  }
+  if (f.format == "xlsx" && (f.output.empty() || f.output == "-")) {
+    return Fail(g, InvalidArgument("an .xlsx export needs -o FILE.xlsx", "xuất .xlsx cần -o TỆP.xlsx"));
   }
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
   Result<io::Sheet> sheet =
       f.rest[0] == "results" ? io::ExportResults(**s, "results") : io::ExportIndicators(**s, "indicators");
   if (!sheet.ok()) return Fail(g, sheet.status());
+  if (f.format == "xlsx") {
+    if (Status w = io::WriteXlsx(*sheet, f.output); !w.ok()) return Fail(g, w);
+    return 0;
+  }
   std::string csv = io::SheetToCsv(*sheet);
   if (f.output.empty() || f.output == "-") {
     std::cout << csv;

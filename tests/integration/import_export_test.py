@@ -79,11 +79,78 @@ with tempfile.TemporaryDirectory() as d:
     r = run("import", "results", latin1, "--db", db1)
     check("wrong encoding names the byte", r.returncode == 1 and "invalid UTF-8 at byte" in r.stderr, r.stderr)
 
+    # Excel as officials use it: a merged title row, shared strings, numbers as numbers.
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def make_xlsx(path, rows, merged="A1:I1"):
+        strings, index = [], {}
+        def cell(ref, v):
+            if isinstance(v, (int, float)):
+                return f'<c r="{ref}"><v>{v!r}</v></c>'
+            if v not in index:
+                index[v] = len(strings)
+                strings.append(v)
+            return f'<c r="{ref}" t="s"><v>{index[v]}</v></c>'
+        xml_rows = []
+        for r, row in enumerate(rows, start=1):
+            cells = "".join(cell(f"{chr(65 + c)}{r}", v) for c, v in enumerate(row) if v != "")
+            xml_rows.append(f'<row r="{r}">{cells}</row>')
+        sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                 f'<sheetData>{"".join(xml_rows)}</sheetData><mergeCells count="1"><mergeCell ref="{merged}"/></mergeCells></worksheet>')
+        sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               + "".join(f"<si><t>{escape(x)}</t></si>" for x in strings) + "</sst>")
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                       '<sheet name="Biểu 01" sheetId="1" r:id="rId1"/></sheets></workbook>')
+            z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+            z.writestr("xl/worksheets/sheet1.xml", sheet)
+            z.writestr("xl/sharedStrings.xml", sst)
+
+    header = ["Mã đơn vị", "Mã chỉ tiêu", "Kỳ báo cáo", "Giá trị", "Tử số", "Mẫu số", "Mức độ", "Ước tính", "Nguồn"]
+    book = os.path.join(d, "bieu01.xlsx")
+    make_xlsx(book, [["BÁO CÁO KẾT QUẢ NĂM 2021"], ["Phường Long Biên"], header,
+                     ["00145", "THU_NSNN", "2020-H1", 9876543210, "", "", "exact", "có", "Biểu 01"],
+                     ["00145", "GD_VAN_HOA", "2020-H1", 92.5, "", "", "", "", ""],
+                     ["00145", "TDP_VAN_HOA", "2020-H1", 75, 9, 12, "", "", ""]])
+    r = run("import", "results", book, "--db", db1)
+    check("import .xlsx with a merged title row and numeric cells", r.returncode == 0 and "Imported 3 rows" in r.stdout,
+          r.stdout + r.stderr)
+    check("numeric cells keep their value", "9.876.543.210" in run("export", "results", "--db", db1).stdout)
+    bad_book = os.path.join(d, "bad.xlsx")
+    make_xlsx(bad_book, [header, ["00145", "THU_NSNN", "2021-H1", "hai tỷ", "", "", "", "", ""]], merged="A1:B1")
+    r = run("import", "results", bad_book, "--db", db1)
+    check("a text value in an .xlsx names sheet, row and column",
+          r.returncode == 1 and "bad.xlsx [Biểu 01], row 2, column D (Giá trị): 'hai tỷ' is not a number" in r.stderr, r.stderr)
+    truncated = os.path.join(d, "truncated.xlsx")
+    with open(truncated, "wb") as f:
+        f.write(open(book, "rb").read()[:600])
+    before_trunc = run("export", "results", "--db", db1).stdout
+    r = run("import", "results", truncated, "--db", db1)
+    check("a truncated .xlsx is refused clearly", r.returncode == 1 and "is not a complete .xlsx file" in r.stderr, r.stderr)
+    check("and stores nothing", run("export", "results", "--db", db1).stdout == before_trunc)
+
+    xlsx_out = os.path.join(d, "export.xlsx")
+    r = run("export", "results", "--format", "xlsx", "-o", xlsx_out, "--db", db1)
+    check("export .xlsx", r.returncode == 0 and zipfile.is_zipfile(xlsx_out), r.stderr)
+    db3 = os.path.join(d, "three.db")
+    run("db", "init", "--db", db3)
+    run("export", "indicators", "--format", "xlsx", "-o", os.path.join(d, "ind.xlsx"), "--db", db1)
+    r = run("import", "indicators", os.path.join(d, "ind.xlsx"), "--db", db3)
+    check("indicators .xlsx round trip", r.returncode == 0, r.stderr)
+    r = run("import", "results", xlsx_out, "--db", db3)
+    check("results .xlsx imports into a fresh database", r.returncode == 0, r.stderr)
+    check(".xlsx round trip is unchanged",
+          run("export", "results", "--db", db3).stdout == run("export", "results", "--db", db1).stdout)
+
     backup = os.path.join(d, "backup.db")
     r = run("backup", backup, "--db", db1)
     check("backup", r.returncode == 0 and os.path.getsize(backup) > 0, r.stderr)
     r = run("export", "results", "--db", backup)
-    check("backup holds the data", r.stdout == before, r.stderr)
+    check("backup holds the data", r.stdout == run("export", "results", "--db", db1).stdout, r.stderr)
 
 print(f"{len(failures)} failed")
 sys.exit(1 if failures else 0)

@@ -1,0 +1,151 @@
+#include "io/xlsx.h"
+
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <pugixml.hpp>
+
+#include "core/text.h"
+#include "io/importer.h"
+
+namespace kiemdem::io {
+namespace {
+
+Status NotXlsx(const std::string& file, const std::string& why) {
+  return InvalidArgument(file + " is not a complete .xlsx file (" + why + "); save it again from Excel",
+                         file + " không phải là tệp .xlsx hoàn chỉnh (" + why + "); hãy lưu lại từ Excel");
+}
+
+// Reads one member of the zip archive; empty optional when absent.
+std::optional<std::string> ReadMember(zip_t* archive, const char* name) {
+  zip_stat_t st;
+  if (zip_stat(archive, name, 0, &st) != 0) return std::nullopt;
+  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(archive, name, 0), zip_fclose);
+  if (!f) return std::nullopt;
+  std::string out(st.size, '\0');
+  zip_int64_t n = zip_fread(f.get(), out.data(), st.size);
+  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) return std::nullopt;
+  return out;
+}
+
+// "C7" -> column index 2.
+int ColumnIndex(std::string_view ref) {
+  int col = 0;
+  for (char c : ref) {
+    if (c < 'A' || c > 'Z') break;
+    col = col * 26 + (c - 'A' + 1);
+  }
+  return col - 1;
+}
+
+}  // namespace
+
+Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (src == nullptr) return NotXlsx(file_name, zip_error_strerror(&error));
+  zip_t* raw = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (raw == nullptr) {
+    std::string why = zip_error_strerror(&error);
+    zip_source_free(src);
+    zip_error_fini(&error);
+    return NotXlsx(file_name, why);
+  }
+  std::unique_ptr<zip_t, decltype(&zip_discard)> archive(raw, zip_discard);
+  // The first sheet's part, through the workbook and its relationships.
+  std::optional<std::string> workbook = ReadMember(archive.get(), "xl/workbook.xml");
+  std::optional<std::string> rels = ReadMember(archive.get(), "xl/_rels/workbook.xml.rels");
+  if (!workbook || !rels) return NotXlsx(file_name, "no workbook inside");
+  pugi::xml_document wb;
+  pugi::xml_document rel;
+  if (!wb.load_buffer(workbook->data(), workbook->size()) || !rel.load_buffer(rels->data(), rels->size())) {
+    return NotXlsx(file_name, "the workbook is damaged");
+  }
+  pugi::xml_node first = wb.child("workbook").child("sheets").child("sheet");
+  if (!first) return NotXlsx(file_name, "the workbook has no sheet");
+  std::string sheet_name = first.attribute("name").value();
+  std::string rid = first.attribute("r:id").value();
+  std::string target;
+  for (pugi::xml_node r : rel.child("Relationships").children("Relationship")) {
+    if (rid == r.attribute("Id").value()) target = r.attribute("Target").value();
+  }
+  if (target.empty()) return NotXlsx(file_name, "the first sheet has no part");
+  std::string part = target.rfind("/xl/", 0) == 0 ? target.substr(1) : "xl/" + target;
+  std::optional<std::string> sheet_xml = ReadMember(archive.get(), part.c_str());
+  if (!sheet_xml) return NotXlsx(file_name, "the sheet " + sheet_name + " is missing");
+  std::vector<std::string> shared;
+  if (std::optional<std::string> ss = ReadMember(archive.get(), "xl/sharedStrings.xml")) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(ss->data(), ss->size())) return NotXlsx(file_name, "the shared strings are damaged");
+    for (pugi::xml_node si : doc.child("sst").children("si")) {
+      std::string text;
+      for (pugi::xpath_node t : si.select_nodes(".//t")) text += t.node().text().get();
+      shared.push_back(std::move(text));
+    }
+  }
+  pugi::xml_document doc;
+  if (!doc.load_buffer(sheet_xml->data(), sheet_xml->size()))
+    return NotXlsx(file_name, "the sheet is damaged");
+  Sheet sheet;
+  sheet.name = file_name + " [" + sheet_name + "]";
+  for (pugi::xml_node row : doc.child("worksheet").child("sheetData").children("row")) {
+    SheetRow r;
+    r.number = row.attribute("r").as_int(static_cast<int>(sheet.rows.size()) + 1);
+    for (pugi::xml_node c : row.children("c")) {
+      int col = ColumnIndex(c.attribute("r").value());
+      if (col < 0) col = static_cast<int>(r.cells.size());
+      if (col > 16384) return NotXlsx(file_name, "a cell lies beyond column XFD");
+      if (static_cast<int>(r.cells.size()) <= col) r.cells.resize(static_cast<size_t>(col) + 1);
+      std::string type = c.attribute("t").value();
+      std::string v = c.child("v").text().get();
+      std::string text;
+      if (type == "s") {
+        size_t index = static_cast<size_t>(std::strtoul(v.c_str(), nullptr, 10));
+        if (index >= shared.size()) return NotXlsx(file_name, "a cell points to a missing string");
+        text = shared[index];
+      } else if (type == "inlineStr") {
+        for (pugi::xpath_node t : c.select_nodes(".//t")) text += t.node().text().get();
+      } else if (type == "str" || type == "b" || type == "e") {
+        text = v;
+      } else if (!v.empty()) {
+        double number = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
+        text = ec == std::errc() ? ExactVietnameseNumber(number) : v;
+      }
+      if (Status u = ValidateUtf8(text); !u.ok()) return NotXlsx(file_name, u.message());
+      r.cells[static_cast<size_t>(col)] = std::move(text);
+    }
+    sheet.rows.push_back(std::move(r));
+  }
+  return sheet;
+}
+
+Status WriteXlsx(const Sheet& sheet, const std::string& path) {
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (wb == nullptr) return Internal("cannot create " + path, "không tạo được " + path);
+  std::string name = sheet.name.substr(0, 31);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  for (size_t r = 0; r < sheet.rows.size(); ++r) {
+    const SheetRow& row = sheet.rows[r];
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), row.cells[c].c_str(),
+                             r == 0 ? bold : nullptr);
+    }
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    std::string why = lxw_strerror(err);
+    return Internal("cannot write " + path + ": " + why, "không ghi được " + path + ": " + why);
+  }
+  return Status::Ok();
+}
+
+}  // namespace kiemdem::io

@@ -1,0 +1,23 @@
+// .xlsx in and out: the first sheet (or a named one) as rows of text cells,
+// and sheets written with bold headers. Numbers read from cells come back in
+// exact Vietnamese form ("2.317,8"), so import parses them like typed text.
+#ifndef KIEMDEM_IO_XLSX_H_
+#define KIEMDEM_IO_XLSX_H_
+
+#include <string>
+#include <string_view>
+
+#include "io/table.h"
+
+namespace kiemdem::io {
+
+// Reads the first worksheet of an .xlsx file held in memory. A file that is
+// not a complete .xlsx (truncated, another format) is an error naming it.
+Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name);
+
+// Writes `sheet` as a one-sheet workbook at `path`.
+Status WriteXlsx(const Sheet& sheet, const std::string& path);
+
+}  // namespace kiemdem::io
+
+#endif  // KIEMDEM_IO_XLSX_H_
