@@ -95,6 +95,20 @@ Status Indicator::Validate() const {
   return Status::Ok();
 }
 
+std::vector<std::string> SplitAliases(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t bar = text.find('|', start);
+    std::string_view a =
+        text.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+    if (!a.empty()) out.emplace_back(a);
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
 Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text) {
   ASSIGN_OR_RETURN(CsvTable table, ParseCsv(csv_text));
   RETURN_IF_ERROR(RequireColumns(table,
@@ -146,15 +160,7 @@ Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text
     ind.time = *tm;
     std::string neg = col(row, "allow_negative");
     ind.allow_negative = neg == "1" || neg == "true" || neg == "yes";
-    std::string aliases = col(row, "aliases");
-    size_t start = 0;
-    while (start <= aliases.size() && !aliases.empty()) {
-      size_t bar = aliases.find('|', start);
-      std::string a = aliases.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-      if (!a.empty()) ind.aliases.push_back(a);
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
+    ind.aliases = SplitAliases(col(row, "aliases"));
     if (Status s = ind.Validate(); !s.ok()) {
       fail(row, s);
       continue;

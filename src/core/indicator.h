@@ -66,6 +66,9 @@ Result<Direction> ParseDirection(std::string_view s);
 Result<SpatialAggregation> ParseSpatialAggregation(std::string_view s);
 Result<TimeAggregation> ParseTimeAggregation(std::string_view s);
 
+// Splits "thu ngân sách|thu NSNN" into its aliases (empty ones dropped).
+std::vector<std::string> SplitAliases(std::string_view text);
+
 // Parses the indicator catalogue CSV (data/indicators/catalogue.csv): columns
 // code, name_vi, name_en, unit, group, value_kind, direction, spatial, time,
 // allow_negative, aliases ("|"-separated). Every row is checked; the error

@@ -191,14 +191,7 @@ Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& a
     i.spatial = *sp;
     i.time = *tm;
     i.allow_negative = *neg;
-    std::string aliases = t.Cell(*row, "aliases");
-    size_t start = 0;
-    while (!aliases.empty() && start <= aliases.size()) {
-      size_t bar = aliases.find('|', start);
-      i.aliases.push_back(aliases.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
+    i.aliases = SplitAliases(t.Cell(*row, "aliases"));
     Status valid = i.Validate();
     if (!valid.ok()) {
       problems.Add(*row, valid.field(), valid);

@@ -449,13 +449,7 @@ class SociStore final : public Store {
     i.spatial = ParseSpatialAggregation(sp).ok() ? *ParseSpatialAggregation(sp) : SpatialAggregation::kSum;
     i.time = ParseTimeAggregation(tm).ok() ? *ParseTimeAggregation(tm) : TimeAggregation::kFlow;
     i.allow_negative = neg != 0;
-    size_t start = 0;
-    while (!aliases.empty() && start <= aliases.size()) {
-      size_t bar = aliases.find('|', start);
-      i.aliases.push_back(aliases.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-      if (bar == std::string::npos) break;
-      start = bar + 1;
-    }
+    i.aliases = SplitAliases(aliases);
     return i;
   }
 
