@@ -38,6 +38,12 @@ class JsonObject {
     out_ += value ? "true" : "false";
     return *this;
   }
+  // `json` must already be valid JSON (an array or object written by this class).
+  JsonObject& AddRaw(std::string_view key, std::string_view json) {
+    Key(key);
+    out_ += json;
+    return *this;
+  }
   std::string str() const { return out_ + "}"; }
 
  private:

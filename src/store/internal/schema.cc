@@ -98,6 +98,33 @@ const char* kAppendOnlyPostgres[] = {
     "FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()",
 };
 
+// Version 3: what working sessions, directives and accounts need.
+const char* kSessionsAndAccounts[] = {
+    "ALTER TABLE documents ADD COLUMN unit_id {BIGINT} REFERENCES units(id)",
+    "ALTER TABLE directives ADD COLUMN issuer TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE directives ADD COLUMN assignee_kind TEXT NOT NULL DEFAULT 'body'",
+    "ALTER TABLE directives ADD COLUMN completed_on TEXT",
+    "ALTER TABLE directive_events ADD COLUMN on_date TEXT",
+    "ALTER TABLE directive_events ADD COLUMN completes INTEGER NOT NULL DEFAULT 0",
+    R"(CREATE TABLE meeting_documents (
+      meeting_id {BIGINT} NOT NULL REFERENCES meetings(id), document_id {BIGINT} NOT NULL REFERENCES documents(id),
+      PRIMARY KEY (meeting_id, document_id)))",
+    "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+    R"(CREATE TABLE user_roles (
+      id {ID}, user_id {BIGINT} NOT NULL REFERENCES users(id), role TEXT NOT NULL
+      CHECK (role IN ('viewer', 'reporter', 'approver', 'admin')), unit_id {BIGINT} REFERENCES units(id)))",
+    R"(CREATE TABLE sessions (
+      token_hash TEXT PRIMARY KEY, user_id {BIGINT} NOT NULL REFERENCES users(id),
+      kind TEXT NOT NULL CHECK (kind IN ('session', 'api')), csrf TEXT NOT NULL DEFAULT '',
+      label TEXT NOT NULL DEFAULT '', created_at {BIGINT} NOT NULL, expires_at {BIGINT} NOT NULL,
+      revoked INTEGER NOT NULL DEFAULT 0))",
+    "CREATE INDEX results_unit_period ON results(unit_id, period)",
+    "CREATE INDEX targets_plan ON targets(plan_id)",
+    "CREATE INDEX plans_unit ON plans(unit_id)",
+    "CREATE INDEX directives_meeting ON directives(meeting_id)",
+    "CREATE INDEX units_parent ON units(parent_id)",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -109,7 +136,9 @@ std::vector<Migration> Migrations(Dialect d) {
   } else {
     for (const char* s : kAppendOnlyPostgres) audit.statements.emplace_back(s);
   }
-  return {initial, audit};
+  Migration accounts{3, "working sessions, directives and accounts", {}};
+  for (const char* s : kSessionsAndAccounts) accounts.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts};
 }
 
 }  // namespace kiemdem::store::internal

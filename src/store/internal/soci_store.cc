@@ -4,90 +4,30 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <chrono>
-#include <ctime>
 #include <map>
 
 #include "core/vn_number.h"
+#include "store/internal/areas.h"
 #include "store/internal/json_text.h"
 #include "store/internal/schema.h"
+#include "store/internal/sql.h"
 #include "store/store.h"
 
 namespace kiemdem::store {
 namespace {
 
 using internal::Dialect;
+using internal::Guard;
+using internal::Iso;
 using internal::JsonObject;
-
-std::string NowIso() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
-  return buf;
-}
-
-// A database error as a Status: "database is locked" is a retryable busy.
-Status FromException(const std::exception& e, const std::string& what) {
-  std::string msg = e.what();
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  if (msg.find("locked") != std::string::npos || msg.find("busy") != std::string::npos ||
-      msg.find("could not serialize") != std::string::npos || msg.find("deadlock") != std::string::npos ||
-      msg.find("duplicate key") != std::string::npos) {
-    return Status(StatusCode::kUnavailable, what + ": the database is busy, try again (" + msg + ")",
-                  what + ": cơ sở dữ liệu đang bận, hãy thử lại (" + msg + ")");
-  }
-  return Status(StatusCode::kInternal, what + ": " + msg, what + ": lỗi cơ sở dữ liệu: " + msg);
-}
-
-// Runs `f` and turns any exception into a Status.
-template <typename F>
-auto Guard(const std::string& what, F f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    return FromException(e, what);
-  }
-}
+using internal::NowIso;
+using internal::WriteTx;
 
 ResultStatus ParseStatus(const std::string& s) {
   if (s == "submitted") return ResultStatus::kSubmitted;
   if (s == "approved") return ResultStatus::kApproved;
   return ResultStatus::kDraft;
 }
-
-std::string Iso(const std::optional<Date>& d) { return d ? d->ToIso() : ""; }
-
-// A write transaction. SQLite takes the write lock at BEGIN IMMEDIATE, so two
-// writers never deadlock upgrading read locks; PostgreSQL rows are locked
-// with SELECT … FOR UPDATE where they are read to be changed.
-class WriteTx {
- public:
-  WriteTx(soci::session& sql, Dialect d) : sql_(sql) {
-    sql_ << (d == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-  }
-  ~WriteTx() {
-    if (done_) return;
-    try {
-      sql_ << "ROLLBACK";
-    } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more to undo
-    }
-  }
-  WriteTx(const WriteTx&) = delete;
-  WriteTx& operator=(const WriteTx&) = delete;
-  void Commit() {
-    sql_ << "COMMIT";
-    done_ = true;
-  }
-
- private:
-  soci::session& sql_;
-  bool done_ = false;
-};
 
 class SociStore final : public Store {
  public:
@@ -376,6 +316,71 @@ class SociStore final : public Store {
     });
   }
 
+  // The other areas live in their own files (areas.h).
+  Status PutUnits(const std::string& actor, const std::vector<UnitRecord>& units) override {
+    return internal::PutUnitRecords(db(), actor, units);
+  }
+  Result<std::vector<UnitRecord>> ListUnits() override { return internal::ListUnitRecords(db()); }
+  Result<int64_t> SaveBody(const std::string& actor, const Body& body) override {
+    return internal::SaveBody(db(), actor, body);
+  }
+  Result<std::vector<Body>> ListBodies(std::optional<UnitId> unit) override {
+    return internal::ListBodies(db(), unit);
+  }
+  Status SavePlans(const std::string& actor, const std::vector<Plan>& plans) override {
+    return internal::SavePlans(db(), actor, plans);
+  }
+  Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit) override {
+    return internal::ListPlans(db(), unit);
+  }
+  Result<int64_t> SaveDocument(const std::string& actor, const StoredDocument& doc) override {
+    return internal::SaveDocument(db(), actor, doc);
+  }
+  Result<StoredDocument> GetDocument(int64_t id) override { return internal::GetDocument(db(), id); }
+  Result<std::vector<StoredDocument>> ListDocuments() override { return internal::ListDocuments(db()); }
+  Result<int64_t> SaveMeeting(const std::string& actor, const Meeting& meeting) override {
+    return internal::SaveMeeting(db(), actor, meeting);
+  }
+  Result<Meeting> GetMeeting(int64_t id) override { return internal::GetMeeting(db(), id); }
+  Result<std::vector<Meeting>> ListMeetings(std::optional<UnitId> unit) override {
+    return internal::ListMeetings(db(), unit);
+  }
+  Result<int64_t> SaveDirective(const std::string& actor, const Directive& directive) override {
+    return internal::SaveDirective(db(), actor, directive);
+  }
+  Status AddDirectiveProgress(const std::string& actor, int64_t id, const DirectiveProgress& p) override {
+    return internal::AddDirectiveProgress(db(), actor, id, p);
+  }
+  Result<Directive> GetDirective(int64_t id) override { return internal::GetDirective(db(), id); }
+  Result<std::vector<Directive>> ListDirectives(const DirectiveFilter& filter) override {
+    return internal::ListDirectives(db(), filter);
+  }
+  Result<int64_t> CreateUser(const std::string& actor, const User& user) override {
+    return internal::CreateUser(db(), actor, user);
+  }
+  Status SetPassword(const std::string& actor, const std::string& username,
+                     const std::string& hash) override {
+    return internal::SetPassword(db(), actor, username, hash);
+  }
+  Status GrantRole(const std::string& actor, const std::string& username, const RoleGrant& grant) override {
+    return internal::GrantRole(db(), actor, username, grant);
+  }
+  Status RevokeRoles(const std::string& actor, const std::string& username) override {
+    return internal::RevokeRoles(db(), actor, username);
+  }
+  Result<User> FindUser(const std::string& username) override { return internal::FindUser(db(), username); }
+  Result<User> GetUser(int64_t id) override { return internal::GetUser(db(), id); }
+  Result<std::vector<User>> ListUsers() override { return internal::ListUsers(db()); }
+  Status CreateSession(const std::string& actor, const SessionRecord& session) override {
+    return internal::CreateSession(db(), actor, session);
+  }
+  Result<SessionRecord> FindSession(const std::string& token_hash) override {
+    return internal::FindSession(db(), token_hash);
+  }
+  Status RevokeSession(const std::string& actor, const std::string& token_hash) override {
+    return internal::RevokeSession(db(), actor, token_hash);
+  }
+
   Result<std::vector<AuditEntry>> Audit(const std::string& entity, const std::string& entity_id) override {
     return Guard("audit", [&]() -> Result<std::vector<AuditEntry>> {
       std::vector<AuditEntry> out;
@@ -420,6 +425,7 @@ class SociStore final : public Store {
   }
 
  private:
+  internal::Db db() { return {*sql_, dialect_}; }
   std::string ForUpdate() const { return dialect_ == Dialect::kPostgres ? " FOR UPDATE" : ""; }
 
   std::string IndicatorJson(const Indicator& i) {
@@ -455,11 +461,7 @@ class SociStore final : public Store {
 
   void WriteAudit(const std::string& actor, const std::string& action, const std::string& entity,
                   const std::string& entity_id, const std::string& old_value, const std::string& new_value) {
-    std::string at = NowIso();
-    *sql_ << "INSERT INTO audit_log(at, actor, action, entity, entity_id, old_value, new_value) "
-             "VALUES(:a, :b, :c, :d, :e, :f, :g)",
-        soci::use(at), soci::use(actor), soci::use(action), soci::use(entity), soci::use(entity_id),
-        soci::use(old_value), soci::use(new_value);
+    internal::WriteAudit(*sql_, actor, action, entity, entity_id, old_value, new_value);
   }
 
   static std::string ResultJson(double value, const std::optional<double>& num,

@@ -1,0 +1,196 @@
+// Users, their roles over unit subtrees, and sessions / API tokens.
+#include "store/internal/areas.h"
+#include "store/internal/json_text.h"
+
+namespace kiemdem::store::internal {
+namespace {
+
+bool ValidRole(const std::string& r) {
+  return r == "viewer" || r == "reporter" || r == "approver" || r == "admin";
+}
+
+std::vector<User> LoadUsers(soci::session& sql, const std::string& where, const std::string& arg) {
+  std::vector<User> out;
+  {
+    long long id = 0;
+    std::string username, display, hash;
+    int disabled = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT id, username, display_name, password_hash, disabled FROM users " + where +
+                            " ORDER BY username",
+         soci::use(arg), soci::into(id), soci::into(username), soci::into(display), soci::into(hash),
+         soci::into(disabled));
+    st.execute();
+    while (st.fetch()) out.push_back({id, username, display, hash, disabled != 0, {}});
+  }
+  for (User& u : out) {
+    long long uid = u.id, unit = 0;
+    std::string role;
+    soci::indicator unit_ind = soci::i_null;
+    soci::statement st =
+        (sql.prepare << "SELECT role, unit_id FROM user_roles WHERE user_id = :u ORDER BY id", soci::use(uid),
+         soci::into(role), soci::into(unit, unit_ind));
+    st.execute();
+    while (st.fetch()) u.roles.push_back({role, unit_ind == soci::i_ok ? unit : kNoUnit});
+  }
+  return out;
+}
+
+Status NoSuchUser(const std::string& username) {
+  return NotFound("there is no user " + username, "không có người dùng " + username).WithField("username");
+}
+
+}  // namespace
+
+Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
+  if (user.username.empty() || user.username.size() > 64 ||
+      user.username.find_first_of(" \t\r\n/\\'\";") != std::string::npos) {
+    return InvalidArgument("a user name is 1-64 characters without spaces, quotes or slashes",
+                           "tên đăng nhập dài 1-64 ký tự, không có dấu cách, dấu nháy hay gạch chéo")
+        .WithField("username");
+  }
+  return Guard("create user", [&]() -> Result<int64_t> {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    if (!LoadUsers(sql, "WHERE username = :u", user.username).empty()) {
+      return AlreadyExists("user " + user.username + " already exists",
+                           "người dùng " + user.username + " đã có")
+          .WithField("username");
+    }
+    long long id = 0;
+    std::string now = NowIso();
+    int disabled = user.disabled ? 1 : 0;
+    sql << "INSERT INTO users(username, display_name, password_hash, created_at, disabled) "
+           "VALUES(:u, :d, :h, :at, :x) RETURNING id",
+        soci::use(user.username), soci::use(user.display_name), soci::use(user.password_hash), soci::use(now),
+        soci::use(disabled), soci::into(id);
+    WriteAudit(sql, actor, "create", "user", user.username, "",
+               JsonObject().Add("display_name", user.display_name).str());
+    tr.Commit();
+    return static_cast<int64_t>(id);
+  });
+}
+
+Status SetPassword(Db db, const std::string& actor, const std::string& username, const std::string& hash) {
+  return Guard("set password", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    sql << "UPDATE users SET password_hash = :h WHERE username = :u", soci::use(hash), soci::use(username);
+    // Every session of the user ends with the old password.
+    long long uid = u[0].id;
+    sql << "UPDATE sessions SET revoked = 1 WHERE user_id = :u AND kind = 'session'", soci::use(uid);
+    WriteAudit(sql, actor, "passwd", "user", username, "", JsonObject().Add("password", "changed").str());
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Status GrantRole(Db db, const std::string& actor, const std::string& username, const RoleGrant& grant) {
+  if (!ValidRole(grant.role)) {
+    return InvalidArgument("'" + grant.role + "' is not a role (viewer, reporter, approver, admin)",
+                           "'" + grant.role + "' không phải vai trò (viewer, reporter, approver, admin)")
+        .WithField("role");
+  }
+  return Guard("grant role", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    long long uid = u[0].id, unit = grant.unit;
+    soci::indicator unit_ind = grant.unit != kNoUnit ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO user_roles(user_id, role, unit_id) VALUES(:u, :r, :n)", soci::use(uid),
+        soci::use(grant.role), soci::use(unit, unit_ind);
+    WriteAudit(sql, actor, "grant", "user", username, "",
+               JsonObject().Add("role", grant.role).Add("unit", static_cast<double>(grant.unit)).str());
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Status RevokeRoles(Db db, const std::string& actor, const std::string& username) {
+  return Guard("revoke roles", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    long long uid = u[0].id;
+    sql << "DELETE FROM user_roles WHERE user_id = :u", soci::use(uid);
+    std::string old;
+    for (const RoleGrant& g : u[0].roles)
+      old += (old.empty() ? "" : ",") + g.role + "@" + std::to_string(g.unit);
+    WriteAudit(sql, actor, "revoke", "user", username, JsonObject().Add("roles", old).str(), "");
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Result<User> FindUser(Db db, const std::string& username) {
+  return Guard("find user", [&]() -> Result<User> {
+    std::vector<User> u = LoadUsers(db.sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    return u[0];
+  });
+}
+
+Result<User> GetUser(Db db, int64_t id) {
+  return Guard("get user", [&]() -> Result<User> {
+    std::vector<User> u = LoadUsers(db.sql, "WHERE CAST(id AS TEXT) = :u", std::to_string(id));
+    if (u.empty()) return NotFound("there is no user " + std::to_string(id), "không có người dùng này");
+    return u[0];
+  });
+}
+
+Result<std::vector<User>> ListUsers(Db db) {
+  return Guard("list users",
+               [&]() -> Result<std::vector<User>> { return LoadUsers(db.sql, "WHERE :u = ''", ""); });
+}
+
+Status CreateSession(Db db, const std::string& actor, const SessionRecord& s) {
+  return Guard("create session", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    long long uid = s.user_id, created = s.created_at, expires = s.expires_at;
+    sql << "INSERT INTO sessions(token_hash, user_id, kind, csrf, label, created_at, expires_at) "
+           "VALUES(:h, :u, :k, :c, :l, :at, :ex)",
+        soci::use(s.token_hash), soci::use(uid), soci::use(s.kind), soci::use(s.csrf), soci::use(s.label),
+        soci::use(created), soci::use(expires);
+    WriteAudit(sql, actor, s.kind == "api" ? "create_token" : "login", "session", s.token_hash.substr(0, 12),
+               "", JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Result<SessionRecord> FindSession(Db db, const std::string& token_hash) {
+  return Guard("find session", [&]() -> Result<SessionRecord> {
+    SessionRecord s;
+    long long uid = 0, created = 0, expires = 0;
+    int revoked = 0;
+    db.sql << "SELECT token_hash, user_id, kind, csrf, label, created_at, expires_at, revoked FROM sessions "
+              "WHERE token_hash = :h",
+        soci::use(token_hash), soci::into(s.token_hash), soci::into(uid), soci::into(s.kind),
+        soci::into(s.csrf), soci::into(s.label), soci::into(created), soci::into(expires),
+        soci::into(revoked);
+    if (!db.sql.got_data()) return NotFound("no such session", "phiên đăng nhập không tồn tại");
+    s.user_id = uid;
+    s.created_at = created;
+    s.expires_at = expires;
+    s.revoked = revoked != 0;
+    return s;
+  });
+}
+
+Status RevokeSession(Db db, const std::string& actor, const std::string& token_hash) {
+  return Guard("revoke session", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    sql << "UPDATE sessions SET revoked = 1 WHERE token_hash = :h", soci::use(token_hash);
+    WriteAudit(sql, actor, "logout", "session", token_hash.substr(0, 12), "", "");
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+}  // namespace kiemdem::store::internal

@@ -1,0 +1,205 @@
+// Bodies, plans and their targets.
+#include <map>
+
+#include "store/internal/areas.h"
+#include "store/internal/json_text.h"
+
+namespace kiemdem::store::internal {
+namespace {
+
+std::string TargetsJson(const std::vector<Target>& targets) {
+  std::string out = "[";
+  for (const Target& t : targets) {
+    JsonObject o;
+    o.Add("indicator", t.indicator).Add("year", static_cast<double>(t.year));
+    o.Add("comparator", ComparatorSymbol(t.comparator)).Add("value", t.value).Add("value_high", t.value_high);
+    out += (out.size() > 1 ? ", " : "") + o.str();
+  }
+  return out + "]";
+}
+
+std::string PlanJson(const Plan& p) {
+  return JsonObject()
+      .Add("body_kind", BodyKindKey(p.body_kind))
+      .Add("first_year", static_cast<double>(p.first_year))
+      .Add("last_year", static_cast<double>(p.last_year))
+      .Add("resolution", p.resolution.code)
+      .Add("resolution_date", Iso(p.resolution.issued))
+      .Add("assigned_by_superior", p.assigned_by_superior)
+      .AddRaw("targets", TargetsJson(p.targets))
+      .str();
+}
+
+std::vector<Target> LoadTargets(soci::session& sql, long long plan_id) {
+  std::vector<Target> out;
+  std::string indicator, comparator;
+  int year = 0;
+  double value = 0, high = 0;
+  soci::indicator high_ind = soci::i_null;
+  soci::statement st =
+      (sql.prepare << "SELECT indicator_code, year, comparator, value, value_high FROM targets "
+                      "WHERE plan_id = :p ORDER BY year, indicator_code",
+       soci::use(plan_id), soci::into(indicator), soci::into(year), soci::into(comparator), soci::into(value),
+       soci::into(high, high_ind));
+  st.execute();
+  while (st.fetch()) {
+    Target t;
+    t.indicator = indicator;
+    t.year = year;
+    Result<Comparator> c = ParseComparator(comparator);
+    t.comparator = c.ok() ? *c : Comparator::kAtLeast;
+    t.value = value;
+    if (high_ind == soci::i_ok) t.value_high = high;
+    out.push_back(t);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<int64_t> SaveBody(Db db, const std::string& actor, const Body& body) {
+  if (body.name.empty()) {
+    return InvalidArgument("a body needs a name", "cơ quan cần có tên").WithField("name");
+  }
+  return Guard("save body", [&]() -> Result<int64_t> {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    long long unit = body.unit, id = 0;
+    std::string kind = BodyKindKey(body.kind);
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT id FROM bodies WHERE unit_id = :u AND kind = :k AND name = :n", soci::use(unit),
+        soci::use(kind), soci::use(body.name), soci::into(id, ind);
+    if (sql.got_data() && ind == soci::i_ok) return static_cast<int64_t>(id);
+    sql << "INSERT INTO bodies(unit_id, kind, name) VALUES(:u, :k, :n) RETURNING id", soci::use(unit),
+        soci::use(kind), soci::use(body.name), soci::into(id);
+    WriteAudit(
+        sql, actor, "create", "body", std::to_string(id), "",
+        JsonObject().Add("unit", static_cast<double>(unit)).Add("kind", kind).Add("name", body.name).str());
+    tr.Commit();
+    return static_cast<int64_t>(id);
+  });
+}
+
+Result<std::vector<Body>> ListBodies(Db db, std::optional<UnitId> unit) {
+  return Guard("list bodies", [&]() -> Result<std::vector<Body>> {
+    std::vector<Body> out;
+    long long id = 0, unit_id = 0, want = unit.value_or(0);
+    std::string kind, name;
+    soci::statement st =
+        (db.sql.prepare
+             << "SELECT id, unit_id, kind, name FROM bodies WHERE unit_id = :u OR :all = 1 ORDER BY id",
+         soci::use(want), soci::use(unit ? 0 : 1), soci::into(id), soci::into(unit_id), soci::into(kind),
+         soci::into(name));
+    st.execute();
+    while (st.fetch()) {
+      Result<BodyKind> k = ParseBodyKind(kind);
+      out.push_back({id, unit_id, k.ok() ? *k : BodyKind::kOther, name});
+    }
+    return out;
+  });
+}
+
+Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans) {
+  for (const Plan& p : plans) RETURN_IF_ERROR(p.Validate());
+  return Guard("save plans", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    for (const Plan& p : plans) {
+      long long unit = p.unit, id = 0, body = p.body;
+      std::string kind = BodyKindKey(p.body_kind), code = p.resolution.code, date = Iso(p.resolution.issued);
+      soci::indicator date_ind = p.resolution.issued ? soci::i_ok : soci::i_null;
+      soci::indicator body_ind = p.body != 0 ? soci::i_ok : soci::i_null;
+      int assigned = p.assigned_by_superior ? 1 : 0;
+      soci::indicator id_ind = soci::i_null;
+      std::string for_update = db.dialect == Dialect::kPostgres ? " FOR UPDATE" : "";
+      sql << "SELECT id FROM plans WHERE unit_id = :u AND body_kind = :k AND first_year = :f AND last_year = "
+             ":l" +
+                 for_update,
+          soci::use(unit), soci::use(kind), soci::use(p.first_year), soci::use(p.last_year),
+          soci::into(id, id_ind);
+      std::string new_json = PlanJson(p);
+      if (sql.got_data() && id_ind == soci::i_ok) {
+        Plan old = p;
+        std::string old_code;
+        std::string old_date;
+        soci::indicator od = soci::i_null;
+        int old_assigned = 0;
+        sql << "SELECT resolution_code, resolution_date, assigned_by_superior FROM plans WHERE id = :id",
+            soci::use(id), soci::into(old_code), soci::into(old_date, od), soci::into(old_assigned);
+        old.resolution.code = old_code;
+        old.resolution.issued = DateColumn(old_date, od);
+        old.assigned_by_superior = old_assigned != 0;
+        old.targets = LoadTargets(sql, id);
+        std::string old_json = PlanJson(old);
+        if (old_json == new_json) continue;
+        sql << "DELETE FROM targets WHERE plan_id = :p", soci::use(id);
+        sql << "UPDATE plans SET body_id = :b, assigned_by_superior = :a, resolution_code = :c, "
+               "resolution_date = :d WHERE id = :id",
+            soci::use(body, body_ind), soci::use(assigned), soci::use(code), soci::use(date, date_ind),
+            soci::use(id);
+        WriteAudit(sql, actor, "update", "plan", std::to_string(id), old_json, new_json);
+      } else {
+        sql << "INSERT INTO plans(unit_id, body_id, body_kind, assigned_by_superior, first_year, last_year, "
+               "resolution_code, resolution_date) VALUES(:u, :b, :k, :a, :f, :l, :c, :d) RETURNING id",
+            soci::use(unit), soci::use(body, body_ind), soci::use(kind), soci::use(assigned),
+            soci::use(p.first_year), soci::use(p.last_year), soci::use(code), soci::use(date, date_ind),
+            soci::into(id);
+        WriteAudit(sql, actor, "create", "plan", std::to_string(id), "", new_json);
+      }
+      for (const Target& t : p.targets) {
+        std::string comparator = ComparatorSymbol(t.comparator);
+        double high = t.value_high.value_or(0);
+        soci::indicator high_ind = t.value_high ? soci::i_ok : soci::i_null;
+        sql << "INSERT INTO targets(plan_id, indicator_code, year, comparator, value, value_high) "
+               "VALUES(:p, :i, :y, :c, :v, :h)",
+            soci::use(id), soci::use(t.indicator), soci::use(t.year), soci::use(comparator),
+            soci::use(t.value), soci::use(high, high_ind);
+      }
+    }
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<Plan>> ListPlans(Db db, std::optional<UnitId> unit) {
+  return Guard("list plans", [&]() -> Result<std::vector<Plan>> {
+    std::vector<Plan> out;
+    {
+      long long id = 0, unit_id = 0, body = 0, want = unit.value_or(0);
+      std::string kind, code, date;
+      int assigned = 0, first = 0, last = 0;
+      soci::indicator body_ind = soci::i_null, date_ind = soci::i_null;
+      soci::statement st =
+          (db.sql.prepare
+               << "SELECT id, unit_id, body_id, body_kind, assigned_by_superior, first_year, last_year, "
+                  "resolution_code, resolution_date FROM plans WHERE unit_id = :u OR :all = 1 "
+                  "ORDER BY unit_id, first_year, id",
+           soci::use(want), soci::use(unit ? 0 : 1), soci::into(id), soci::into(unit_id),
+           soci::into(body, body_ind), soci::into(kind), soci::into(assigned), soci::into(first),
+           soci::into(last), soci::into(code), soci::into(date, date_ind));
+      st.execute();
+      while (st.fetch()) {
+        Plan p;
+        p.id = id;
+        p.unit = unit_id;
+        p.body = body_ind == soci::i_ok ? body : 0;
+        Result<BodyKind> k = ParseBodyKind(kind);
+        p.body_kind = k.ok() ? *k : BodyKind::kOther;
+        p.assigned_by_superior = assigned != 0;
+        p.first_year = first;
+        p.last_year = last;
+        if (!code.empty()) {
+          Result<DocumentRef> ref = ParseDocumentCode(code);
+          if (ref.ok()) p.resolution = *ref;
+          p.resolution.code = code;
+        }
+        p.resolution.issued = DateColumn(date, date_ind);
+        out.push_back(std::move(p));
+      }
+    }
+    for (Plan& p : out) p.targets = LoadTargets(db.sql, p.id);
+    return out;
+  });
+}
+
+}  // namespace kiemdem::store::internal

@@ -1,0 +1,51 @@
+#include "store/internal/sql.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace kiemdem::store::internal {
+
+std::string NowIso() {
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  return buf;
+}
+
+Status FromException(const std::exception& e, const std::string& what) {
+  std::string msg = e.what();
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  if (msg.find("locked") != std::string::npos || msg.find("busy") != std::string::npos ||
+      msg.find("could not serialize") != std::string::npos || msg.find("deadlock") != std::string::npos ||
+      msg.find("duplicate key") != std::string::npos) {
+    return Status(StatusCode::kUnavailable, what + ": the database is busy, try again (" + msg + ")",
+                  what + ": cơ sở dữ liệu đang bận, hãy thử lại (" + msg + ")");
+  }
+  return Status(StatusCode::kInternal, what + ": " + msg, what + ": lỗi cơ sở dữ liệu: " + msg);
+}
+
+void WriteAudit(soci::session& sql, const std::string& actor, const std::string& action,
+                const std::string& entity, const std::string& entity_id, const std::string& old_value,
+                const std::string& new_value) {
+  std::string at = NowIso();
+  sql << "INSERT INTO audit_log(at, actor, action, entity, entity_id, old_value, new_value) "
+         "VALUES(:a, :b, :c, :d, :e, :f, :g)",
+      soci::use(at), soci::use(actor), soci::use(action), soci::use(entity), soci::use(entity_id),
+      soci::use(old_value), soci::use(new_value);
+}
+
+std::string Iso(const std::optional<Date>& d) { return d ? d->ToIso() : ""; }
+
+std::optional<Date> DateColumn(const std::string& text, soci::indicator ind) {
+  if (ind != soci::i_ok || text.empty()) return std::nullopt;
+  Result<Date> d = Date::ParseIso(text);
+  return d.ok() ? std::optional(*d) : std::nullopt;
+}
+
+}  // namespace kiemdem::store::internal

@@ -1,0 +1,184 @@
+// The store suite for units as records, plans, documents, working sessions,
+// directives and accounts, on SQLite and on a real PostgreSQL.
+#include "tests/unit/store/store_fixture.h"
+
+namespace kiemdem::store {
+namespace {
+
+class RecordsTest : public StoreTest {};
+
+DirectiveFilter OpenFor(UnitId unit) {
+  DirectiveFilter f;
+  f.assignee_unit = unit;
+  f.open_only = true;
+  return f;
+}
+
+DirectiveProgress Note(const char* on, const char* note, bool completes) {
+  DirectiveProgress p;
+  p.on = D(on);
+  p.note = note;
+  p.completes = completes;
+  return p;
+}
+
+TEST_P(RecordsTest, UnitRecordsListParentsFirstAndUpdateInPlace) {
+  std::vector<UnitRecord> units = *store_->ListUnits();
+  ASSERT_EQ(units.size(), 4u);
+  EXPECT_EQ(units[0].code, "22");
+  EXPECT_EQ(units[1].code, "196");
+  UnitRecord ward = units[2];
+  EXPECT_EQ(ward.code, "06817");
+  EXPECT_EQ(ward.parent_code, "196");
+  EXPECT_EQ(ward.valid_to, D("01/07/2025"));
+
+  UnitRecord group;
+  group.code = "0681701";
+  group.name = "Tổ 1";
+  group.full_name = "Tổ dân phố 1";
+  group.type = UnitType::kResidentialGroup;
+  group.parent_code = "06811";
+  group.valid_from = D("01/07/2025");
+  ward.full_name = "Phường Quang Trung (cũ)";
+  ASSERT_TRUE(store_->PutUnits("admin", {ward, group}).ok());
+  std::vector<UnitRecord> after = *store_->ListUnits();
+  ASSERT_EQ(after.size(), 5u);
+  EXPECT_EQ(after[2].full_name, "Phường Quang Trung (cũ)");
+  EXPECT_EQ(after[2].id, ward.id);  // updated, not added
+  EXPECT_EQ(after[4].parent_code, "06811");
+  EXPECT_EQ(store_->Audit("unit", std::to_string(ward.id))->size(), 1u);
+
+  UnitRecord orphan = group;
+  orphan.code = "0681799";
+  orphan.parent_code = "99999";
+  Status bad = store_->PutUnits("admin", {orphan});
+  EXPECT_EQ(bad.code(), StatusCode::kNotFound);
+  EXPECT_EQ(bad.field(), "parent_code");
+  EXPECT_EQ(store_->ListUnits()->size(), 5u);
+}
+
+TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
+  int64_t body = *store_->SaveBody("admin", {0, ward_, BodyKind::kPeoplesCouncil, "HĐND phường Quang Trung"});
+  EXPECT_EQ(*store_->SaveBody("admin", {0, ward_, BodyKind::kPeoplesCouncil, "HĐND phường Quang Trung"}),
+            body);
+  Plan plan;
+  plan.unit = ward_;
+  plan.body = body;
+  plan.body_kind = BodyKind::kPeoplesCouncil;
+  plan.first_year = plan.last_year = 2018;
+  plan.resolution = *ParseDocumentCode("12/NQ-HĐND");
+  plan.resolution.issued = D("20/12/2017");
+  plan.targets = {{"THU_NS", 2018, Comparator::kAtLeast, 40e9, std::nullopt}};
+  ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
+  plan.targets[0].value = 45e9;
+  ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
+  std::vector<Plan> plans = *store_->ListPlans(ward_);
+  ASSERT_EQ(plans.size(), 1u);
+  EXPECT_EQ(plans[0].resolution.code, "12/NQ-HĐND");
+  EXPECT_EQ(plans[0].resolution.issued, D("20/12/2017"));
+  ASSERT_EQ(plans[0].targets.size(), 1u);
+  EXPECT_EQ(plans[0].targets[0].value, 45e9);
+  std::vector<AuditEntry> audit = *store_->Audit("plan", std::to_string(plans[0].id));
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_NE(audit[1].old_value.find("40000000000"), std::string::npos) << audit[1].old_value;
+
+  Plan bad = plan;
+  bad.targets.push_back({"NO_SUCH", 2018, Comparator::kAtLeast, 1, std::nullopt});
+  EXPECT_FALSE(store_->SavePlans("admin", {bad}).ok());
+  EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.size(), 1u);  // nothing of it stored
+}
+
+TEST_P(RecordsTest, DocumentsKeepTheirVietnameseText) {
+  StoredDocument doc;
+  doc.doc_type = "Báo cáo";
+  doc.code = "45/BC-UBND";
+  doc.issued = D("15/06/2018");
+  doc.title = "Báo cáo kết quả 6 tháng đầu năm 2018";
+  doc.text = "Thu ngân sách phường đạt trên 45 tỷ đồng, bằng 115% so với cùng kỳ.";
+  doc.unit = ward_;
+  int64_t id = *store_->SaveDocument("reporter", doc);
+  StoredDocument back = *store_->GetDocument(id);
+  EXPECT_EQ(back.text, doc.text);
+  EXPECT_EQ(back.issued, D("15/06/2018"));
+  EXPECT_EQ(back.unit, ward_);
+  EXPECT_TRUE(store_->ListDocuments()->at(0).text.empty());
+  EXPECT_EQ(store_->GetDocument(id + 100).status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(RecordsTest, DirectivesMoveThroughTheFourStates) {
+  Meeting m;
+  m.held_on = D("12/11/2018");
+  m.host = "Thường trực Thành ủy";
+  m.unit = ward_;
+  m.chair = "đồng chí Bí thư Thành ủy";
+  m.attendees = {"Thường trực Đảng ủy phường", "UBND phường"};
+  m.conclusions = "Phường cần tập trung thu ngân sách.";
+  int64_t meeting = *store_->SaveMeeting("secretary", m);
+  Directive d;
+  d.meeting = meeting;
+  d.issuer = "Thường trực Thành ủy";
+  d.text = "Báo cáo Chủ tịch UBND thành phố trước ngày 25/11/2018";
+  d.assignee = {AssigneeKind::kBody, "UBND phường Quang Trung", ward_};
+  d.cooperating = {"Chi cục Thuế"};
+  d.deadline = D("25/11/2018");
+  d.indicator = "THU_NS";
+  int64_t id = *store_->SaveDirective("secretary", d);
+  Directive back = *store_->GetDirective(id);
+  EXPECT_EQ(back.cooperating, d.cooperating);
+  EXPECT_EQ(back.StateOn(D("20/11/2018")), DirectiveState::kInProgressOnTime);
+  EXPECT_EQ(back.StateOn(D("26/11/2018")), DirectiveState::kInProgressOverdue);
+  ASSERT_EQ(store_->ListDirectives(OpenFor(ward_))->size(), 1u);
+
+  ASSERT_TRUE(
+      store_->AddDirectiveProgress("ward", id, Note("20/11/2018", "Đã rà soát nguồn thu", false)).ok());
+  ASSERT_TRUE(store_->AddDirectiveProgress("ward", id, Note("27/11/2018", "Đã báo cáo", true)).ok());
+  back = *store_->GetDirective(id);
+  ASSERT_EQ(back.progress.size(), 2u);
+  EXPECT_EQ(back.progress[0].note, "Đã rà soát nguồn thu");
+  EXPECT_EQ(back.completed_on, D("27/11/2018"));
+  EXPECT_EQ(back.StateOn(D("01/12/2018")), DirectiveState::kDoneLate);
+  EXPECT_TRUE(store_->ListDirectives(OpenFor(ward_))->empty());
+  DirectiveFilter by_issuer;
+  by_issuer.issuer = "Thường trực Thành ủy";
+  EXPECT_EQ(store_->ListDirectives(by_issuer)->size(), 1u);
+  DirectiveFilter by_meeting;
+  by_meeting.meeting = meeting;
+  EXPECT_EQ(store_->ListDirectives(by_meeting)->size(), 1u);
+  EXPECT_EQ(store_->Audit("directive", std::to_string(id))->size(), 3u);
+  EXPECT_EQ(store_->AddDirectiveProgress("ward", id + 9, Note("27/11/2018", "x", false)).code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(store_->ListMeetings(ward_)->at(0).attendees.size(), 2u);
+}
+
+TEST_P(RecordsTest, UsersRolesAndSessions) {
+  User u;
+  u.username = "quangtrung.reporter";
+  u.display_name = "Cán bộ thống kê phường Quang Trung";
+  u.password_hash = "$argon2id$placeholder";
+  int64_t id = *store_->CreateUser("admin", u);
+  EXPECT_EQ(store_->CreateUser("admin", u).status().code(), StatusCode::kAlreadyExists);
+  u.username = "bad name'";
+  EXPECT_EQ(store_->CreateUser("admin", u).status().field(), "username");
+  ASSERT_TRUE(store_->GrantRole("admin", "quangtrung.reporter", {"reporter", ward_}).ok());
+  EXPECT_EQ(store_->GrantRole("admin", "quangtrung.reporter", {"owner", ward_}).field(), "role");
+  User back = *store_->FindUser("quangtrung.reporter");
+  EXPECT_EQ(back.id, id);
+  ASSERT_EQ(back.roles.size(), 1u);
+  EXPECT_EQ(back.roles[0].unit, ward_);
+  EXPECT_EQ(store_->GetUser(id)->username, "quangtrung.reporter");
+
+  ASSERT_TRUE(
+      store_->CreateSession("quangtrung.reporter", {"hash1", id, "session", "csrf1", "", 100, 200}).ok());
+  EXPECT_FALSE(store_->FindSession("hash1")->revoked);
+  ASSERT_TRUE(store_->SetPassword("admin", "quangtrung.reporter", "$argon2id$new").ok());
+  EXPECT_TRUE(store_->FindSession("hash1")->revoked);  // a new password ends old sessions
+  ASSERT_TRUE(store_->RevokeRoles("admin", "quangtrung.reporter").ok());
+  EXPECT_TRUE(store_->FindUser("quangtrung.reporter")->roles.empty());
+  EXPECT_EQ(store_->FindSession("nope").status().code(), StatusCode::kNotFound);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RecordsTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+}  // namespace
+}  // namespace kiemdem::store
