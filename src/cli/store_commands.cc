@@ -62,6 +62,10 @@ Result<std::unique_ptr<store::Store>> OpenMigrated(const std::string& db) {
   return s;
 }
 
+bool IsKind(const std::string& kind) {
+  return kind == "units" || kind == "indicators" || kind == "plans" || kind == "results";
+}
+
 bool HasExtension(const std::string& path, const std::string& ext) {
   return path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
 }
@@ -113,14 +117,15 @@ int RunDb(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   StoreFlags f = Parse(args);
-  const char* usage = "kiemdem import indicators|results FILE.csv|FILE.xlsx [--db PATH] [--as USER]";
+  const char* usage =
+      "kiemdem import units|indicators|plans|results FILE.csv|FILE.xlsx [--db PATH] [--as USER]";
   if (!f.error.empty() || f.rest.size() != 2) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
   const std::string& kind = f.rest[0];
   const std::string& path = f.rest[1];
-  if (kind != "indicators" && kind != "results") {
+  if (!IsKind(kind)) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
@@ -136,8 +141,10 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!sheet.ok()) return Fail(g, sheet.status());
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
-  Result<io::ImportOutcome> outcome = kind == "results" ? io::ImportResults(**s, f.actor, *sheet)
-                                                        : io::ImportIndicators(**s, f.actor, *sheet);
+  Result<io::ImportOutcome> outcome = kind == "results"      ? io::ImportResults(**s, f.actor, *sheet)
+                                      : kind == "indicators" ? io::ImportIndicators(**s, f.actor, *sheet)
+                                      : kind == "units"      ? io::ImportUnits(**s, f.actor, *sheet)
+                                                             : io::ImportPlans(**s, f.actor, *sheet);
   if (!outcome.ok()) return Fail(g, outcome.status());
   bool vi = g.lang == "vi";
   if (!outcome->problems.empty()) {
@@ -153,8 +160,9 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
 
 int RunExport(const GlobalOptions& g, const std::vector<std::string>& args) {
   StoreFlags f = Parse(args);
-  const char* usage = "kiemdem export indicators|results [--format csv|xlsx] [-o FILE] [--db PATH]";
-  if (!f.error.empty() || f.rest.size() != 1 || (f.rest[0] != "indicators" && f.rest[0] != "results")) {
+  const char* usage =
+      "kiemdem export units|indicators|plans|results [--format csv|xlsx] [-o FILE] [--db PATH]";
+  if (!f.error.empty() || f.rest.size() != 1 || !IsKind(f.rest[0])) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
@@ -167,8 +175,11 @@ int RunExport(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
-  Result<io::Sheet> sheet =
-      f.rest[0] == "results" ? io::ExportResults(**s, "results") : io::ExportIndicators(**s, "indicators");
+  const std::string& kind = f.rest[0];
+  Result<io::Sheet> sheet = kind == "results"      ? io::ExportResults(**s, kind)
+                            : kind == "indicators" ? io::ExportIndicators(**s, kind)
+                            : kind == "units"      ? io::ExportUnits(**s, kind)
+                                                   : io::ExportPlans(**s, kind);
   if (!sheet.ok()) return Fail(g, sheet.status());
   if (f.format == "xlsx") {
     if (Status w = io::WriteXlsx(*sheet, f.output); !w.ok()) return Fail(g, w);

@@ -8,47 +8,12 @@
 #include "core/csv.h"
 #include "core/text.h"
 #include "core/vn_number.h"
+#include "io/internal/cells.h"
 
 namespace kiemdem::io {
-namespace {
-
-struct Problems {
-  const LocatedTable* table;
-  std::vector<ImportProblem>* out;
-  void Add(const SheetRow& row, const std::string& key, const Status& s) {
-    ImportProblem p;
-    p.sheet = table->sheet->name;
-    p.row = row.number;
-    if (!key.empty()) {
-      std::string header;
-      for (const ColumnSpec& c : ResultColumns()) {
-        if (c.key == key) header = c.headers.back();
-      }
-      for (const ColumnSpec& c : IndicatorColumns()) {
-        if (c.key == key && header.empty()) header = c.headers.back();
-      }
-      p.column = table->ColumnLetter(key) + " (" + header + ")";
-    }
-    p.message_en = s.message();
-    p.message_vi = s.message_vi();
-    out->push_back(std::move(p));
-  }
-};
-
-Result<double> Number(const std::string& text) {
-  ASSIGN_OR_RETURN(ParsedNumber n, ParseVietnameseNumber(text));
-  return n.value;
-}
-
-Result<bool> YesNo(const std::string& text) {
-  std::string f = FoldForSearch(text);
-  if (f.empty() || f == "0" || f == "khong" || f == "no" || f == "false") return false;
-  if (f == "1" || f == "co" || f == "x" || f == "yes" || f == "true" || f == "uoc") return true;
-  return InvalidArgument("'" + text + "' is not yes/no (có, không, 1, 0, x)",
-                         "'" + text + "' không phải có/không (có, không, 1, 0, x)");
-}
-
-}  // namespace
+using internal::Number;
+using internal::Problems;
+using internal::YesNo;
 
 std::string ImportProblem::ToString(const std::string& lang) const {
   bool vi = lang == "vi";
@@ -91,7 +56,7 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
-  Problems problems{&t, &outcome.problems};
+  Problems problems{&t, &ResultColumns(), &outcome.problems};
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   std::map<std::string, Indicator> by_code;
   for (const Indicator& i : indicators) by_code[i.code] = i;
@@ -164,7 +129,7 @@ Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& a
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, IndicatorColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
-  Problems problems{&t, &outcome.problems};
+  Problems problems{&t, &IndicatorColumns(), &outcome.problems};
   std::vector<Indicator> rows;
   std::map<std::string, int> seen;
   for (const SheetRow* row : t.data) {
@@ -235,9 +200,7 @@ Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name) 
   ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store.ListResults());
   Sheet sheet;
   sheet.name = sheet_name;
-  SheetRow header{1, {}};
-  for (const ColumnSpec& c : ResultColumns()) header.cells.push_back(c.headers.back());
-  sheet.rows.push_back(header);
+  sheet.rows.push_back(internal::HeaderRow(ResultColumns()));
   std::map<UnitId, std::string> codes;
   for (const store::ResultRecord& r : results) {
     const Observation& o = r.observation;
@@ -263,9 +226,7 @@ Result<Sheet> ExportIndicators(store::Store& store, const std::string& sheet_nam
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   Sheet sheet;
   sheet.name = sheet_name;
-  SheetRow header{1, {}};
-  for (const ColumnSpec& c : IndicatorColumns()) header.cells.push_back(c.headers.back());
-  sheet.rows.push_back(header);
+  sheet.rows.push_back(internal::HeaderRow(IndicatorColumns()));
   for (const Indicator& i : indicators) {
     std::string aliases;
     for (const std::string& a : i.aliases) aliases += (aliases.empty() ? "" : "|") + a;

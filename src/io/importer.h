@@ -1,4 +1,4 @@
-// Imports indicators and results from a sheet (CSV or .xlsx) into the store.
+// Imports units, indicators, plans and results from a sheet (CSV or .xlsx) into the store.
 // The whole file is checked first; a file with any problem is rejected whole,
 // with every problem listed by sheet, row and column, and nothing is stored.
 #ifndef KIEMDEM_IO_IMPORTER_H_
@@ -33,14 +33,22 @@ struct ImportOutcome {
 // one exports write).
 const std::vector<ColumnSpec>& ResultColumns();
 const std::vector<ColumnSpec>& IndicatorColumns();
+const std::vector<ColumnSpec>& UnitColumns();
+const std::vector<ColumnSpec>& PlanColumns();  // one row per target
 
 Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet);
 Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet);
+// Units: parents before children (in the file or already stored).
+Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor, const Sheet& sheet);
+// Plans: rows with the same unit, body and years make one plan.
+Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const Sheet& sheet);
 
 // Exports with the same columns, so that an export imports back unchanged.
 // Numbers are written in Vietnamese form, exactly ("2.317,8").
 Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name);
 Result<Sheet> ExportIndicators(store::Store& store, const std::string& sheet_name);
+Result<Sheet> ExportUnits(store::Store& store, const std::string& sheet_name);
+Result<Sheet> ExportPlans(store::Store& store, const std::string& sheet_name);
 std::string SheetToCsv(const Sheet& sheet);
 
 // The shortest Vietnamese text that reads back as exactly `value`.

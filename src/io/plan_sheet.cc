@@ -1,0 +1,160 @@
+// Plans and their targets in and out of sheets: one row per target.
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "io/importer.h"
+#include "io/internal/cells.h"
+
+namespace kiemdem::io {
+
+const std::vector<ColumnSpec>& PlanColumns() {
+  static const auto* c =
+      new std::vector<ColumnSpec>{{"unit_code", {"unit_code", "Mã ĐVHC", "Mã đơn vị"}, true},
+                                  {"body", {"body", "Cơ quan giao", "Cơ quan"}, true},
+                                  {"first_year", {"first_year", "Từ năm"}, true},
+                                  {"last_year", {"last_year", "Đến năm"}, false},
+                                  {"resolution", {"resolution", "Nghị quyết", "Số ký hiệu"}, false},
+                                  {"resolution_date", {"resolution_date", "Ngày ban hành"}, false},
+                                  {"assigned_by_superior", {"assigned_by_superior", "Cấp trên giao"}, false},
+                                  {"indicator", {"indicator", "Mã chỉ tiêu"}, true},
+                                  {"year", {"year", "Năm"}, true},
+                                  {"comparator", {"comparator", "So sánh"}, false},
+                                  {"value", {"value", "Chỉ tiêu", "Giá trị"}, true},
+                                  {"value_high", {"value_high", "Cận trên"}, false}};
+  return *c;
+}
+
+Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const Sheet& sheet) {
+  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, PlanColumns()));
+  ImportOutcome outcome;
+  outcome.rows = static_cast<int>(t.data.size());
+  internal::Problems problems{&t, &PlanColumns(), &outcome.problems};
+  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
+  std::set<std::string> codes;
+  for (const Indicator& i : indicators) codes.insert(i.code);
+  std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> plans;
+  std::map<std::tuple<UnitId, BodyKind, int, int, std::string, int>, int> seen;
+  for (const SheetRow* row : t.data) {
+    size_t before = outcome.problems.size();
+    Result<int> first = internal::WholeNumber(t.Cell(*row, "first_year"), 1945, 2200);
+    if (!first.ok()) problems.Add(*row, "first_year", first.status());
+    std::string last_text = t.Cell(*row, "last_year");
+    Result<int> last = last_text.empty() && first.ok() ? first : internal::WholeNumber(last_text, 1945, 2200);
+    if (!last.ok()) problems.Add(*row, "last_year", last.status());
+    Result<BodyKind> body = ParseBodyKind(t.Cell(*row, "body"));
+    if (!body.ok()) problems.Add(*row, "body", body.status());
+    UnitId unit = kNoUnit;
+    if (first.ok()) {
+      std::string code = t.Cell(*row, "unit_code");
+      Result<UnitId> u = store.FindUnit(code, EndOfMonth(*first, 12));
+      if (!u.ok()) u = store.FindUnit(code, *Date::FromYmd(*first, 1, 1));
+      if (!u.ok()) problems.Add(*row, "unit_code", u.status());
+      if (u.ok()) unit = *u;
+    }
+    DocumentRef resolution;
+    if (std::string r = t.Cell(*row, "resolution"); !r.empty()) {
+      Result<DocumentRef> ref = ParseDocumentCode(r);
+      if (!ref.ok()) problems.Add(*row, "resolution", ref.status());
+      if (ref.ok()) resolution = *ref;
+    }
+    Result<std::optional<Date>> issued = internal::DateCell(t.Cell(*row, "resolution_date"));
+    if (!issued.ok()) problems.Add(*row, "resolution_date", issued.status());
+    Result<bool> assigned = internal::YesNo(t.Cell(*row, "assigned_by_superior"));
+    if (!assigned.ok()) problems.Add(*row, "assigned_by_superior", assigned.status());
+    Target target;
+    target.indicator = t.Cell(*row, "indicator");
+    if (codes.count(target.indicator) == 0) {
+      problems.Add(*row, "indicator",
+                   NotFound("indicator '" + target.indicator + "' is not in the catalogue",
+                            "chỉ tiêu '" + target.indicator + "' không có trong danh mục"));
+    }
+    Result<int> year = internal::WholeNumber(t.Cell(*row, "year"), 1945, 2200);
+    if (!year.ok()) problems.Add(*row, "year", year.status());
+    std::string cmp = t.Cell(*row, "comparator");
+    Result<Comparator> comparator =
+        cmp.empty() ? Result<Comparator>(Comparator::kAtLeast) : ParseComparator(cmp);
+    if (!comparator.ok()) problems.Add(*row, "comparator", comparator.status());
+    Result<double> value = internal::Number(t.Cell(*row, "value"));
+    if (!value.ok()) problems.Add(*row, "value", value.status());
+    if (std::string high = t.Cell(*row, "value_high"); !high.empty()) {
+      Result<double> h = internal::Number(high);
+      if (!h.ok()) problems.Add(*row, "value_high", h.status());
+      if (h.ok()) target.value_high = *h;
+    }
+    if (outcome.problems.size() > before) continue;
+    if (*last < *first || *year < *first || *year > *last) {
+      problems.Add(*row, "year",
+                   InvalidArgument("year " + std::to_string(*year) + " is outside the plan's years " +
+                                       std::to_string(*first) + "-" + std::to_string(*last),
+                                   "năm " + std::to_string(*year) + " nằm ngoài kỳ kế hoạch " +
+                                       std::to_string(*first) + "-" + std::to_string(*last)));
+      continue;
+    }
+    target.year = *year;
+    target.comparator = *comparator;
+    target.value = *value;
+    if (Status v = target.Validate(); !v.ok()) {
+      problems.Add(*row, v.field().empty() ? "value" : v.field(), v);
+      continue;
+    }
+    auto key = std::make_tuple(unit, *body, *first, *last);
+    auto target_key = std::make_tuple(unit, *body, *first, *last, target.indicator, target.year);
+    if (auto dup = seen.find(target_key); dup != seen.end()) {
+      problems.Add(*row, "indicator",
+                   AlreadyExists("the same plan, indicator and year as row " + std::to_string(dup->second),
+                                 "trùng kế hoạch, chỉ tiêu và năm với dòng " + std::to_string(dup->second)));
+      continue;
+    }
+    seen[target_key] = row->number;
+    Plan& plan = plans[key];
+    if (plan.targets.empty()) {
+      plan.unit = unit;
+      plan.body_kind = *body;
+      plan.first_year = *first;
+      plan.last_year = *last;
+      plan.resolution = resolution;
+      plan.resolution.issued = *issued;
+      plan.assigned_by_superior = *assigned;
+    } else if (plan.resolution.code != resolution.code) {
+      problems.Add(
+          *row, "resolution",
+          InvalidArgument("the plan's earlier rows name resolution '" + plan.resolution.code + "'",
+                          "các dòng trên của kế hoạch này ghi nghị quyết '" + plan.resolution.code + "'"));
+      continue;
+    }
+    plan.targets.push_back(target);
+  }
+  if (!outcome.problems.empty()) return outcome;
+  std::vector<Plan> list;
+  list.reserve(plans.size());
+  for (auto& [key, plan] : plans) list.push_back(std::move(plan));
+  RETURN_IF_ERROR(store.SavePlans(actor, list));
+  outcome.stored = outcome.rows;
+  return outcome;
+}
+
+Result<Sheet> ExportPlans(store::Store& store, const std::string& sheet_name) {
+  ASSIGN_OR_RETURN(std::vector<Plan> plans, store.ListPlans());
+  Sheet sheet;
+  sheet.name = sheet_name;
+  sheet.rows.push_back(internal::HeaderRow(PlanColumns()));
+  std::map<UnitId, std::string> codes;
+  for (const Plan& p : plans) {
+    if (!codes.count(p.unit)) {
+      ASSIGN_OR_RETURN(codes[p.unit], store.UnitCode(p.unit));
+    }
+    for (const Target& t : p.targets) {
+      sheet.rows.push_back({static_cast<int>(sheet.rows.size()) + 1,
+                            {codes[p.unit], BodyKindNameVi(p.body_kind), std::to_string(p.first_year),
+                             std::to_string(p.last_year), p.resolution.code,
+                             p.resolution.issued ? p.resolution.issued->ToVietnamese() : "",
+                             p.assigned_by_superior ? "có" : "không", t.indicator, std::to_string(t.year),
+                             ComparatorSymbol(t.comparator), ExactVietnameseNumber(t.value),
+                             t.value_high ? ExactVietnameseNumber(*t.value_high) : ""}});
+    }
+  }
+  return sheet;
+}
+
+}  // namespace kiemdem::io
