@@ -62,6 +62,7 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
   for (const Indicator& i : indicators) by_code[i.code] = i;
   std::vector<Observation> rows;
   std::map<std::tuple<UnitId, std::string, std::string>, int> seen;
+  std::map<std::pair<std::string, Date>, Result<UnitId>> unit_cache;
   for (const SheetRow* row : t.data) {
     size_t before = outcome.problems.size();
     Observation o;
@@ -75,8 +76,14 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
                             "chỉ tiêu '" + ind + "' không có trong danh mục"));
     }
     if (period.ok()) {
-      Result<UnitId> unit =
-          store.FindUnit(t.Cell(*row, "unit_code"), EndOfMonth(period->year(), period->last_month()));
+      // Files repeat a unit on many rows: look each (code, day) up once.
+      std::pair<std::string, Date> unit_key{t.Cell(*row, "unit_code"),
+                                            EndOfMonth(period->year(), period->last_month())};
+      auto cached = unit_cache.find(unit_key);
+      if (cached == unit_cache.end()) {
+        cached = unit_cache.emplace(unit_key, store.FindUnit(unit_key.first, unit_key.second)).first;
+      }
+      const Result<UnitId>& unit = cached->second;
       if (!unit.ok()) problems.Add(*row, "unit_code", unit.status());
       if (unit.ok()) o.unit = *unit;
       o.period = *period;

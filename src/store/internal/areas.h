@@ -54,6 +54,12 @@ Status CreateSession(Db db, const std::string& actor, const SessionRecord& sessi
 Result<SessionRecord> FindSession(Db db, const std::string& token_hash);
 Status RevokeSession(Db db, const std::string& actor, const std::string& token_hash);
 
+// result_bulk.cc: inserts the rows whose unit, indicator and period are not
+// stored yet, with their audit rows, inside the caller's transaction; returns
+// the rest (stored already, or repeated in `rows`) for one-by-one updates.
+std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor, const std::string& action,
+                                                 const std::vector<const Observation*>& rows);
+
 // Lists joined with "\n" in one column, and back.
 std::string JoinLines(const std::vector<std::string>& items);
 std::vector<std::string> SplitLines(const std::string& text);

@@ -257,8 +257,29 @@ class SociStore final : public Store {
                      const std::string& source) override {
     return Guard("import results", [&]() -> Status {
       WriteTx tr(*sql_, dialect_);
-      for (const Observation& o : results)
-        RETURN_IF_ERROR(SaveResultInTransaction(actor, o, "import").status());
+      // Within one transaction the catalogue and the units do not change:
+      // read each indicator and check each unit once.
+      std::map<std::string, std::optional<Indicator>> indicators;
+      std::map<UnitId, bool> units;
+      batch_indicators_ = &indicators;
+      batch_units_ = &units;
+      struct ClearBatch {
+        SociStore* s;
+        ~ClearBatch() {
+          s->batch_indicators_ = nullptr;
+          s->batch_units_ = nullptr;
+        }
+      } clear{this};
+      // Check every row first, then insert the new ones in bulk.
+      std::vector<const Observation*> rows;
+      rows.reserve(results.size());
+      for (const Observation& o : results) {
+        RETURN_IF_ERROR(CheckResult(o));
+        rows.push_back(&o);
+      }
+      for (const Observation* o : internal::InsertNewResults(db(), actor, "import", rows)) {
+        RETURN_IF_ERROR(SaveResultInTransaction(actor, *o, "import").status());
+      }
       WriteAudit(actor, "import", "results", source, "",
                  JsonObject().Add("rows", static_cast<double>(results.size())).str());
       tr.Commit();
@@ -474,10 +495,18 @@ class SociStore final : public Store {
         .str();
   }
 
-  Result<int64_t> SaveResultInTransaction(const std::string& actor, const Observation& obs,
-                                          const std::string& action) {
+  // The indicator exists and the value fits it; the unit is stored.
+  Status CheckResult(const Observation& obs) {
     soci::session& sql = *sql_;
-    std::optional<Indicator> ind = LoadIndicator(obs.indicator);
+    std::optional<Indicator> ind;
+    if (batch_indicators_ != nullptr) {
+      auto it = batch_indicators_->find(obs.indicator);
+      if (it == batch_indicators_->end())
+        it = batch_indicators_->emplace(obs.indicator, LoadIndicator(obs.indicator)).first;
+      ind = it->second;
+    } else {
+      ind = LoadIndicator(obs.indicator);
+    }
     if (!ind) {
       return NotFound("indicator " + obs.indicator + " is not in the catalogue",
                       "chỉ tiêu " + obs.indicator + " không có trong danh mục")
@@ -486,12 +515,25 @@ class SociStore final : public Store {
     RETURN_IF_ERROR(ValidateObservation(obs, *ind));
     long long unit = obs.unit;
     int unit_exists = 0;
-    sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit), soci::into(unit_exists);
+    if (batch_units_ != nullptr && batch_units_->count(obs.unit) > 0) {
+      unit_exists = (*batch_units_)[obs.unit] ? 1 : 0;
+    } else {
+      sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit), soci::into(unit_exists);
+      if (batch_units_ != nullptr) (*batch_units_)[obs.unit] = unit_exists > 0;
+    }
     if (unit_exists == 0) {
       return NotFound("unit " + std::to_string(obs.unit) + " is not stored",
                       "không có đơn vị số " + std::to_string(obs.unit))
           .WithField("unit");
     }
+    return Status::Ok();
+  }
+
+  Result<int64_t> SaveResultInTransaction(const std::string& actor, const Observation& obs,
+                                          const std::string& action) {
+    RETURN_IF_ERROR(CheckResult(obs));
+    soci::session& sql = *sql_;
+    long long unit = obs.unit;
     std::string period = obs.period.Key();
     long long id = 0;
     std::string status;
@@ -646,6 +688,9 @@ class SociStore final : public Store {
 
   std::unique_ptr<soci::session> sql_;
   Dialect dialect_;
+  // Set while SaveResults runs: lookups that cannot change inside its transaction.
+  std::map<std::string, std::optional<Indicator>>* batch_indicators_ = nullptr;
+  std::map<UnitId, bool>* batch_units_ = nullptr;
 };
 
 }  // namespace

@@ -177,6 +177,32 @@ TEST_P(RecordsTest, UsersRolesAndSessions) {
   EXPECT_EQ(store_->FindSession("nope").status().code(), StatusCode::kNotFound);
 }
 
+TEST_P(RecordsTest, BulkImportAuditsEveryRowAndUpdatesWhatWasStored) {
+  int64_t stored = *store_->SaveResult("reporter", Obs(1, "2016"));
+  std::vector<Observation> batch;
+  for (int m = 1; m <= 12; ++m)
+    batch.push_back(Obs(100 + m, ("2017-" + std::to_string(100 + m).substr(1)).c_str()));
+  batch.push_back(Obs(2, "2016"));       // stored already: updated, its old value kept
+  batch.push_back(Obs(103, "2017-03"));  // twice in the batch: the later row wins
+  batch.back().value = 333;
+  int64_t audit_before = *store_->AuditCount();
+  ASSERT_TRUE(store_->SaveResults("importer", batch, "bulk.csv").ok());
+  std::vector<ResultRecord> all = *store_->ListResults(ward_);
+  ASSERT_EQ(all.size(), 13u);
+  for (const ResultRecord& r : all) {
+    if (r.observation.period.Key() == "2017-03") {
+      EXPECT_EQ(r.observation.value, 333);
+    }
+    if (r.id == stored) {
+      EXPECT_EQ(r.observation.value, 2);
+    }
+    EXPECT_EQ(store_->Audit("result", std::to_string(r.id))->back().actor, "importer");
+  }
+  EXPECT_EQ(store_->ResultHistory(stored)->size(), 1u);
+  // One audit row per written row, plus the import itself.
+  EXPECT_EQ(*store_->AuditCount() - audit_before, static_cast<int64_t>(batch.size()) + 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RecordsTest, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
