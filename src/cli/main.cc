@@ -26,11 +26,16 @@ commands:
   indicators                    the indicator catalogue
   db migrate|status|init [--db PATH|postgresql://…]
                                 schema migrations; init also loads the units and the indicator catalogue
-  import indicators|results FILE.csv|FILE.xlsx [--db PATH] [--as USER]
+  import units|indicators|plans|results FILE.csv|FILE.xlsx [--db PATH] [--as USER]
                                 the whole file or nothing; every problem by row and column
-  export indicators|results [--format csv|xlsx] [-o FILE] [--db PATH]
+  export units|indicators|plans|results [--format csv|xlsx] [-o FILE] [--db PATH]
                                 the same columns, so that an export imports back unchanged
   backup PATH [--db PATH]       an online copy of a SQLite database (PostgreSQL: use pg_dump)
+  serve [--db PATH] [--port N] [--host ADDR] [--demo]
+                                the web app and the REST API (/api/v1); --demo loads the demo data
+                                into an empty database; a first admin's password is printed once
+  user add|passwd NAME | role NAME ROLE [--unit CODE] | list [--db PATH]
+                                accounts; roles: viewer, reporter, approver, admin over a unit's subtree
   check-percent PART WHOLE STATED
                                 does a stated percentage match its figures? (8 12 66,66%)
 
@@ -70,6 +75,8 @@ int main(int argc, char** argv) {
   std::string command = args[i];
   std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
   if (command == "demo") return kiemdem::cli::RunDemo(g, rest);
+  if (command == "serve") return kiemdem::cli::RunServe(g, rest);
+  if (command == "user") return kiemdem::cli::RunUser(g, rest);
   if (command == "units") return kiemdem::cli::RunUnits(g, rest);
   if (command == "indicators") return kiemdem::cli::RunIndicators(g, rest);
   if (command == "extract") return kiemdem::cli::RunExtract(g, rest);

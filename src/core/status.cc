@@ -55,4 +55,16 @@ Status Internal(std::string en, std::string vi) {
   return {StatusCode::kInternal, std::move(en), std::move(vi)};
 }
 
+Status PermissionDenied(std::string en, std::string vi) {
+  return Status(StatusCode::kPermissionDenied, std::move(en), std::move(vi));
+}
+
+Status Unauthenticated(std::string en, std::string vi) {
+  return Status(StatusCode::kUnauthenticated, std::move(en), std::move(vi));
+}
+
+Status ResourceExhausted(std::string en, std::string vi) {
+  return Status(StatusCode::kResourceExhausted, std::move(en), std::move(vi));
+}
+
 }  // namespace kiemdem

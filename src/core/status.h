@@ -71,6 +71,9 @@ Status AlreadyExists(std::string en, std::string vi);
 Status FailedPrecondition(std::string en, std::string vi);
 Status OutOfRange(std::string en, std::string vi);  // kInvalidArgument
 Status Internal(std::string en, std::string vi);
+Status PermissionDenied(std::string en, std::string vi);
+Status Unauthenticated(std::string en, std::string vi);
+Status ResourceExhausted(std::string en, std::string vi);
 
 // Either a value or an error. Accessing value() of an error is a programmer
 // error (asserted), never a thrown exception.

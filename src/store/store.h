@@ -170,9 +170,16 @@ class Store {
   virtual Status SubmitResult(const std::string& actor, int64_t id) = 0;
   virtual Status ApproveResult(const std::string& actor, int64_t id) = 0;
   virtual Status ReopenResult(const std::string& actor, int64_t id, const std::string& reason) = 0;
+  // Sends a submitted result back to its reporter as a draft, with a comment.
+  virtual Status ReturnResult(const std::string& actor, int64_t id, const std::string& comment) = 0;
   virtual Result<ResultRecord> GetResult(int64_t id) = 0;
   virtual Result<std::vector<ResultRecord>> ListResults(std::optional<UnitId> unit = std::nullopt) = 0;
   virtual Result<std::vector<ResultChange>> ResultHistory(int64_t id) = 0;
+  // The results of `unit` for periods in the years first_year..last_year.
+  virtual Result<std::vector<ResultRecord>> ListResultsInYears(UnitId unit, int first_year,
+                                                               int last_year) = 0;
+  // The highest audit row id: it changes with every write, so it versions the data.
+  virtual Result<int64_t> DataVersion() = 0;
   // Saves many results in one transaction: all or none.
   virtual Status SaveResults(const std::string& actor, const std::vector<Observation>& results,
                              const std::string& source) = 0;
@@ -182,6 +189,8 @@ class Store {
   virtual Status PutUnits(const std::string& actor, const std::vector<UnitRecord>& units) = 0;
   // Every stored unit, parents before children.
   virtual Result<std::vector<UnitRecord>> ListUnits() = 0;
+  // Every stored succession (merges and splits), by stored unit ids.
+  virtual Result<std::vector<Succession>> ListSuccessions() = 0;
 
   // Bodies: found by unit, kind and name, or created.
   virtual Result<int64_t> SaveBody(const std::string& actor, const Body& body) = 0;

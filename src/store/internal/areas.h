@@ -21,6 +21,7 @@ struct Db {
 // units_sql.cc
 Status PutUnitRecords(Db db, const std::string& actor, const std::vector<UnitRecord>& units);
 Result<std::vector<UnitRecord>> ListUnitRecords(Db db);
+Result<std::vector<Succession>> ListSuccessions(Db db);
 
 // plans_sql.cc
 Result<int64_t> SaveBody(Db db, const std::string& actor, const Body& body);

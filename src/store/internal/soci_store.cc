@@ -302,6 +302,14 @@ class SociStore final : public Store {
     return Transition(actor, id, ResultStatus::kApproved, ResultStatus::kDraft, "reopen", reason);
   }
 
+  Status ReturnResult(const std::string& actor, int64_t id, const std::string& comment) override {
+    if (comment.empty()) {
+      return InvalidArgument("sending a result back needs a comment", "trả lại kết quả cần có ý kiến")
+          .WithField("comment");
+    }
+    return Transition(actor, id, ResultStatus::kSubmitted, ResultStatus::kDraft, "return", comment);
+  }
+
   Result<ResultRecord> GetResult(int64_t id) override {
     return Guard("get result", [&]() -> Result<ResultRecord> {
       std::vector<ResultRecord> r = LoadResults("WHERE id = :id", id);
@@ -342,6 +350,26 @@ class SociStore final : public Store {
     return internal::PutUnitRecords(db(), actor, units);
   }
   Result<std::vector<UnitRecord>> ListUnits() override { return internal::ListUnitRecords(db()); }
+  Result<std::vector<Succession>> ListSuccessions() override { return internal::ListSuccessions(db()); }
+
+  Result<std::vector<ResultRecord>> ListResultsInYears(UnitId unit, int first_year, int last_year) override {
+    return Guard("list results", [&]() -> Result<std::vector<ResultRecord>> {
+      // Period keys begin with their year ("2026", "2026-03", "2026-01/2026-10"), so a
+      // year range is a key range.
+      return LoadResults("WHERE unit_id = :id AND period >= '" + std::to_string(first_year) +
+                             "' AND period < '" + std::to_string(last_year + 1) + "'",
+                         unit);
+    });
+  }
+
+  Result<int64_t> DataVersion() override {
+    return Guard("data version", [&]() -> Result<int64_t> {
+      long long v = 0;
+      soci::indicator ind = soci::i_null;
+      *sql_ << "SELECT MAX(id) FROM audit_log", soci::into(v, ind);
+      return static_cast<int64_t>(ind == soci::i_ok ? v : 0);
+    });
+  }
   Result<int64_t> SaveBody(const std::string& actor, const Body& body) override {
     return internal::SaveBody(db(), actor, body);
   }

@@ -124,6 +124,29 @@ Result<std::vector<UnitRecord>> ListUnitRecords(Db db) {
   });
 }
 
+Result<std::vector<Succession>> ListSuccessions(Db db) {
+  return Guard("list successions", [&]() -> Result<std::vector<Succession>> {
+    std::vector<Succession> out;
+    long long pred = 0, succ = 0;
+    std::string effective, coverage, basis;
+    soci::statement st =
+        (db.sql.prepare << "SELECT predecessor_id, successor_id, effective, coverage, basis "
+                           "FROM successions ORDER BY id",
+         soci::into(pred), soci::into(succ), soci::into(effective), soci::into(coverage), soci::into(basis));
+    st.execute();
+    while (st.fetch()) {
+      Succession s;
+      s.predecessor = pred;
+      s.successor = succ;
+      s.effective = DateColumn(effective, soci::i_ok).value_or(Date());
+      s.coverage = coverage == "partial" ? Coverage::kPartial : Coverage::kFull;
+      s.basis = basis;
+      out.push_back(std::move(s));
+    }
+    return out;
+  });
+}
+
 std::string JoinLines(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : "\n") + s;

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Writes src/api/openapi.json: the API's OpenAPI 3 document (run after changing routes)."""
+import json
+import os
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+def nullable(schema):
+    return {"anyOf": [schema, {"type": "null"}]}
+
+num, integer, string, boolean = {"type": "number"}, {"type": "integer"}, {"type": "string"}, {"type": "boolean"}
+date = {"type": "string", "format": "date"}
+
+def obj(props, required=None):
+    return {"type": "object", "properties": props, "required": required if required is not None else list(props)}
+
+def page(item):
+    return obj({"items": {"type": "array", "items": item}, "page": integer, "page_size": integer, "total": integer})
+
+schemas = {
+    "Error": obj({"error": obj({"code": string, "message": string, "field": nullable(string)})}),
+    "Unit": obj({"id": integer, "code": string, "name": string, "full_name": string, "type": string,
+                 "type_name": string, "parent": nullable(integer), "valid_from": nullable(date),
+                 "valid_to": nullable(date), "has_children": boolean}),
+    "Indicator": obj({"code": string, "name": string, "name_vi": string, "name_en": string, "unit": string,
+                      "group": string, "value_kind": string, "direction": string, "spatial": string, "time": string,
+                      "allow_negative": boolean, "aliases": {"type": "array", "items": string}}),
+    "Result": obj({"id": integer, "unit": integer, "indicator": string, "period": string, "period_label": string,
+                   "value": num, "numerator": nullable(num), "denominator": nullable(num), "qualifier": string,
+                   "estimated": boolean, "status": {"type": "string", "enum": ["draft", "submitted", "approved"]},
+                   "version": integer, "updated_by": string, "updated_at": string,
+                   "provenance": obj({"kind": string, "source": string}, ["kind", "source"])}),
+    "Plan": obj({"id": integer, "unit": integer, "body_kind": string, "body_name": string,
+                 "assigned_by_superior": boolean, "first_year": integer, "last_year": integer, "resolution": string,
+                 "resolution_date": nullable(date),
+                 "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string,
+                                                             "value": num, "value_high": nullable(num)})}}),
+    "EvaluationRow": obj({"indicator": ref("Indicator"), "target": nullable({"type": "object"}),
+                          "targets": {"type": "array"}, "actual": nullable(num), "previous": nullable(num),
+                          "percent_of_plan": nullable(num), "percent_of_previous": nullable(num),
+                          "judged_against": nullable(num),
+                          "status": {"type": "string", "enum": ["exceeded", "met", "not_met", "no_data"]},
+                          "status_label": string, "estimated": boolean, "prorated": boolean, "note": string,
+                          "result_id": nullable(integer), "result_status": nullable(string),
+                          "months_reported": integer}),
+    "Evaluation": obj({"unit": ref("Unit"), "period": obj({"key": string, "label": string}),
+                       "rows": {"type": "array", "items": ref("EvaluationRow")},
+                       "summary": obj({"text": string, "with_target": integer, "exceeded": integer, "met": integer,
+                                       "not_met": integer, "no_data": integer})}),
+    "Rollup": obj({"unit": ref("Unit"), "period": obj({"key": string, "label": string}),
+                   "items": {"type": "array", "items": obj({"indicator": ref("Indicator"), "value": nullable(num),
+                                                             "numerator": nullable(num), "denominator": nullable(num),
+                                                             "estimated": boolean, "expected": integer,
+                                                             "reporting": integer,
+                                                             "missing": {"type": "array", "items": integer}})}}),
+    "Meeting": obj({"id": integer, "held_on": date, "host": string, "unit": integer, "chair": string,
+                    "attendees": {"type": "array", "items": string}, "documents": {"type": "array", "items": integer},
+                    "conclusions": string}),
+    "Directive": obj({"id": integer, "meeting": nullable(integer), "issuer": string, "text": string,
+                      "assignee": obj({"kind": {"type": "string", "enum": ["unit", "body", "person"]},
+                                       "name": string, "unit": nullable(integer)}),
+                      "cooperating": {"type": "array", "items": string}, "deadline": nullable(date),
+                      "completed_on": nullable(date), "indicator": nullable(string),
+                      "state": {"type": "string", "enum": ["done_on_time", "done_late", "in_progress", "overdue"]},
+                      "state_label": string, "progress": {"type": "array"}},
+                     ["id", "meeting", "issuer", "text", "assignee", "cooperating", "deadline", "completed_on",
+                      "indicator", "state", "state_label", "progress"]),
+    "User": obj({"username": string, "display_name": string, "disabled": boolean,
+                 "roles": {"type": "array", "items": obj({"role": string, "unit": nullable(integer)})}}),
+    "Facts": obj({"measures": {"type": "array"}, "directives": {"type": "array"}, "docrefs": {"type": "array"},
+                  "persons": {"type": "array"}, "meeting": nullable({"type": "object"})}),
+}
+
+errors = {str(c): {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
+          for c, d in [(400, "bad input"), (401, "not signed in"), (403, "outside the caller's scope, or no CSRF token"),
+                       (404, "not found"), (409, "state conflict"), (413, "body too large")]}
+
+def op(summary, ok_schema, ok_code="200", params=(), body=None, tag=None):
+    o = {"summary": summary, "responses": {ok_code: {"description": "ok", "content": {"application/json": {"schema": ok_schema}}}, **errors}}
+    if params:
+        o["parameters"] = [{"name": n, "in": "query" if not n.startswith("{") else "path",
+                            "required": r, "schema": integer if t == "integer" else string}
+                           for n, t, r in params]
+        for p in o["parameters"]:
+            if p["in"] == "path":
+                p["name"] = p["name"].strip("{}")
+    if body:
+        o["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    if tag:
+        o["tags"] = [tag]
+    return o
+
+unit_q = ("unit", "integer", True)
+period_q = ("period", "string", True)
+paging = [("page", "integer", False), ("page_size", "integer", False)]
+idp = ("{id}", "integer", True)
+
+paths = {
+    "/auth/login": {"post": op("Sign in; sets the kd_session cookie", obj({"user": ref("User"), "csrf_token": string, "expires_in": integer}),
+                               body=obj({"username": string, "password": string}), tag="auth")},
+    "/auth/logout": {"post": op("Sign out", obj({"signed_out": boolean}), tag="auth")},
+    "/auth/me": {"get": op("The signed-in user", obj({"user": ref("User"), "session_kind": string}), tag="auth")},
+    "/auth/tokens": {"post": op("A new API token (shown once)", obj({"token": string, "label": string}), "201", body=obj({"label": string}), tag="auth")},
+    "/users": {"get": op("Users (admin)", page(ref("User")), params=paging, tag="auth"),
+               "post": op("Create a user (admin)", ref("User"), "201", body=obj({"username": string, "password": string}), tag="auth")},
+    "/users/{username}/roles": {"put": op("Replace a user's roles (admin)", ref("User"), params=[("{username}", "string", True)],
+                                          body=obj({"roles": {"type": "array"}}), tag="auth")},
+    "/units": {"get": op("Units: roots, the children of ?parent=, or a search (?q=, with or without diacritics), as of ?on=",
+                         page(ref("Unit")), params=[("q", "string", False), ("parent", "integer", False), ("on", "string", False)] + paging, tag="units")},
+    "/units/{id}": {"get": op("One unit with its path from the root", ref("Unit"), params=[idp], tag="units")},
+    "/indicators": {"get": op("The indicator catalogue", obj({"items": {"type": "array", "items": ref("Indicator")}, "total": integer}), tag="units")},
+    "/plans": {"get": op("A unit's plans and targets", page(ref("Plan")), params=[unit_q] + paging, tag="plans"),
+               "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "targets": {"type": "array"}}), tag="plans")},
+    "/results": {"get": op("A unit's results", page(ref("Result")), params=[unit_q, ("period", "string", False), ("indicator", "string", False), ("status", "string", False)] + paging, tag="results"),
+                 "post": op("Enter a result (draft)", ref("Result"), "201", body=obj({"unit": integer, "indicator": string, "period": string, "value": num}), tag="results")},
+    "/results/{id}": {"get": op("One result", ref("Result"), params=[idp], tag="results")},
+    "/results/{id}/history": {"get": op("Earlier values and every event", obj({"versions": {"type": "array"}, "events": {"type": "array"}}), params=[idp], tag="results")},
+    "/results/{id}/submit": {"post": op("Submit for approval", ref("Result"), params=[idp], tag="results")},
+    "/results/{id}/approve": {"post": op("Approve (not one's own)", ref("Result"), params=[idp], tag="results")},
+    "/results/{id}/return": {"post": op("Send back with a comment", ref("Result"), params=[idp], body=obj({"comment": string}), tag="results")},
+    "/results/{id}/reopen": {"post": op("Reopen an approved result", ref("Result"), params=[idp], body=obj({"reason": string}), tag="results")},
+    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of plan, % of same period, status, summary", ref("Evaluation"), params=[unit_q, period_q], tag="analytics")},
+    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported", ref("Rollup"), params=[unit_q, period_q], tag="analytics")},
+    "/compare": {"get": op("The units under a parent side by side", obj({"parent": ref("Unit"), "indicator": string, "period": {"type": "object"}, "items": {"type": "array"}}), params=[unit_q, period_q, ("indicator", "string", True)], tag="analytics")},
+    "/trend": {"get": op("An indicator's stored results over years", obj({"unit": integer, "indicator": string, "items": {"type": "array"}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},
+    "/documents": {"post": op("Post a report's text: the facts found, with spans and suggested indicators", obj({"document": {"type": "object"}, "facts": ref("Facts")}), "201", body=obj({"unit": integer, "text": string}), tag="documents")},
+    "/documents/{id}": {"get": op("A document and its facts", obj({"document": {"type": "object"}, "facts": ref("Facts")}), params=[idp], tag="documents")},
+    "/documents/{id}/confirm": {"post": op("Keep chosen measures as draft results linked to their span", obj({"results": {"type": "array", "items": ref("Result")}}), "201", params=[idp], body=obj({"facts": {"type": "array"}}), tag="documents")},
+    "/meetings": {"get": op("A unit's working sessions", page(ref("Meeting")), params=[unit_q] + paging, tag="directives"),
+                  "post": op("Record a working session with its directives", ref("Meeting"), "201", body=obj({"unit": integer, "held_on": date, "host": string}), tag="directives")},
+    "/meetings/{id}": {"get": op("A working session with its directives", ref("Meeting"), params=[idp], tag="directives")},
+    "/directives": {"get": op("Directives visible to the caller, overdue first; filters assignee, issuer, unit, state, open, overdue", page(ref("Directive")),
+                              params=[("assignee", "string", False), ("issuer", "string", False), ("unit", "integer", False), ("state", "string", False), ("open", "string", False), ("overdue", "string", False), ("on", "string", False)] + paging, tag="directives"),
+                    "post": op("Create a directive", ref("Directive"), "201", body=obj({"unit": integer, "text": string, "assignee": {}}), tag="directives")},
+    "/directives/overdue": {"get": op("Open and overdue directives per assignee and per issuing body", obj({"today": date, "by_assignee": {"type": "array"}, "by_issuer": {"type": "array"}}), tag="directives")},
+    "/directives/{id}": {"get": op("A directive with its progress and history", ref("Directive"), params=[idp], tag="directives"),
+                         "patch": op("Change a directive", ref("Directive"), params=[idp], body={"type": "object"}, tag="directives")},
+    "/directives/{id}/progress": {"post": op("Add a dated progress note; completes: true marks it done", ref("Directive"), "201", params=[idp], body=obj({"note": string}, []), tag="directives")},
+}
+
+doc = {
+    "openapi": "3.0.3",
+    "info": {"title": "kiemdem API", "version": "1",
+             "description": "Theo dõi, kiểm đếm kết quả thực hiện chỉ tiêu. Errors are {\"error\": {code, message, field}}; "
+                            "messages follow Accept-Language (vi by default, en). Cookie sessions send X-CSRF-Token on writes; "
+                            "API tokens use Authorization: Bearer."},
+    "servers": [{"url": "/api/v1"}],
+    "components": {"schemas": schemas,
+                   "securitySchemes": {"cookie": {"type": "apiKey", "in": "cookie", "name": "kd_session"},
+                                       "bearer": {"type": "http", "scheme": "bearer"}}},
+    "security": [{"cookie": []}, {"bearer": []}],
+    "paths": paths,
+}
+out = os.path.join(os.path.dirname(__file__), "..", "src", "api", "openapi.json")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(doc, f, ensure_ascii=False, indent=1)
+    f.write("\n")

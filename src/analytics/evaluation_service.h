@@ -1,0 +1,50 @@
+// Evaluation over stored data: a unit's indicators for a period against its
+// plans and the same period last year; roll-ups over a subtree; the units
+// under a parent side by side. Periods a unit did not report whole are built
+// from shorter ones (months into a quarter, a half, 10 months, the year).
+#ifndef KIEMDEM_ANALYTICS_EVALUATION_SERVICE_H_
+#define KIEMDEM_ANALYTICS_EVALUATION_SERVICE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/unit_tree.h"
+#include "core/evaluation.h"
+#include "core/rollup.h"
+#include "store/store.h"
+
+namespace kiemdem::analytics {
+
+// One indicator of a unit's evaluation.
+struct EvaluationRow {
+  Indicator indicator;
+  IndicatorEvaluation evaluation;
+  std::string target_body;                   // the body whose target was used: "peoples_council", ...
+  std::vector<TargetBySource> other_targets;  // every plan's target, side by side
+  std::optional<int64_t> result_id;          // the stored result of exactly this period
+  std::string result_status;                 // its workflow state
+  int months_reported = 0;                   // when built from shorter periods
+};
+
+struct UnitEvaluation {
+  UnitId unit = kNoUnit;
+  Period period = *Period::Year(2000);
+  std::vector<EvaluationRow> rows;  // catalogue order
+  EvaluationSummary summary;
+  std::vector<Plan> plans;  // what other_targets point into
+};
+
+Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit, const Period& period);
+
+// One indicator rolled up over a unit's subtree.
+struct RollupRow {
+  Indicator indicator;
+  Aggregate aggregate;
+};
+Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree& tree, UnitId root,
+                                             const Period& period);
+
+}  // namespace kiemdem::analytics
+
+#endif  // KIEMDEM_ANALYTICS_EVALUATION_SERVICE_H_

@@ -1,0 +1,94 @@
+#include "analytics/unit_tree.h"
+
+namespace kiemdem::analytics {
+
+Result<UnitTree> UnitTree::Load(store::Store& store) {
+  ASSIGN_OR_RETURN(std::vector<store::UnitRecord> units, store.ListUnits());
+  ASSIGN_OR_RETURN(std::vector<Succession> successions, store.ListSuccessions());
+  UnitTree t;
+  t.to_stored_.push_back(kNoUnit);
+  // ListUnits names parents by code: find each as of the unit's first day.
+  for (const store::UnitRecord& u : units) {
+    AdminUnit a;
+    a.code = u.code;
+    a.valid_from = u.valid_from;
+    a.valid_to = u.valid_to;
+    a.versions.push_back({u.valid_from.value_or(Date()), u.name, u.full_name, u.type});
+    if (!u.parent_code.empty()) {
+      Date anchor = u.valid_from ? *u.valid_from : u.valid_to ? u.valid_to->AddDays(-1) : Date::FromDayNumber(1 << 20);
+      Result<UnitId> parent = t.registry_.FindByCode(u.parent_code, anchor);
+      if (parent.ok()) a.parent = *parent;
+    }
+    Result<UnitId> id = t.registry_.Add(std::move(a));
+    if (!id.ok()) {
+      ++t.skipped_;
+      continue;
+    }
+    t.to_registry_[u.id] = *id;
+    t.to_stored_.resize(static_cast<size_t>(*id) + 1, kNoUnit);
+    t.to_stored_[static_cast<size_t>(*id)] = u.id;
+  }
+  for (Succession s : successions) {
+    s.predecessor = t.ToRegistry(s.predecessor);
+    s.successor = t.ToRegistry(s.successor);
+    if (s.predecessor != kNoUnit && s.successor != kNoUnit) (void)t.registry_.AddSuccession(s);
+  }
+  return t;
+}
+
+UnitId UnitTree::ToRegistry(UnitId stored) const {
+  auto it = to_registry_.find(stored);
+  return it == to_registry_.end() ? kNoUnit : it->second;
+}
+
+UnitId UnitTree::ToStored(UnitId registry_id) const {
+  return registry_id > 0 && static_cast<size_t>(registry_id) < to_stored_.size()
+             ? to_stored_[static_cast<size_t>(registry_id)]
+             : kNoUnit;
+}
+
+const AdminUnit* UnitTree::Get(UnitId stored) const {
+  UnitId r = ToRegistry(stored);
+  return r == kNoUnit ? nullptr : registry_.Get(r);
+}
+
+UnitId UnitTree::Parent(UnitId stored) const {
+  const AdminUnit* u = Get(stored);
+  return u == nullptr ? kNoUnit : ToStored(u->parent);
+}
+
+bool UnitTree::Within(UnitId unit, UnitId root) const {
+  for (int depth = 0; unit != kNoUnit && depth < 16; ++depth) {
+    if (unit == root) return true;
+    unit = Parent(unit);
+  }
+  return false;
+}
+
+std::vector<UnitId> UnitTree::ChildrenOn(UnitId stored_parent, Date on) const {
+  std::vector<UnitId> out;
+  for (UnitId r : registry_.ChildrenOn(ToRegistry(stored_parent), on)) out.push_back(ToStored(r));
+  return out;
+}
+
+std::vector<UnitId> UnitTree::RootsOn(Date on) const {
+  std::vector<UnitId> out;
+  for (UnitId r : registry_.RootsOn(on)) out.push_back(ToStored(r));
+  return out;
+}
+
+std::vector<UnitId> UnitTree::Search(std::string_view query, Date on, size_t limit) const {
+  std::vector<UnitId> out;
+  for (UnitId r : registry_.Search(query, on, limit)) out.push_back(ToStored(r));
+  return out;
+}
+
+std::vector<UnitId> UnitTree::SubtreeOn(UnitId stored_root, Date on) const {
+  std::vector<UnitId> out = {stored_root};
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (UnitId c : ChildrenOn(out[i], on)) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace kiemdem::analytics

@@ -1,0 +1,143 @@
+// Evaluation of a unit for a period, roll-ups over its subtree, the units
+// under it side by side, and an indicator's trend.
+#include <algorithm>
+
+#include "api/router.h"
+#include "api/views.h"
+
+namespace kiemdem::api {
+namespace {
+
+Result<Period> PeriodParam(const Call& call) {
+  std::string text = call.Query("period");
+  if (text.empty()) {
+    return InvalidArgument("query parameter 'period' is required (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)",
+                           "thiếu tham số 'period' (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)")
+        .WithField("period");
+  }
+  Result<Period> p = Period::Parse(text);
+  if (!p.ok()) {
+    Status s = p.status();
+    return s.WithField("period");
+  }
+  return *p;
+}
+
+Status Evaluate(Call& call) {
+  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  ASSIGN_OR_RETURN(analytics::UnitEvaluation e, analytics::EvaluateUnit(*store, *tree, unit, period));
+  call.Reply(EvaluationView(e, *tree, call.vi()));
+  return Status::Ok();
+}
+
+Status RollUp(Call& call) {
+  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows, analytics::RollUpSubtree(*store, *tree, unit, period));
+  Json items = Json::array();
+  for (const analytics::RollupRow& r : rows) {
+    const Aggregate& a = r.aggregate;
+    items.push_back({{"indicator", IndicatorView(r.indicator, call.vi())},
+                     {"value", a.value ? Json(*a.value) : Json(nullptr)},
+                     {"numerator", a.numerator ? Json(*a.numerator) : Json(nullptr)},
+                     {"denominator", a.denominator ? Json(*a.denominator) : Json(nullptr)},
+                     {"estimated", a.estimated},
+                     {"expected", a.expected},
+                     {"reporting", a.reporting},
+                     {"missing", a.missing}});
+  }
+  Date on = EndOfMonth(period.year(), period.last_month());
+  call.Reply({{"unit", UnitView(*tree, unit, on, call.vi())},
+              {"period", {{"key", period.Key()}, {"label", call.vi() ? period.LabelVi() : period.LabelEn()}}},
+              {"items", items}});
+  return Status::Ok();
+}
+
+Status Compare(Call& call) {
+  ASSIGN_OR_RETURN(int64_t parent, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  std::string indicator = call.Query("indicator");
+  if (indicator.empty()) {
+    return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'").WithField("indicator");
+  }
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  Date on = EndOfMonth(period.year(), period.last_month());
+  Json items = Json::array();
+  for (UnitId child : tree->ChildrenOn(parent, on)) {
+    ASSIGN_OR_RETURN(analytics::UnitEvaluation e, analytics::EvaluateUnit(*store, *tree, child, period));
+    Json row{{"unit", UnitView(*tree, child, on, call.vi())}, {"actual", nullptr}, {"status", "no_data"}};
+    for (const analytics::EvaluationRow& r : e.rows) {
+      if (r.indicator.code != indicator) continue;
+      const IndicatorEvaluation& ev = r.evaluation;
+      row["actual"] = ev.actual ? Json(*ev.actual) : Json(nullptr);
+      row["target"] = ev.target ? Json(ev.target->value) : Json(nullptr);
+      row["percent_of_plan"] = ev.percent_of_plan ? Json(*ev.percent_of_plan) : Json(nullptr);
+      row["percent_of_previous"] = ev.percent_of_previous ? Json(*ev.percent_of_previous) : Json(nullptr);
+      row["status"] = AttainmentKey(ev.status);
+      row["status_label"] = call.vi() ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status);
+    }
+    items.push_back(row);
+  }
+  call.Reply({{"parent", UnitView(*tree, parent, on, call.vi())},
+              {"indicator", indicator},
+              {"period", {{"key", period.Key()}, {"label", call.vi() ? period.LabelVi() : period.LabelEn()}}},
+              {"items", items}});
+  return Status::Ok();
+}
+
+Status Trend(Call& call) {
+  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  std::string indicator = call.Query("indicator");
+  if (indicator.empty()) {
+    return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'").WithField("indicator");
+  }
+  int to = Today(call).year(), from = to - 4;
+  if (!call.Query("from").empty()) {
+    ASSIGN_OR_RETURN(int64_t f, call.QueryId("from"));
+    from = static_cast<int>(f);
+  }
+  if (!call.Query("to").empty()) {
+    ASSIGN_OR_RETURN(int64_t t, call.QueryId("to"));
+    to = static_cast<int>(t);
+  }
+  if (to < from || to - from > 30) {
+    return InvalidArgument("from..to must be at most 30 years, in order", "khoảng năm from..to tối đa 30 năm, theo thứ tự")
+        .WithField("from");
+  }
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store->ListResultsInYears(unit, from, to));
+  std::vector<const store::ResultRecord*> mine;
+  for (const store::ResultRecord& r : results) {
+    if (r.observation.indicator == indicator) mine.push_back(&r);
+  }
+  std::sort(mine.begin(), mine.end(), [](const store::ResultRecord* a, const store::ResultRecord* b) {
+    return a->observation.period < b->observation.period;
+  });
+  Json items = Json::array();
+  for (const store::ResultRecord* r : mine) {
+    items.push_back({{"period", r->observation.period.Key()},
+                     {"label", call.vi() ? r->observation.period.LabelVi() : r->observation.period.LabelEn()},
+                     {"months", r->observation.period.month_count()},
+                     {"value", r->observation.value},
+                     {"status", store::ResultStatusKey(r->status)}});
+  }
+  call.Reply({{"unit", unit}, {"indicator", indicator}, {"items", items}});
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddAnalyticsRoutes(Router& r) {
+  r.Add({"GET", "/evaluation", {Scope::kUnitQuery, Action::kRead}, Evaluate, true});
+  r.Add({"GET", "/rollup", {Scope::kUnitQuery, Action::kRead}, RollUp, true});
+  r.Add({"GET", "/compare", {Scope::kUnitQuery, Action::kRead}, Compare, true});
+  r.Add({"GET", "/trend", {Scope::kUnitQuery, Action::kRead}, Trend, true});
+}
+
+}  // namespace kiemdem::api

@@ -1,0 +1,134 @@
+#include "api/app.h"
+
+#include <ctime>
+
+namespace kiemdem::api {
+
+Result<StorePool::Lease> StorePool::Acquire() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!free_.empty()) {
+      std::unique_ptr<store::Store> s = std::move(free_.back());
+      free_.pop_back();
+      return Lease(this, std::move(s));
+    }
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::Store::Open({.url = url_}));
+  return Lease(this, std::move(s));
+}
+
+void StorePool::Return(std::unique_ptr<store::Store> s) {
+  std::lock_guard<std::mutex> lock(mu_);
+  free_.push_back(std::move(s));
+}
+
+App::App(std::string db_url, std::string web_dir) : pool_(std::move(db_url)), web_dir_(std::move(web_dir)) {}
+
+App::~App() {
+  {
+    std::lock_guard<std::mutex> lock(watch_mu_);
+    stopping_ = true;
+  }
+  watch_cv_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+Status App::Start() {
+  RETURN_IF_ERROR(InitCrypto());
+  {
+    ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
+    RETURN_IF_ERROR(s->Migrate());
+  }
+  RETURN_IF_ERROR(ReloadTree());
+  Touch();
+  watcher_ = std::thread([this] { Watch(); });
+  return Status::Ok();
+}
+
+std::shared_ptr<const analytics::UnitTree> App::tree() const {
+  std::lock_guard<std::mutex> lock(tree_mu_);
+  return tree_;
+}
+
+Status App::ReloadTree() {
+  ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
+  ASSIGN_OR_RETURN(analytics::UnitTree t, analytics::UnitTree::Load(*s));
+  auto shared = std::make_shared<const analytics::UnitTree>(std::move(t));
+  std::lock_guard<std::mutex> lock(tree_mu_);
+  tree_ = std::move(shared);
+  return Status::Ok();
+}
+
+bool App::Within(UnitId unit, UnitId root) const { return tree()->Within(unit, root); }
+
+void App::Touch() {
+  Result<StorePool::Lease> s = pool_.Acquire();
+  if (!s.ok()) return;
+  Result<int64_t> v = (*s)->DataVersion();
+  if (v.ok()) version_.store(*v);
+}
+
+// Follows writes made by other servers (PostgreSQL) or by the CLI: the data
+// version is re-read every 100 ms, so a cached answer is at most that old.
+void App::Watch() {
+  std::unique_lock<std::mutex> lock(watch_mu_);
+  while (!stopping_) {
+    watch_cv_.wait_for(lock, std::chrono::milliseconds(100));
+    if (stopping_) break;
+    lock.unlock();
+    Touch();
+    lock.lock();
+  }
+}
+
+bool App::CachedBody(const std::string& key, std::string* body) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  auto it = cache_.find(key);
+  if (it == cache_.end() || it->second.version != version_.load()) return false;
+  *body = it->second.body;
+  return true;
+}
+
+void App::CacheBody(const std::string& key, int64_t version, const std::string& body) {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (cache_.size() > 20000) cache_.clear();  // bounded: entries are rebuilt on demand
+  cache_[key] = {version, body};
+}
+
+Result<Principal> App::Authenticate(const std::string& token_hash) {
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(session_mu_);
+    auto it = sessions_.find(token_hash);
+    if (it != sessions_.end() && now - it->second.loaded < std::chrono::seconds(5)) return it->second.principal;
+  }
+  ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
+  Result<store::SessionRecord> rec = s->FindSession(token_hash);
+  Status expired = Unauthenticated("the session has ended; sign in again", "phiên làm việc đã hết; hãy đăng nhập lại");
+  if (!rec.ok()) return expired;
+  if (rec->revoked || (rec->expires_at != 0 && rec->expires_at < static_cast<int64_t>(std::time(nullptr)))) {
+    return expired;
+  }
+  ASSIGN_OR_RETURN(store::User user, s->GetUser(rec->user_id));
+  if (user.disabled) return expired;
+  Principal p;
+  p.user = user;
+  for (const store::RoleGrant& g : user.roles) {
+    Result<Role> r = ParseRole(g.role);
+    if (r.ok()) p.grants.push_back({*r, g.unit});
+  }
+  p.session_hash = token_hash;
+  p.kind = rec->kind;
+  p.csrf = rec->csrf;
+  std::lock_guard<std::mutex> lock(session_mu_);
+  if (sessions_.size() > 50000) sessions_.clear();
+  sessions_[token_hash] = {p, now};
+  return p;
+}
+
+void App::ForgetSession(const std::string& token_hash) {
+  std::lock_guard<std::mutex> lock(session_mu_);
+  sessions_.erase(token_hash);
+}
+
+}  // namespace kiemdem::api

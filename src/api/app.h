@@ -1,0 +1,124 @@
+// The server's shared state: a pool of store connections, the unit tree, the
+// data version that keeps cached responses current, sessions and the login
+// limiter. One App serves every request thread.
+#ifndef KIEMDEM_API_APP_H_
+#define KIEMDEM_API_APP_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "analytics/unit_tree.h"
+#include "api/auth.h"
+#include "core/access.h"
+#include "store/store.h"
+
+namespace kiemdem::api {
+
+// Store connections for request threads: a Store is one connection, used by
+// one thread at a time.
+class StorePool {
+ public:
+  explicit StorePool(std::string url) : url_(std::move(url)) {}
+  class Lease {
+   public:
+    Lease(StorePool* pool, std::unique_ptr<store::Store> s) : pool_(pool), store_(std::move(s)) {}
+    ~Lease() {
+      if (store_) pool_->Return(std::move(store_));
+    }
+    Lease(Lease&&) = default;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Lease& operator=(Lease&&) = delete;
+    store::Store& operator*() const { return *store_; }
+    store::Store* operator->() const { return store_.get(); }
+
+   private:
+    StorePool* pool_;
+    std::unique_ptr<store::Store> store_;
+  };
+  Result<Lease> Acquire();
+
+ private:
+  void Return(std::unique_ptr<store::Store> s);
+  std::string url_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<store::Store>> free_;
+};
+
+// The signed-in user of a request.
+struct Principal {
+  store::User user;
+  std::vector<Grant> grants;
+  std::string session_hash;  // empty for anonymous
+  std::string kind;          // "session" or "api"
+  std::string csrf;
+};
+
+class App {
+ public:
+  App(std::string db_url, std::string web_dir);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Opens a first connection, migrates, loads the unit tree and starts the
+  // watcher that follows the data version.
+  Status Start();
+
+  StorePool& pool() { return pool_; }
+  const std::string& web_dir() const { return web_dir_; }
+  std::shared_ptr<const analytics::UnitTree> tree() const;
+  Status ReloadTree();
+  bool Within(UnitId unit, UnitId root) const;
+
+  // The highest audit id seen: changes with every write by any server.
+  int64_t data_version() const { return version_.load(); }
+  // Called after a write: re-reads the version so cached answers are not served stale.
+  void Touch();
+
+  // A GET answer cached against the data version.
+  bool CachedBody(const std::string& key, std::string* body);
+  void CacheBody(const std::string& key, int64_t version, const std::string& body);
+
+  // Sessions by token hash, cached for a few seconds (logout clears).
+  Result<Principal> Authenticate(const std::string& token_hash);
+  void ForgetSession(const std::string& token_hash);
+
+  LoginLimiter& login_limiter() { return limiter_; }
+
+ private:
+  void Watch();
+
+  StorePool pool_;
+  std::string web_dir_;
+  mutable std::mutex tree_mu_;
+  std::shared_ptr<const analytics::UnitTree> tree_;
+  std::atomic<int64_t> version_{0};
+  std::mutex cache_mu_;
+  struct Cached {
+    int64_t version;
+    std::string body;
+  };
+  std::unordered_map<std::string, Cached> cache_;
+  std::mutex session_mu_;
+  struct CachedPrincipal {
+    Principal principal;
+    std::chrono::steady_clock::time_point loaded;
+  };
+  std::unordered_map<std::string, CachedPrincipal> sessions_;
+  LoginLimiter limiter_{5, std::chrono::seconds(300)};
+  std::mutex watch_mu_;
+  std::condition_variable watch_cv_;
+  bool stopping_ = false;
+  std::thread watcher_;
+};
+
+}  // namespace kiemdem::api
+
+#endif  // KIEMDEM_API_APP_H_

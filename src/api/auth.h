@@ -1,0 +1,56 @@
+// Passwords, tokens and login throttling. Passwords are hashed with Argon2id
+// (libsodium's crypto_pwhash_str); session and API tokens are random and only
+// their BLAKE2b hash is stored.
+#ifndef KIEMDEM_API_AUTH_H_
+#define KIEMDEM_API_AUTH_H_
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "core/status.h"
+
+namespace kiemdem::api {
+
+// Fails when libsodium cannot start (no entropy source).
+Status InitCrypto();
+
+// An Argon2id encoded hash ("$argon2id$v=19$m=…"). Refuses passwords shorter
+// than 8 bytes or longer than 1 KiB.
+Result<std::string> HashPassword(const std::string& password);
+bool VerifyPassword(const std::string& encoded_hash, const std::string& password);
+
+// 32 random bytes as 64 hex digits.
+std::string NewToken();
+// A readable random password for first admins: 16 characters, no look-alikes.
+std::string NewPassword();
+// The hex BLAKE2b-256 hash under which a token is stored.
+std::string TokenHash(const std::string& token);
+// Constant-time comparison of two secrets.
+bool SameSecret(const std::string& a, const std::string& b);
+
+// Failed logins per key (user name, client address): after `limit` failures
+// within `window`, further attempts are refused until the window passes.
+class LoginLimiter {
+ public:
+  LoginLimiter(int limit, std::chrono::seconds window) : limit_(limit), window_(window) {}
+  // Seconds to wait, or 0 when an attempt may go ahead.
+  int RetryAfter(const std::string& key);
+  void Failed(const std::string& key);
+  void Succeeded(const std::string& key);
+
+ private:
+  struct Entry {
+    int failures = 0;
+    std::chrono::steady_clock::time_point first;
+  };
+  int limit_;
+  std::chrono::seconds window_;
+  std::mutex mu_;
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace kiemdem::api
+
+#endif  // KIEMDEM_API_AUTH_H_

@@ -1,0 +1,66 @@
+// One API request as handlers see it (no HTTP library types): path captures,
+// query parameters, the JSON body, the signed-in user, the language, and the
+// response being built. Errors are Status values the router turns into
+// {"error": {"code", "message", "field"}}.
+#ifndef KIEMDEM_API_CALL_H_
+#define KIEMDEM_API_CALL_H_
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/app.h"
+#include "core/status.h"
+
+namespace kiemdem::api {
+
+using Json = nlohmann::json;
+
+struct Call {
+  App* app = nullptr;
+  std::string method;
+  std::string path;
+  std::vector<std::string> captures;  // regex groups of the route
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::map<std::string, std::string> request_headers;  // names in lower case
+  std::string lang = "vi";  // "vi" or "en"
+  std::string client;       // remote address
+  bool secure = false;      // behind TLS (X-Forwarded-Proto: https)
+  std::optional<Principal> principal;
+  std::optional<Json> json;  // the parsed body, once asked for
+
+  // Response.
+  int status = 200;
+  std::string response;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  bool vi() const { return lang == "vi"; }
+  const std::string& actor() const;
+  // The path capture `i` as an id (1-based in the route's regex).
+  Result<int64_t> CaptureId(size_t i) const;
+  // A query parameter, or "" when absent.
+  std::string Query(const std::string& name) const;
+  Result<int64_t> QueryId(const std::string& name) const;  // required
+  // The body as a JSON object; a clear error when it is not one.
+  Result<const Json*> Body();
+  void Reply(const Json& j, int http_status = 200);
+};
+
+// Typed fields of a JSON object, with errors naming the field.
+Result<std::string> StringField(const Json& j, const std::string& name, bool required = true);
+Result<std::optional<double>> NumberField(const Json& j, const std::string& name, bool required = true);
+Result<std::optional<int64_t>> IdField(const Json& j, const std::string& name, bool required = true);
+Result<bool> BoolField(const Json& j, const std::string& name);
+Result<std::vector<std::string>> StringListField(const Json& j, const std::string& name);
+Result<std::optional<Date>> DateField(const Json& j, const std::string& name, bool required = false);
+
+// ?page=&page_size= over a whole list: {"items", "page", "page_size", "total"}.
+Result<Json> Paginate(const Call& call, Json items);
+
+}  // namespace kiemdem::api
+
+#endif  // KIEMDEM_API_CALL_H_

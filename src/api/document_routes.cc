@@ -1,0 +1,194 @@
+// Reading a report: post its text, get the facts with their spans and
+// suggested indicators, confirm the chosen ones as draft results that keep
+// the span they came from.
+#include "api/router.h"
+#include "api/views.h"
+#include "core/indicator_match.h"
+#include "core/text.h"
+#include "extract/extract.h"
+
+namespace kiemdem::api {
+namespace {
+
+constexpr size_t kMaxDocumentBytes = 4u << 20;
+
+Json FactsView(const std::string& text, const extract::Facts& facts, const std::vector<Indicator>& indicators,
+               bool vi) {
+  Json measures = Json::array();
+  for (size_t i = 0; i < facts.measures.size(); ++i) {
+    const extract::MeasureFact& m = facts.measures[i];
+    Json suggestions = Json::array();
+    for (const IndicatorMatch& match : MatchIndicators(m.subject, m.unit, indicators)) {
+      for (const Indicator& ind : indicators) {
+        if (ind.code == match.code) {
+          suggestions.push_back({{"indicator", ind.code}, {"name", vi ? ind.name_vi : ind.name_en}, {"score", match.score}});
+        }
+      }
+    }
+    Json compare = Json::array();
+    for (const extract::Comparison& c : m.compare) {
+      compare.push_back({{"relation", c.relation},
+                         {"percent", c.percent ? Json(*c.percent) : Json(nullptr)},
+                         {"basis", c.basis}});
+    }
+    Json check = nullptr;
+    if (m.check) check = {{"consistent", m.check->consistent}, {"computed", m.check->computed}, {"stated", m.check->stated},
+                          {"message", vi ? m.check->message_vi : m.check->message_en}};
+    measures.push_back({{"index", i},
+                        {"span", {m.span.begin, m.span.end}},
+                        {"text", text.substr(m.span.begin, m.span.end - m.span.begin)},
+                        {"subject", m.subject},
+                        {"value", m.value},
+                        {"unit", m.unit},
+                        {"total", m.total ? Json(*m.total) : Json(nullptr)},
+                        {"qualifier", QualifierKey(m.qualifier)},
+                        {"estimated", m.estimated},
+                        {"stance", m.target ? "target" : "actual"},
+                        {"period", m.period.empty() ? Json(nullptr) : Json(m.period)},
+                        {"compare", compare},
+                        {"check", check},
+                        {"suggestions", suggestions}});
+  }
+  Json directives = Json::array();
+  for (const extract::DirectiveFact& d : facts.directives) {
+    directives.push_back({{"span", {d.span.begin, d.span.end}},
+                          {"text", d.text},
+                          {"assignee", d.assignee},
+                          {"deadline", d.deadline.empty() ? Json(nullptr) : Json(d.deadline)}});
+  }
+  Json docrefs = Json::array();
+  for (const extract::DocRefFact& d : facts.docrefs) {
+    docrefs.push_back({{"span", {d.span.begin, d.span.end}}, {"doc_type", d.doc_type}, {"code", d.code}, {"date", d.date}});
+  }
+  Json persons = Json::array();
+  for (const extract::PersonFact& p : facts.persons) {
+    persons.push_back({{"span", {p.span.begin, p.span.end}}, {"name", p.name}, {"titles", p.titles}});
+  }
+  Json meeting = nullptr;
+  if (facts.meeting) {
+    meeting = {{"span", {facts.meeting->span.begin, facts.meeting->span.end}},
+               {"date", facts.meeting->date},
+               {"host", facts.meeting->host},
+               {"unit", facts.meeting->unit},
+               {"chair", facts.meeting->chair}};
+  }
+  return Json{{"measures", measures}, {"directives", directives}, {"docrefs", docrefs}, {"persons", persons},
+              {"meeting", meeting}};
+}
+
+Result<Json> DocumentWithFacts(Call& call, store::Store& store, const store::StoredDocument& doc) {
+  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text));
+  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
+  return Json{{"document",
+               {{"id", doc.id},
+                {"doc_type", doc.doc_type},
+                {"code", doc.code},
+                {"title", doc.title},
+                {"issued", doc.issued ? Json(doc.issued->ToIso()) : Json(nullptr)},
+                {"unit", doc.unit},
+                {"text", doc.text}}},
+              {"facts", FactsView(doc.text, facts, indicators, call.vi())}};
+}
+
+Status PostDocument(Call& call) {
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  store::StoredDocument doc;
+  ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(*body, "unit"));
+  doc.unit = *unit;
+  ASSIGN_OR_RETURN(doc.text, StringField(*body, "text"));
+  if (doc.text.empty()) return InvalidArgument("the report's text is empty", "nội dung báo cáo trống").WithField("text");
+  if (doc.text.size() > kMaxDocumentBytes) {
+    return ResourceExhausted("a report is at most 4 MiB of text", "báo cáo tối đa 4 MiB văn bản").WithField("text");
+  }
+  RETURN_IF_ERROR(ValidateUtf8(doc.text));
+  ASSIGN_OR_RETURN(doc.doc_type, StringField(*body, "doc_type", false));
+  if (doc.doc_type.empty()) doc.doc_type = "Báo cáo";
+  ASSIGN_OR_RETURN(doc.title, StringField(*body, "title", false));
+  ASSIGN_OR_RETURN(doc.code, StringField(*body, "code", false));
+  ASSIGN_OR_RETURN(doc.issued, DateField(*body, "issued"));
+  // Read before storing: a text the extractor refuses is not kept.
+  RETURN_IF_ERROR(extract::Extract(doc.text).status());
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(doc.id, store->SaveDocument(call.actor(), doc));
+  ASSIGN_OR_RETURN(Json j, DocumentWithFacts(call, *store, doc));
+  call.Reply(j, 201);
+  return Status::Ok();
+}
+
+Status GetDocument(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
+  ASSIGN_OR_RETURN(Json j, DocumentWithFacts(call, *store, doc));
+  call.Reply(j);
+  return Status::Ok();
+}
+
+Status Confirm(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  auto chosen = body->find("facts");
+  if (chosen == body->end() || !chosen->is_array() || chosen->empty()) {
+    return InvalidArgument("'facts' must list the measures to keep", "'facts' phải liệt kê các số liệu cần lưu")
+        .WithField("facts");
+  }
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
+  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text));
+  std::vector<Observation> rows;
+  for (const Json& f : *chosen) {
+    if (!f.is_object()) return InvalidArgument("each fact is an object", "mỗi số liệu là một đối tượng").WithField("facts");
+    ASSIGN_OR_RETURN(std::optional<double> index, NumberField(f, "measure"));
+    if (*index < 0 || *index >= static_cast<double>(facts.measures.size())) {
+      return NotFound("the report has no measure " + std::to_string(static_cast<int64_t>(*index)),
+                      "báo cáo không có số liệu số " + std::to_string(static_cast<int64_t>(*index)))
+          .WithField("measure");
+    }
+    const extract::MeasureFact& m = facts.measures[static_cast<size_t>(*index)];
+    Observation o;
+    o.unit = doc.unit;
+    ASSIGN_OR_RETURN(o.indicator, StringField(f, "indicator"));
+    ASSIGN_OR_RETURN(std::string period, StringField(f, "period", false));
+    if (period.empty()) period = m.period;
+    Result<Period> p = Period::Parse(period);
+    if (!p.ok()) {
+      return InvalidArgument("measure " + std::to_string(static_cast<int64_t>(*index)) + " needs a period: " + p.status().message(),
+                             "số liệu " + std::to_string(static_cast<int64_t>(*index)) + " cần kỳ báo cáo: " + p.status().message_vi())
+          .WithField("period");
+    }
+    o.period = *p;
+    ASSIGN_OR_RETURN(std::optional<double> value, NumberField(f, "value", false));
+    o.value = value.value_or(m.value);
+    o.qualifier = m.qualifier;
+    o.estimated = m.estimated;
+    if (m.total && !value) {
+      o.numerator = m.value;
+      o.denominator = *m.total;
+      Result<double> pct = FractionPercent(m.value, *m.total);
+      if (pct.ok()) o.value = *pct;
+    }
+    o.provenance.kind = ProvenanceKind::kDocument;
+    o.provenance.source = "document:" + std::to_string(id);
+    o.provenance.span_begin = m.span.begin;
+    o.provenance.span_end = m.span.end;
+    rows.push_back(o);
+  }
+  RETURN_IF_ERROR(store->SaveResults(call.actor(), rows, "document:" + std::to_string(id)));
+  Json saved = Json::array();
+  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store->ListResults(doc.unit));
+  for (const store::ResultRecord& r : results) {
+    if (r.observation.provenance.source == "document:" + std::to_string(id)) saved.push_back(ResultView(r));
+  }
+  call.Reply({{"results", saved}}, 201);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddDocumentRoutes(Router& r) {
+  r.Add({"POST", "/documents", {Scope::kUnitBody, Action::kEnter}, PostDocument});
+  r.Add({"GET", R"(/documents/(\d+))", {Scope::kDocumentPath, Action::kRead}, GetDocument});
+  r.Add({"POST", R"(/documents/(\d+)/confirm)", {Scope::kDocumentPath, Action::kEnter}, Confirm});
+}
+
+}  // namespace kiemdem::api

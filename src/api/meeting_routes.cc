@@ -1,0 +1,308 @@
+// Working sessions and the directives they issue: create, follow with dated
+// progress notes to done, and list open and overdue ones by assignee and by
+// issuing body.
+#include <algorithm>
+#include <map>
+
+#include "api/router.h"
+#include "api/views.h"
+
+namespace kiemdem::api {
+namespace {
+
+Result<Directive> ParseDirective(const Json& j, Directive d) {
+  if (j.contains("text")) {
+    ASSIGN_OR_RETURN(d.text, StringField(j, "text"));
+  }
+  if (j.contains("issuer")) {
+    ASSIGN_OR_RETURN(d.issuer, StringField(j, "issuer", false));
+  }
+  if (j.contains("unit")) {
+    ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(j, "unit", false));
+    d.assignee.unit = unit.value_or(kNoUnit);
+  }
+  if (j.contains("assignee")) {
+    const Json& a = j["assignee"];
+    if (a.is_string()) {
+      d.assignee.name = a.get<std::string>();
+    } else if (a.is_object()) {
+      ASSIGN_OR_RETURN(d.assignee.name, StringField(a, "name"));
+      ASSIGN_OR_RETURN(std::string kind, StringField(a, "kind", false));
+      if (!kind.empty()) {
+        ASSIGN_OR_RETURN(d.assignee.kind, ParseAssigneeKind(kind));
+      }
+    } else {
+      return InvalidArgument("'assignee' is a name or {kind, name}", "'assignee' là tên hoặc {kind, name}").WithField("assignee");
+    }
+  }
+  if (j.contains("cooperating")) {
+    ASSIGN_OR_RETURN(d.cooperating, StringListField(j, "cooperating"));
+  }
+  if (j.contains("deadline")) {
+    ASSIGN_OR_RETURN(d.deadline, DateField(j, "deadline"));
+  }
+  if (j.contains("indicator")) {
+    ASSIGN_OR_RETURN(d.indicator, StringField(j, "indicator", false));
+  }
+  if (j.contains("meeting")) {
+    ASSIGN_OR_RETURN(std::optional<int64_t> m, IdField(j, "meeting", false));
+    d.meeting = m.value_or(0);
+  }
+  return d;
+}
+
+Status ListMeetings(Call& call) {
+  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store->ListMeetings(unit));
+  Json items = Json::array();
+  for (const Meeting& m : meetings) items.push_back(MeetingView(m));
+  ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
+  call.Reply(page);
+  return Status::Ok();
+}
+
+Status CreateMeeting(Call& call) {
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  Meeting m;
+  ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(*body, "unit"));
+  m.unit = *unit;
+  ASSIGN_OR_RETURN(std::optional<Date> held, DateField(*body, "held_on", true));
+  m.held_on = *held;
+  ASSIGN_OR_RETURN(m.host, StringField(*body, "host"));
+  ASSIGN_OR_RETURN(m.chair, StringField(*body, "chair", false));
+  ASSIGN_OR_RETURN(m.attendees, StringListField(*body, "attendees"));
+  ASSIGN_OR_RETURN(m.conclusions, StringField(*body, "conclusions", false));
+  if (auto docs = body->find("documents"); docs != body->end() && !docs->is_null()) {
+    if (!docs->is_array()) return InvalidArgument("'documents' is a list of ids", "'documents' là danh sách mã văn bản").WithField("documents");
+    for (const Json& d : *docs) {
+      if (!d.is_number_integer()) return InvalidArgument("'documents' is a list of ids", "'documents' là danh sách mã văn bản").WithField("documents");
+      m.documents.push_back(d.get<int64_t>());
+    }
+  }
+  std::vector<Directive> directives;
+  if (auto list = body->find("directives"); list != body->end() && !list->is_null()) {
+    if (!list->is_array()) return InvalidArgument("'directives' is a list", "'directives' là danh sách").WithField("directives");
+    for (const Json& dj : *list) {
+      if (!dj.is_object()) return InvalidArgument("each directive is an object", "mỗi ý kiến chỉ đạo là một đối tượng").WithField("directives");
+      Directive d;
+      d.issuer = m.host;
+      d.assignee.unit = m.unit;
+      ASSIGN_OR_RETURN(d, ParseDirective(dj, d));
+      RETURN_IF_ERROR(d.Validate());
+      if (d.assignee.unit != m.unit && d.assignee.unit != kNoUnit) {
+        RETURN_IF_ERROR(Authorise(call, Action::kManage, d.assignee.unit));
+      }
+      directives.push_back(d);
+    }
+  }
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  for (int64_t doc : m.documents) RETURN_IF_ERROR(store->GetDocument(doc).status());
+  ASSIGN_OR_RETURN(m.id, store->SaveMeeting(call.actor(), m));
+  Json saved = Json::array();
+  for (Directive& d : directives) {
+    d.meeting = m.id;
+    ASSIGN_OR_RETURN(d.id, store->SaveDirective(call.actor(), d));
+    saved.push_back(DirectiveView(d, Today(call), call.vi()));
+  }
+  Json j = MeetingView(m);
+  j["directives"] = saved;
+  call.Reply(j, 201);
+  return Status::Ok();
+}
+
+Status GetMeeting(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(Meeting m, store->GetMeeting(id));
+  store::DirectiveFilter f;
+  f.meeting = id;
+  ASSIGN_OR_RETURN(std::vector<Directive> directives, store->ListDirectives(f));
+  Json j = MeetingView(m);
+  j["directives"] = Json::array();
+  for (const Directive& d : directives) j["directives"].push_back(DirectiveView(d, Today(call), call.vi()));
+  call.Reply(j);
+  return Status::Ok();
+}
+
+// The unit a directive belongs to for authorisation: its assignee's, else its session's.
+UnitId DirectiveUnit(const Directive& d, const std::map<int64_t, UnitId>& meeting_units) {
+  if (d.assignee.unit != kNoUnit) return d.assignee.unit;
+  auto it = meeting_units.find(d.meeting);
+  return it == meeting_units.end() ? kNoUnit : it->second;
+}
+
+// Open and overdue first, nearest deadline first.
+int StateRank(DirectiveState s) {
+  switch (s) {
+    case DirectiveState::kInProgressOverdue: return 0;
+    case DirectiveState::kInProgressOnTime: return 1;
+    case DirectiveState::kDoneLate: return 2;
+    case DirectiveState::kDoneOnTime: return 3;
+  }
+  return 4;
+}
+
+Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store) {
+  store::DirectiveFilter f;
+  f.assignee = call.Query("assignee");
+  f.issuer = call.Query("issuer");
+  f.open_only = call.Query("open") == "1" || call.Query("open") == "true";
+  if (!call.Query("unit").empty()) {
+    ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+    f.assignee_unit = unit;
+  }
+  if (!call.Query("meeting").empty()) {
+    ASSIGN_OR_RETURN(int64_t meeting, call.QueryId("meeting"));
+    f.meeting = meeting;
+  }
+  std::string state = call.Query("state");
+  if (!state.empty()) RETURN_IF_ERROR(ParseDirectiveState(state).status());
+  ASSIGN_OR_RETURN(std::vector<Directive> all, store.ListDirectives(f));
+  ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store.ListMeetings());
+  std::map<int64_t, UnitId> meeting_units;
+  for (const Meeting& m : meetings) meeting_units[m.id] = m.unit;
+  Date today = Today(call);
+  auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
+  std::vector<Directive> out;
+  for (const Directive& d : all) {
+    UnitId unit = DirectiveUnit(d, meeting_units);
+    if (!Allows(call.principal->grants, Action::kRead, unit, within)) continue;
+    if (!state.empty() && DirectiveStateKey(d.StateOn(today)) != state) continue;
+    if (call.Query("overdue") == "1" && d.StateOn(today) != DirectiveState::kInProgressOverdue) continue;
+    out.push_back(d);
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const Directive& a, const Directive& b) {
+    int ra = StateRank(a.StateOn(today)), rb = StateRank(b.StateOn(today));
+    if (ra != rb) return ra < rb;
+    Date far = Date::FromDayNumber(1 << 24);
+    return a.deadline.value_or(far) < b.deadline.value_or(far);
+  });
+  return out;
+}
+
+Status ListDirectives(Call& call) {
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store));
+  Date today = Today(call);
+  Json items = Json::array();
+  std::map<std::string, int> counts;
+  for (const Directive& d : list) {
+    items.push_back(DirectiveView(d, today, call.vi()));
+    ++counts[DirectiveStateKey(d.StateOn(today))];
+  }
+  ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
+  page["counts"] = counts;
+  page["today"] = today.ToIso();
+  call.Reply(page);
+  return Status::Ok();
+}
+
+// Open and overdue directives grouped per assignee and per issuing body.
+Status Overdue(Call& call) {
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store));
+  Date today = Today(call);
+  std::map<std::string, Json> by_assignee, by_issuer;
+  for (const Directive& d : list) {
+    DirectiveState s = d.StateOn(today);
+    if (s != DirectiveState::kInProgressOnTime && s != DirectiveState::kInProgressOverdue) continue;
+    for (auto* groups : {&by_assignee, &by_issuer}) {
+      std::string key = groups == &by_assignee ? d.assignee.name : d.issuer;
+      Json& g = (*groups)[key];
+      if (g.is_null()) g = {{"name", key}, {"open", 0}, {"overdue", 0}, {"items", Json::array()}};
+      g["open"] = g["open"].get<int>() + 1;
+      if (s == DirectiveState::kInProgressOverdue) {
+        g["overdue"] = g["overdue"].get<int>() + 1;
+        g["items"].push_back(DirectiveView(d, today, call.vi()));
+      }
+    }
+  }
+  Json a = Json::array(), i = Json::array();
+  for (auto& [k, v] : by_assignee) a.push_back(v);
+  for (auto& [k, v] : by_issuer) i.push_back(v);
+  call.Reply({{"today", today.ToIso()}, {"by_assignee", a}, {"by_issuer", i}});
+  return Status::Ok();
+}
+
+Status CreateDirective(Call& call) {
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  ASSIGN_OR_RETURN(Directive d, ParseDirective(*body, Directive()));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  if (d.meeting != 0) RETURN_IF_ERROR(store->GetMeeting(d.meeting).status());
+  ASSIGN_OR_RETURN(d.id, store->SaveDirective(call.actor(), d));
+  ASSIGN_OR_RETURN(Directive saved, store->GetDirective(d.id));
+  call.Reply(DirectiveView(saved, Today(call), call.vi()), 201);
+  return Status::Ok();
+}
+
+Status GetDirective(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(Directive d, store->GetDirective(id));
+  ASSIGN_OR_RETURN(std::vector<store::AuditEntry> audit, store->Audit("directive", std::to_string(id)));
+  Json j = DirectiveView(d, Today(call), call.vi());
+  j["history"] = Json::array();
+  for (const store::AuditEntry& e : audit) {
+    j["history"].push_back({{"at", e.at},
+                            {"actor", e.actor},
+                            {"action", e.action},
+                            {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
+                            {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
+  }
+  call.Reply(j);
+  return Status::Ok();
+}
+
+Status UpdateDirective(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(Directive current, store->GetDirective(id));
+  ASSIGN_OR_RETURN(Directive d, ParseDirective(*body, current));
+  d.id = id;
+  if (d.assignee.unit != current.assignee.unit && d.assignee.unit != kNoUnit) {
+    RETURN_IF_ERROR(Authorise(call, Action::kManage, d.assignee.unit));
+  }
+  RETURN_IF_ERROR(store->SaveDirective(call.actor(), d).status());
+  ASSIGN_OR_RETURN(Directive saved, store->GetDirective(id));
+  call.Reply(DirectiveView(saved, Today(call), call.vi()));
+  return Status::Ok();
+}
+
+Status AddProgress(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  DirectiveProgress p;
+  ASSIGN_OR_RETURN(std::optional<Date> on, DateField(*body, "on"));
+  p.on = on.value_or(Today(call));
+  ASSIGN_OR_RETURN(p.note, StringField(*body, "note", false));
+  ASSIGN_OR_RETURN(p.completes, BoolField(*body, "completes"));
+  ASSIGN_OR_RETURN(std::optional<int64_t> doc, IdField(*body, "evidence_document", false));
+  ASSIGN_OR_RETURN(std::optional<int64_t> result, IdField(*body, "evidence_result", false));
+  p.evidence_document = doc;
+  p.evidence_result = result;
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  if (doc) RETURN_IF_ERROR(store->GetDocument(*doc).status());
+  if (result) RETURN_IF_ERROR(store->GetResult(*result).status());
+  RETURN_IF_ERROR(store->AddDirectiveProgress(call.actor(), id, p));
+  ASSIGN_OR_RETURN(Directive saved, store->GetDirective(id));
+  call.Reply(DirectiveView(saved, Today(call), call.vi()), 201);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddMeetingRoutes(Router& r) {
+  r.Add({"GET", "/meetings", {Scope::kUnitQuery, Action::kRead}, ListMeetings});
+  r.Add({"POST", "/meetings", {Scope::kUnitBody, Action::kManage}, CreateMeeting});
+  r.Add({"GET", R"(/meetings/(\d+))", {Scope::kMeetingPath, Action::kRead}, GetMeeting});
+  r.Add({"GET", "/directives", {Scope::kSignedIn, Action::kRead}, ListDirectives});
+  r.Add({"GET", "/directives/overdue", {Scope::kSignedIn, Action::kRead}, Overdue});
+  r.Add({"POST", "/directives", {Scope::kUnitBody, Action::kManage}, CreateDirective});
+  r.Add({"GET", R"(/directives/(\d+))", {Scope::kDirectivePath, Action::kRead}, GetDirective});
+  r.Add({"PATCH", R"(/directives/(\d+))", {Scope::kDirectivePath, Action::kManage}, UpdateDirective});
+  r.Add({"POST", R"(/directives/(\d+)/progress)", {Scope::kDirectivePath, Action::kEnter}, AddProgress});
+}
+
+}  // namespace kiemdem::api

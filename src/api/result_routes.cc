@@ -1,0 +1,150 @@
+// Results: enter, submit, approve (never one's own), send back, reopen, history.
+#include "api/router.h"
+#include "api/views.h"
+
+namespace kiemdem::api {
+namespace {
+
+Status ListResults(Call& call) {
+  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  std::string period = call.Query("period"), indicator = call.Query("indicator"), status = call.Query("status");
+  if (!period.empty()) {
+    Result<Period> p = Period::Parse(period);
+    if (!p.ok()) {
+      Status s = p.status();
+      return s.WithField("period");
+    }
+    period = p->Key();
+  }
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store->ListResults(unit));
+  Json items = Json::array();
+  for (const store::ResultRecord& r : results) {
+    if (!period.empty() && r.observation.period.Key() != period) continue;
+    if (!indicator.empty() && r.observation.indicator != indicator) continue;
+    if (!status.empty() && store::ResultStatusKey(r.status) != status) continue;
+    items.push_back(ResultView(r));
+  }
+  ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
+  call.Reply(page);
+  return Status::Ok();
+}
+
+Status EnterResult(Call& call) {
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  Observation o;
+  ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(*body, "unit"));
+  o.unit = *unit;
+  ASSIGN_OR_RETURN(o.indicator, StringField(*body, "indicator"));
+  ASSIGN_OR_RETURN(std::string period, StringField(*body, "period"));
+  Result<Period> p = Period::Parse(period);
+  if (!p.ok()) {
+    Status s = p.status();
+    return s.WithField("period");
+  }
+  o.period = *p;
+  ASSIGN_OR_RETURN(std::optional<double> value, NumberField(*body, "value"));
+  o.value = *value;
+  ASSIGN_OR_RETURN(o.numerator, NumberField(*body, "numerator", false));
+  ASSIGN_OR_RETURN(o.denominator, NumberField(*body, "denominator", false));
+  ASSIGN_OR_RETURN(std::string qualifier, StringField(*body, "qualifier", false));
+  if (!qualifier.empty()) {
+    Result<Qualifier> q = ParseQualifier(qualifier);
+    if (!q.ok()) {
+      Status s = q.status();
+      return s.WithField("qualifier");
+    }
+    o.qualifier = *q;
+  }
+  ASSIGN_OR_RETURN(o.estimated, BoolField(*body, "estimated"));
+  o.provenance.kind = ProvenanceKind::kForm;
+  o.provenance.source = "form";
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(int64_t id, store->SaveResult(call.actor(), o));
+  ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
+  call.Reply(ResultView(r), 201);
+  return Status::Ok();
+}
+
+Status GetResult(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
+  call.Reply(ResultView(r));
+  return Status::Ok();
+}
+
+Status History(Call& call) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<store::ResultChange> changes, store->ResultHistory(id));
+  ASSIGN_OR_RETURN(std::vector<store::AuditEntry> audit, store->Audit("result", std::to_string(id)));
+  Json versions = Json::array();
+  for (const store::ResultChange& c : changes) {
+    versions.push_back({{"version", c.version},
+                        {"value", c.value},
+                        {"status", c.status},
+                        {"changed_by", c.changed_by},
+                        {"changed_at", c.changed_at},
+                        {"reason", c.reason}});
+  }
+  Json events = Json::array();
+  for (const store::AuditEntry& e : audit) {
+    events.push_back({{"at", e.at},
+                      {"actor", e.actor},
+                      {"action", e.action},
+                      {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
+                      {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
+  }
+  call.Reply({{"versions", versions}, {"events", events}});
+  return Status::Ok();
+}
+
+// submit, approve, return, reopen.
+Status Transition(Call& call, const std::string& action) {
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  if (action == "approve") {
+    // Four eyes: whoever entered or last changed a figure does not approve it.
+    ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
+    ASSIGN_OR_RETURN(std::vector<store::AuditEntry> audit, store->Audit("result", std::to_string(id)));
+    for (const store::AuditEntry& e : audit) {
+      bool wrote = e.action == "create" || e.action == "update" || e.action == "import" || e.action == "submit";
+      if (wrote && e.actor == call.actor()) {
+        return PermissionDenied("you entered or submitted this figure, so someone else must approve it",
+                                "bạn đã nhập hoặc gửi số liệu này nên người khác phải duyệt");
+      }
+    }
+    RETURN_IF_ERROR(store->ApproveResult(call.actor(), id));
+  } else if (action == "submit") {
+    RETURN_IF_ERROR(store->SubmitResult(call.actor(), id));
+  } else {
+    ASSIGN_OR_RETURN(const Json* body, call.Body());
+    std::string key = action == "return" ? "comment" : "reason";
+    ASSIGN_OR_RETURN(std::string why, StringField(*body, key));
+    RETURN_IF_ERROR(action == "return" ? store->ReturnResult(call.actor(), id, why)
+                                       : store->ReopenResult(call.actor(), id, why));
+  }
+  ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
+  call.Reply(ResultView(r));
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddResultRoutes(Router& r) {
+  r.Add({"GET", "/results", {Scope::kUnitQuery, Action::kRead}, ListResults});
+  r.Add({"POST", "/results", {Scope::kUnitBody, Action::kEnter}, EnterResult});
+  r.Add({"GET", R"(/results/(\d+))", {Scope::kResultPath, Action::kRead}, GetResult});
+  r.Add({"GET", R"(/results/(\d+)/history)", {Scope::kResultPath, Action::kRead}, History});
+  r.Add({"POST", R"(/results/(\d+)/submit)", {Scope::kResultPath, Action::kEnter},
+         [](Call& c) { return Transition(c, "submit"); }});
+  r.Add({"POST", R"(/results/(\d+)/approve)", {Scope::kResultPath, Action::kApprove},
+         [](Call& c) { return Transition(c, "approve"); }});
+  r.Add({"POST", R"(/results/(\d+)/return)", {Scope::kResultPath, Action::kApprove},
+         [](Call& c) { return Transition(c, "return"); }});
+  r.Add({"POST", R"(/results/(\d+)/reopen)", {Scope::kResultPath, Action::kApprove},
+         [](Call& c) { return Transition(c, "reopen"); }});
+}
+
+}  // namespace kiemdem::api

@@ -1,0 +1,146 @@
+#include "api/router.h"
+
+#include "api/views.h"
+
+namespace kiemdem::api {
+
+int HttpStatus(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kAlreadyExists: return 409;
+    case StatusCode::kFailedPrecondition: return 409;
+    case StatusCode::kPermissionDenied: return 403;
+    case StatusCode::kUnauthenticated: return 401;
+    case StatusCode::kResourceExhausted: return 413;
+    case StatusCode::kDataLoss: return 500;
+    case StatusCode::kUnavailable: return 503;
+    case StatusCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+void ReplyError(Call& call, const Status& status) {
+  Json err{{"code", StatusCodeName(status.code())}, {"message", status.message_in(call.lang)}};
+  err["field"] = status.field().empty() ? Json(nullptr) : Json(status.field());
+  call.Reply(Json{{"error", err}}, call.status >= 400 ? call.status : HttpStatus(status.code()));
+}
+
+Status Authorise(const Call& call, Action action, UnitId unit) {
+  if (!call.principal) return Unauthenticated("sign in first", "hãy đăng nhập trước");
+  auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
+  if (Allows(call.principal->grants, action, unit, within)) return Status::Ok();
+  return PermissionDenied(std::string("you may not ") + ActionKey(action) +
+                              " here: it is outside the units your roles cover",
+                          std::string("bạn không có quyền thực hiện thao tác này (") + ActionKey(action) +
+                              ") với đơn vị nằm ngoài phạm vi được phân quyền");
+}
+
+Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
+  switch (route.access.scope) {
+    case Scope::kPublic:
+    case Scope::kSignedIn:
+    case Scope::kEverywhere:
+      return kNoUnit;
+    case Scope::kUnitQuery: {
+      ASSIGN_OR_RETURN(int64_t id, call.QueryId("unit"));
+      return static_cast<UnitId>(id);
+    }
+    case Scope::kUnitPath: {
+      ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+      return static_cast<UnitId>(id);
+    }
+    case Scope::kUnitBody: {
+      ASSIGN_OR_RETURN(const Json* body, call.Body());
+      ASSIGN_OR_RETURN(std::optional<int64_t> id, IdField(*body, "unit"));
+      return static_cast<UnitId>(*id);
+    }
+    default:
+      break;
+  }
+  ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  switch (route.access.scope) {
+    case Scope::kResultPath: {
+      ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
+      return r.observation.unit;
+    }
+    case Scope::kMeetingPath: {
+      ASSIGN_OR_RETURN(Meeting m, store->GetMeeting(id));
+      return m.unit;
+    }
+    case Scope::kDirectivePath: {
+      ASSIGN_OR_RETURN(Directive d, store->GetDirective(id));
+      if (d.assignee.unit != kNoUnit) return d.assignee.unit;
+      if (d.meeting != 0) {
+        ASSIGN_OR_RETURN(Meeting m, store->GetMeeting(d.meeting));
+        return m.unit;
+      }
+      return kNoUnit;
+    }
+    case Scope::kDocumentPath: {
+      ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
+      return doc.unit;
+    }
+    default:
+      return kNoUnit;
+  }
+}
+
+void Router::Dispatch(const Route& route, Call& call) const {
+  if (route.access.scope != Scope::kPublic) {
+    if (!call.principal) {
+      ReplyError(call, Unauthenticated("sign in first", "hãy đăng nhập trước"));
+      return;
+    }
+    // A browser session's writes must carry its CSRF token (API tokens are
+    // not sent by browsers on their own, so they need none).
+    if (call.method != "GET" && call.principal->kind == "session") {
+      auto it = call.request_headers.find("x-csrf-token");
+      std::string sent = it == call.request_headers.end() ? "" : it->second;
+      if (sent.empty() || !SameSecret(sent, call.principal->csrf)) {
+        ReplyError(call, PermissionDenied("the request lacks this session's CSRF token (X-CSRF-Token)",
+                                          "yêu cầu thiếu mã CSRF của phiên làm việc (X-CSRF-Token)"));
+        return;
+      }
+    }
+    if (route.access.scope != Scope::kSignedIn) {
+      Result<UnitId> unit = ResolveUnit(route, call);
+      if (!unit.ok()) {
+        ReplyError(call, unit.status());
+        return;
+      }
+      if (*unit != kNoUnit && call.app->tree()->Get(*unit) == nullptr) {
+        ReplyError(call, NotFound("unit " + std::to_string(*unit) + " does not exist",
+                                  "không có đơn vị số " + std::to_string(*unit))
+                             .WithField("unit"));
+        return;
+      }
+      if (Status allowed = Authorise(call, route.access.action, *unit); !allowed.ok()) {
+        ReplyError(call, allowed);
+        return;
+      }
+    }
+  }
+  std::string cache_key;
+  if (route.cacheable) {
+    cache_key = call.path + "?";
+    for (const auto& [k, v] : call.query) cache_key += k + "=" + v + "&";
+    cache_key += "|" + call.lang + "|" + std::to_string(Today(call).day_number());
+    if (call.app->CachedBody(cache_key, &call.response)) {
+      call.headers.emplace_back("X-Cache", "hit");
+      return;
+    }
+  }
+  int64_t version = call.app->data_version();
+  Status s = route.handler(call);
+  if (!s.ok()) {
+    ReplyError(call, s);
+    return;
+  }
+  if (route.method != "GET") call.app->Touch();
+  if (route.cacheable && call.status == 200) call.app->CacheBody(cache_key, version, call.response);
+}
+
+}  // namespace kiemdem::api

@@ -1,0 +1,83 @@
+// The route table and the one place every request is authenticated and
+// authorised: each route names the action it performs and where the unit it
+// acts on comes from; the router resolves that unit, checks the caller's
+// grants over it (core/access.h), checks CSRF for cookie-authenticated writes,
+// and only then calls the handler.
+#ifndef KIEMDEM_API_ROUTER_H_
+#define KIEMDEM_API_ROUTER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "api/call.h"
+#include "core/access.h"
+
+namespace kiemdem::api {
+
+// Where the unit a request acts on comes from.
+enum class Scope {
+  kPublic,        // no sign-in (login, OpenAPI)
+  kSignedIn,      // any signed-in user; the handler filters what it returns
+  kEverywhere,    // the action over every unit (admin work)
+  kUnitQuery,     // ?unit=ID
+  kUnitPath,      // the first capture is a unit id
+  kUnitBody,      // the body's "unit"
+  kResultPath,    // the first capture is a result: its unit
+  kMeetingPath,   // the first capture is a working session: the unit reviewed
+  kDirectivePath, // the first capture is a directive: its assignee's unit (or its session's)
+  kDocumentPath,  // the first capture is a document: the unit it reports on
+};
+
+struct Access {
+  Scope scope = Scope::kSignedIn;
+  Action action = Action::kRead;
+};
+
+using Handler = std::function<Status(Call&)>;
+
+struct Route {
+  std::string method;   // "GET", "POST", "PATCH", "DELETE"
+  std::string pattern;  // regex under /api/v1, e.g. R"(/results/(\d+)/approve)"
+  Access access;
+  Handler handler;
+  bool cacheable = false;  // GET answers that depend only on the data version
+};
+
+class Router {
+ public:
+  void Add(Route route) { routes_.push_back(std::move(route)); }
+  const std::vector<Route>& routes() const { return routes_; }
+
+  // Runs the checks, then the handler. The HTTP layer fills `call` and
+  // writes out its response.
+  void Dispatch(const Route& route, Call& call) const;
+
+  // The unit the route acts on, resolved from the request.
+  Result<UnitId> ResolveUnit(const Route& route, Call& call) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// Whether the caller may perform `action` on `unit` (kNoUnit: everywhere).
+// Dispatch calls it for the route's unit; handlers call it again for any
+// other unit a body names (moving a directive to another unit, say).
+Status Authorise(const Call& call, Action action, UnitId unit);
+
+// HTTP status for a Status code.
+int HttpStatus(StatusCode code);
+// {"error": {"code", "message", "field"}} in the call's language.
+void ReplyError(Call& call, const Status& status);
+
+// The route groups.
+void AddAuthRoutes(Router& r);
+void AddReferenceRoutes(Router& r);  // units, indicators, plans
+void AddResultRoutes(Router& r);
+void AddAnalyticsRoutes(Router& r);  // evaluation, roll-up, comparison
+void AddDocumentRoutes(Router& r);
+void AddMeetingRoutes(Router& r);    // working sessions and directives
+
+}  // namespace kiemdem::api
+
+#endif  // KIEMDEM_API_ROUTER_H_

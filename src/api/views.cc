@@ -1,0 +1,199 @@
+#include "api/views.h"
+
+#include <cstdlib>
+#include <ctime>
+
+namespace kiemdem::api {
+namespace {
+
+Json DateJson(const std::optional<Date>& d) { return d ? Json(d->ToIso()) : Json(nullptr); }
+Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+}  // namespace
+
+Date Today(const Call& call) {
+  std::string on = call.Query("on");
+  if (!on.empty()) {
+    Result<Date> d = Date::Parse(on);
+    if (d.ok()) return *d;
+  }
+  if (const char* env = std::getenv("KIEMDEM_TODAY"); env != nullptr && *env != '\0') {
+    Result<Date> d = Date::Parse(env);
+    if (d.ok()) return *d;
+  }
+  return Date::FromDayNumber((static_cast<int64_t>(std::time(nullptr)) + 7 * 3600) / 86400);
+}
+
+Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {
+  const AdminUnit* u = tree.Get(unit);
+  if (u == nullptr) return nullptr;
+  const UnitVersion& v = u->VersionOn(on);
+  return Json{{"id", unit},
+              {"code", u->code},
+              {"name", v.name},
+              {"full_name", v.full_name},
+              {"type", UnitTypeKey(v.type)},
+              {"type_name", vi ? UnitTypeNameVi(v.type) : UnitTypeNameEn(v.type)},
+              {"parent", tree.Parent(unit) == kNoUnit ? Json(nullptr) : Json(tree.Parent(unit))},
+              {"valid_from", DateJson(u->valid_from)},
+              {"valid_to", DateJson(u->valid_to)},
+              {"has_children", !tree.ChildrenOn(unit, on).empty()}};
+}
+
+Json IndicatorView(const Indicator& i, bool vi) {
+  return Json{{"code", i.code},
+              {"name", vi ? i.name_vi : (i.name_en.empty() ? i.name_vi : i.name_en)},
+              {"name_vi", i.name_vi},
+              {"name_en", i.name_en},
+              {"unit", i.unit},
+              {"group", i.group},
+              {"value_kind", ValueKindName(i.value_kind)},
+              {"direction", DirectionName(i.direction)},
+              {"spatial", SpatialAggregationName(i.spatial)},
+              {"time", TimeAggregationName(i.time)},
+              {"allow_negative", i.allow_negative},
+              {"aliases", i.aliases}};
+}
+
+Json ResultView(const store::ResultRecord& r) {
+  const Observation& o = r.observation;
+  Json provenance{{"kind", ProvenanceKindKey(o.provenance.kind)}, {"source", o.provenance.source}};
+  if (o.provenance.span_begin >= 0) provenance["span"] = {o.provenance.span_begin, o.provenance.span_end};
+  return Json{{"id", r.id},
+              {"unit", o.unit},
+              {"indicator", o.indicator},
+              {"period", o.period.Key()},
+              {"period_label", o.period.LabelVi()},
+              {"value", o.value},
+              {"numerator", Optional(o.numerator)},
+              {"denominator", Optional(o.denominator)},
+              {"qualifier", QualifierKey(o.qualifier)},
+              {"estimated", o.estimated},
+              {"status", store::ResultStatusKey(r.status)},
+              {"version", r.version},
+              {"updated_by", r.updated_by},
+              {"updated_at", r.updated_at},
+              {"provenance", provenance}};
+}
+
+Json PlanView(const Plan& p, bool vi) {
+  Json targets = Json::array();
+  for (const Target& t : p.targets) {
+    targets.push_back({{"indicator", t.indicator},
+                       {"year", t.year},
+                       {"comparator", ComparatorSymbol(t.comparator)},
+                       {"value", t.value},
+                       {"value_high", Optional(t.value_high)}});
+  }
+  return Json{{"id", p.id},
+              {"unit", p.unit},
+              {"body_kind", BodyKindKey(p.body_kind)},
+              {"body_name", vi ? BodyKindNameVi(p.body_kind) : BodyKindNameEn(p.body_kind)},
+              {"assigned_by_superior", p.assigned_by_superior},
+              {"first_year", p.first_year},
+              {"last_year", p.last_year},
+              {"resolution", p.resolution.code},
+              {"resolution_date", DateJson(p.resolution.issued)},
+              {"targets", targets}};
+}
+
+Json MeetingView(const Meeting& m) {
+  return Json{{"id", m.id},
+              {"held_on", m.held_on.ToIso()},
+              {"host", m.host},
+              {"unit", m.unit},
+              {"chair", m.chair},
+              {"attendees", m.attendees},
+              {"documents", m.documents},
+              {"conclusions", m.conclusions}};
+}
+
+Json DirectiveView(const Directive& d, Date today, bool vi) {
+  DirectiveState state = d.StateOn(today);
+  Json progress = Json::array();
+  for (const DirectiveProgress& p : d.progress) {
+    progress.push_back({{"on", p.on.ToIso()},
+                        {"actor", p.actor},
+                        {"note", p.note},
+                        {"completes", p.completes},
+                        {"evidence_document", p.evidence_document ? Json(*p.evidence_document) : Json(nullptr)},
+                        {"evidence_result", p.evidence_result ? Json(*p.evidence_result) : Json(nullptr)}});
+  }
+  Json j{{"id", d.id},
+         {"meeting", d.meeting == 0 ? Json(nullptr) : Json(d.meeting)},
+         {"issuer", d.issuer},
+         {"text", d.text},
+         {"assignee",
+          {{"kind", AssigneeKindKey(d.assignee.kind)},
+           {"name", d.assignee.name},
+           {"unit", d.assignee.unit == kNoUnit ? Json(nullptr) : Json(d.assignee.unit)}}},
+         {"cooperating", d.cooperating},
+         {"deadline", DateJson(d.deadline)},
+         {"completed_on", DateJson(d.completed_on)},
+         {"indicator", d.indicator.empty() ? Json(nullptr) : Json(d.indicator)},
+         {"state", DirectiveStateKey(state)},
+         {"state_label", vi ? DirectiveStateNameVi(state) : DirectiveStateNameEn(state)},
+         {"progress", progress}};
+  if (d.deadline && !d.completed_on) j["days_left"] = *d.deadline - today;
+  return j;
+}
+
+Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi) {
+  Json rows = Json::array();
+  for (const analytics::EvaluationRow& r : e.rows) {
+    const IndicatorEvaluation& ev = r.evaluation;
+    Json targets = Json::array();
+    for (const TargetBySource& t : r.other_targets) {
+      targets.push_back({{"body_kind", BodyKindKey(t.plan->body_kind)},
+                         {"body_name", vi ? BodyKindNameVi(t.plan->body_kind) : BodyKindNameEn(t.plan->body_kind)},
+                         {"comparator", ComparatorSymbol(t.target->comparator)},
+                         {"value", t.target->value},
+                         {"resolution", t.plan->resolution.code}});
+    }
+    Json target = nullptr;
+    if (ev.target) {
+      target = {{"comparator", ComparatorSymbol(ev.target->comparator)},
+                {"value", ev.target->value},
+                {"value_high", Optional(ev.target->value_high)},
+                {"body_kind", r.target_body}};
+    }
+    rows.push_back({{"indicator", IndicatorView(r.indicator, vi)},
+                    {"target", target},
+                    {"targets", targets},
+                    {"actual", Optional(ev.actual)},
+                    {"previous", Optional(ev.previous)},
+                    {"percent_of_plan", Optional(ev.percent_of_plan)},
+                    {"percent_of_previous", Optional(ev.percent_of_previous)},
+                    {"judged_against", Optional(ev.judged_against)},
+                    {"status", AttainmentKey(ev.status)},
+                    {"status_label", vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status)},
+                    {"estimated", ev.estimated},
+                    {"prorated", ev.prorated},
+                    {"note", vi ? ev.note_vi : ev.note_en},
+                    {"result_id", r.result_id ? Json(*r.result_id) : Json(nullptr)},
+                    {"result_status", r.result_status.empty() ? Json(nullptr) : Json(r.result_status)},
+                    {"months_reported", r.months_reported}});
+  }
+  const EvaluationSummary& s = e.summary;
+  Date on = EndOfMonth(e.period.year(), e.period.last_month());
+  return Json{{"unit", UnitView(tree, e.unit, on, vi)},
+              {"period", {{"key", e.period.Key()}, {"label", vi ? e.period.LabelVi() : e.period.LabelEn()}}},
+              {"rows", rows},
+              {"summary",
+               {{"text", vi ? s.ToVietnamese() : s.ToEnglish()},
+                {"with_target", s.with_target},
+                {"exceeded", s.exceeded},
+                {"met", s.met},
+                {"not_met", s.not_met},
+                {"no_data", s.no_data}}}};
+}
+
+Json UserView(const store::User& u) {
+  Json roles = Json::array();
+  for (const store::RoleGrant& g : u.roles) {
+    roles.push_back({{"role", g.role}, {"unit", g.unit == kNoUnit ? Json(nullptr) : Json(g.unit)}});
+  }
+  return Json{{"username", u.username}, {"display_name", u.display_name}, {"disabled", u.disabled}, {"roles", roles}};
+}
+
+}  // namespace kiemdem::api

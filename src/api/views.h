@@ -1,0 +1,27 @@
+// Domain values as the API's JSON. Dates are ISO (yyyy-mm-dd) in JSON, with
+// the Vietnamese form beside them where people read them (dd/mm/yyyy).
+#ifndef KIEMDEM_API_VIEWS_H_
+#define KIEMDEM_API_VIEWS_H_
+
+#include "analytics/evaluation_service.h"
+#include "api/call.h"
+#include "core/directive.h"
+#include "store/store.h"
+
+namespace kiemdem::api {
+
+// Today in Việt Nam (UTC+7), or KIEMDEM_TODAY (dd/mm/yyyy) when set, or the call's ?on=.
+Date Today(const Call& call);
+
+Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi);
+Json IndicatorView(const Indicator& i, bool vi);
+Json ResultView(const store::ResultRecord& r);
+Json PlanView(const Plan& p, bool vi);
+Json MeetingView(const Meeting& m);
+Json DirectiveView(const Directive& d, Date today, bool vi);
+Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi);
+Json UserView(const store::User& u);
+
+}  // namespace kiemdem::api
+
+#endif  // KIEMDEM_API_VIEWS_H_

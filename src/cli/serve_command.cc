@@ -1,0 +1,246 @@
+// `kiemdem serve` and `kiemdem user add|passwd|role|list`.
+#include <csignal>
+#include <iostream>
+#include <map>
+
+#include "api/auth.h"
+#include "api/server.h"
+#include "cli/commands.h"
+#include "cli/workspace.h"
+#include "store/store.h"
+
+namespace kiemdem::cli {
+namespace {
+
+struct Flags {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> rest;
+  std::string error;
+};
+
+Flags ParseFlags(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
+                 const std::vector<std::string>& switches) {
+  Flags f;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (std::find(with_value.begin(), with_value.end(), a) != with_value.end()) {
+      if (i + 1 >= args.size()) {
+        f.error = a + " needs a value";
+        return f;
+      }
+      f.values[a] = args[++i];
+    } else if (std::find(switches.begin(), switches.end(), a) != switches.end()) {
+      f.values[a] = "1";
+    } else if (a.rfind("--", 0) == 0) {
+      f.error = "unknown option " + a;
+      return f;
+    } else {
+      f.rest.push_back(a);
+    }
+  }
+  return f;
+}
+
+std::string Get(const Flags& f, const std::string& key, const std::string& fallback) {
+  auto it = f.values.find(key);
+  return it == f.values.end() ? fallback : it->second;
+}
+
+int Fail(const GlobalOptions& g, const Status& s) {
+  std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
+  return 1;
+}
+
+// The stored id of a registry unit (codes are reused across 2025: find it by date).
+Result<UnitId> StoredUnit(store::Store& s, const AdminRegistry& reg, UnitId id) {
+  const AdminUnit* u = reg.Get(id);
+  Date on = u->valid_from ? *u->valid_from : u->valid_to ? u->valid_to->AddDays(-1) : *Date::FromYmd(2026, 1, 1);
+  return s.FindUnit(u->code, on);
+}
+
+// Units, the catalogue, the demo plans and results, into an empty database.
+Status LoadDemo(const GlobalOptions& g, store::Store& s) {
+  ASSIGN_OR_RETURN(std::vector<Indicator> have, s.ListIndicators());
+  if (!have.empty()) return Status::Ok();  // not empty: leave it as it is
+  Workspace ws;
+  RETURN_IF_ERROR(LoadReferenceData(g.data_dir, &ws));
+  RETURN_IF_ERROR(LoadDemoData(g.data_dir, &ws));
+  RETURN_IF_ERROR(s.SaveUnits("demo", ws.units));
+  RETURN_IF_ERROR(s.PutIndicators("demo", ws.indicators));
+  std::map<UnitId, UnitId> stored;
+  auto map_unit = [&](UnitId id) -> Result<UnitId> {
+    if (!stored.count(id)) {
+      ASSIGN_OR_RETURN(stored[id], StoredUnit(s, ws.units, id));
+    }
+    return stored[id];
+  };
+  std::vector<Plan> plans = ws.plans;
+  for (Plan& p : plans) {
+    ASSIGN_OR_RETURN(p.unit, map_unit(p.unit));
+    p.body = 0;
+  }
+  // The demo plans list one target per row: merge those of one plan.
+  std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> merged;
+  for (const Plan& p : plans) {
+    Plan& m = merged[{p.unit, p.body_kind, p.first_year, p.last_year}];
+    if (m.targets.empty()) m = p;
+    else
+      for (const Target& t : p.targets) m.targets.push_back(t);
+  }
+  std::vector<Plan> list;
+  for (auto& [k, p] : merged) list.push_back(p);
+  RETURN_IF_ERROR(s.SavePlans("demo", list));
+  std::vector<Observation> results = ws.results;
+  for (Observation& o : results) {
+    ASSIGN_OR_RETURN(o.unit, map_unit(o.unit));
+  }
+  return s.SaveResults("demo", results, "demo/results.csv");
+}
+
+// A first administrator when there is no user at all; its password is printed once.
+Status EnsureAdmin(store::Store& s, std::string* password) {
+  ASSIGN_OR_RETURN(std::vector<store::User> users, s.ListUsers());
+  if (!users.empty()) return Status::Ok();
+  *password = api::NewPassword();
+  store::User admin;
+  admin.username = "admin";
+  admin.display_name = "Quản trị hệ thống";
+  ASSIGN_OR_RETURN(admin.password_hash, api::HashPassword(*password));
+  RETURN_IF_ERROR(s.CreateUser("kiemdem", admin).status());
+  return s.GrantRole("kiemdem", "admin", {"admin", kNoUnit});
+}
+
+api::Server* g_server = nullptr;
+void StopOnSignal(int) {
+  if (g_server != nullptr) g_server->Stop();
+}
+
+Result<std::string> ReadPassword(const Flags& f) {
+  std::string p = Get(f, "--password", "");
+  if (p.empty()) {
+    std::cerr << "Mật khẩu / password: ";
+    std::getline(std::cin, p);
+  }
+  return p;
+}
+
+}  // namespace
+
+int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
+  Flags f = ParseFlags(args, {"--db", "--port", "--host", "--web", "--threads"}, {"--demo"});
+  if (!f.error.empty() || !f.rest.empty()) {
+    std::cerr << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n";
+    return 2;
+  }
+  api::ServerOptions o;
+  o.db = Get(f, "--db", "kiemdem.db");
+  o.host = Get(f, "--host", "127.0.0.1");
+  o.port = std::atoi(Get(f, "--port", "8080").c_str());
+  o.threads = std::max(4, std::atoi(Get(f, "--threads", "64").c_str()));
+  o.web_dir = Get(f, "--web", g.data_dir + "/../web/dist");
+  if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
+  std::string password;
+  {
+    Result<std::unique_ptr<store::Store>> s = store::Store::Open({.url = o.db});
+    if (!s.ok()) return Fail(g, s.status());
+    if (Status m = (*s)->Migrate(); !m.ok()) return Fail(g, m);
+    if (f.values.count("--demo")) {
+      std::cout << "Đang nạp dữ liệu mẫu…" << std::endl;
+      if (Status d = LoadDemo(g, **s); !d.ok()) return Fail(g, d);
+    }
+    if (Status a = EnsureAdmin(**s, &password); !a.ok()) return Fail(g, a);
+  }
+  Result<std::unique_ptr<api::Server>> server = api::Server::Create(o);
+  if (!server.ok()) return Fail(g, server.status());
+  Result<int> port = (*server)->Bind();
+  if (!port.ok()) return Fail(g, port.status());
+  g_server = server->get();
+  std::signal(SIGINT, StopOnSignal);
+  std::signal(SIGTERM, StopOnSignal);
+  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port << "/  (CSDL: " << o.db << ")" << std::endl;
+  if (!password.empty()) {
+    std::cout << "Tài khoản quản trị đầu tiên / first administrator: admin  mật khẩu / password: " << password
+              << "\n(chỉ in một lần; đổi bằng: kiemdem user passwd admin)" << std::endl;
+  }
+  Status run = (*server)->Run();
+  g_server = nullptr;
+  if (!run.ok()) return Fail(g, run);
+  return 0;
+}
+
+int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
+  Flags f = ParseFlags(args, {"--db", "--password", "--unit", "--display", "--on"}, {});
+  const char* usage =
+      "usage: kiemdem user add NAME [--display TEXT] [--password P] | passwd NAME [--password P] |\n"
+      "       role NAME viewer|reporter|approver|admin [--unit CODE] | list   [--db PATH]";
+  if (!f.error.empty() || f.rest.empty()) {
+    std::cerr << usage << "\n";
+    return 2;
+  }
+  if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open({.url = Get(f, "--db", "kiemdem.db")});
+  if (!opened.ok()) return Fail(g, opened.status());
+  store::Store& s = **opened;
+  if (Status m = s.Migrate(); !m.ok()) return Fail(g, m);
+  const char* user = std::getenv("USER");
+  std::string actor = std::string("cli:") + (user != nullptr ? user : "unknown");
+  const std::string& verb = f.rest[0];
+  bool vi = g.lang == "vi";
+  if (verb == "list" && f.rest.size() == 1) {
+    Result<std::vector<store::User>> users = s.ListUsers();
+    if (!users.ok()) return Fail(g, users.status());
+    for (const store::User& u : *users) {
+      std::cout << u.username << "\t" << u.display_name;
+      for (const store::RoleGrant& r : u.roles) {
+        Result<std::string> code = r.unit == kNoUnit ? Result<std::string>(std::string("*")) : s.UnitCode(r.unit);
+        std::cout << "\t" << r.role << "@" << (code.ok() ? *code : "?");
+      }
+      std::cout << "\n";
+    }
+    return 0;
+  }
+  if (f.rest.size() < 2) {
+    std::cerr << usage << "\n";
+    return 2;
+  }
+  const std::string& name = f.rest[1];
+  if (verb == "add" && f.rest.size() == 2) {
+    Result<std::string> password = ReadPassword(f);
+    if (!password.ok()) return Fail(g, password.status());
+    Result<std::string> hash = api::HashPassword(*password);
+    if (!hash.ok()) return Fail(g, hash.status());
+    store::User u;
+    u.username = name;
+    u.display_name = Get(f, "--display", "");
+    u.password_hash = *hash;
+    if (Result<int64_t> id = s.CreateUser(actor, u); !id.ok()) return Fail(g, id.status());
+    std::cout << (vi ? "Đã tạo người dùng " : "Created user ") << name << "\n";
+    return 0;
+  }
+  if (verb == "passwd" && f.rest.size() == 2) {
+    Result<std::string> password = ReadPassword(f);
+    if (!password.ok()) return Fail(g, password.status());
+    Result<std::string> hash = api::HashPassword(*password);
+    if (!hash.ok()) return Fail(g, hash.status());
+    if (Status p = s.SetPassword(actor, name, *hash); !p.ok()) return Fail(g, p);
+    std::cout << (vi ? "Đã đổi mật khẩu của " : "Changed the password of ") << name << "\n";
+    return 0;
+  }
+  if (verb == "role" && f.rest.size() == 3) {
+    store::RoleGrant grant{f.rest[2], kNoUnit};
+    if (std::string code = Get(f, "--unit", ""); !code.empty()) {
+      Result<Date> on = Date::Parse(Get(f, "--on", "01/01/2026"));
+      if (!on.ok()) return Fail(g, on.status());
+      Result<UnitId> unit = s.FindUnit(code, *on);
+      if (!unit.ok()) return Fail(g, unit.status());
+      grant.unit = *unit;
+    }
+    if (Status r = s.GrantRole(actor, name, grant); !r.ok()) return Fail(g, r);
+    std::cout << (vi ? "Đã cấp vai trò " : "Granted ") << grant.role << (vi ? " cho " : " to ") << name << "\n";
+    return 0;
+  }
+  std::cerr << usage << "\n";
+  return 2;
+}
+
+}  // namespace kiemdem::cli

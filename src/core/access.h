@@ -1,0 +1,46 @@
+// Who may do what where: roles granted over a unit subtree (viewer <
+// reporter < approver < admin) and the one rule every request is checked
+// against. Pure: the caller supplies the tree as "is `a` at or below `b`".
+#ifndef KIEMDEM_CORE_ACCESS_H_
+#define KIEMDEM_CORE_ACCESS_H_
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "core/admin_unit.h"
+#include "core/status.h"
+
+namespace kiemdem {
+
+enum class Role { kViewer, kReporter, kApprover, kAdmin };
+const char* RoleKey(Role r);  // "viewer", "reporter", "approver", "admin"
+Result<Role> ParseRole(std::string_view key);
+
+struct Grant {
+  Role role = Role::kViewer;
+  UnitId unit = kNoUnit;  // root of the subtree; kNoUnit: every unit
+};
+
+enum class Action {
+  kRead,     // see a unit's figures, drafts included
+  kEnter,    // enter, change and submit results; post reports
+  kApprove,  // approve, send back or reopen results
+  kManage,   // plans, meetings and directives of the unit
+  kAdmin,    // users, roles, reference data
+};
+const char* ActionKey(Action a);
+
+// Whether `unit` is `root` or below it (on any date the caller chooses).
+using WithinSubtree = std::function<bool(UnitId unit, UnitId root)>;
+
+// Read: any role whose subtree holds the unit. Enter: reporter and above.
+// Approve: an approver over a unit strictly below its root (a ward's figures
+// are approved above the ward), or an admin. Manage: approver and above over
+// the unit. Admin: an admin over every unit, or over the unit for that unit.
+// `unit` kNoUnit asks for the action anywhere (e.g. listing all users).
+bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const WithinSubtree& within);
+
+}  // namespace kiemdem
+
+#endif  // KIEMDEM_CORE_ACCESS_H_
