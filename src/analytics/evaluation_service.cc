@@ -41,9 +41,11 @@ std::optional<Observation> ValueFor(const Indicator& indicator, const Period& pe
 
 }  // namespace
 
-Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit, const Period& period) {
+Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit,
+                                    const Period& period) {
   if (tree.Get(unit) == nullptr) {
-    return NotFound("unit " + std::to_string(unit) + " does not exist", "không có đơn vị số " + std::to_string(unit))
+    return NotFound("unit " + std::to_string(unit) + " does not exist",
+                    "không có đơn vị số " + std::to_string(unit))
         .WithField("unit");
   }
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
@@ -93,7 +95,8 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
 Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree& tree, UnitId root,
                                              const Period& period) {
   if (tree.Get(root) == nullptr) {
-    return NotFound("unit " + std::to_string(root) + " does not exist", "không có đơn vị số " + std::to_string(root))
+    return NotFound("unit " + std::to_string(root) + " does not exist",
+                    "không có đơn vị số " + std::to_string(root))
         .WithField("unit");
   }
   Date on = EndOfMonth(period.year(), period.last_month());

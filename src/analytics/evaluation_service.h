@@ -20,11 +20,11 @@ namespace kiemdem::analytics {
 struct EvaluationRow {
   Indicator indicator;
   IndicatorEvaluation evaluation;
-  std::string target_body;                   // the body whose target was used: "peoples_council", ...
+  std::string target_body;                    // the body whose target was used: "peoples_council", ...
   std::vector<TargetBySource> other_targets;  // every plan's target, side by side
-  std::optional<int64_t> result_id;          // the stored result of exactly this period
-  std::string result_status;                 // its workflow state
-  int months_reported = 0;                   // when built from shorter periods
+  std::optional<int64_t> result_id;           // the stored result of exactly this period
+  std::string result_status;                  // its workflow state
+  int months_reported = 0;                    // when built from shorter periods
 };
 
 struct UnitEvaluation {
@@ -35,7 +35,8 @@ struct UnitEvaluation {
   std::vector<Plan> plans;  // what other_targets point into
 };
 
-Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit, const Period& period);
+Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit,
+                                    const Period& period);
 
 // One indicator rolled up over a unit's subtree.
 struct RollupRow {

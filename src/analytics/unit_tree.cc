@@ -15,7 +15,9 @@ Result<UnitTree> UnitTree::Load(store::Store& store) {
     a.valid_to = u.valid_to;
     a.versions.push_back({u.valid_from.value_or(Date()), u.name, u.full_name, u.type});
     if (!u.parent_code.empty()) {
-      Date anchor = u.valid_from ? *u.valid_from : u.valid_to ? u.valid_to->AddDays(-1) : Date::FromDayNumber(1 << 20);
+      Date anchor = u.valid_from ? *u.valid_from
+                    : u.valid_to ? u.valid_to->AddDays(-1)
+                                 : Date::FromDayNumber(1 << 20);
       Result<UnitId> parent = t.registry_.FindByCode(u.parent_code, anchor);
       if (parent.ok()) a.parent = *parent;
     }

@@ -38,7 +38,8 @@ Status RollUp(Call& call) {
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
-  ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows, analytics::RollUpSubtree(*store, *tree, unit, period));
+  ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows,
+                   analytics::RollUpSubtree(*store, *tree, unit, period));
   Json items = Json::array();
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
@@ -63,7 +64,8 @@ Status Compare(Call& call) {
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   std::string indicator = call.Query("indicator");
   if (indicator.empty()) {
-    return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'").WithField("indicator");
+    return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'")
+        .WithField("indicator");
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
@@ -95,7 +97,8 @@ Status Trend(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   std::string indicator = call.Query("indicator");
   if (indicator.empty()) {
-    return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'").WithField("indicator");
+    return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'")
+        .WithField("indicator");
   }
   int to = Today(call).year(), from = to - 4;
   if (!call.Query("from").empty()) {
@@ -107,7 +110,8 @@ Status Trend(Call& call) {
     to = static_cast<int>(t);
   }
   if (to < from || to - from > 30) {
-    return InvalidArgument("from..to must be at most 30 years, in order", "khoảng năm from..to tối đa 30 năm, theo thứ tự")
+    return InvalidArgument("from..to must be at most 30 years, in order",
+                           "khoảng năm from..to tối đa 30 năm, theo thứ tự")
         .WithField("from");
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());

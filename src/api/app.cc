@@ -100,11 +100,13 @@ Result<Principal> App::Authenticate(const std::string& token_hash) {
   {
     std::lock_guard<std::mutex> lock(session_mu_);
     auto it = sessions_.find(token_hash);
-    if (it != sessions_.end() && now - it->second.loaded < std::chrono::seconds(5)) return it->second.principal;
+    if (it != sessions_.end() && now - it->second.loaded < std::chrono::seconds(5))
+      return it->second.principal;
   }
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
   Result<store::SessionRecord> rec = s->FindSession(token_hash);
-  Status expired = Unauthenticated("the session has ended; sign in again", "phiên làm việc đã hết; hãy đăng nhập lại");
+  Status expired =
+      Unauthenticated("the session has ended; sign in again", "phiên làm việc đã hết; hãy đăng nhập lại");
   if (!rec.ok()) return expired;
   if (rec->revoked || (rec->expires_at != 0 && rec->expires_at < static_cast<int64_t>(std::time(nullptr)))) {
     return expired;

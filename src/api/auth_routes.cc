@@ -22,8 +22,9 @@ Status Login(Call& call) {
   if (int wait = call.app->login_limiter().RetryAfter(key); wait > 0) {
     call.status = 429;
     call.headers.emplace_back("Retry-After", std::to_string(wait));
-    return ResourceExhausted("too many failed sign-ins; try again in " + std::to_string(wait) + " seconds",
-                             "đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string(wait) + " giây");
+    return ResourceExhausted(
+        "too many failed sign-ins; try again in " + std::to_string(wait) + " seconds",
+        "đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string(wait) + " giây");
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   Result<store::User> user = store->FindUser(username);
@@ -40,7 +41,8 @@ Status Login(Call& call) {
   call.app->login_limiter().Succeeded(key);
   std::string token = NewToken(), csrf = NewToken().substr(0, 32);
   int64_t now = std::time(nullptr);
-  RETURN_IF_ERROR(store->CreateSession(username, {TokenHash(token), user->id, "session", csrf, "", now, now + kSessionSeconds}));
+  RETURN_IF_ERROR(store->CreateSession(
+      username, {TokenHash(token), user->id, "session", csrf, "", now, now + kSessionSeconds}));
   call.headers.emplace_back("Set-Cookie", SessionCookie(token, kSessionSeconds, call.secure));
   call.Reply({{"user", UserView(*user)}, {"csrf_token", csrf}, {"expires_in", kSessionSeconds}});
   return Status::Ok();
@@ -66,13 +68,14 @@ Status CreateToken(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(std::string label, StringField(*body, "label"));
   if (label.empty() || label.size() > 100) {
-    return InvalidArgument("a token needs a label of 1-100 characters", "mã truy cập cần nhãn dài 1-100 ký tự")
+    return InvalidArgument("a token needs a label of 1-100 characters",
+                           "mã truy cập cần nhãn dài 1-100 ký tự")
         .WithField("label");
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::string token = NewToken();
-  RETURN_IF_ERROR(store->CreateSession(call.actor(), {TokenHash(token), call.principal->user.id, "api", "", label,
-                                                      static_cast<int64_t>(std::time(nullptr)), 0}));
+  RETURN_IF_ERROR(store->CreateSession(call.actor(), {TokenHash(token), call.principal->user.id, "api", "",
+                                                      label, static_cast<int64_t>(std::time(nullptr)), 0}));
   call.Reply({{"token", token}, {"label", label}}, 201);
   return Status::Ok();
 }
@@ -81,9 +84,11 @@ Result<std::vector<store::RoleGrant>> ParseGrants(const Json& body) {
   std::vector<store::RoleGrant> out;
   auto it = body.find("roles");
   if (it == body.end()) return out;
-  if (!it->is_array()) return InvalidArgument("'roles' must be a list", "'roles' phải là danh sách").WithField("roles");
+  if (!it->is_array())
+    return InvalidArgument("'roles' must be a list", "'roles' phải là danh sách").WithField("roles");
   for (const Json& g : *it) {
-    if (!g.is_object()) return InvalidArgument("each role is an object", "mỗi vai trò là một đối tượng").WithField("roles");
+    if (!g.is_object())
+      return InvalidArgument("each role is an object", "mỗi vai trò là một đối tượng").WithField("roles");
     ASSIGN_OR_RETURN(std::string role, StringField(g, "role"));
     RETURN_IF_ERROR(ParseRole(role).status());
     ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(g, "unit", false));
@@ -102,7 +107,8 @@ Status CreateUser(Call& call) {
   ASSIGN_OR_RETURN(std::vector<store::RoleGrant> grants, ParseGrants(*body));
   for (const store::RoleGrant& g : grants) {
     if (g.unit != kNoUnit && call.app->tree()->Get(g.unit) == nullptr) {
-      return NotFound("unit " + std::to_string(g.unit) + " does not exist", "không có đơn vị số " + std::to_string(g.unit))
+      return NotFound("unit " + std::to_string(g.unit) + " does not exist",
+                      "không có đơn vị số " + std::to_string(g.unit))
           .WithField("roles");
     }
   }

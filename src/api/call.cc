@@ -7,7 +7,8 @@ namespace kiemdem::api {
 namespace {
 
 Status WrongType(const std::string& name, const char* want_en, const char* want_vi) {
-  return InvalidArgument("field '" + name + "' must be " + want_en, "trường '" + name + "' phải là " + want_vi)
+  return InvalidArgument("field '" + name + "' must be " + want_en,
+                         "trường '" + name + "' phải là " + want_vi)
       .WithField(name);
 }
 
@@ -60,7 +61,8 @@ Result<const Json*> Call::Body() {
           .WithField("body");
     }
     if (!parsed.is_object()) {
-      return InvalidArgument("the request body must be a JSON object", "nội dung yêu cầu phải là đối tượng JSON")
+      return InvalidArgument("the request body must be a JSON object",
+                             "nội dung yêu cầu phải là đối tượng JSON")
           .WithField("body");
     }
     json = std::move(parsed);
@@ -101,7 +103,8 @@ Result<std::optional<int64_t>> IdField(const Json& j, const std::string& name, b
     if (required) return Missing(name);
     return std::optional<int64_t>();
   }
-  if (!it->is_number_integer() || it->get<int64_t>() <= 0) return WrongType(name, "a positive whole number", "số nguyên dương");
+  if (!it->is_number_integer() || it->get<int64_t>() <= 0)
+    return WrongType(name, "a positive whole number", "số nguyên dương");
   return std::optional<int64_t>(it->get<int64_t>());
 }
 

@@ -26,9 +26,9 @@ struct Call {
   std::map<std::string, std::string> query;
   std::string body;
   std::map<std::string, std::string> request_headers;  // names in lower case
-  std::string lang = "vi";  // "vi" or "en"
-  std::string client;       // remote address
-  bool secure = false;      // behind TLS (X-Forwarded-Proto: https)
+  std::string lang = "vi";                             // "vi" or "en"
+  std::string client;                                  // remote address
+  bool secure = false;                                 // behind TLS (X-Forwarded-Proto: https)
   std::optional<Principal> principal;
   std::optional<Json> json;  // the parsed body, once asked for
 

@@ -21,7 +21,8 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
     for (const IndicatorMatch& match : MatchIndicators(m.subject, m.unit, indicators)) {
       for (const Indicator& ind : indicators) {
         if (ind.code == match.code) {
-          suggestions.push_back({{"indicator", ind.code}, {"name", vi ? ind.name_vi : ind.name_en}, {"score", match.score}});
+          suggestions.push_back(
+              {{"indicator", ind.code}, {"name", vi ? ind.name_vi : ind.name_en}, {"score", match.score}});
         }
       }
     }
@@ -32,8 +33,11 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
                          {"basis", c.basis}});
     }
     Json check = nullptr;
-    if (m.check) check = {{"consistent", m.check->consistent}, {"computed", m.check->computed}, {"stated", m.check->stated},
-                          {"message", vi ? m.check->message_vi : m.check->message_en}};
+    if (m.check)
+      check = {{"consistent", m.check->consistent},
+               {"computed", m.check->computed},
+               {"stated", m.check->stated},
+               {"message", vi ? m.check->message_vi : m.check->message_en}};
     measures.push_back({{"index", i},
                         {"span", {m.span.begin, m.span.end}},
                         {"text", text.substr(m.span.begin, m.span.end - m.span.begin)},
@@ -58,7 +62,8 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
   }
   Json docrefs = Json::array();
   for (const extract::DocRefFact& d : facts.docrefs) {
-    docrefs.push_back({{"span", {d.span.begin, d.span.end}}, {"doc_type", d.doc_type}, {"code", d.code}, {"date", d.date}});
+    docrefs.push_back(
+        {{"span", {d.span.begin, d.span.end}}, {"doc_type", d.doc_type}, {"code", d.code}, {"date", d.date}});
   }
   Json persons = Json::array();
   for (const extract::PersonFact& p : facts.persons) {
@@ -72,7 +77,10 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
                {"unit", facts.meeting->unit},
                {"chair", facts.meeting->chair}};
   }
-  return Json{{"measures", measures}, {"directives", directives}, {"docrefs", docrefs}, {"persons", persons},
+  return Json{{"measures", measures},
+              {"directives", directives},
+              {"docrefs", docrefs},
+              {"persons", persons},
               {"meeting", meeting}};
 }
 
@@ -96,9 +104,11 @@ Status PostDocument(Call& call) {
   ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(*body, "unit"));
   doc.unit = *unit;
   ASSIGN_OR_RETURN(doc.text, StringField(*body, "text"));
-  if (doc.text.empty()) return InvalidArgument("the report's text is empty", "nội dung báo cáo trống").WithField("text");
+  if (doc.text.empty())
+    return InvalidArgument("the report's text is empty", "nội dung báo cáo trống").WithField("text");
   if (doc.text.size() > kMaxDocumentBytes) {
-    return ResourceExhausted("a report is at most 4 MiB of text", "báo cáo tối đa 4 MiB văn bản").WithField("text");
+    return ResourceExhausted("a report is at most 4 MiB of text", "báo cáo tối đa 4 MiB văn bản")
+        .WithField("text");
   }
   RETURN_IF_ERROR(ValidateUtf8(doc.text));
   ASSIGN_OR_RETURN(doc.doc_type, StringField(*body, "doc_type", false));
@@ -129,7 +139,8 @@ Status Confirm(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   auto chosen = body->find("facts");
   if (chosen == body->end() || !chosen->is_array() || chosen->empty()) {
-    return InvalidArgument("'facts' must list the measures to keep", "'facts' phải liệt kê các số liệu cần lưu")
+    return InvalidArgument("'facts' must list the measures to keep",
+                           "'facts' phải liệt kê các số liệu cần lưu")
         .WithField("facts");
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
@@ -137,7 +148,8 @@ Status Confirm(Call& call) {
   ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text));
   std::vector<Observation> rows;
   for (const Json& f : *chosen) {
-    if (!f.is_object()) return InvalidArgument("each fact is an object", "mỗi số liệu là một đối tượng").WithField("facts");
+    if (!f.is_object())
+      return InvalidArgument("each fact is an object", "mỗi số liệu là một đối tượng").WithField("facts");
     ASSIGN_OR_RETURN(std::optional<double> index, NumberField(f, "measure"));
     if (*index < 0 || *index >= static_cast<double>(facts.measures.size())) {
       return NotFound("the report has no measure " + std::to_string(static_cast<int64_t>(*index)),
@@ -152,8 +164,10 @@ Status Confirm(Call& call) {
     if (period.empty()) period = m.period;
     Result<Period> p = Period::Parse(period);
     if (!p.ok()) {
-      return InvalidArgument("measure " + std::to_string(static_cast<int64_t>(*index)) + " needs a period: " + p.status().message(),
-                             "số liệu " + std::to_string(static_cast<int64_t>(*index)) + " cần kỳ báo cáo: " + p.status().message_vi())
+      return InvalidArgument("measure " + std::to_string(static_cast<int64_t>(*index)) +
+                                 " needs a period: " + p.status().message(),
+                             "số liệu " + std::to_string(static_cast<int64_t>(*index)) +
+                                 " cần kỳ báo cáo: " + p.status().message_vi())
           .WithField("period");
     }
     o.period = *p;

@@ -32,7 +32,8 @@ Result<Directive> ParseDirective(const Json& j, Directive d) {
         ASSIGN_OR_RETURN(d.assignee.kind, ParseAssigneeKind(kind));
       }
     } else {
-      return InvalidArgument("'assignee' is a name or {kind, name}", "'assignee' là tên hoặc {kind, name}").WithField("assignee");
+      return InvalidArgument("'assignee' is a name or {kind, name}", "'assignee' là tên hoặc {kind, name}")
+          .WithField("assignee");
     }
   }
   if (j.contains("cooperating")) {
@@ -74,17 +75,24 @@ Status CreateMeeting(Call& call) {
   ASSIGN_OR_RETURN(m.attendees, StringListField(*body, "attendees"));
   ASSIGN_OR_RETURN(m.conclusions, StringField(*body, "conclusions", false));
   if (auto docs = body->find("documents"); docs != body->end() && !docs->is_null()) {
-    if (!docs->is_array()) return InvalidArgument("'documents' is a list of ids", "'documents' là danh sách mã văn bản").WithField("documents");
+    if (!docs->is_array())
+      return InvalidArgument("'documents' is a list of ids", "'documents' là danh sách mã văn bản")
+          .WithField("documents");
     for (const Json& d : *docs) {
-      if (!d.is_number_integer()) return InvalidArgument("'documents' is a list of ids", "'documents' là danh sách mã văn bản").WithField("documents");
+      if (!d.is_number_integer())
+        return InvalidArgument("'documents' is a list of ids", "'documents' là danh sách mã văn bản")
+            .WithField("documents");
       m.documents.push_back(d.get<int64_t>());
     }
   }
   std::vector<Directive> directives;
   if (auto list = body->find("directives"); list != body->end() && !list->is_null()) {
-    if (!list->is_array()) return InvalidArgument("'directives' is a list", "'directives' là danh sách").WithField("directives");
+    if (!list->is_array())
+      return InvalidArgument("'directives' is a list", "'directives' là danh sách").WithField("directives");
     for (const Json& dj : *list) {
-      if (!dj.is_object()) return InvalidArgument("each directive is an object", "mỗi ý kiến chỉ đạo là một đối tượng").WithField("directives");
+      if (!dj.is_object())
+        return InvalidArgument("each directive is an object", "mỗi ý kiến chỉ đạo là một đối tượng")
+            .WithField("directives");
       Directive d;
       d.issuer = m.host;
       d.assignee.unit = m.unit;
@@ -244,11 +252,12 @@ Status GetDirective(Call& call) {
   Json j = DirectiveView(d, Today(call), call.vi());
   j["history"] = Json::array();
   for (const store::AuditEntry& e : audit) {
-    j["history"].push_back({{"at", e.at},
-                            {"actor", e.actor},
-                            {"action", e.action},
-                            {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
-                            {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
+    j["history"].push_back(
+        {{"at", e.at},
+         {"actor", e.actor},
+         {"action", e.action},
+         {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
+         {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
   }
   call.Reply(j);
   return Status::Ok();

@@ -22,12 +22,14 @@ Status ListUnits(Call& call) {
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   std::vector<UnitId> ids;
   if (std::string q = call.Query("q"); !q.empty()) {
-    if (q.size() > 200) return InvalidArgument("the search is too long", "chuỗi tìm kiếm quá dài").WithField("q");
+    if (q.size() > 200)
+      return InvalidArgument("the search is too long", "chuỗi tìm kiếm quá dài").WithField("q");
     ids = tree->Search(q, on, 200);
   } else if (!call.Query("parent").empty()) {
     ASSIGN_OR_RETURN(int64_t parent, call.QueryId("parent"));
     if (tree->Get(parent) == nullptr) {
-      return NotFound("unit " + std::to_string(parent) + " does not exist", "không có đơn vị số " + std::to_string(parent))
+      return NotFound("unit " + std::to_string(parent) + " does not exist",
+                      "không có đơn vị số " + std::to_string(parent))
           .WithField("parent");
     }
     ids = tree->ChildrenOn(parent, on);
@@ -46,7 +48,8 @@ Status GetUnit(Call& call) {
   ASSIGN_OR_RETURN(Date on, OnDate(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   if (tree->Get(id) == nullptr) {
-    return NotFound("unit " + std::to_string(id) + " does not exist", "không có đơn vị số " + std::to_string(id));
+    return NotFound("unit " + std::to_string(id) + " does not exist",
+                    "không có đơn vị số " + std::to_string(id));
   }
   Json unit = UnitView(*tree, id, on, call.vi());
   Json path = Json::array();
@@ -110,7 +113,9 @@ Status SavePlan(Call& call) {
     return InvalidArgument("'targets' must be a list", "'targets' phải là danh sách").WithField("targets");
   }
   for (const Json& t : *targets) {
-    if (!t.is_object()) return InvalidArgument("each target is an object", "mỗi chỉ tiêu là một đối tượng").WithField("targets");
+    if (!t.is_object())
+      return InvalidArgument("each target is an object", "mỗi chỉ tiêu là một đối tượng")
+          .WithField("targets");
     Target target;
     ASSIGN_OR_RETURN(target.indicator, StringField(t, "indicator"));
     ASSIGN_OR_RETURN(std::optional<double> year, NumberField(t, "year"));
@@ -141,7 +146,8 @@ Status SavePlan(Call& call) {
   RETURN_IF_ERROR(store->SavePlans(call.actor(), {p}));
   ASSIGN_OR_RETURN(std::vector<Plan> plans, store->ListPlans(p.unit));
   for (const Plan& saved : plans) {
-    if (saved.body_kind == p.body_kind && saved.first_year == p.first_year && saved.last_year == p.last_year) {
+    if (saved.body_kind == p.body_kind && saved.first_year == p.first_year &&
+        saved.last_year == p.last_year) {
       call.Reply(PlanView(saved, call.vi()), 201);
     }
   }

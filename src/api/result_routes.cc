@@ -7,7 +7,8 @@ namespace {
 
 Status ListResults(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
-  std::string period = call.Query("period"), indicator = call.Query("indicator"), status = call.Query("status");
+  std::string period = call.Query("period"), indicator = call.Query("indicator"),
+              status = call.Query("status");
   if (!period.empty()) {
     Result<Period> p = Period::Parse(period);
     if (!p.ok()) {
@@ -109,7 +110,8 @@ Status Transition(Call& call, const std::string& action) {
     ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
     ASSIGN_OR_RETURN(std::vector<store::AuditEntry> audit, store->Audit("result", std::to_string(id)));
     for (const store::AuditEntry& e : audit) {
-      bool wrote = e.action == "create" || e.action == "update" || e.action == "import" || e.action == "submit";
+      bool wrote =
+          e.action == "create" || e.action == "update" || e.action == "import" || e.action == "submit";
       if (wrote && e.actor == call.actor()) {
         return PermissionDenied("you entered or submitted this figure, so someone else must approve it",
                                 "bạn đã nhập hoặc gửi số liệu này nên người khác phải duyệt");
@@ -137,14 +139,18 @@ void AddResultRoutes(Router& r) {
   r.Add({"POST", "/results", {Scope::kUnitBody, Action::kEnter}, EnterResult});
   r.Add({"GET", R"(/results/(\d+))", {Scope::kResultPath, Action::kRead}, GetResult});
   r.Add({"GET", R"(/results/(\d+)/history)", {Scope::kResultPath, Action::kRead}, History});
-  r.Add({"POST", R"(/results/(\d+)/submit)", {Scope::kResultPath, Action::kEnter},
-         [](Call& c) { return Transition(c, "submit"); }});
-  r.Add({"POST", R"(/results/(\d+)/approve)", {Scope::kResultPath, Action::kApprove},
-         [](Call& c) { return Transition(c, "approve"); }});
-  r.Add({"POST", R"(/results/(\d+)/return)", {Scope::kResultPath, Action::kApprove},
-         [](Call& c) { return Transition(c, "return"); }});
-  r.Add({"POST", R"(/results/(\d+)/reopen)", {Scope::kResultPath, Action::kApprove},
-         [](Call& c) { return Transition(c, "reopen"); }});
+  r.Add({"POST", R"(/results/(\d+)/submit)", {Scope::kResultPath, Action::kEnter}, [](Call& c) {
+           return Transition(c, "submit");
+         }});
+  r.Add({"POST", R"(/results/(\d+)/approve)", {Scope::kResultPath, Action::kApprove}, [](Call& c) {
+           return Transition(c, "approve");
+         }});
+  r.Add({"POST", R"(/results/(\d+)/return)", {Scope::kResultPath, Action::kApprove}, [](Call& c) {
+           return Transition(c, "return");
+         }});
+  r.Add({"POST", R"(/results/(\d+)/reopen)", {Scope::kResultPath, Action::kApprove}, [](Call& c) {
+           return Transition(c, "reopen");
+         }});
 }
 
 }  // namespace kiemdem::api

@@ -31,18 +31,17 @@ Status Authorise(const Call& call, Action action, UnitId unit) {
   if (!call.principal) return Unauthenticated("sign in first", "hãy đăng nhập trước");
   auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
   if (Allows(call.principal->grants, action, unit, within)) return Status::Ok();
-  return PermissionDenied(std::string("you may not ") + ActionKey(action) +
-                              " here: it is outside the units your roles cover",
-                          std::string("bạn không có quyền thực hiện thao tác này (") + ActionKey(action) +
-                              ") với đơn vị nằm ngoài phạm vi được phân quyền");
+  return PermissionDenied(
+      std::string("you may not ") + ActionKey(action) + " here: it is outside the units your roles cover",
+      std::string("bạn không có quyền thực hiện thao tác này (") + ActionKey(action) +
+          ") với đơn vị nằm ngoài phạm vi được phân quyền");
 }
 
 Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
   switch (route.access.scope) {
     case Scope::kPublic:
     case Scope::kSignedIn:
-    case Scope::kEverywhere:
-      return kNoUnit;
+    case Scope::kEverywhere: return kNoUnit;
     case Scope::kUnitQuery: {
       ASSIGN_OR_RETURN(int64_t id, call.QueryId("unit"));
       return static_cast<UnitId>(id);
@@ -56,8 +55,7 @@ Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
       ASSIGN_OR_RETURN(std::optional<int64_t> id, IdField(*body, "unit"));
       return static_cast<UnitId>(*id);
     }
-    default:
-      break;
+    default: break;
   }
   ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
@@ -83,8 +81,7 @@ Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
       ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
       return doc.unit;
     }
-    default:
-      return kNoUnit;
+    default: return kNoUnit;
   }
 }
 

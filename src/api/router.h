@@ -17,16 +17,16 @@ namespace kiemdem::api {
 
 // Where the unit a request acts on comes from.
 enum class Scope {
-  kPublic,        // no sign-in (login, OpenAPI)
-  kSignedIn,      // any signed-in user; the handler filters what it returns
-  kEverywhere,    // the action over every unit (admin work)
-  kUnitQuery,     // ?unit=ID
-  kUnitPath,      // the first capture is a unit id
-  kUnitBody,      // the body's "unit"
-  kResultPath,    // the first capture is a result: its unit
-  kMeetingPath,   // the first capture is a working session: the unit reviewed
-  kDirectivePath, // the first capture is a directive: its assignee's unit (or its session's)
-  kDocumentPath,  // the first capture is a document: the unit it reports on
+  kPublic,         // no sign-in (login, OpenAPI)
+  kSignedIn,       // any signed-in user; the handler filters what it returns
+  kEverywhere,     // the action over every unit (admin work)
+  kUnitQuery,      // ?unit=ID
+  kUnitPath,       // the first capture is a unit id
+  kUnitBody,       // the body's "unit"
+  kResultPath,     // the first capture is a result: its unit
+  kMeetingPath,    // the first capture is a working session: the unit reviewed
+  kDirectivePath,  // the first capture is a directive: its assignee's unit (or its session's)
+  kDocumentPath,   // the first capture is a document: the unit it reports on
 };
 
 struct Access {
@@ -76,7 +76,7 @@ void AddReferenceRoutes(Router& r);  // units, indicators, plans
 void AddResultRoutes(Router& r);
 void AddAnalyticsRoutes(Router& r);  // evaluation, roll-up, comparison
 void AddDocumentRoutes(Router& r);
-void AddMeetingRoutes(Router& r);    // working sessions and directives
+void AddMeetingRoutes(Router& r);  // working sessions and directives
 
 }  // namespace kiemdem::api
 

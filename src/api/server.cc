@@ -12,7 +12,8 @@ namespace kiemdem::api {
 namespace {
 
 std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -73,7 +74,9 @@ class HttpServer final : public Server {
     http_.set_keep_alive_max_count(10000);
     http_.set_read_timeout(30, 0);
     for (const Route& route : router_.routes()) {
-      auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) { Handle(route, req, res); };
+      auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
+        Handle(route, req, res);
+      };
       std::string pattern = "/api/v1" + route.pattern;
       if (route.method == "GET") http_.Get(pattern, handler);
       if (route.method == "POST") http_.Post(pattern, handler);
@@ -84,8 +87,10 @@ class HttpServer final : public Server {
     http_.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(OpenApiDocument(), "application/json; charset=utf-8");
     });
-    http_.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
-    http_.Get(R"(/(.*))", [this](const httplib::Request& req, httplib::Response& res) { ServeWeb(req, res); });
+    http_.Get("/healthz",
+              [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
+    http_.Get(R"(/(.*))",
+              [this](const httplib::Request& req, httplib::Response& res) { ServeWeb(req, res); });
     // Whatever the library answers by itself (404 of unknown API paths, 413 of
     // oversized bodies, 400 of malformed requests) gets the same error object.
     http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -93,11 +98,13 @@ class HttpServer final : public Server {
       Call call;
       call.lang = Language(req);
       call.status = res.status;
-      Status s = res.status == 413   ? ResourceExhausted("the request body is too large", "nội dung yêu cầu quá lớn")
+      Status s = res.status == 413
+                     ? ResourceExhausted("the request body is too large", "nội dung yêu cầu quá lớn")
                  : res.status == 404 ? NotFound("there is no such address: " + req.path.substr(0, 200),
                                                 "không có địa chỉ này: " + req.path.substr(0, 200))
-                 : res.status == 405 ? InvalidArgument("this method is not allowed here", "phương thức này không được phép")
-                                     : InvalidArgument("the request is malformed", "yêu cầu không hợp lệ");
+                 : res.status == 405
+                     ? InvalidArgument("this method is not allowed here", "phương thức này không được phép")
+                     : InvalidArgument("the request is malformed", "yêu cầu không hợp lệ");
       ReplyError(call, s);
       res.set_content(call.response, call.content_type);
     });
@@ -115,9 +122,10 @@ class HttpServer final : public Server {
     int port = options_.port == 0 ? http_.bind_to_any_port(options_.host) : options_.port;
     if (options_.port != 0 && !http_.bind_to_port(options_.host, options_.port)) port = -1;
     if (port <= 0) {
-      return Status(StatusCode::kUnavailable,
-                    "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + " (in use?)",
-                    "không mở được cổng " + options_.host + ":" + std::to_string(options_.port) + " (đang bị dùng?)");
+      return Status(
+          StatusCode::kUnavailable,
+          "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + " (in use?)",
+          "không mở được cổng " + options_.host + ":" + std::to_string(options_.port) + " (đang bị dùng?)");
     }
     return port;
   }
@@ -150,7 +158,8 @@ class HttpServer final : public Server {
     if (route.method != "GET" && !req.body.empty() &&
         Lower(req.get_header_value("Content-Type")).rfind("application/json", 0) != 0) {
       call.status = 415;
-      ReplyError(call, InvalidArgument("send the body as application/json", "hãy gửi nội dung dạng application/json"));
+      ReplyError(call, InvalidArgument("send the body as application/json",
+                                       "hãy gửi nội dung dạng application/json"));
       Write(call, res);
       return;
     }
@@ -200,7 +209,8 @@ class HttpServer final : public Server {
     }
     if (!in) {
       res.set_content(
-          "<!doctype html><meta charset=utf-8><title>kiemdem</title><p>Máy chủ kiemdem đang chạy; giao diện web chưa "
+          "<!doctype html><meta charset=utf-8><title>kiemdem</title><p>Máy chủ kiemdem đang chạy; giao diện "
+          "web chưa "
           "được xây dựng (make web). API: <a href=/api/v1/openapi.json>/api/v1/openapi.json</a></p>",
           "text/html; charset=utf-8");
       return;
@@ -208,7 +218,8 @@ class HttpServer final : public Server {
     std::ostringstream s;
     s << in.rdbuf();
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
     res.set_content(s.str(), ContentType(path));
   }
 

@@ -14,9 +14,9 @@ namespace kiemdem::api {
 struct ServerOptions {
   std::string db = "kiemdem.db";
   std::string host = "127.0.0.1";
-  int port = 8080;          // 0: any free port
-  std::string web_dir;      // the built web app (web/dist); empty: none
-  int threads = 64;         // request threads (keep-alive connections each hold one)
+  int port = 8080;      // 0: any free port
+  std::string web_dir;  // the built web app (web/dist); empty: none
+  int threads = 64;     // request threads (keep-alive connections each hold one)
   size_t max_body = 8u << 20;
 };
 

@@ -112,12 +112,13 @@ Json DirectiveView(const Directive& d, Date today, bool vi) {
   DirectiveState state = d.StateOn(today);
   Json progress = Json::array();
   for (const DirectiveProgress& p : d.progress) {
-    progress.push_back({{"on", p.on.ToIso()},
-                        {"actor", p.actor},
-                        {"note", p.note},
-                        {"completes", p.completes},
-                        {"evidence_document", p.evidence_document ? Json(*p.evidence_document) : Json(nullptr)},
-                        {"evidence_result", p.evidence_result ? Json(*p.evidence_result) : Json(nullptr)}});
+    progress.push_back(
+        {{"on", p.on.ToIso()},
+         {"actor", p.actor},
+         {"note", p.note},
+         {"completes", p.completes},
+         {"evidence_document", p.evidence_document ? Json(*p.evidence_document) : Json(nullptr)},
+         {"evidence_result", p.evidence_result ? Json(*p.evidence_result) : Json(nullptr)}});
   }
   Json j{{"id", d.id},
          {"meeting", d.meeting == 0 ? Json(nullptr) : Json(d.meeting)},
@@ -144,11 +145,12 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
     const IndicatorEvaluation& ev = r.evaluation;
     Json targets = Json::array();
     for (const TargetBySource& t : r.other_targets) {
-      targets.push_back({{"body_kind", BodyKindKey(t.plan->body_kind)},
-                         {"body_name", vi ? BodyKindNameVi(t.plan->body_kind) : BodyKindNameEn(t.plan->body_kind)},
-                         {"comparator", ComparatorSymbol(t.target->comparator)},
-                         {"value", t.target->value},
-                         {"resolution", t.plan->resolution.code}});
+      targets.push_back(
+          {{"body_kind", BodyKindKey(t.plan->body_kind)},
+           {"body_name", vi ? BodyKindNameVi(t.plan->body_kind) : BodyKindNameEn(t.plan->body_kind)},
+           {"comparator", ComparatorSymbol(t.target->comparator)},
+           {"value", t.target->value},
+           {"resolution", t.plan->resolution.code}});
     }
     Json target = nullptr;
     if (ev.target) {
@@ -193,7 +195,8 @@ Json UserView(const store::User& u) {
   for (const store::RoleGrant& g : u.roles) {
     roles.push_back({{"role", g.role}, {"unit", g.unit == kNoUnit ? Json(nullptr) : Json(g.unit)}});
   }
-  return Json{{"username", u.username}, {"display_name", u.display_name}, {"disabled", u.disabled}, {"roles", roles}};
+  return Json{
+      {"username", u.username}, {"display_name", u.display_name}, {"disabled", u.disabled}, {"roles", roles}};
 }
 
 }  // namespace kiemdem::api

@@ -54,7 +54,9 @@ int Fail(const GlobalOptions& g, const Status& s) {
 // The stored id of a registry unit (codes are reused across 2025: find it by date).
 Result<UnitId> StoredUnit(store::Store& s, const AdminRegistry& reg, UnitId id) {
   const AdminUnit* u = reg.Get(id);
-  Date on = u->valid_from ? *u->valid_from : u->valid_to ? u->valid_to->AddDays(-1) : *Date::FromYmd(2026, 1, 1);
+  Date on = u->valid_from ? *u->valid_from
+            : u->valid_to ? u->valid_to->AddDays(-1)
+                          : *Date::FromYmd(2026, 1, 1);
   return s.FindUnit(u->code, on);
 }
 
@@ -83,7 +85,8 @@ Status LoadDemo(const GlobalOptions& g, store::Store& s) {
   std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> merged;
   for (const Plan& p : plans) {
     Plan& m = merged[{p.unit, p.body_kind, p.first_year, p.last_year}];
-    if (m.targets.empty()) m = p;
+    if (m.targets.empty())
+      m = p;
     else
       for (const Target& t : p.targets) m.targets.push_back(t);
   }
@@ -129,7 +132,8 @@ Result<std::string> ReadPassword(const Flags& f) {
 int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
   Flags f = ParseFlags(args, {"--db", "--port", "--host", "--web", "--threads"}, {"--demo"});
   if (!f.error.empty() || !f.rest.empty()) {
-    std::cerr << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n";
+    std::cerr
+        << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n";
     return 2;
   }
   api::ServerOptions o;
@@ -157,7 +161,8 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
   g_server = server->get();
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);
-  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port << "/  (CSDL: " << o.db << ")" << std::endl;
+  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port << "/  (CSDL: " << o.db << ")"
+            << std::endl;
   if (!password.empty()) {
     std::cout << "Tài khoản quản trị đầu tiên / first administrator: admin  mật khẩu / password: " << password
               << "\n(chỉ in một lần; đổi bằng: kiemdem user passwd admin)" << std::endl;
@@ -192,7 +197,8 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     for (const store::User& u : *users) {
       std::cout << u.username << "\t" << u.display_name;
       for (const store::RoleGrant& r : u.roles) {
-        Result<std::string> code = r.unit == kNoUnit ? Result<std::string>(std::string("*")) : s.UnitCode(r.unit);
+        Result<std::string> code =
+            r.unit == kNoUnit ? Result<std::string>(std::string("*")) : s.UnitCode(r.unit);
         std::cout << "\t" << r.role << "@" << (code.ok() ? *code : "?");
       }
       std::cout << "\n";
@@ -236,7 +242,8 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
       grant.unit = *unit;
     }
     if (Status r = s.GrantRole(actor, name, grant); !r.ok()) return Fail(g, r);
-    std::cout << (vi ? "Đã cấp vai trò " : "Granted ") << grant.role << (vi ? " cho " : " to ") << name << "\n";
+    std::cout << (vi ? "Đã cấp vai trò " : "Granted ") << grant.role << (vi ? " cho " : " to ") << name
+              << "\n";
     return 0;
   }
   std::cerr << usage << "\n";

@@ -52,7 +52,8 @@ std::vector<IndicatorMatch> MatchIndicators(std::string_view subject, std::strin
     if (!folded_unit.empty() && FoldForSearch(ind.unit) == folded_unit) best = std::min(1.0, best + 0.05);
     out.push_back({ind.code, best});
   }
-  std::stable_sort(out.begin(), out.end(), [](const IndicatorMatch& a, const IndicatorMatch& b) { return a.score > b.score; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const IndicatorMatch& a, const IndicatorMatch& b) { return a.score > b.score; });
   if (out.size() > limit) out.resize(limit);
   return out;
 }
