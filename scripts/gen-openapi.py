@@ -74,7 +74,8 @@ schemas = {
 
 errors = {str(c): {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
           for c, d in [(400, "bad input"), (401, "not signed in"), (403, "outside the caller's scope, or no CSRF token"),
-                       (404, "not found"), (409, "state conflict"), (413, "body too large")]}
+                       (404, "not found"), (409, "state conflict"), (413, "body too large"),
+                       (415, "a body that is not application/json"), (429, "too many failed sign-ins")]}
 
 def op(summary, ok_schema, ok_code="200", params=(), body=None, tag=None):
     o = {"summary": summary, "responses": {ok_code: {"description": "ok", "content": {"application/json": {"schema": ok_schema}}}, **errors}}

@@ -161,12 +161,12 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
   g_server = server->get();
   std::signal(SIGINT, StopOnSignal);
   std::signal(SIGTERM, StopOnSignal);
-  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port << "/  (CSDL: " << o.db << ")"
-            << std::endl;
   if (!password.empty()) {
     std::cout << "Tài khoản quản trị đầu tiên / first administrator: admin  mật khẩu / password: " << password
               << "\n(chỉ in một lần; đổi bằng: kiemdem user passwd admin)" << std::endl;
   }
+  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port << "/  (CSDL: " << o.db << ")"
+            << std::endl;
   Status run = (*server)->Run();
   g_server = nullptr;
   if (!run.ok()) return Fail(g, run);
