@@ -18,7 +18,7 @@ int BodyRank(BodyKind k) {
 
 // The value of one indicator for `period` from a unit's results: the exact
 // period, or the shorter periods that tile it.
-std::optional<Observation> ValueFor(const Indicator& indicator, const Period& period,
+std::optional<Observation> ValueFor(UnitId unit, const Indicator& indicator, const Period& period,
                                     const std::vector<Observation>& observations, int* months) {
   for (const Observation& o : observations) {
     if (o.indicator == indicator.code && o.period == period) {
@@ -30,6 +30,7 @@ std::optional<Observation> ValueFor(const Indicator& indicator, const Period& pe
   if (!a.ok() || !a->value) return std::nullopt;
   *months = a->reporting;
   Observation o;
+  o.unit = unit;
   o.indicator = indicator.code;
   o.period = period;
   o.value = *a->value;
@@ -73,8 +74,8 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
       }
     }
     int prev_months = 0;
-    std::optional<Observation> actual = ValueFor(ind, period, observations, &row.months_reported);
-    std::optional<Observation> before = ValueFor(ind, previous, observations, &prev_months);
+    std::optional<Observation> actual = ValueFor(unit, ind, period, observations, &row.months_reported);
+    std::optional<Observation> before = ValueFor(unit, ind, previous, observations, &prev_months);
     if (!target && !actual && !before) continue;  // nothing to say about it
     for (const store::ResultRecord& r : records) {
       if (r.observation.indicator == ind.code && r.observation.period == period) {
@@ -111,7 +112,7 @@ Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree
     for (const store::ResultRecord& r : records) observations.push_back(r.observation);
     for (const Indicator& ind : indicators) {
       int months = 0;
-      std::optional<Observation> v = ValueFor(ind, period, observations, &months);
+      std::optional<Observation> v = ValueFor(u, ind, period, observations, &months);
       if (v) values[{tree.ToRegistry(u), ind.code}] = *v;
     }
   }

@@ -77,6 +77,7 @@ void App::Watch() {
     if (stopping_) break;
     lock.unlock();
     Touch();
+    RefreshSessions();
     lock.lock();
   }
 }
@@ -95,24 +96,36 @@ void App::CacheBody(const std::string& key, int64_t version, const std::string& 
   cache_[key] = {version, body};
 }
 
+// Sessions are cached: a request uses an entry up to 10 s old, and the watcher
+// re-reads entries older than 3 s in the background, so a busy session never
+// waits for the database while a revoked one ends within seconds on every server.
+constexpr auto kSessionFresh = std::chrono::seconds(10);
+constexpr auto kSessionRefresh = std::chrono::seconds(3);
+
 Result<Principal> App::Authenticate(const std::string& token_hash) {
+  if (std::optional<Principal> p = CachedPrincipal(token_hash)) return *p;
+  return LoadPrincipal(token_hash);
+}
+
+Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   auto now = std::chrono::steady_clock::now();
-  {
-    std::lock_guard<std::mutex> lock(session_mu_);
-    auto it = sessions_.find(token_hash);
-    if (it != sessions_.end() && now - it->second.loaded < std::chrono::seconds(5))
-      return it->second.principal;
-  }
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
   Result<store::SessionRecord> rec = s->FindSession(token_hash);
   Status expired =
       Unauthenticated("the session has ended; sign in again", "phiên làm việc đã hết; hãy đăng nhập lại");
-  if (!rec.ok()) return expired;
+  if (!rec.ok()) {
+    ForgetSession(token_hash);
+    return expired;
+  }
   if (rec->revoked || (rec->expires_at != 0 && rec->expires_at < static_cast<int64_t>(std::time(nullptr)))) {
+    ForgetSession(token_hash);
     return expired;
   }
   ASSIGN_OR_RETURN(store::User user, s->GetUser(rec->user_id));
-  if (user.disabled) return expired;
+  if (user.disabled) {
+    ForgetSession(token_hash);
+    return expired;
+  }
   Principal p;
   p.user = user;
   for (const store::RoleGrant& g : user.roles) {
@@ -124,8 +137,37 @@ Result<Principal> App::Authenticate(const std::string& token_hash) {
   p.csrf = rec->csrf;
   std::lock_guard<std::mutex> lock(session_mu_);
   if (sessions_.size() > 50000) sessions_.clear();
-  sessions_[token_hash] = {p, now};
+  sessions_[token_hash] = {p, now, false};
   return p;
+}
+
+std::optional<Principal> App::CachedPrincipal(const std::string& token_hash) {
+  std::lock_guard<std::mutex> lock(session_mu_);
+  auto it = sessions_.find(token_hash);
+  if (it == sessions_.end() || std::chrono::steady_clock::now() - it->second.loaded >= kSessionFresh) {
+    return std::nullopt;
+  }
+  it->second.used = true;
+  return it->second.principal;
+}
+
+void App::RefreshSessions() {
+  std::vector<std::string> stale;
+  {
+    std::lock_guard<std::mutex> lock(session_mu_);
+    auto now = std::chrono::steady_clock::now();
+    for (auto it = sessions_.begin(); it != sessions_.end();) {
+      if (now - it->second.loaded < kSessionRefresh) {
+        ++it;
+      } else if (!it->second.used) {
+        it = sessions_.erase(it);  // idle: dropped, loaded again on its next request
+      } else {
+        stale.push_back(it->first);
+        ++it;
+      }
+    }
+  }
+  for (const std::string& hash : stale) (void)LoadPrincipal(hash);
 }
 
 void App::ForgetSession(const std::string& token_hash) {

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -88,6 +89,8 @@ class App {
 
   // Sessions by token hash, cached for a few seconds (logout clears).
   Result<Principal> Authenticate(const std::string& token_hash);
+  // The same from the cache only (no database): nullopt when not cached or stale.
+  std::optional<Principal> CachedPrincipal(const std::string& token_hash);
   void ForgetSession(const std::string& token_hash);
 
   LoginLimiter& login_limiter() { return limiter_; }
@@ -107,11 +110,14 @@ class App {
   };
   std::unordered_map<std::string, Cached> cache_;
   std::mutex session_mu_;
-  struct CachedPrincipal {
+  struct SessionEntry {
     Principal principal;
     std::chrono::steady_clock::time_point loaded;
+    bool used;  // asked for since it was loaded
   };
-  std::unordered_map<std::string, CachedPrincipal> sessions_;
+  Result<Principal> LoadPrincipal(const std::string& token_hash);
+  void RefreshSessions();
+  std::unordered_map<std::string, SessionEntry> sessions_;
   LoginLimiter limiter_{5, std::chrono::seconds(300)};
   std::mutex watch_mu_;
   std::condition_variable watch_cv_;

@@ -1,5 +1,6 @@
 #include "api/router.h"
 
+#include "api/http_util.h"
 #include "api/views.h"
 
 namespace kiemdem::api {
@@ -85,11 +86,30 @@ Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
   }
 }
 
-void Router::Dispatch(const Route& route, Call& call) const {
+void Router::Add(Route route) {
+  patterns_.push_back(std::make_shared<const PathPattern>(route.pattern));
+  routes_.push_back(std::move(route));
+}
+
+const Route* Router::Find(const std::string& method, const std::string& path,
+                          std::vector<std::string>* captures) const {
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (routes_[i].method == method && patterns_[i]->Match(path, captures)) return &routes_[i];
+  }
+  return nullptr;
+}
+
+bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
+  if (!may_block) {
+    // Only a cached GET, for a caller already known, over a unit named in the request.
+    bool in_request = route.access.scope == Scope::kSignedIn || route.access.scope == Scope::kUnitQuery ||
+                      route.access.scope == Scope::kUnitPath || route.access.scope == Scope::kEverywhere;
+    if (!route.cacheable || route.method != "GET" || !call.principal || !in_request) return false;
+  }
   if (route.access.scope != Scope::kPublic) {
     if (!call.principal) {
       ReplyError(call, Unauthenticated("sign in first", "hãy đăng nhập trước"));
-      return;
+      return true;
     }
     // A browser session's writes must carry its CSRF token (API tokens are
     // not sent by browsers on their own, so they need none).
@@ -99,24 +119,24 @@ void Router::Dispatch(const Route& route, Call& call) const {
       if (sent.empty() || !SameSecret(sent, call.principal->csrf)) {
         ReplyError(call, PermissionDenied("the request lacks this session's CSRF token (X-CSRF-Token)",
                                           "yêu cầu thiếu mã CSRF của phiên làm việc (X-CSRF-Token)"));
-        return;
+        return true;
       }
     }
     if (route.access.scope != Scope::kSignedIn) {
       Result<UnitId> unit = ResolveUnit(route, call);
       if (!unit.ok()) {
         ReplyError(call, unit.status());
-        return;
+        return true;
       }
       if (*unit != kNoUnit && call.app->tree()->Get(*unit) == nullptr) {
         ReplyError(call, NotFound("unit " + std::to_string(*unit) + " does not exist",
                                   "không có đơn vị số " + std::to_string(*unit))
                              .WithField("unit"));
-        return;
+        return true;
       }
       if (Status allowed = Authorise(call, route.access.action, *unit); !allowed.ok()) {
         ReplyError(call, allowed);
-        return;
+        return true;
       }
     }
   }
@@ -127,17 +147,19 @@ void Router::Dispatch(const Route& route, Call& call) const {
     cache_key += "|" + call.lang + "|" + std::to_string(Today(call).day_number());
     if (call.app->CachedBody(cache_key, &call.response)) {
       call.headers.emplace_back("X-Cache", "hit");
-      return;
+      return true;
     }
   }
+  if (!may_block) return false;
   int64_t version = call.app->data_version();
   Status s = route.handler(call);
   if (!s.ok()) {
     ReplyError(call, s);
-    return;
+    return true;
   }
   if (route.method != "GET") call.app->Touch();
   if (route.cacheable && call.status == 200) call.app->CacheBody(cache_key, version, call.response);
+  return true;
 }
 
 }  // namespace kiemdem::api

@@ -7,6 +7,7 @@
 #define KIEMDEM_API_ROUTER_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,20 +45,28 @@ struct Route {
   bool cacheable = false;  // GET answers that depend only on the data version
 };
 
+class PathPattern;
+
 class Router {
  public:
-  void Add(Route route) { routes_.push_back(std::move(route)); }
+  void Add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
 
   // Runs the checks, then the handler. The HTTP layer fills `call` and
-  // writes out its response.
-  void Dispatch(const Route& route, Call& call) const;
+  // writes out its response. With `may_block` false (an I/O thread), only
+  // what needs no database is done: a cached GET answer, or a refusal;
+  // anything else returns false untouched, to be dispatched on a worker.
+  bool Dispatch(const Route& route, Call& call, bool may_block = true) const;
+  // The route for a method and path under /api/v1, filling the captures.
+  const Route* Find(const std::string& method, const std::string& path,
+                    std::vector<std::string>* captures) const;
 
   // The unit the route acts on, resolved from the request.
   Result<UnitId> ResolveUnit(const Route& route, Call& call) const;
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::shared_ptr<const PathPattern>> patterns_;
 };
 
 // Whether the caller may perform `action` on `unit` (kNoUnit: everywhere).

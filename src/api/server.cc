@@ -1,64 +1,73 @@
+// The HTTP server on Boost.Beast: a few I/O threads read and write
+// keep-alive connections; cached GET answers are served right there, and
+// everything that may touch the database runs on a pool of worker threads.
 #include "api/server.h"
 
-#include <httplib.h>
-
 #include <algorithm>
+#include <array>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
+#include "api/http_util.h"
 #include "api/router.h"
 
 namespace kiemdem::api {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
+  return out;
 }
 
-// "vi" unless the caller prefers English (Accept-Language: en…, or ?lang=en).
-std::string Language(const httplib::Request& req) {
-  std::string q = req.get_param_value("lang");
-  if (!q.empty()) return q.rfind("en", 0) == 0 ? "en" : "vi";
-  std::string header = Lower(req.get_header_value("Accept-Language"));
-  size_t comma = header.find(',');
-  std::string first = header.substr(0, comma);
-  return first.rfind("en", 0) == 0 ? "en" : "vi";
-}
+class HttpServer;
 
-std::string CookieValue(const std::string& cookies, const std::string& name) {
-  size_t pos = 0;
-  while (pos < cookies.size()) {
-    size_t end = cookies.find(';', pos);
-    std::string part = cookies.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    size_t start = part.find_first_not_of(' ');
-    if (start != std::string::npos) part = part.substr(start);
-    if (part.rfind(name + "=", 0) == 0) return part.substr(name.size() + 1);
-    if (end == std::string::npos) break;
-    pos = end + 1;
-  }
-  return "";
-}
+// One keep-alive connection.
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(tcp::socket socket, HttpServer* server) : stream_(std::move(socket)), server_(server) {}
+  void Start() { Read(); }
 
-const char* ContentType(const std::string& path) {
-  auto ends = [&](const char* ext) {
-    std::string e = ext;
-    return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
-  };
-  if (ends(".html")) return "text/html; charset=utf-8";
-  if (ends(".js")) return "text/javascript; charset=utf-8";
-  if (ends(".css")) return "text/css; charset=utf-8";
-  if (ends(".svg")) return "image/svg+xml";
-  if (ends(".png")) return "image/png";
-  if (ends(".json")) return "application/json; charset=utf-8";
-  if (ends(".woff2")) return "font/woff2";
-  return "application/octet-stream";
-}
+ private:
+  void Read();
+  void OnRead(beast::error_code ec);
+  void Respond(Call& call, bool keep_alive);
+  void Write(http::response<http::string_body> res);
+  void WriteError(http::status status, const Status& s, const std::string& lang);
+  // After answering a refused request: read and drop what the client is still
+  // sending (up to 64 MiB or 10 s), so that it gets to read the answer.
+  void Drain();
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::array<char, 65536> scratch_{};
+  size_t drained_ = 0;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<http::response<http::string_body>> response_;
+  HttpServer* server_;
+};
 
 class HttpServer final : public Server {
  public:
-  explicit HttpServer(const ServerOptions& o) : options_(o), app_(o.db, o.web_dir) {}
+  explicit HttpServer(const ServerOptions& o)
+      : options_(o),
+        app_(o.db, o.web_dir),
+        workers_(static_cast<size_t>(std::max(2, o.threads))),
+        acceptor_(io_) {}
+  ~HttpServer() override {
+    Stop();
+    workers_.join();
+  }
 
   Status Init() {
     RETURN_IF_ERROR(app_.Start());
@@ -68,166 +77,257 @@ class HttpServer final : public Server {
     AddAnalyticsRoutes(router_);
     AddDocumentRoutes(router_);
     AddMeetingRoutes(router_);
-    int threads = options_.threads;
-    http_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    http_.set_payload_max_length(options_.max_body);
-    http_.set_keep_alive_max_count(10000);
-    http_.set_read_timeout(30, 0);
-    for (const Route& route : router_.routes()) {
-      auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {
-        Handle(route, req, res);
-      };
-      std::string pattern = "/api/v1" + route.pattern;
-      if (route.method == "GET") http_.Get(pattern, handler);
-      if (route.method == "POST") http_.Post(pattern, handler);
-      if (route.method == "PUT") http_.Put(pattern, handler);
-      if (route.method == "PATCH") http_.Patch(pattern, handler);
-      if (route.method == "DELETE") http_.Delete(pattern, handler);
-    }
-    http_.Get("/api/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(OpenApiDocument(), "application/json; charset=utf-8");
-    });
-    http_.Get("/healthz",
-              [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
-    http_.Get(R"(/(.*))",
-              [this](const httplib::Request& req, httplib::Response& res) { ServeWeb(req, res); });
-    // Whatever the library answers by itself (404 of unknown API paths, 413 of
-    // oversized bodies, 400 of malformed requests) gets the same error object.
-    http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (!res.body.empty()) return;
-      Call call;
-      call.lang = Language(req);
-      call.status = res.status;
-      Status s = res.status == 413
-                     ? ResourceExhausted("the request body is too large", "nội dung yêu cầu quá lớn")
-                 : res.status == 404 ? NotFound("there is no such address: " + req.path.substr(0, 200),
-                                                "không có địa chỉ này: " + req.path.substr(0, 200))
-                 : res.status == 405
-                     ? InvalidArgument("this method is not allowed here", "phương thức này không được phép")
-                     : InvalidArgument("the request is malformed", "yêu cầu không hợp lệ");
-      ReplyError(call, s);
-      res.set_content(call.response, call.content_type);
-    });
-    http_.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-      Call call;
-      call.lang = Language(req);
-      ReplyError(call, Internal("the server failed to answer", "máy chủ gặp lỗi khi trả lời"));
-      res.status = 500;
-      res.set_content(call.response, call.content_type);
-    });
     return Status::Ok();
   }
 
   Result<int> Bind() override {
-    int port = options_.port == 0 ? http_.bind_to_any_port(options_.host) : options_.port;
-    if (options_.port != 0 && !http_.bind_to_port(options_.host, options_.port)) port = -1;
-    if (port <= 0) {
+    beast::error_code ec;
+    asio::ip::address address = asio::ip::make_address(options_.host, ec);
+    if (!ec) {
+      tcp::endpoint endpoint(address, static_cast<unsigned short>(options_.port));
+      acceptor_.open(endpoint.protocol(), ec);
+      if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+      if (!ec) acceptor_.bind(endpoint, ec);
+      if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    }
+    if (ec) {
       return Status(
           StatusCode::kUnavailable,
-          "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + " (in use?)",
-          "không mở được cổng " + options_.host + ":" + std::to_string(options_.port) + " (đang bị dùng?)");
+          "cannot listen on " + options_.host + ":" + std::to_string(options_.port) + ": " + ec.message(),
+          "không mở được cổng " + options_.host + ":" + std::to_string(options_.port) + ": " + ec.message());
     }
-    return port;
+    return static_cast<int>(acceptor_.local_endpoint().port());
   }
 
   Status Run() override {
-    if (!http_.listen_after_bind()) {
-      return Status(StatusCode::kUnavailable, "the server stopped listening", "máy chủ ngừng lắng nghe");
-    }
+    Accept();
+    int io_threads = std::max(1, std::min(4, static_cast<int>(std::thread::hardware_concurrency())));
+    std::vector<std::thread> threads;
+    for (int i = 1; i < io_threads; ++i) threads.emplace_back([this] { io_.run(); });
+    io_.run();
+    for (std::thread& t : threads) t.join();
     return Status::Ok();
   }
 
-  void Stop() override { http_.stop(); }
+  void Stop() override { io_.stop(); }
 
- private:
-  void Handle(const Route& route, const httplib::Request& req, httplib::Response& res) {
-    Call call;
-    call.app = &app_;
-    call.method = route.method;
-    call.path = req.path;
-    for (size_t i = 1; i < req.matches.size(); ++i) call.captures.push_back(req.matches[i].str());
-    for (const auto& [k, v] : req.params) call.query.emplace(k, v);
-    call.body = req.body;
-    call.lang = Language(req);
-    call.client = req.remote_addr;
-    call.secure = Lower(req.get_header_value("X-Forwarded-Proto")) == "https";
-    for (const auto& [k, v] : req.headers) {
-      std::string key = Lower(k);
-      if (key == "x-csrf-token") call.request_headers[key] = v;
-    }
-    if (route.method != "GET" && !req.body.empty() &&
-        Lower(req.get_header_value("Content-Type")).rfind("application/json", 0) != 0) {
-      call.status = 415;
-      ReplyError(call, InvalidArgument("send the body as application/json",
-                                       "hãy gửi nội dung dạng application/json"));
-      Write(call, res);
-      return;
-    }
-    // Authentication: a bearer API token, or the session cookie.
-    std::string auth = req.get_header_value("Authorization");
-    std::string token;
-    bool bearer = Lower(auth.substr(0, 7)) == "bearer ";
-    if (bearer) {
-      token = auth.substr(7);
-    } else {
-      token = CookieValue(req.get_header_value("Cookie"), "kd_session");
-    }
-    if (!token.empty() && token.size() <= 128) {
-      Result<Principal> p = app_.Authenticate(TokenHash(token));
-      if (p.ok()) {
-        call.principal = *p;
-      } else if (bearer) {
-        ReplyError(call, Unauthenticated("the API token is not valid", "mã truy cập API không hợp lệ"));
-        Write(call, res);
-        return;
-      }
-    }
-    router_.Dispatch(route, call);
-    Write(call, res);
-  }
+  App& app() { return app_; }
+  const Router& router() const { return router_; }
+  size_t max_body() const { return options_.max_body; }
+  asio::thread_pool& workers() { return workers_; }
 
-  static void Write(const Call& call, httplib::Response& res) {
-    res.status = call.status;
-    for (const auto& [k, v] : call.headers) res.set_header(k, v);
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_content(call.response, call.content_type);
-  }
-
-  void ServeWeb(const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) == 0) {
-      res.status = 404;
-      return;  // the error handler writes the JSON error
-    }
-    std::string rel = req.path == "/" ? "/index.html" : req.path;
-    if (rel.find("..") != std::string::npos || app_.web_dir().empty()) rel = "/index.html";
-    std::string path = app_.web_dir() + rel;
-    std::ifstream in(path, std::ios::binary);
+  // The web app's files (web/dist), with index.html for its own routes.
+  void ServeWeb(const std::string& path, Call& call) {
+    std::string rel = path == "/" ? "/index.html" : path;
+    if (rel.find("..") != std::string::npos) rel = "/index.html";
+    std::string file = app_.web_dir() + rel;
+    std::ifstream in(file, std::ios::binary);
     if (!in) {
-      path = app_.web_dir() + "/index.html";  // the web app routes its own paths
-      in.open(path, std::ios::binary);
+      file = app_.web_dir() + "/index.html";
+      in.open(file, std::ios::binary);
     }
-    if (!in) {
-      res.set_content(
+    if (!in || app_.web_dir().empty()) {
+      call.content_type = "text/html; charset=utf-8";
+      call.response =
           "<!doctype html><meta charset=utf-8><title>kiemdem</title><p>Máy chủ kiemdem đang chạy; giao diện "
           "web chưa "
-          "được xây dựng (make web). API: <a href=/api/v1/openapi.json>/api/v1/openapi.json</a></p>",
-          "text/html; charset=utf-8");
+          "được xây dựng (make web). API: <a href=/api/v1/openapi.json>/api/v1/openapi.json</a></p>";
       return;
     }
     std::ostringstream s;
     s << in.rdbuf();
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
-    res.set_content(s.str(), ContentType(path));
+    call.response = s.str();
+    call.content_type = ContentTypeFor(file);
+    call.headers.emplace_back("Content-Security-Policy",
+                              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+  }
+
+ private:
+  void Accept() {
+    acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
+      if (!ec) std::make_shared<Connection>(std::move(socket), this)->Start();
+      if (acceptor_.is_open()) Accept();
+    });
   }
 
   ServerOptions options_;
   App app_;
   Router router_;
-  httplib::Server http_;
+  asio::io_context io_;
+  asio::thread_pool workers_;
+  tcp::acceptor acceptor_;
 };
+
+void Connection::Read() {
+  parser_.emplace();
+  parser_->body_limit(server_->max_body());
+  parser_->header_limit(16 * 1024);
+  stream_.expires_after(std::chrono::seconds(60));
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+}
+
+void Connection::WriteError(http::status status, const Status& s, const std::string& lang) {
+  Call call;
+  call.lang = lang;
+  call.status = static_cast<int>(status);
+  ReplyError(call, s);
+  http::response<http::string_body> res{status, 11};
+  res.set(http::field::content_type, call.content_type);
+  res.keep_alive(false);
+  res.body() = call.response;
+  res.prepare_payload();
+  Write(std::move(res));
+}
+
+void Connection::OnRead(beast::error_code ec) {
+  if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+      ec == asio::error::connection_reset || ec == asio::error::eof) {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    return;
+  }
+  if (ec == http::error::body_limit) {
+    WriteError(http::status::payload_too_large,
+               ResourceExhausted("the request body is too large", "nội dung yêu cầu quá lớn"), "vi");
+    return;
+  }
+  if (ec) {
+    WriteError(http::status::bad_request, InvalidArgument("the request is malformed", "yêu cầu không hợp lệ"),
+               "vi");
+    return;
+  }
+  http::request<http::string_body> req = parser_->release();
+  bool keep_alive = req.keep_alive();
+  auto call = std::make_shared<Call>();
+  call->app = &server_->app();
+  std::string path;
+  if (!SplitTarget(std::string_view(req.target().data(), req.target().size()), &path, &call->query)) {
+    WriteError(http::status::bad_request, InvalidArgument("the address is malformed", "địa chỉ không hợp lệ"),
+               "vi");
+    return;
+  }
+  auto header = [&](http::field f) {
+    auto it = req.find(f);
+    return it == req.end() ? std::string() : std::string(it->value());
+  };
+  auto query_lang = call->query.find("lang");
+  call->lang = LanguageFrom(header(http::field::accept_language),
+                            query_lang == call->query.end() ? "" : query_lang->second);
+  call->path = path;
+  call->method = std::string(req.method_string());
+  call->secure = Lower(std::string(req["X-Forwarded-Proto"])) == "https";
+  if (auto csrf = req.find("X-CSRF-Token"); csrf != req.end())
+    call->request_headers["x-csrf-token"] = std::string(csrf->value());
+  beast::error_code peer_ec;
+  auto peer = stream_.socket().remote_endpoint(peer_ec);
+  if (!peer_ec) call->client = peer.address().to_string();
+
+  if (path == "/api/v1/openapi.json" && req.method() == http::verb::get) {
+    call->response = OpenApiDocument();
+    Respond(*call, keep_alive);
+    return;
+  }
+  if (path.rfind("/api/", 0) != 0) {
+    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+      call->status = 405;
+      ReplyError(*call,
+                 InvalidArgument("this method is not allowed here", "phương thức này không được phép"));
+    } else if (path == "/healthz") {
+      call->response = "ok\n";
+      call->content_type = "text/plain";
+    } else {
+      server_->ServeWeb(path, *call);
+    }
+    Respond(*call, keep_alive);
+    return;
+  }
+  const Route* route = nullptr;
+  if (path.rfind("/api/v1/", 0) == 0)
+    route = server_->router().Find(call->method, path.substr(7), &call->captures);
+  if (route == nullptr) {
+    ReplyError(*call, NotFound("there is no such address: " + path.substr(0, 200),
+                               "không có địa chỉ này: " + path.substr(0, 200)));
+    Respond(*call, keep_alive);
+    return;
+  }
+  call->body = std::move(req.body());
+  if (call->method != "GET" && !call->body.empty() &&
+      Lower(header(http::field::content_type)).rfind("application/json", 0) != 0) {
+    call->status = 415;
+    ReplyError(*call, InvalidArgument("send the body as application/json",
+                                      "hãy gửi nội dung dạng application/json"));
+    Respond(*call, keep_alive);
+    return;
+  }
+  // Authentication: a bearer API token, or the session cookie.
+  std::string auth = header(http::field::authorization);
+  bool bearer = Lower(auth.substr(0, 7)) == "bearer ";
+  std::string token = bearer ? auth.substr(7) : CookieValue(header(http::field::cookie), "kd_session");
+  std::string token_hash = !token.empty() && token.size() <= 128 ? TokenHash(token) : "";
+  if (!token_hash.empty()) call->principal = server_->app().CachedPrincipal(token_hash);
+  // Served here when it needs no database (a cached answer); else on a worker.
+  if ((token_hash.empty() || call->principal) && server_->router().Dispatch(*route, *call, false)) {
+    Respond(*call, keep_alive);
+    return;
+  }
+  asio::post(server_->workers(), [self = shared_from_this(), call, route, token_hash, bearer, keep_alive] {
+    if (!token_hash.empty() && !call->principal) {
+      Result<Principal> p = self->server_->app().Authenticate(token_hash);
+      if (p.ok()) {
+        call->principal = *p;
+      } else if (bearer) {
+        ReplyError(*call, Unauthenticated("the API token is not valid", "mã truy cập API không hợp lệ"));
+      }
+    }
+    if (call->response.empty()) {
+      try {
+        self->server_->router().Dispatch(*route, *call, true);
+      } catch (const std::exception&) {
+        call->status = 500;
+        ReplyError(*call, Internal("the server failed to answer", "máy chủ gặp lỗi khi trả lời"));
+      }
+    }
+    asio::post(self->stream_.get_executor(), [self, call, keep_alive] { self->Respond(*call, keep_alive); });
+  });
+}
+
+void Connection::Drain() {
+  stream_.expires_after(std::chrono::seconds(10));
+  stream_.async_read_some(asio::buffer(scratch_),
+                          [self = shared_from_this()](beast::error_code ec, size_t n) {
+                            self->drained_ += n;
+                            if (!ec && self->drained_ < (64u << 20)) self->Drain();
+                          });
+}
+
+void Connection::Respond(Call& call, bool keep_alive) {
+  http::response<http::string_body> res{static_cast<http::status>(call.status), 11};
+  res.set(http::field::server, "kiemdem");
+  res.set(http::field::content_type, call.content_type);
+  res.set(http::field::cache_control, "no-store");
+  res.set("X-Content-Type-Options", "nosniff");
+  for (const auto& [k, v] : call.headers) res.insert(k, v);
+  res.keep_alive(keep_alive);
+  res.body() = std::move(call.response);
+  res.prepare_payload();
+  Write(std::move(res));
+}
+
+void Connection::Write(http::response<http::string_body> res) {
+  response_ = std::make_shared<http::response<http::string_body>>(std::move(res));
+  bool close = !response_->keep_alive();
+  http::async_write(stream_, *response_, [self = shared_from_this(), close](beast::error_code ec, size_t) {
+    if (ec || close) {
+      beast::error_code ignored;
+      self->stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+      if (!ec) self->Drain();
+      return;
+    }
+    self->response_.reset();
+    self->Read();
+  });
+}
 
 }  // namespace
 

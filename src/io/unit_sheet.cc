@@ -26,7 +26,11 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
   internal::Problems problems{&t, &UnitColumns(), &outcome.problems};
   ASSIGN_OR_RETURN(std::vector<store::UnitRecord> stored, store.ListUnits());
   std::set<std::string> known;  // codes stored or earlier in the file
-  for (const store::UnitRecord& u : stored) known.insert(u.code);
+  std::multimap<std::string, const store::UnitRecord*> by_code;
+  for (const store::UnitRecord& u : stored) {
+    known.insert(u.code);
+    by_code.emplace(u.code, &u);
+  }
   std::set<std::string> in_file;
   std::vector<store::UnitRecord> rows;
   std::map<std::pair<std::string, std::string>, int> seen;
@@ -71,6 +75,20 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
         continue;
       }
     }
+    // A code is held by one unit of a level at a time.
+    for (auto [it, end] = by_code.equal_range(u.code); it != end; ++it) {
+      const store::UnitRecord& other = *it->second;
+      bool overlaps = (!other.valid_to || !*from || **from < *other.valid_to) &&
+                      (!*to || !other.valid_from || *other.valid_from < **to);
+      if (LevelOf(other.type) == LevelOf(*type) && other.valid_from != *from && overlaps) {
+        problems.Add(*row, "code",
+                     AlreadyExists(
+                         "code " + u.code + " is already held by " + other.full_name + " over these dates",
+                         "mã " + u.code + " đã thuộc về " + other.full_name + " trong khoảng thời gian này"));
+        break;
+      }
+    }
+    if (outcome.problems.size() > before) continue;
     u.type = *type;
     // "Phường" + "Quảng Hưng"; a residential group's name is already whole ("Tổ 9").
     u.full_name = t.Cell(*row, "full_name");

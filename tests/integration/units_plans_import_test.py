@@ -64,7 +64,8 @@ with tempfile.TemporaryDirectory() as d:
                 "0014522,Tổ 22,Tổ dân phố,99999,01/07/2025,\n"
                 "0014523,Tổ 23,Tổ dân phố,14800,01/07/2025,\n"
                 "0014524,Tổ 24,Tổ dân phố,00145,01/07/2025,01/01/2025\n"
-                "00145AB,Tổ 25,Tổ dân phố,00145,01/07/2025,\n")
+                "00145AB,Tổ 25,Tổ dân phố,00145,01/07/2025,\n"
+                "0014510,Tổ 10 mới,Tổ dân phố,00145,01/08/2025,\n")
     before = run("export", "units", "--db", db2).stdout
     r = run("import", "units", bad_units, "--db", db2)
     check("bad units file exits 1", r.returncode == 1, r.returncode)
@@ -73,7 +74,8 @@ with tempfile.TemporaryDirectory() as d:
                      "row 4, column D (Mã đơn vị cấp trên): parent unit 99999 is neither stored nor on an earlier row",
                      "row 5, column D (Mã đơn vị cấp trên): no administrative unit has code 14800 on 01/07/2025",
                      "row 6, column F (Hết hiệu lực từ ngày): the unit ends on or before it begins",
-                     "row 7, column A (Mã đơn vị): '00145AB' is not a unit code"]:
+                     "row 7, column A (Mã đơn vị): '00145AB' is not a unit code",
+                     "row 8, column A (Mã đơn vị): code 0014510 is already held by Tổ 10 over these dates"]:
         check("units: " + expected[:60], expected in r.stderr, r.stderr)
     check("nothing of the bad units is stored", run("export", "units", "--db", db2).stdout == before)
 
