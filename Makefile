@@ -18,9 +18,11 @@ debug: deps
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
 
-# Until the server exists (issue 5), `make run` evaluates the demo units.
+# The server on SQLite (kiemdem.db here) with the demo data; on a new database
+# the first administrator's password is printed once. PORT=8080 by default.
+PORT ?= 8080
 run: build
-	@$(KIEMDEM) demo
+	@$(KIEMDEM) serve --demo --db kiemdem.db --port $(PORT)
 
 test: test-release
 
@@ -37,13 +39,15 @@ test-debug: debug
 fuzz: deps
 	@scripts/run-fuzz
 
-# Benchmarks (bench/): Google Benchmark of the extractor and the pipeline
-# against `wc -w`. Not part of `make test`.
+# Benchmarks (bench/), not part of `make test`: the extractor against `wc -w`,
+# a 1M-row import on SQLite and PostgreSQL, and the API against nginx.
 bench: build
 	@cmake -S . -B build/release -DKIEMDEM_BUILD_BENCH=ON >/dev/null
 	@cmake --build build/release -j $(JOBS) --target extract_benchmark
 	@build/release/bench/extract_benchmark
 	@bench/extract_throughput.sh
+	@bench/import_1m.sh
+	@bench/api_bench.sh
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -27,12 +27,17 @@ def run_suite(backend, db):
     print(f"--- {backend}")
     server = Server(kiemdem, db)
     try:
-        suite(server)
+        suite(server, db)
     finally:
         server.stop()
 
 
-def suite(server):
+def cli(*args):
+    import subprocess
+    return subprocess.run([kiemdem, "--lang", "en", *args], capture_output=True, text=True)
+
+
+def suite(server, db):
     status, doc = Client(server).call("GET", "/api/v1/openapi.json")
     ok("openapi.json is served", status == 200 and doc.get("openapi", "").startswith("3."))
 
@@ -227,6 +232,23 @@ def suite(server):
     ok("a directive cannot be moved to a unit outside the caller's scope", r2 is not None and status in (200, 403), r)
     status, r = api(appr, "GET", f"/directives/{did}")
     ok("its history is kept", [h["action"] for h in r["history"]][:3] == ["create", "progress", "complete"], r)
+
+    # Accounts from the command line, used at once by the running server.
+    r = cli("user", "add", "cli.viewer", "--password", "mật khẩu dài", "--display", "Cán bộ xem", "--db", db)
+    ok("kiemdem user add", r.returncode == 0, r.stderr)
+    r = cli("user", "role", "cli.viewer", "viewer", "--unit", "00145", "--db", db)
+    ok("kiemdem user role", r.returncode == 0, r.stderr)
+    r = cli("user", "role", "cli.viewer", "owner", "--db", db)
+    ok("an unknown role is refused", r.returncode == 1 and "is not a role" in r.stderr, r.stderr)
+    c = Client(server)
+    status, body = c.login("cli.viewer", "mật khẩu dài")
+    ok("the new user signs in with its role", status == 200 and body["user"]["roles"] == [{"role": "viewer", "unit": long_bien}], body)
+    r = cli("user", "passwd", "cli.viewer", "--password", "mật khẩu mới", "--db", db)
+    ok("kiemdem user passwd", r.returncode == 0, r.stderr)
+    ok("the old password no longer works", c.login("cli.viewer", "mật khẩu dài")[0] == 401)
+    ok("the new one does", c.login("cli.viewer", "mật khẩu mới")[0] == 200)
+    r = cli("user", "list", "--db", db)
+    ok("kiemdem user list shows roles by unit code", "cli.viewer" in r.stdout and "viewer@00145" in r.stdout, r.stdout)
 
     # API tokens (no CSRF), logout, and the login limiter.
     status, t = api(rep, "POST", "/auth/tokens", {"label": "đồng bộ"})
