@@ -109,6 +109,7 @@ Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree
                      store.ListResultsInYears(u, period.year(), period.year()));
     if (records.empty()) continue;
     std::vector<Observation> observations;
+    observations.reserve(records.size());
     for (const store::ResultRecord& r : records) observations.push_back(r.observation);
     for (const Indicator& ind : indicators) {
       int months = 0;

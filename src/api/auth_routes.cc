@@ -7,7 +7,7 @@
 namespace kiemdem::api {
 namespace {
 
-constexpr int64_t kSessionSeconds = 12 * 3600;
+constexpr int64_t kSessionSeconds = int64_t{12} * 3600;
 
 std::string SessionCookie(const std::string& token, int64_t max_age, bool secure) {
   return "kd_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age) +

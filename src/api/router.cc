@@ -10,13 +10,13 @@ int HttpStatus(StatusCode code) {
     case StatusCode::kOk: return 200;
     case StatusCode::kInvalidArgument: return 400;
     case StatusCode::kNotFound: return 404;
-    case StatusCode::kAlreadyExists: return 409;
+    case StatusCode::kAlreadyExists:
     case StatusCode::kFailedPrecondition: return 409;
     case StatusCode::kPermissionDenied: return 403;
     case StatusCode::kUnauthenticated: return 401;
     case StatusCode::kResourceExhausted: return 413;
-    case StatusCode::kDataLoss: return 500;
     case StatusCode::kUnavailable: return 503;
+    case StatusCode::kDataLoss:
     case StatusCode::kInternal: return 500;
   }
   return 500;

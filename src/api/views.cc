@@ -21,7 +21,7 @@ Date Today(const Call& call) {
     Result<Date> d = Date::Parse(env);
     if (d.ok()) return *d;
   }
-  return Date::FromDayNumber((static_cast<int64_t>(std::time(nullptr)) + 7 * 3600) / 86400);
+  return Date::FromDayNumber((static_cast<int64_t>(std::time(nullptr)) + int64_t{7} * 3600) / 86400);
 }
 
 Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {

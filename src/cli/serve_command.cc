@@ -91,6 +91,7 @@ Status LoadDemo(const GlobalOptions& g, store::Store& s) {
       for (const Target& t : p.targets) m.targets.push_back(t);
   }
   std::vector<Plan> list;
+  list.reserve(merged.size());
   for (auto& [k, p] : merged) list.push_back(p);
   RETURN_IF_ERROR(s.SavePlans("demo", list));
   std::vector<Observation> results = ws.results;
