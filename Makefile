@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 KIEMDEM := build/release/src/cli/kiemdem
 
-.PHONY: all deps build debug run test test-release test-debug fuzz bench format format-check lint clean
+.PHONY: all deps build web debug run test test-release test-debug fuzz bench format format-check lint clean
 
 all: build
 
@@ -14,6 +14,10 @@ build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
+# The web app (TypeScript, Vite, ECharts) into web/dist, served by `kiemdem serve`.
+web: deps
+	@cd web && npm run --silent build >/dev/null
+
 debug: deps
 	@cmake --preset debug >/dev/null
 	@cmake --build --preset debug -j $(JOBS)
@@ -21,19 +25,20 @@ debug: deps
 # The server on SQLite (kiemdem.db here) with the demo data; on a new database
 # the first administrator's password is printed once. PORT=8080 by default.
 PORT ?= 8080
-run: build
+run: build web
 	@$(KIEMDEM) serve --demo --db kiemdem.db --port $(PORT)
 
 test: test-release
 
-test-release: build
+test-release: build web
 	@ctest --preset release -j $(JOBS)
 	@scripts/check-format
 
 # The tests again under AddressSanitizer and UndefinedBehaviorSanitizer (the
-# slow crash test runs in `make test` only; the concurrency test runs 5 s).
+# slow crash test and the browser tests run in `make test` only; the
+# concurrency test runs 5 s).
 test-debug: debug
-	@KIEMDEM_CONCURRENCY_SECONDS=5 ctest --preset debug -j $(JOBS) -LE slow
+	@KIEMDEM_CONCURRENCY_SECONDS=5 ctest --preset debug -j $(JOBS) -LE "slow|e2e"
 
 # The libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (default 30).
 fuzz: deps

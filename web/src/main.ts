@@ -1,0 +1,89 @@
+// The web app's shell: the header (navigation, language, sign-out) and a
+// hash router over the pages. Every page renders into <main>.
+import { api, ApiError, getLang, setCsrf, setLang, type User } from "./api";
+import { t } from "./i18n";
+import { escapeHtml } from "./format";
+import { renderLogin } from "./pages/login";
+import { renderDashboard } from "./pages/dashboard";
+import { renderDirectives } from "./pages/directives";
+
+export interface Session {
+  user: User;
+}
+let session: Session | null = null;
+
+export function navigate(hash: string): void {
+  if (location.hash === hash) void route();
+  else location.hash = hash;
+}
+
+export async function withProgress<T>(work: Promise<T>): Promise<T> {
+  const box = document.getElementById("progress")!;
+  const timer = setTimeout(() => {
+    box.textContent = t().loading;
+    box.hidden = false;
+  }, 300);
+  try {
+    return await work;
+  } finally {
+    clearTimeout(timer);
+    box.hidden = true;
+  }
+}
+
+function renderHeader(): void {
+  const top = document.getElementById("top")!;
+  const page = location.hash.split("?")[0] || "#/";
+  const link = (href: string, text: string) =>
+    `<a href="${href}" ${page.startsWith(href) ? 'aria-current="page"' : ""}>${escapeHtml(text)}</a>`;
+  top.innerHTML = `<span class="brand">${t().app} <span class="muted">— ${escapeHtml(t().tagline)}</span></span>
+    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/directives", t().directives)}</nav>` : ""}
+    <button class="link" id="lang" lang="${getLang() === "vi" ? "en" : "vi"}">${t().language}</button>
+    ${session ? `<span class="muted">${escapeHtml(session.user.display_name || session.user.username)}</span>
+       <button class="link" id="signout">${t().signOut}</button>` : ""}`;
+  document.getElementById("lang")!.onclick = () => {
+    setLang(getLang() === "vi" ? "en" : "vi");
+    document.documentElement.lang = getLang();
+    void route();
+  };
+  const out = document.getElementById("signout");
+  if (out) {
+    out.onclick = async () => {
+      await api("POST", "/auth/logout").catch(() => undefined);
+      session = null;
+      navigate("#/login");
+    };
+  }
+}
+
+export function setSession(s: Session | null): void {
+  session = s;
+}
+
+async function route(): Promise<void> {
+  document.documentElement.lang = getLang();
+  const main = document.getElementById("main")!;
+  const [path, query] = (location.hash.slice(1) || "/dashboard").split("?");
+  const params = new URLSearchParams(query ?? "");
+  if (!session && path !== "/login") {
+    try {
+      const me = await api<{ user: User; csrf_token?: string }>("GET", "/auth/me");
+      session = { user: me.user };
+      if (me.csrf_token) setCsrf(me.csrf_token);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        navigate("#/login");
+        return;
+      }
+      throw e;
+    }
+  }
+  renderHeader();
+  if (path === "/login") await renderLogin(main);
+  else if (path === "/directives") await renderDirectives(main, params);
+  else await renderDashboard(main, params, session!);
+  main.focus({ preventScroll: true });
+}
+
+window.addEventListener("hashchange", () => void route());
+void route();
