@@ -1,17 +1,19 @@
 // End-to-end: Debian's Chromium, headless, driven by playwright-core, against
 // a kiemdem server started here on a fresh SQLite database with the demo data.
-// Signs in, opens a ward's dashboard, switches to English, follows a directive
-// to overdue and to done on the board, and saves screenshots of each page at
-// 1366×768 and 390×844 under OUT_DIR.
+// Signs in, opens a ward's dashboard, switches to English, enters and submits
+// figures as a ward reporter and approves them as the city's approver, reads
+// seed-1.txt and confirms its facts, follows a directive to overdue and to
+// done on the board, and saves screenshots of each page at 1366×768 and
+// 390×844 under OUT_DIR.
 //
-//   node tests/e2e/dashboard.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
+//   node tests/e2e/dashboard.e2e.mjs KIEMDEM WEB_DIST OUT_DIR SEED_1_TXT
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 
-const [kiemdem, webDist, outDir] = process.argv.slice(2).map((p) => resolve(p));
+const [kiemdem, webDist, outDir, seedFile] = process.argv.slice(2).map((p) => resolve(p));
 const require = createRequire(join(webDist, "..", "package.json"));
 const { chromium } = require("playwright-core");
 mkdirSync(outDir, { recursive: true });
@@ -75,6 +77,7 @@ try {
   check("signed in, the unit picker shows", true);
 
   // Find Quảng Hưng without diacritics and open its 10-month dashboard of 2018.
+  await shots("units");
   await page.fill("#year", "2018");
   await page.dispatchEvent("#year", "change");
   await page.waitForSelector("#unit-search");
@@ -100,6 +103,98 @@ try {
   check("English switch", (await page.textContent("#summary")).includes("targets met or exceeded"));
   await page.click("#lang");
   await page.waitForFunction(() => document.querySelector("#summary")?.textContent?.includes("chỉ tiêu"));
+
+  // Accounts for the ward and for the city above it, made by the admin.
+  const cityId = await page.evaluate(async (ward) => (await (await fetch(`/api/v1/units/${ward}`)).json()).parent, qh[0]);
+  const made = await page.evaluate(async ([ward, city]) => {
+    const me = await (await fetch("/api/v1/auth/me")).json();
+    const post = (body) => fetch("/api/v1/users", { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf_token },
+                                                    body: JSON.stringify(body) }).then((r) => r.status);
+    return [await post({ username: "qh.reporter", password: "bao cao quang hung", roles: [{ role: "reporter", unit: Number(ward) }] }),
+            await post({ username: "tp.approver", password: "duyet thanh pho", roles: [{ role: "approver", unit: city }] })];
+  }, [qh[0], cityId]);
+  check("admin creates a ward reporter and a city approver", made[0] === 201 && made[1] === 201, JSON.stringify(made));
+
+  const signInAs = async (ctx, user, password) => {
+    const p = await ctx.newPage();
+    p.on("pageerror", (e) => errors.push(String(e)));
+    await p.goto(server.base + "/#/login");
+    await p.waitForSelector("#login");
+    await p.fill("#username", user);
+    await p.fill("#password", password);
+    await p.click("#login button[type=submit]");
+    await p.waitForSelector("#unit-search, #evaluation");
+    return p;
+  };
+  const reporterCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const rep = await signInAs(reporterCtx, "qh.reporter", "bao cao quang hung");
+  await rep.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);
+  await rep.waitForSelector("#entry");
+  await rep.fill("#v-THU_NS_XA", "12,3,4");
+  check("a bad number is flagged as you type", (await rep.textContent("#e-THU_NS_XA")).includes("Không phải số"));
+  await rep.fill("#v-THU_NS_XA", "2.317,8");
+  check("a Vietnamese number is accepted", (await rep.textContent("#e-THU_NS_XA")) === "");
+  await rep.fill("#v-DN_MOI", "3");
+  await rep.click("#save");
+  await rep.waitForFunction(() => document.querySelectorAll("tbody .badge").length === 2);
+  check("saved as drafts", (await rep.$$eval("tbody .badge", (b) => b.map((x) => x.textContent))).every((x) => x === "nháp"));
+  const saved = await rep.inputValue("#v-THU_NS_XA");
+  check("the figure reads back as 2.317,8", saved === "2.317,8", saved);
+  await rep.click("#submit");
+  await rep.waitForFunction(() => [...document.querySelectorAll("tbody .badge")].every((b) => b.textContent === "đã gửi"));
+  check("submitted", true);
+  page.setViewportSize({ width: 1366, height: 768 });
+  const entryPage = page;
+  await entryPage.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);
+  await entryPage.waitForSelector("#entry");
+  await shots("entry");
+  await rep.close();
+
+  const approverCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const appr = await signInAs(approverCtx, "tp.approver", "duyet thanh pho");
+  await appr.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);
+  await appr.waitForSelector("button.approve");
+  await appr.click('tr[data-code="THU_NS_XA"] button.approve');
+  await appr.waitForFunction(() => document.querySelector('tr[data-code="THU_NS_XA"] .badge')?.textContent === "đã duyệt");
+  check("the approver approves and the status changes", true);
+  check("an approved figure is locked", await appr.$eval("#v-THU_NS_XA", (i) => i.readOnly));
+  await appr.click('tr[data-code="THU_NS_XA"] button.history');
+  await appr.waitForFunction(() => document.querySelector(".history-row:not([hidden])")?.textContent?.includes("duyệt"));
+  check("the figure's history shows who entered and approved it",
+        (await appr.textContent(".history-row:not([hidden])")).includes("qh.reporter"));
+  await approverCtx.close();
+  await reporterCtx.close();
+
+  // Read seed-1.txt: facts highlighted, indicators suggested, confirmed as drafts.
+  await page.goto(`${server.base}/#/read?unit=${qh[0]}`);
+  await page.waitForSelector("#report-text");
+  await page.fill("#report-text", readFileSync(seedFile, "utf8"));
+  await page.click("#read");
+  await page.waitForSelector("#confirm mark, .report mark");
+  const marks = await page.$$eval(".report mark", (m) => m.length);
+  check("the facts are highlighted in the text", marks >= 5, marks);
+  await shots("read-report");
+  const rowsWithPeriod = await page.$$eval("#confirm tbody tr", (trs) => trs.filter((tr) =>
+    tr.querySelector("input[type=checkbox]").checked).length);
+  await page.$$eval("#confirm tbody tr", (trs) => trs.forEach((tr) => {
+    const box = tr.querySelector("input[type=checkbox]");
+    if (box.checked && (!tr.querySelector("select").value || !tr.querySelector("input[size]").value)) box.checked = false;
+  }));
+  await page.click("#confirm button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#confirm-done")?.textContent?.length > 0 ||
+                                   document.querySelector("#confirm-error")?.textContent?.length > 0);
+  const done = await page.textContent("#confirm-done");
+  check("the chosen facts become draft results", /Đã lưu [1-9]\d* số liệu nháp/.test(done),
+        done + " " + (await page.textContent("#confirm-error")) + ` (${rowsWithPeriod} chosen)`);
+
+  // A report whose percentages can be checked against their figures (seed-1 states none).
+  await page.fill("#report-text", "Tỷ lệ tổ dân phố văn hoá 8/12 tổ đạt 66,66%; " +
+                  "khu dân cư văn hoá 9/12 khu đạt 80%.");
+  await page.click("#read");
+  await page.waitForFunction(() => document.querySelectorAll("#confirm tbody tr").length >= 2);
+  const checks = await page.$$eval("#confirm .error, #confirm td .muted", (els) => els.map((e) => e.textContent).join(" | "));
+  check("a stated percentage that matches its figures is shown as matching", /66,66% khớp với 8\/12/.test(checks), checks);
+  check("a stated percentage that does not is flagged", /ghi 80% nhưng 9\/12/.test(checks), checks);
 
   // A directive with a deadline tomorrow: in progress today, overdue after it.
   const today = new Date();

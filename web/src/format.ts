@@ -54,3 +54,8 @@ export function parseVietnameseNumber(text: string): number | null {
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
+
+// The interface language, for modules that format without the API client.
+export function getLangSafe(): Lang {
+  return (localStorage.getItem("kd_lang") as Lang) || "vi";
+}

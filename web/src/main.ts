@@ -6,6 +6,8 @@ import { escapeHtml } from "./format";
 import { renderLogin } from "./pages/login";
 import { renderDashboard } from "./pages/dashboard";
 import { renderDirectives } from "./pages/directives";
+import { renderEntry } from "./pages/entry";
+import { renderRead } from "./pages/read";
 
 export interface Session {
   user: User;
@@ -37,7 +39,7 @@ function renderHeader(): void {
   const link = (href: string, text: string) =>
     `<a href="${href}" ${page.startsWith(href) ? 'aria-current="page"' : ""}>${escapeHtml(text)}</a>`;
   top.innerHTML = `<span class="brand">${t().app} <span class="muted">— ${escapeHtml(t().tagline)}</span></span>
-    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/directives", t().directives)}</nav>` : ""}
+    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/entry", t().entry)}${link("#/read", t().readReport)}${link("#/directives", t().directives)}</nav>` : ""}
     <button class="link" id="lang" lang="${getLang() === "vi" ? "en" : "vi"}">${t().language}</button>
     ${session ? `<span class="muted">${escapeHtml(session.user.display_name || session.user.username)}</span>
        <button class="link" id="signout">${t().signOut}</button>` : ""}`;
@@ -81,6 +83,8 @@ async function route(): Promise<void> {
   renderHeader();
   if (path === "/login") await renderLogin(main);
   else if (path === "/directives") await renderDirectives(main, params);
+  else if (path === "/entry") await renderEntry(main, params, session!);
+  else if (path === "/read") await renderRead(main, params, session!);
   else await renderDashboard(main, params, session!);
   main.focus({ preventScroll: true });
 }

@@ -84,6 +84,7 @@ export async function renderDashboard(main: HTMLElement, params: URLSearchParams
     document.getElementById("pick-title")!.textContent = t().unit;
     return;
   }
+  sessionStorage.setItem("kd_unit", String(unitId));
   const [unit, evaluation] = await withProgress(
     Promise.all([
       api<Unit>("GET", `/units/${unitId}?on=${onDate}`),
@@ -115,6 +116,8 @@ function renderEvaluation(el: HTMLElement, e: Evaluation, unit: Unit, period: st
     .join("");
   el.innerHTML = `<div class="card">
       <h2>${escapeHtml(unit.full_name)} — ${escapeHtml(e.period.label)}</h2>
+      <p><a href="#/entry?unit=${unit.id}&period=${encodeURIComponent(period)}">${t().entry}</a> ·
+         <a href="#/read?unit=${unit.id}">${t().readReport}</a></p>
       <p class="summary" id="summary">${escapeHtml(e.summary.text)}</p>
       ${e.rows.length === 0 ? `<p>${t().noRows}</p>` : `<table aria-label="${escapeHtml(t().indicator)}">
         <thead><tr><th scope="col">${t().indicator}</th><th scope="col" class="num">${t().target}</th><th scope="col" class="num">${t().result}</th>
