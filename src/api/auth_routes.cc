@@ -1,4 +1,5 @@
 // Sign-in, sign-out, API tokens, users and roles.
+#include <algorithm>
 #include <ctime>
 
 #include "api/router.h"
@@ -57,8 +58,52 @@ Status Logout(Call& call) {
   return Status::Ok();
 }
 
+// The latest period a unit has figures for, within the last 30 years: "2020",
+// "2018-01/2018-10". Empty when it has none.
+Result<std::string> LatestPeriod(store::Store& store, UnitId unit, int this_year) {
+  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results,
+                   store.ListResultsInYears(unit, this_year - 30, this_year));
+  const Period* latest = nullptr;
+  for (const store::ResultRecord& r : results) {
+    const Period& p = r.observation.period;
+    auto end = [](const Period& x) { return x.year() * 12 + x.last_month(); };
+    if (latest == nullptr || end(*latest) < end(p) ||
+        (end(*latest) == end(p) && latest->month_count() < p.month_count()))
+      latest = &p;
+  }
+  return latest == nullptr ? "" : latest->Key();
+}
+
+// Where the user's dashboard opens: their own unit, or for a user above every
+// unit the one reviewed at the latest working session that has figures; at
+// the latest period with figures.
+Result<Json> Home(Call& call) {
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  int year = Today(call).year();
+  std::vector<UnitId> candidates;
+  for (const store::RoleGrant& g : call.principal->user.roles) {
+    if (g.unit != kNoUnit) candidates.push_back(g.unit);
+  }
+  if (candidates.empty()) {
+    ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store->ListMeetings());
+    std::sort(meetings.begin(), meetings.end(),
+              [](const Meeting& a, const Meeting& b) { return b.held_on < a.held_on; });
+    for (const Meeting& m : meetings) {
+      if (m.unit != kNoUnit) candidates.push_back(m.unit);
+    }
+  }
+  for (size_t i = 0; i < candidates.size() && i < 20; ++i) {
+    ASSIGN_OR_RETURN(std::string period, LatestPeriod(*store, candidates[i], year));
+    if (!period.empty() || i + 1 == candidates.size()) {
+      return Json{{"unit", candidates[i]}, {"period", period.empty() ? Json(nullptr) : Json(period)}};
+    }
+  }
+  return Json(nullptr);
+}
+
 Status Me(Call& call) {
   Json j{{"user", UserView(call.principal->user)}, {"session_kind", call.principal->kind}};
+  ASSIGN_OR_RETURN(j["home"], Home(call));
   if (call.principal->kind == "session") j["csrf_token"] = call.principal->csrf;
   call.Reply(j);
   return Status::Ok();

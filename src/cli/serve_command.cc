@@ -6,6 +6,7 @@
 #include "api/auth.h"
 #include "api/server.h"
 #include "cli/commands.h"
+#include "cli/demo_loader.h"
 #include "cli/workspace.h"
 #include "store/store.h"
 
@@ -49,56 +50,6 @@ std::string Get(const Flags& f, const std::string& key, const std::string& fallb
 int Fail(const GlobalOptions& g, const Status& s) {
   std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
   return 1;
-}
-
-// The stored id of a registry unit (codes are reused across 2025: find it by date).
-Result<UnitId> StoredUnit(store::Store& s, const AdminRegistry& reg, UnitId id) {
-  const AdminUnit* u = reg.Get(id);
-  Date on = u->valid_from ? *u->valid_from
-            : u->valid_to ? u->valid_to->AddDays(-1)
-                          : *Date::FromYmd(2026, 1, 1);
-  return s.FindUnit(u->code, on);
-}
-
-// Units, the catalogue, the demo plans and results, into an empty database.
-Status LoadDemo(const GlobalOptions& g, store::Store& s) {
-  ASSIGN_OR_RETURN(std::vector<Indicator> have, s.ListIndicators());
-  if (!have.empty()) return Status::Ok();  // not empty: leave it as it is
-  Workspace ws;
-  RETURN_IF_ERROR(LoadReferenceData(g.data_dir, &ws));
-  RETURN_IF_ERROR(LoadDemoData(g.data_dir, &ws));
-  RETURN_IF_ERROR(s.SaveUnits("demo", ws.units));
-  RETURN_IF_ERROR(s.PutIndicators("demo", ws.indicators));
-  std::map<UnitId, UnitId> stored;
-  auto map_unit = [&](UnitId id) -> Result<UnitId> {
-    if (!stored.count(id)) {
-      ASSIGN_OR_RETURN(stored[id], StoredUnit(s, ws.units, id));
-    }
-    return stored[id];
-  };
-  std::vector<Plan> plans = ws.plans;
-  for (Plan& p : plans) {
-    ASSIGN_OR_RETURN(p.unit, map_unit(p.unit));
-    p.body = 0;
-  }
-  // The demo plans list one target per row: merge those of one plan.
-  std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> merged;
-  for (const Plan& p : plans) {
-    Plan& m = merged[{p.unit, p.body_kind, p.first_year, p.last_year}];
-    if (m.targets.empty())
-      m = p;
-    else
-      for (const Target& t : p.targets) m.targets.push_back(t);
-  }
-  std::vector<Plan> list;
-  list.reserve(merged.size());
-  for (auto& [k, p] : merged) list.push_back(p);
-  RETURN_IF_ERROR(s.SavePlans("demo", list));
-  std::vector<Observation> results = ws.results;
-  for (Observation& o : results) {
-    ASSIGN_OR_RETURN(o.unit, map_unit(o.unit));
-  }
-  return s.SaveResults("demo", results, "demo/results.csv");
 }
 
 // A first administrator when there is no user at all; its password is printed once.
@@ -151,7 +102,14 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (Status m = (*s)->Migrate(); !m.ok()) return Fail(g, m);
     if (f.values.count("--demo")) {
       std::cout << "Đang nạp dữ liệu mẫu…" << std::endl;
-      if (Status d = LoadDemo(g, **s); !d.ok()) return Fail(g, d);
+      Result<DemoSummary> d = LoadDemo(g.data_dir, **s);
+      if (!d.ok()) return Fail(g, d.status());
+      if (d->documents > 0) {
+        std::cout << "  " << d->documents << " bài viết, " << d->meetings << " buổi làm việc, "
+                  << d->directives << " ý kiến chỉ đạo (" << d->directives_found_by_extractor
+                  << " do bộ trích xuất tìm thấy), " << d->results << " số liệu ("
+                  << d->results_from_documents << " đọc từ bài viết)" << std::endl;
+      }
     }
     if (Status a = EnsureAdmin(**s, &password); !a.ok()) return Fail(g, a);
   }

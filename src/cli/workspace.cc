@@ -10,10 +10,10 @@
 #include "core/vn_number.h"
 
 namespace kiemdem::cli {
-namespace {
 
-// The date used to resolve pre-2025 codes in the demo data.
 Date DemoCodeDate() { return *Date::FromYmd(2025, 6, 30); }
+
+namespace {
 
 std::string Field(const CsvTable& t, const CsvRow& row, const char* name) {
   int i = t.Column(name);
@@ -28,9 +28,9 @@ Result<double> Number(const std::string& text) {
 struct RowErrors {
   std::string en;
   std::string vi;
-  void Add(const char* file, const CsvRow& row, const Status& s) {
-    en += "\n" + std::string(file) + " line " + std::to_string(row.line) + ": " + s.message();
-    vi += "\n" + std::string(file) + " dòng " + std::to_string(row.line) + ": " + s.message_vi();
+  void Add(const std::string& file, const CsvRow& row, const Status& s) {
+    en += "\n" + file + " line " + std::to_string(row.line) + ": " + s.message();
+    vi += "\n" + file + " dòng " + std::to_string(row.line) + ": " + s.message_vi();
   }
   Status ToStatus() const {
     if (en.empty()) return Status::Ok();
@@ -100,29 +100,34 @@ Status LoadReferenceData(const std::string& data_dir, Workspace* ws) {
   return Status::Ok();
 }
 
-Status LoadDemoData(const std::string& data_dir, Workspace* ws) {
-  RowErrors errors;
-  ASSIGN_OR_RETURN(std::string results_text, ReadFile(data_dir + "/demo/results.csv"));
+namespace {
+
+Status ReadDemoResults(const std::string& data_dir, const std::string& name, Workspace* ws,
+                       RowErrors& errors) {
+  ASSIGN_OR_RETURN(std::string results_text, ReadFile(data_dir + "/demo/" + name));
   ASSIGN_OR_RETURN(CsvTable results, ParseCsv(results_text));
   RETURN_IF_ERROR(RequireColumns(results,
                                  {"unit_code", "indicator", "period", "value", "numerator", "denominator",
                                   "qualifier", "estimated", "source"},
-                                 "results.csv"));
+                                 name));
   for (const CsvRow& row : results.rows) {
     Result<Observation> o = ParseResult(*ws, results, row);
     if (o.ok()) {
       ws->results.push_back(std::move(o).value());
     } else {
-      errors.Add("results.csv", row, o.status());
+      errors.Add(name, row, o.status());
     }
   }
+  return Status::Ok();
+}
 
-  ASSIGN_OR_RETURN(std::string plans_text, ReadFile(data_dir + "/demo/plans.csv"));
+Status ReadDemoPlans(const std::string& data_dir, const std::string& name, Workspace* ws, RowErrors& errors) {
+  ASSIGN_OR_RETURN(std::string plans_text, ReadFile(data_dir + "/demo/" + name));
   ASSIGN_OR_RETURN(CsvTable plans, ParseCsv(plans_text));
   RETURN_IF_ERROR(RequireColumns(
       plans,
       {"unit_code", "body", "year", "indicator", "comparator", "target", "resolution", "stated_percent"},
-      "plans.csv"));
+      name));
   for (const CsvRow& row : plans.rows) {
     auto add = [&]() -> Status {
       ASSIGN_OR_RETURN(UnitId unit, ws->units.FindByCode(Field(plans, row, "unit_code"), DemoCodeDate()));
@@ -161,7 +166,20 @@ Status LoadDemoData(const std::string& data_dir, Workspace* ws) {
       }
       return Status::Ok();
     };
-    if (Status s = add(); !s.ok()) errors.Add("plans.csv", row, s);
+    if (Status s = add(); !s.ok()) errors.Add(name, row, s);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadDemoData(const std::string& data_dir, Workspace* ws, DemoHistory history) {
+  RowErrors errors;
+  RETURN_IF_ERROR(ReadDemoResults(data_dir, "results.csv", ws, errors));
+  RETURN_IF_ERROR(ReadDemoPlans(data_dir, "plans.csv", ws, errors));
+  if (history == DemoHistory::kWith) {
+    RETURN_IF_ERROR(ReadDemoResults(data_dir, "history_results.csv", ws, errors));
+    RETURN_IF_ERROR(ReadDemoPlans(data_dir, "history_plans.csv", ws, errors));
   }
   return errors.ToStatus();
 }

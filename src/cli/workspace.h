@@ -1,6 +1,5 @@
 // What the CLI works on: the administrative units and the indicator
 // catalogue read from a data directory, and the demo plans and results.
-// Until the store exists (issue 4) everything is read from data/.
 #ifndef KIEMDEM_CLI_WORKSPACE_H_
 #define KIEMDEM_CLI_WORKSPACE_H_
 
@@ -17,6 +16,9 @@ namespace kiemdem::cli {
 
 Result<std::string> ReadFile(const std::string& path);
 
+// The date the demo data's pre-2025 unit codes are resolved on.
+Date DemoCodeDate();
+
 struct Workspace {
   AdminRegistry units;
   std::vector<Indicator> indicators;
@@ -32,9 +34,13 @@ struct Workspace {
 // Reads data_dir/admin-units/*.csv and data_dir/indicators/catalogue.csv.
 Status LoadReferenceData(const std::string& data_dir, Workspace* ws);
 
-// Reads data_dir/demo/{plans,results}.csv; each row is validated against the
-// catalogue and units, and every bad row is listed by line.
-Status LoadDemoData(const std::string& data_dir, Workspace* ws);
+// Whether to read the generated history beside the figures of the articles.
+enum class DemoHistory { kWithout, kWith };
+
+// Reads data_dir/demo/{plans,results}.csv, and with kWith also the generated
+// history_{plans,results}.csv; each row is validated against the catalogue
+// and units, and every bad row is listed by file and line.
+Status LoadDemoData(const std::string& data_dir, Workspace* ws, DemoHistory history = DemoHistory::kWithout);
 
 }  // namespace kiemdem::cli
 

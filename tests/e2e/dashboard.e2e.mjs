@@ -75,6 +75,10 @@ try {
   await page.click("#login button[type=submit]");
   await page.waitForSelector("#unit-search");
   check("signed in, the unit picker shows", true);
+  await page.waitForSelector("#summary");
+  check("a new administrator lands on a live dashboard (the latest session's unit, its latest period)",
+        /\d+\/\d+ chỉ tiêu đạt và vượt kế hoạch/.test(await page.textContent("#summary")) &&
+        (await page.textContent("h1.crumbs")).includes("Long Biên"), await page.textContent("#summary"));
 
   // Find Quảng Hưng without diacritics and open its 10-month dashboard of 2018.
   await shots("units");
@@ -191,41 +195,65 @@ try {
   await page.fill("#report-text", "Tỷ lệ tổ dân phố văn hoá 8/12 tổ đạt 66,66%; " +
                   "khu dân cư văn hoá 9/12 khu đạt 80%.");
   await page.click("#read");
-  await page.waitForFunction(() => document.querySelectorAll("#confirm tbody tr").length >= 2);
+  await page.waitForFunction(() => /khớp|nhưng/.test(document.querySelector("#confirm")?.textContent ?? ""));
   const checks = await page.$$eval("#confirm .error, #confirm td .muted", (els) => els.map((e) => e.textContent).join(" | "));
   check("a stated percentage that matches its figures is shown as matching", /66,66% khớp với 8\/12/.test(checks), checks);
   check("a stated percentage that does not is flagged", /ghi 80% nhưng 9\/12/.test(checks), checks);
 
-  // A directive with a deadline tomorrow: in progress today, overdue after it.
+  // A working session with a directive due tomorrow: in progress today, overdue after it.
   const today = new Date();
-  const tomorrow = new Date(today.getTime() + 86400000).toISOString().slice(0, 10);
-  const created = await page.evaluate(async ([unit, deadline]) => {
-    const me = await (await fetch("/api/v1/auth/me")).json();
-    const r = await fetch("/api/v1/directives", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf_token },
-      body: JSON.stringify({ unit: Number(unit), issuer: "Thường trực Thành ủy", text: "Báo cáo Chủ tịch UBND thành phố kết quả thu ngân sách",
-                             assignee: { kind: "body", name: "UBND phường Quảng Hưng" }, deadline }),
-    });
-    return r.status;
-  }, [qh[0], tomorrow]);
-  check("a directive is created", created === 201, created);
+  const dd = (d) => `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
+  const tomorrow = new Date(today.getTime() + 86400000);
+  const text = "Báo cáo Chủ tịch UBND thành phố kết quả thu ngân sách";
+  await page.goto(`${server.base}/#/meetings?unit=${qh[0]}`);
+  await page.waitForSelector("#new-meeting");
+  await page.fill("#held-on", "31/02/2026");
+  await page.fill("#host", "Thường trực Thành ủy");
+  await page.click("#new-meeting button[type=submit]");
+  check("an impossible date is refused as you submit", (await page.textContent("#held-on-error")).includes("dd/mm/yyyy"));
+  await page.fill("#held-on", dd(today));
+  await page.fill("#chair", "Chủ tịch UBND thành phố");
+  await page.fill("#attendees", "Phó Chủ tịch HĐND thành phố\nTrưởng phòng Tài chính - Kế hoạch");
+  await page.fill("#conclusions", "Phường tập trung hoàn thành chỉ tiêu thu ngân sách năm.");
+  await page.fill("#d-text-0", text);
+  await page.fill("#d-assignee-0", "UBND phường Quảng Hưng");
+  await page.fill("#d-deadline-0", dd(tomorrow));
+  await page.click("#add-directive");
+  await page.fill("#d-text-1", "Rà soát các dự án chậm tiến độ");
+  await shots("meeting-new");
+  await page.click("#new-meeting button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#meeting-done")?.textContent?.length > 0);
+  check("the session is created with its directives", (await page.textContent("#meeting-done")).includes("2 ý kiến chỉ đạo"),
+        await page.textContent("#meeting-done"));
+  await page.click("ul.meetings details summary");
+  await page.waitForSelector("ul.meetings .meeting-body li");
+  check("the session lists its directives", (await page.textContent("ul.meetings .meeting-body")).includes(text));
+  await shots("meetings");
+
+  const mine = `.directive[aria-label="${text}"]`;
   await page.click('nav a[href="#/directives"]');
   await page.waitForSelector(".board");
-  check("it is in progress today", (await page.$$(".directive.in_progress")).length === 1);
+  check("it is in progress today", (await page.$$(`${mine}.in_progress`)).length === 1);
+  const overdueBefore = (await page.$$(".directive.overdue")).length;
   const later = new Date(today.getTime() + 3 * 86400000);
-  const dd = (d) => `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
   await page.goto(`${server.base}/#/directives?on=${dd(later)}`);
-  await page.waitForSelector(".directive.overdue");
-  check("and overdue once its deadline has passed", (await page.$$(".directive.overdue")).length === 1);
+  await page.waitForSelector(`${mine}.overdue`);
+  check("and overdue once its deadline has passed", (await page.$$(`${mine}.overdue`)).length === 1);
+  check("overdue ones come first", await page.$eval(".board section", (s) => s.querySelector(".directive")?.classList.contains("overdue")));
   await shots("directives");
+  await page.selectOption("#issuer", "Thường trực Thành ủy");
+  await page.click("#filters button[type=submit]");
+  await page.waitForFunction(() => location.hash.includes("issuer="));
+  await page.waitForSelector(".board");
+  check("filtering by issuing body keeps only its directives",
+        (await page.$$eval(".directive", (d) => d.length)) === 2, overdueBefore);
   await page.goto(`${server.base}/#/directives`);
-  await page.waitForSelector(".directive.in_progress");
-  await page.click(".directive summary");
-  await page.fill(".directive textarea", "Đã gửi báo cáo");
-  await page.check(".directive input[type=checkbox]");
-  await page.click(".directive form.progress button[type=submit]");
-  await page.waitForSelector(".directive.done_on_time");
+  await page.waitForSelector(`${mine}.in_progress`);
+  await page.click(`${mine} summary`);
+  await page.fill(`${mine} textarea`, "Đã gửi báo cáo");
+  await page.check(`${mine} input[type=checkbox]`);
+  await page.click(`${mine} form.progress button[type=submit]`);
+  await page.waitForSelector(`${mine}.done_on_time`);
   check("a progress note completes it on time", true);
   check("no script errors", errors.length === 0, errors.join("; "));
 } finally {

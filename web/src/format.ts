@@ -59,3 +59,13 @@ export function escapeHtml(s: string): string {
 export function getLangSafe(): Lang {
   return (localStorage.getItem("kd_lang") as Lang) || "vi";
 }
+
+// "25/11/2018" (or "25/11/2018" with one-digit day or month) -> "2018-11-25"; null when not a real date.
+export function parseVietnameseDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

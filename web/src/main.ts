@@ -8,9 +8,12 @@ import { renderDashboard } from "./pages/dashboard";
 import { renderDirectives } from "./pages/directives";
 import { renderEntry } from "./pages/entry";
 import { renderRead } from "./pages/read";
+import { renderMeetings } from "./pages/meetings";
 
 export interface Session {
   user: User;
+  // Where the dashboard opens: the user's unit, or the one reviewed last; its latest period with figures.
+  home: { unit: number; period: string | null } | null;
 }
 let session: Session | null = null;
 
@@ -39,7 +42,7 @@ function renderHeader(): void {
   const link = (href: string, text: string) =>
     `<a href="${href}" ${page.startsWith(href) ? 'aria-current="page"' : ""}>${escapeHtml(text)}</a>`;
   top.innerHTML = `<span class="brand">${t().app} <span class="muted">— ${escapeHtml(t().tagline)}</span></span>
-    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/entry", t().entry)}${link("#/read", t().readReport)}${link("#/directives", t().directives)}</nav>` : ""}
+    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/entry", t().entry)}${link("#/read", t().readReport)}${link("#/meetings", t().meetings)}${link("#/directives", t().directives)}</nav>` : ""}
     <button class="link" id="lang" lang="${getLang() === "vi" ? "en" : "vi"}">${t().language}</button>
     ${session ? `<span class="muted">${escapeHtml(session.user.display_name || session.user.username)}</span>
        <button class="link" id="signout">${t().signOut}</button>` : ""}`;
@@ -69,8 +72,8 @@ async function route(): Promise<void> {
   const params = new URLSearchParams(query ?? "");
   if (!session && path !== "/login") {
     try {
-      const me = await api<{ user: User; csrf_token?: string }>("GET", "/auth/me");
-      session = { user: me.user };
+      const me = await api<{ user: User; csrf_token?: string; home: Session["home"] }>("GET", "/auth/me");
+      session = { user: me.user, home: me.home };
       if (me.csrf_token) setCsrf(me.csrf_token);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
@@ -85,6 +88,7 @@ async function route(): Promise<void> {
   else if (path === "/directives") await renderDirectives(main, params);
   else if (path === "/entry") await renderEntry(main, params, session!);
   else if (path === "/read") await renderRead(main, params, session!);
+  else if (path === "/meetings") await renderMeetings(main, params, session!);
   else await renderDashboard(main, params, session!);
   main.focus({ preventScroll: true });
 }

@@ -33,9 +33,11 @@ function unitButtons(units: Unit[], period: string): string {
 
 export async function renderDashboard(main: HTMLElement, params: URLSearchParams, session: Session): Promise<void> {
   const lang = getLang();
-  const defaultUnit = session.user.roles.find((r) => r.unit !== null)?.unit ?? null;
-  const unitId = Number(params.get("unit") ?? defaultUnit ?? 0);
-  const period = params.get("period") ?? String(new Date().getFullYear());
+  const remembered = sessionStorage.getItem("kd_unit");
+  const defaultUnit = session.home?.unit ?? null;
+  const unitId = Number(params.get("unit") ?? remembered ?? defaultUnit ?? 0);
+  const homePeriod = session.home && session.home.unit === unitId ? session.home.period : null;
+  const period = params.get("period") ?? homePeriod ?? String(new Date().getFullYear());
   const year = Number(period.slice(0, 4));
   const on = params.get("on") ?? "";
   main.innerHTML = `<section class="card" aria-labelledby="pick-title">
@@ -159,7 +161,11 @@ async function showIndicator(row: EvaluationRow, unit: Unit, period: string, lan
     "GET", `/trend?unit=${unit.id}&indicator=${row.indicator.code}&from=${year - 4}&to=${year}`);
   document.getElementById("trend-title")!.textContent = `${t().trend}: ${row.indicator.name}`;
   document.getElementById("trend-hint")!.hidden = true;
-  const points = trend.items.filter((p) => p.months === 1).length >= 3 ? trend.items.filter((p) => p.months === 1) : trend.items;
+  // The same period over the years ("10 tháng" of each year), else the months, else all.
+  const suffix = period.slice(4);
+  const same = trend.items.filter((p) => p.period.slice(4) === suffix);
+  const months = trend.items.filter((p) => p.months === 1);
+  const points = same.length >= 2 ? same : months.length >= 3 ? months : trend.items;
   trendChart(document.getElementById("trend")!, points.map((p) => p.label), points.map((p) => p.value), lang);
   if (unit.has_children) {
     const cmp = await api<{ items: { unit: Unit; actual: number | null; status: string }[] }>(

@@ -24,7 +24,8 @@ export async function renderLogin(main: HTMLElement): Promise<void> {
     try {
       const r = await api<{ user: User; csrf_token: string }>("POST", "/auth/login", { username, password });
       setCsrf(r.csrf_token);
-      setSession({ user: r.user });
+      // The next page asks /auth/me for the session, with where the dashboard opens.
+      setSession(null);
       navigate("#/dashboard");
     } catch (e) {
       const msg = e instanceof ApiError ? e.message : String(e);
