@@ -92,6 +92,11 @@ def op(summary, ok_schema, ok_code="200", params=(), body=None, tag=None):
         o["tags"] = [tag]
     return o
 
+def with_422(o):
+    """An operation whose 422 answer has the same shape as its 200 (the problems found)."""
+    o["responses"]["422"] = {"description": "problems found; nothing stored", "content": o["responses"]["200"]["content"]}
+    return o
+
 unit_q = ("unit", "integer", True)
 period_q = ("period", "string", True)
 paging = [("page", "integer", False), ("page_size", "integer", False)]
@@ -127,6 +132,12 @@ paths = {
     "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported", ref("Rollup"), params=[unit_q, period_q], tag="analytics")},
     "/compare": {"get": op("The units under a parent side by side", obj({"parent": ref("Unit"), "indicator": string, "period": {"type": "object"}, "items": {"type": "array"}}), params=[unit_q, period_q, ("indicator", "string", True)], tag="analytics")},
     "/trend": {"get": op("An indicator's stored results over years", obj({"unit": integer, "indicator": string, "items": {"type": "array"}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},
+    "/imports/results": {"post": with_422(op(
+        "Import results from a .csv or .xlsx file (base64): with check_only, every problem by sheet, row and column and nothing stored; "
+        "without, all rows stored or none. Each row's unit must be one the caller may enter results for. 422 when there are problems",
+        obj({"file_name": string, "rows": integer, "stored": integer, "check_only": boolean,
+             "problems": {"type": "array", "items": obj({"sheet": string, "row": integer, "column": nullable(string), "message": string})}}),
+        body=obj({"file_name": string, "content_base64": string, "check_only": boolean}, ["file_name", "content_base64"]), tag="results"))},
     "/documents": {"post": op("Post a report's text: the facts found, with spans and suggested indicators", obj({"document": {"type": "object"}, "facts": ref("Facts")}), "201", body=obj({"unit": integer, "text": string}), tag="documents")},
     "/documents/{id}": {"get": op("A document and its facts", obj({"document": {"type": "object"}, "facts": ref("Facts")}), params=[idp], tag="documents")},
     "/documents/{id}/confirm": {"post": op("Keep chosen measures as draft results linked to their span", obj({"results": {"type": "array", "items": ref("Result")}}), "201", params=[idp], body=obj({"facts": {"type": "array"}}), tag="documents")},

@@ -86,6 +86,7 @@ void AddResultRoutes(Router& r);
 void AddAnalyticsRoutes(Router& r);  // evaluation, roll-up, comparison
 void AddDocumentRoutes(Router& r);
 void AddMeetingRoutes(Router& r);  // working sessions and directives
+void AddImportRoutes(Router& r);   // spreadsheets of results
 
 }  // namespace kiemdem::api
 

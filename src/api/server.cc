@@ -77,6 +77,7 @@ class HttpServer final : public Server {
     AddAnalyticsRoutes(router_);
     AddDocumentRoutes(router_);
     AddMeetingRoutes(router_);
+    AddImportRoutes(router_);
     return Status::Ok();
   }
 

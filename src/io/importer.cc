@@ -52,7 +52,8 @@ const std::vector<ColumnSpec>& IndicatorColumns() {
   return *c;
 }
 
-Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet) {
+Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
+                                    const ImportOptions& options) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
@@ -86,6 +87,10 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
       const Result<UnitId>& unit = cached->second;
       if (!unit.ok()) problems.Add(*row, "unit_code", unit.status());
       if (unit.ok()) o.unit = *unit;
+      if (unit.ok() && options.may_enter) {
+        if (Status allowed = options.may_enter(*unit); !allowed.ok())
+          problems.Add(*row, "unit_code", allowed);
+      }
       o.period = *period;
     }
     Result<double> value = Number(t.Cell(*row, "value"));
@@ -126,7 +131,7 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
     seen[key] = row->number;
     rows.push_back(o);
   }
-  if (!outcome.problems.empty()) return outcome;
+  if (!outcome.problems.empty() || options.check_only) return outcome;
   RETURN_IF_ERROR(store.SaveResults(actor, rows, sheet.name));
   outcome.stored = static_cast<int>(rows.size());
   return outcome;

@@ -4,6 +4,7 @@
 #ifndef KIEMDEM_IO_IMPORTER_H_
 #define KIEMDEM_IO_IMPORTER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,16 @@ const std::vector<ColumnSpec>& IndicatorColumns();
 const std::vector<ColumnSpec>& UnitColumns();
 const std::vector<ColumnSpec>& PlanColumns();  // one row per target
 
-Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet);
+// How an import of results runs: `check_only` reads and checks every row but
+// stores nothing (a preview); `may_enter` is asked for every row's unit and
+// its refusal becomes that row's problem (the API's unit scope).
+struct ImportOptions {
+  bool check_only = false;
+  std::function<Status(UnitId)> may_enter;
+};
+
+Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
+                                    const ImportOptions& options = {});
 Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet);
 // Units: parents before children (in the file or already stored).
 Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor, const Sheet& sheet);

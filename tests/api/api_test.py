@@ -107,6 +107,36 @@ def suite(server, db):
        status == 200 and h["versions"][-1]["value"] == 2317.8e6 and [e["action"] for e in h["events"]] ==
        ["create", "submit", "approve", "reopen"], h)
 
+    # Import a spreadsheet: preview every problem, store nothing; then store it whole.
+    import base64
+
+    def sheet(rows):
+        text = "BÁO CÁO KẾT QUẢ THÁNG 7/2026\nMã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n" + "\n".join(rows) + "\n"
+        return base64.b64encode(text.encode()).decode()
+
+    status, before = api(admin, "GET", f"/results?unit={long_bien}&page_size=1")
+    bad = sheet(['00145,THU_NS_XA,2026-07,"1.250,5"', "00145,CHI_NS,2026-07,mười tỷ", "00118,THU_NS_XA,2026-07,7"])
+    status, r = api(rep, "POST", "/imports/results", {"file_name": "thang7.csv", "content_base64": bad, "check_only": True})
+    where = {(p["row"], (p["column"] or "")[:1]) for p in r.get("problems", [])}
+    ok("an import preview lists each problem by row and column (422)",
+       status == 422 and (4, "D") in where and (5, "A") in where and r["stored"] == 0, r)
+    ok("including a row for a unit outside the reporter's scope",
+       any(p["row"] == 5 and "quyền" in p["message"] or "may not" in p["message"] for p in r["problems"]), r)
+    status, r = api(rep, "POST", "/imports/results", {"file_name": "thang7.csv", "content_base64": bad})
+    status2, after = api(admin, "GET", f"/results?unit={long_bien}&page_size=1")
+    ok("a file with problems is not stored, not even its good rows", status == 422 and after["total"] == before["total"], r)
+    good = sheet(['00145,THU_NS_XA,2026-07,"1.250,5"', "00145,CHI_NS,2026-07,980"])
+    status, r = api(rep, "POST", "/imports/results", {"file_name": "thang7.csv", "content_base64": good, "check_only": True})
+    status2, after = api(admin, "GET", f"/results?unit={long_bien}&page_size=1")
+    ok("a clean preview stores nothing", status == 200 and r["rows"] == 2 and r["stored"] == 0 and after["total"] == before["total"], r)
+    status, r = api(rep, "POST", "/imports/results", {"file_name": "thang7.csv", "content_base64": good})
+    status2, after = api(admin, "GET", f"/results?unit={long_bien}&page_size=1")
+    ok("then the file is stored whole", status == 200 and r["stored"] == 2 and after["total"] == before["total"] + 2, r)
+    status, r = api(rep, "POST", "/imports/results", {"file_name": "thang7.xlsx", "content_base64": base64.b64encode(b"PK\x03\x04broken").decode()})
+    ok("a broken .xlsx is refused with a message about the file", status == 400 and r["error"]["field"] == "file_name", r)
+    status, r = api(rep, "POST", "/imports/results", {"file_name": "thang7.csv", "content_base64": "%%%"})
+    ok("content that is not base64 is refused", status == 400 and r["error"]["field"] == "content_base64", r)
+
     # Attacks on the scope: each refused, nothing changed.
     status, before = api(admin, "GET", f"/results?unit={bo_de}")
     status, r = api(other, "POST", "/results", {"unit": bo_de, "indicator": "THU_NSNN", "period": "2026-10", "value": 5})

@@ -8,7 +8,7 @@
 //
 //   node tests/e2e/dashboard.e2e.mjs KIEMDEM WEB_DIST OUT_DIR SEED_1_TXT
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
@@ -52,14 +52,47 @@ try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "vi-VN" });
   const page = await context.newPage();
   const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("pageerror", (e) => errors.push(String(e.stack ?? e)));
+  // Each page at both sizes: a screenshot, no sideways scrolling, every control
+  // labelled, every button named, and text on badges and buttons at WCAG AA contrast.
   const shots = async (name) => {
     for (const [w, h] of [[1366, 768], [390, 844]]) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForTimeout(150);
       await page.screenshot({ path: join(outDir, `${name}-${w}x${h}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(`${name} at ${w}×${h} needs no sideways scrolling`, overflow <= 1, `${overflow}px too wide`);
     }
     await page.setViewportSize({ width: 1366, height: 768 });
+    const audit = await page.evaluate(() => {
+      const problems = [];
+      for (const el of document.querySelectorAll("input, select, textarea")) {
+        if (el.type === "hidden" || el.type === "checkbox" && el.getAttribute("aria-label")) continue;
+        const labelled = el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby");
+        if (!labelled) problems.push(`unlabelled ${el.tagName.toLowerCase()}#${el.id}`);
+      }
+      for (const b of document.querySelectorAll("button, a[href]")) {
+        if (!(b.textContent.trim() || b.getAttribute("aria-label"))) problems.push(`unnamed ${b.tagName.toLowerCase()}`);
+      }
+      const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      const ratio = (a, b) => {
+        const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+        return (x + 0.05) / (y + 0.05);
+      };
+      for (const el of document.querySelectorAll(".badge, button:not(.link), .error, .muted, th, td")) {
+        const st = getComputedStyle(el);
+        let bg = st.backgroundColor, p = el;
+        while (/rgba\(.*, 0\)|transparent/.test(bg) && p.parentElement) bg = getComputedStyle((p = p.parentElement)).backgroundColor;
+        if (/rgba\(.*, 0\)|transparent/.test(bg)) bg = "rgb(255, 255, 255)";
+        if (el.textContent.trim() && ratio(st.color, bg) < 4.5) problems.push(`contrast ${ratio(st.color, bg).toFixed(2)} on "${el.textContent.trim().slice(0, 30)}"`);
+      }
+      return [...new Set(problems)];
+    });
+    check(`${name}: controls labelled, buttons named, contrast at least 4.5:1`, audit.length === 0, audit.slice(0, 8).join("; "));
   };
 
   await page.goto(server.base + "/");
@@ -121,17 +154,21 @@ try {
 
   const signInAs = async (ctx, user, password) => {
     const p = await ctx.newPage();
-    p.on("pageerror", (e) => errors.push(String(e)));
+    p.on("pageerror", (e) => errors.push(String(e.stack ?? e)));
     await p.goto(server.base + "/#/login");
     await p.waitForSelector("#login");
-    await p.fill("#username", user);
-    await p.fill("#password", password);
-    await p.click("#login button[type=submit]");
+    // By keyboard alone: the name field has focus, Tab moves on, Enter signs in.
+    await p.keyboard.type(user);
+    await p.keyboard.press("Tab");
+    await p.keyboard.type(password);
+    await p.keyboard.press("Enter");
     await p.waitForSelector("#unit-search, #evaluation");
     return p;
   };
   const reporterCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const rep = await signInAs(reporterCtx, "qh.reporter", "bao cao quang hung");
+  check("a ward reporter signs in by keyboard alone and lands on the ward's dashboard",
+        (await rep.textContent("h1.crumbs")).includes("Quảng Hưng"));
   await rep.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);
   await rep.waitForSelector("#entry");
   await rep.fill("#v-THU_NS_XA", "12,3,4");
@@ -199,6 +236,30 @@ try {
   const checks = await page.$$eval("#confirm .error, #confirm td .muted", (els) => els.map((e) => e.textContent).join(" | "));
   check("a stated percentage that matches its figures is shown as matching", /66,66% khớp với 8\/12/.test(checks), checks);
   check("a stated percentage that does not is flagged", /ghi 80% nhưng 9\/12/.test(checks), checks);
+
+  // Import a file with an error: every problem with its row and column, nothing stored; then the fixed file.
+  const badFile = join(work, "ket-qua-thang-9.csv");
+  writeFileSync(badFile, "BÁO CÁO KẾT QUẢ THÁNG 9/2018\nMã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n" +
+                "14800,THU_NS_XA,2018-09,\"1.250.000.000\"\n14800,CHI_NS,2018-09,một tỷ\n99999,THU_NS_XA,2018-09,5\n");
+  await page.click('nav a[href="#/import"]');
+  await page.waitForSelector("#import-file");
+  await page.setInputFiles("#import-file", badFile);
+  await page.click("#check");
+  await page.waitForSelector("#problems");
+  const problems = await page.$$eval("#problems tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  check("an import with errors lists each with its row and column",
+        problems.some(([, row, col]) => row === "4" && col.startsWith("D")) && problems.some(([, row, col]) => row === "5" && col.startsWith("A")),
+        JSON.stringify(problems));
+  check("and says nothing was stored", (await page.textContent("#import-summary")).includes("chưa lưu gì"));
+  await shots("import-errors");
+  const goodFile = join(work, "ket-qua-thang-9-da-sua.csv");
+  writeFileSync(goodFile, "Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n14800,THU_NS_XA,2018-09,\"1.250.000.000\"\n14800,CHI_NS,2018-09,\"980.000.000\"\n");
+  await page.setInputFiles("#import-file", goodFile);
+  await page.click("#check");
+  await page.waitForSelector("#store");
+  await page.click("#store");
+  await page.waitForFunction(() => document.querySelector("#import-summary")?.textContent?.includes("Đã lưu"));
+  check("the fixed file is stored", (await page.textContent("#import-summary")).includes("Đã lưu 2 số liệu"));
 
   // A working session with a directive due tomorrow: in progress today, overdue after it.
   const today = new Date();

@@ -3,7 +3,8 @@
 import type { Lang } from "./format";
 
 export class ApiError extends Error {
-  constructor(public status: number, public code: string, message: string, public field: string | null) {
+  // `body`: the whole answer, for the few that carry more than the error (422 of an import).
+  constructor(public status: number, public code: string, message: string, public field: string | null, public body: unknown = null) {
     super(message);
   }
 }
@@ -37,7 +38,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = data?.error ?? { code: "http_" + res.status, message: res.statusText, field: null };
-    throw new ApiError(res.status, e.code, e.message, e.field);
+    throw new ApiError(res.status, e.code, e.message, e.field, data);
   }
   return data as T;
 }

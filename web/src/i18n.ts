@@ -86,6 +86,18 @@ const vi = {
   noMeetings: "Chưa có buổi làm việc nào.",
   directivesOf: (n: number) => `${n} ý kiến chỉ đạo`,
   import: "Nhập từ tệp",
+  importFile: "Tệp Excel (.xlsx) hoặc CSV",
+  importHelp: "Cột: Mã đơn vị, Mã chỉ tiêu, Kỳ báo cáo, Giá trị (và Tử số, Mẫu số, Mức độ, Ước tính, Nguồn nếu có). Có thể có dòng tiêu đề phía trên.",
+  check: "Kiểm tra tệp",
+  problemsFound: (n: number, rows: number) => `Tệp có ${n} lỗi trong ${rows} dòng; chưa lưu gì. Sửa tệp rồi kiểm tra lại.`,
+  readyToStore: (rows: number) => `${rows} dòng hợp lệ. Chưa lưu gì: bấm "Lưu vào hệ thống" để lưu.`,
+  storeAll: "Lưu vào hệ thống",
+  storedRows: (n: number) => `Đã lưu ${n} số liệu (bản nháp).`,
+  row: "Dòng",
+  column: "Cột",
+  problem: "Lỗi",
+  sheet: "Trang tính",
+  tooLarge: "Tệp lớn hơn 6 MB: hãy chia nhỏ hoặc dùng lệnh kiemdem import.",
 };
 type Strings = typeof vi;
 
@@ -174,6 +186,18 @@ const en: Strings = {
   noMeetings: "No working sessions yet.",
   directivesOf: (n: number) => `${n} directive(s)`,
   import: "Import a file",
+  importFile: "Excel (.xlsx) or CSV file",
+  importHelp: "Columns: unit code, indicator code, period, value (and numerator, denominator, qualifier, estimated, source when present). Title rows above the header are fine.",
+  check: "Check the file",
+  problemsFound: (n: number, rows: number) => `${n} problem(s) in ${rows} row(s); nothing stored. Fix the file and check it again.`,
+  readyToStore: (rows: number) => `${rows} row(s) are valid. Nothing stored yet: press "Store" to store them.`,
+  storeAll: "Store",
+  storedRows: (n: number) => `Stored ${n} figure(s) as drafts.`,
+  row: "Row",
+  column: "Column",
+  problem: "Problem",
+  sheet: "Sheet",
+  tooLarge: "The file is over 6 MB: split it or use the kiemdem import command.",
 };
 
 export function t(): Strings {

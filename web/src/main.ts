@@ -9,6 +9,7 @@ import { renderDirectives } from "./pages/directives";
 import { renderEntry } from "./pages/entry";
 import { renderRead } from "./pages/read";
 import { renderMeetings } from "./pages/meetings";
+import { renderImport } from "./pages/import";
 
 export interface Session {
   user: User;
@@ -42,7 +43,7 @@ function renderHeader(): void {
   const link = (href: string, text: string) =>
     `<a href="${href}" ${page.startsWith(href) ? 'aria-current="page"' : ""}>${escapeHtml(text)}</a>`;
   top.innerHTML = `<span class="brand">${t().app} <span class="muted">— ${escapeHtml(t().tagline)}</span></span>
-    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/entry", t().entry)}${link("#/read", t().readReport)}${link("#/meetings", t().meetings)}${link("#/directives", t().directives)}</nav>` : ""}
+    ${session ? `<nav aria-label="chính">${link("#/dashboard", t().dashboard)}${link("#/entry", t().entry)}${link("#/read", t().readReport)}${link("#/import", t().import)}${link("#/meetings", t().meetings)}${link("#/directives", t().directives)}</nav>` : ""}
     <button class="link" id="lang" lang="${getLang() === "vi" ? "en" : "vi"}">${t().language}</button>
     ${session ? `<span class="muted">${escapeHtml(session.user.display_name || session.user.username)}</span>
        <button class="link" id="signout">${t().signOut}</button>` : ""}`;
@@ -84,13 +85,33 @@ async function route(): Promise<void> {
     }
   }
   renderHeader();
+  const mine = ++generation;
+  try {
+    await renderPage(path, params, main);
+  } catch (e) {
+    // A page the user already left may find its elements gone: only the current one reports.
+    if (mine !== generation) return;
+    if (e instanceof ApiError && e.status === 401) {
+      session = null;
+      navigate("#/login");
+      return;
+    }
+    main.innerHTML = `<p class="error" role="alert">${escapeHtml(e instanceof Error ? e.message : String(e))}</p>`;
+  }
+  // Screen readers start at the new page; a page that put focus in a field keeps it.
+  if (mine === generation && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+}
+
+let generation = 0;
+
+async function renderPage(path: string, params: URLSearchParams, main: HTMLElement): Promise<void> {
   if (path === "/login") await renderLogin(main);
   else if (path === "/directives") await renderDirectives(main, params);
   else if (path === "/entry") await renderEntry(main, params, session!);
   else if (path === "/read") await renderRead(main, params, session!);
+  else if (path === "/import") await renderImport(main);
   else if (path === "/meetings") await renderMeetings(main, params, session!);
   else await renderDashboard(main, params, session!);
-  main.focus({ preventScroll: true });
 }
 
 window.addEventListener("hashchange", () => void route());

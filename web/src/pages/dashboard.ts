@@ -159,7 +159,10 @@ async function showIndicator(row: EvaluationRow, unit: Unit, period: string, lan
   const year = Number(period.slice(0, 4));
   const trend = await api<{ items: { period: string; label: string; value: number; months: number }[] }>(
     "GET", `/trend?unit=${unit.id}&indicator=${row.indicator.code}&from=${year - 4}&to=${year}`);
-  document.getElementById("trend-title")!.textContent = `${t().trend}: ${row.indicator.name}`;
+  // The user may have moved on while the answer was on its way.
+  const trendTitle = document.getElementById("trend-title");
+  if (!trendTitle) return;
+  trendTitle.textContent = `${t().trend}: ${row.indicator.name}`;
   document.getElementById("trend-hint")!.hidden = true;
   // The same period over the years ("10 tháng" of each year), else the months, else all.
   const suffix = period.slice(4);
@@ -171,6 +174,7 @@ async function showIndicator(row: EvaluationRow, unit: Unit, period: string, lan
     const cmp = await api<{ items: { unit: Unit; actual: number | null; status: string }[] }>(
       "GET", `/compare?unit=${unit.id}&period=${encodeURIComponent(period)}&indicator=${row.indicator.code}`);
     const items = cmp.items.filter((i) => i.actual !== null).slice(0, 80);
+    if (!document.getElementById("compare-title")) return;
     document.getElementById("compare-title")!.textContent = `${t().compare}: ${row.indicator.name}`;
     compareChart(document.getElementById("compare")!, items.map((i) => i.unit.name), items.map((i) => i.actual),
       items.map((i) => STATUS_COLOR[i.status] ?? "#6b6f76"), lang);
@@ -180,7 +184,8 @@ async function showIndicator(row: EvaluationRow, unit: Unit, period: string, lan
 async function renderRollup(unit: Unit, period: string, lang: "vi" | "en"): Promise<void> {
   const r = await api<{ items: { indicator: { name: string; unit: string }; value: number | null; expected: number; reporting: number }[] }>(
     "GET", `/rollup?unit=${unit.id}&period=${encodeURIComponent(period)}`);
-  const el = document.getElementById("rollup")!;
+  const el = document.getElementById("rollup");
+  if (!el) return;
   el.innerHTML = r.items.length === 0 ? `<p class="muted">—</p>` : `<table><tbody>${r.items
     .map((i) => `<tr><td>${escapeHtml(i.indicator.name)}</td><td class="num">${formatAmount(i.value, i.indicator.unit, lang)}</td>
       <td class="num muted">${i.reporting}/${i.expected} ${t().reporting}</td></tr>`).join("")}</tbody></table>`;

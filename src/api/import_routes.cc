@@ -1,0 +1,87 @@
+// Importing results from a spreadsheet through the API: the file travels as
+// base64 in a JSON body; `check_only` previews every problem by sheet, row
+// and column without storing anything; without it the file is stored whole or
+// not at all. Each row's unit must be one the caller may enter results for.
+#include <sodium.h>
+
+#include "api/router.h"
+#include "api/views.h"
+#include "io/importer.h"
+#include "io/xlsx.h"
+
+namespace kiemdem::api {
+namespace {
+
+Result<std::string> DecodeBase64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
+                        " \r\n", &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return InvalidArgument("'content_base64' is not valid base64",
+                           "'content_base64' không phải base64 hợp lệ")
+        .WithField("content_base64");
+  }
+  out.resize(len);
+  return out;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+Json ProblemView(const io::ImportProblem& p, bool vi) {
+  return {{"sheet", p.sheet},
+          {"row", p.row},
+          {"column", p.column.empty() ? Json(nullptr) : Json(p.column)},
+          {"message", vi ? p.message_vi : p.message_en}};
+}
+
+Status ImportResultsRoute(Call& call) {
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  ASSIGN_OR_RETURN(std::string name, StringField(*body, "file_name"));
+  ASSIGN_OR_RETURN(std::string encoded, StringField(*body, "content_base64"));
+  ASSIGN_OR_RETURN(bool check_only, BoolField(*body, "check_only"));
+  if (name.empty() || name.size() > 255) {
+    return InvalidArgument("'file_name' needs 1-255 characters", "'file_name' cần 1-255 ký tự")
+        .WithField("file_name");
+  }
+  ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded));
+  Result<io::Sheet> sheet =
+      EndsWith(name, ".xlsx") ? io::ReadXlsx(bytes, name)
+      : EndsWith(name, ".csv")
+          ? io::ReadCsv(bytes, name)
+          : Result<io::Sheet>(InvalidArgument("only .csv and .xlsx files can be imported: " + name,
+                                              "chỉ nhập được tệp .csv và .xlsx: " + name));
+  if (!sheet.ok()) {
+    Status problem = sheet.status();
+    return problem.WithField("file_name");
+  }
+  io::ImportOptions options;
+  options.check_only = check_only;
+  options.may_enter = [&call](UnitId unit) { return Authorise(call, Action::kEnter, unit); };
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(io::ImportOutcome outcome, io::ImportResults(*store, call.actor(), *sheet, options));
+  Json problems = Json::array();
+  for (const io::ImportProblem& p : outcome.problems) problems.push_back(ProblemView(p, call.vi()));
+  call.Reply({{"file_name", name},
+              {"rows", outcome.rows},
+              {"stored", outcome.stored},
+              {"check_only", check_only},
+              {"problems", problems}},
+             outcome.problems.empty() ? 200 : 422);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddImportRoutes(Router& r) {
+  r.Add({"POST", "/imports/results", {Scope::kSignedIn, Action::kEnter}, ImportResultsRoute});
+}
+
+}  // namespace kiemdem::api
