@@ -24,7 +24,7 @@ export async function renderDirectives(main: HTMLElement, params: URLSearchParam
   const options = (values: string[], chosen: string) =>
     `<option value="">${t().all}</option>` +
     [...new Set(values)].sort().map((v) => `<option ${v === chosen ? "selected" : ""}>${escapeHtml(v)}</option>`).join("");
-  const label = (s: Directive["state"]) => list.items.find((d) => d.state === s)?.state_label ?? s;
+  const label = (s: Directive["state"]) => list.items.find((d) => d.state === s)?.state_label ?? t().states[s] ?? s;
   main.innerHTML = `<section class="card"><h1>${t().directives}</h1>
       <form class="toolbar" id="filters">
         <div><label for="assignee">${t().assignee}</label><select id="assignee">${options(all.items.map((d) => d.assignee.name), assignee)}</select></div>
@@ -33,7 +33,13 @@ export async function renderDirectives(main: HTMLElement, params: URLSearchParam
       </form></section>
     ${list.items.length === 0 ? `<p>${t().empty}</p>` : `<div class="board">${COLUMNS.map((s) => `
       <section aria-label="${escapeHtml(label(s))}"><h2><span class="badge ${s}">${escapeHtml(label(s))}</span> ${list.counts[s] ?? 0}</h2>
-      ${list.items.filter((d) => d.state === s).map(card).join("")}</section>`).join("")}</div>`}`;
+      ${column(list.items.filter((d) => d.state === s))}</section>`).join("")}</div>`}`;
+  main.querySelectorAll<HTMLButtonElement>("button.show-all").forEach((b) => {
+    b.onclick = () => {
+      b.parentElement!.querySelectorAll<HTMLElement>(".directive[hidden]").forEach((d) => (d.hidden = false));
+      b.remove();
+    };
+  });
   (document.getElementById("filters") as HTMLFormElement).onsubmit = (e) => {
     e.preventDefault();
     const q = new URLSearchParams();
@@ -60,9 +66,16 @@ export async function renderDirectives(main: HTMLElement, params: URLSearchParam
   });
 }
 
-function card(d: Directive): string {
+// A column shows its first cards (nearest deadlines); the rest on request.
+const SHOWN = 12;
+function column(items: Directive[]): string {
+  const cards = items.map((d, i) => card(d, i >= SHOWN)).join("");
+  return items.length > SHOWN ? `${cards}<button type="button" class="link show-all">${t().showAll(items.length)}</button>` : cards;
+}
+
+function card(d: Directive, hidden = false): string {
   const last = d.progress[d.progress.length - 1];
-  return `<article class="card directive ${d.state}" aria-label="${escapeHtml(d.text)}">
+  return `<article class="card directive ${d.state}" aria-label="${escapeHtml(d.text)}" ${hidden ? "hidden" : ""}>
     <p><strong>${escapeHtml(d.text)}</strong></p>
     <p class="muted">${t().assignee}: ${escapeHtml(d.assignee.name)}<br>${t().issuer}: ${escapeHtml(d.issuer)}<br>
       ${t().deadline}: ${formatDate(d.deadline)}${d.days_left !== undefined ? ` (${t().daysLeft(d.days_left)})` : ""}</p>
