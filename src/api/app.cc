@@ -52,7 +52,9 @@ std::shared_ptr<const analytics::UnitTree> App::tree() const {
 
 Status App::ReloadTree() {
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
+  ASSIGN_OR_RETURN(int64_t units, s->UnitsVersion());
   ASSIGN_OR_RETURN(analytics::UnitTree t, analytics::UnitTree::Load(*s));
+  units_version_.store(units);
   auto shared = std::make_shared<const analytics::UnitTree>(std::move(t));
   std::lock_guard<std::mutex> lock(tree_mu_);
   tree_ = std::move(shared);
@@ -65,7 +67,20 @@ void App::Touch() {
   Result<StorePool::Lease> s = pool_.Acquire();
   if (!s.ok()) return;
   Result<int64_t> v = (*s)->DataVersion();
-  if (v.ok()) version_.store(*v);
+  if (!v.ok() || *v == version_.load()) return;
+  // Units changed (an import by the CLI or by another server): reload the tree
+  // before the new version lets cached answers be rebuilt on it.
+  Result<int64_t> units = (*s)->UnitsVersion();
+  if (units.ok() && *units != units_version_.load()) {
+    Result<analytics::UnitTree> t = analytics::UnitTree::Load(**s);
+    if (t.ok()) {
+      auto shared = std::make_shared<const analytics::UnitTree>(std::move(t).value());
+      std::lock_guard<std::mutex> lock(tree_mu_);
+      tree_ = std::move(shared);
+      units_version_.store(*units);
+    }
+  }
+  version_.store(*v);
 }
 
 // Follows writes made by other servers (PostgreSQL) or by the CLI: the data

@@ -80,7 +80,8 @@ class App {
 
   // The highest audit id seen: changes with every write by any server.
   int64_t data_version() const { return version_.load(); }
-  // Called after a write: re-reads the version so cached answers are not served stale.
+  // Called after a write and by the watcher: re-reads the version so cached
+  // answers are not served stale, and reloads the unit tree when units changed.
   void Touch();
 
   // A GET answer cached against the data version.
@@ -103,6 +104,7 @@ class App {
   mutable std::mutex tree_mu_;
   std::shared_ptr<const analytics::UnitTree> tree_;
   std::atomic<int64_t> version_{0};
+  std::atomic<int64_t> units_version_{0};  // the tree was loaded at this units version
   std::mutex cache_mu_;
   struct Cached {
     int64_t version;

@@ -180,6 +180,8 @@ class Store {
                                                                int last_year) = 0;
   // The highest audit row id: it changes with every write, so it versions the data.
   virtual Result<int64_t> DataVersion() = 0;
+  // The highest audit row id of a write to the units: it versions the unit tree.
+  virtual Result<int64_t> UnitsVersion() = 0;
   // Saves many results in one transaction: all or none.
   virtual Status SaveResults(const std::string& actor, const std::vector<Observation>& results,
                              const std::string& source) = 0;

@@ -280,6 +280,28 @@ def suite(server, db):
     r = cli("user", "list", "--db", db)
     ok("kiemdem user list shows roles by unit code", "cli.viewer" in r.stdout and "viewer@00145" in r.stdout, r.stdout)
 
+    # Units imported from the command line: the running server reloads its tree, no restart.
+    import time
+    groups = os.path.join(os.path.dirname(db) if "://" not in db else tempfile.gettempdir(), f"to-dan-pho-{os.getpid()}.csv")
+    with open(groups, "w", encoding="utf-8") as f:
+        f.write("Mã ĐVHC,Tên,Tên đầy đủ,Loại,Mã cấp trên,Hiệu lực từ ngày,Đến ngày\n"
+                "0014599,Tổ 99,Tổ dân phố 99,Tổ dân phố,00145,01/07/2025,\n")
+    r = cli("import", "units", groups, "--db", db)
+    os.remove(groups)
+    ok("kiemdem import units while the server runs", r.returncode == 0, r.stderr)
+    seen = False
+    for _ in range(30):
+        status, body = api(admin, "GET", f"/units?parent={long_bien}&page_size=200")
+        if any(u["code"] == "0014599" for u in body.get("items", [])):
+            seen = True
+            break
+        time.sleep(0.1)
+    ok("the server sees the new unit within seconds", seen, body)
+    if seen:
+        group = next(u["id"] for u in body["items"] if u["code"] == "0014599")
+        status, r = api(rep, "POST", "/results", {"unit": group, "indicator": "THU_NS_XA", "period": "2026-10", "value": 3})
+        ok("and the ward's reporter may enter figures for it", status == 201, r)
+
     # API tokens (no CSRF), logout, and the login limiter.
     status, t = api(rep, "POST", "/auth/tokens", {"label": "đồng bộ"})
     ok("an API token is issued once", status == 201 and len(t["token"]) == 64, t)

@@ -125,6 +125,12 @@ const char* kSessionsAndAccounts[] = {
     "CREATE INDEX units_parent ON units(parent_id)",
 };
 
+// Version 4: the newest write of each kind of entity, found without a scan
+// (servers follow the units' version to reload their unit tree).
+const char* kAuditByEntity[] = {
+    "CREATE INDEX audit_entity_latest ON audit_log(entity, id)",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -138,7 +144,9 @@ std::vector<Migration> Migrations(Dialect d) {
   }
   Migration accounts{3, "working sessions, directives and accounts", {}};
   for (const char* s : kSessionsAndAccounts) accounts.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts};
+  Migration by_entity{4, "index of the audit log by entity and id", {}};
+  for (const char* s : kAuditByEntity) by_entity.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity};
 }
 
 }  // namespace kiemdem::store::internal

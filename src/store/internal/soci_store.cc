@@ -362,6 +362,14 @@ class SociStore final : public Store {
     });
   }
 
+  Result<int64_t> UnitsVersion() override {
+    return Guard("units version", [&]() -> Result<int64_t> {
+      long long v = 0;
+      soci::indicator ind = soci::i_null;
+      *sql_ << "SELECT MAX(id) FROM audit_log WHERE entity IN ('unit', 'units')", soci::into(v, ind);
+      return static_cast<int64_t>(ind == soci::i_ok ? v : 0);
+    });
+  }
   Result<int64_t> DataVersion() override {
     return Guard("data version", [&]() -> Result<int64_t> {
       long long v = 0;

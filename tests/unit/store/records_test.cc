@@ -40,7 +40,16 @@ TEST_P(RecordsTest, UnitRecordsListParentsFirstAndUpdateInPlace) {
   group.parent_code = "06811";
   group.valid_from = D("01/07/2025");
   ward.full_name = "Phường Quang Trung (cũ)";
+  int64_t units_before = *store_->UnitsVersion();
+  EXPECT_GT(units_before, 0);  // the fixture saved the units
   ASSERT_TRUE(store_->PutUnits("admin", {ward, group}).ok());
+  // The units' version moves with them (servers reload their tree on it) ...
+  EXPECT_GT(*store_->UnitsVersion(), units_before);
+  int64_t units_now = *store_->UnitsVersion();
+  ASSERT_TRUE(store_->SaveResult("reporter", Obs(45e9)).ok());
+  // ... and not with other writes.
+  EXPECT_EQ(*store_->UnitsVersion(), units_now);
+  EXPECT_GT(*store_->DataVersion(), units_now);
   std::vector<UnitRecord> after = *store_->ListUnits();
   ASSERT_EQ(after.size(), 5u);
   EXPECT_EQ(after[2].full_name, "Phường Quang Trung (cũ)");
