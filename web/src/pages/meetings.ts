@@ -81,7 +81,22 @@ export async function renderMeetings(main: HTMLElement, params: URLSearchParams,
   const say = (id: string, text: string) => {
     document.getElementById(id)!.textContent = text;
   };
-  (document.getElementById("new-meeting") as HTMLFormElement).onsubmit = async (e) => {
+  // Dates are checked as they are typed (once the field is left, or on submit).
+  const form = document.getElementById("new-meeting") as HTMLFormElement;
+  const checkDate = (el: HTMLInputElement) => {
+    const bad = el.value.trim() !== "" && parseVietnameseDate(el.value) === null;
+    say(`${el.id}-error`, bad ? t().badDate : "");
+    el.setAttribute("aria-invalid", String(bad));
+  };
+  form.addEventListener("change", (e) => {
+    const el = e.target as HTMLInputElement;
+    if (el.id === "held-on" || el.id.startsWith("d-deadline-")) checkDate(el);
+  });
+  form.addEventListener("input", (e) => {
+    const el = e.target as HTMLInputElement;
+    if ((el.id === "held-on" || el.id.startsWith("d-deadline-")) && document.getElementById(`${el.id}-error`)!.textContent) checkDate(el);
+  });
+  form.onsubmit = async (e) => {
     e.preventDefault();
     let ok = true;
     const held = parseVietnameseDate(value("held-on"));
