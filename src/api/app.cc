@@ -53,11 +53,15 @@ std::shared_ptr<const analytics::UnitTree> App::tree() const {
 Status App::ReloadTree() {
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
   ASSIGN_OR_RETURN(int64_t units, s->UnitsVersion());
-  ASSIGN_OR_RETURN(analytics::UnitTree t, analytics::UnitTree::Load(*s));
-  units_version_.store(units);
+  return LoadTree(*s, units);
+}
+
+Status App::LoadTree(store::Store& s, int64_t units_version) {
+  ASSIGN_OR_RETURN(analytics::UnitTree t, analytics::UnitTree::Load(s));
   auto shared = std::make_shared<const analytics::UnitTree>(std::move(t));
   std::lock_guard<std::mutex> lock(tree_mu_);
   tree_ = std::move(shared);
+  units_version_.store(units_version);
   return Status::Ok();
 }
 
@@ -72,13 +76,8 @@ void App::Touch() {
   // before the new version lets cached answers be rebuilt on it.
   Result<int64_t> units = (*s)->UnitsVersion();
   if (units.ok() && *units != units_version_.load()) {
-    Result<analytics::UnitTree> t = analytics::UnitTree::Load(**s);
-    if (t.ok()) {
-      auto shared = std::make_shared<const analytics::UnitTree>(std::move(t).value());
-      std::lock_guard<std::mutex> lock(tree_mu_);
-      tree_ = std::move(shared);
-      units_version_.store(*units);
-    }
+    // On failure the old tree stays and the next Touch tries again.
+    if (!LoadTree(**s, *units).ok()) return;
   }
   version_.store(*v);
 }

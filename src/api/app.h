@@ -98,6 +98,8 @@ class App {
 
  private:
   void Watch();
+  // Loads the unit tree from `s` and records the units version it reflects.
+  Status LoadTree(store::Store& s, int64_t units_version);
 
   StorePool pool_;
   std::string web_dir_;

@@ -63,13 +63,14 @@ Status Logout(Call& call) {
 Result<std::string> LatestPeriod(store::Store& store, UnitId unit, int this_year) {
   ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results,
                    store.ListResultsInYears(unit, this_year - 30, this_year));
+  // Latest end month first; of those ending together, the longest ("10 tháng" over "tháng 10").
+  auto later = [](const Period& a, const Period& b) {
+    return std::make_pair(a.year() * 12 + a.last_month(), a.month_count()) >
+           std::make_pair(b.year() * 12 + b.last_month(), b.month_count());
+  };
   const Period* latest = nullptr;
   for (const store::ResultRecord& r : results) {
-    const Period& p = r.observation.period;
-    auto end = [](const Period& x) { return x.year() * 12 + x.last_month(); };
-    if (latest == nullptr || end(*latest) < end(p) ||
-        (end(*latest) == end(p) && latest->month_count() < p.month_count()))
-      latest = &p;
+    if (latest == nullptr || later(r.observation.period, *latest)) latest = &r.observation.period;
   }
   return latest == nullptr ? "" : latest->Key();
 }

@@ -25,16 +25,6 @@ Result<std::string> DecodeBase64(const std::string& text) {
   return out;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
-
 Json ProblemView(const io::ImportProblem& p, bool vi) {
   return {{"sheet", p.sheet},
           {"row", p.row},
@@ -52,12 +42,7 @@ Status ImportResultsRoute(Call& call) {
         .WithField("file_name");
   }
   ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded));
-  Result<io::Sheet> sheet =
-      EndsWith(name, ".xlsx") ? io::ReadXlsx(bytes, name)
-      : EndsWith(name, ".csv")
-          ? io::ReadCsv(bytes, name)
-          : Result<io::Sheet>(InvalidArgument("only .csv and .xlsx files can be imported: " + name,
-                                              "chỉ nhập được tệp .csv và .xlsx: " + name));
+  Result<io::Sheet> sheet = io::ReadSpreadsheet(bytes, name);
   if (!sheet.ok()) {
     Status problem = sheet.status();
     return problem.WithField("file_name");

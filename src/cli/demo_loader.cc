@@ -36,11 +36,6 @@ class UnitMapper {
   std::map<UnitId, UnitId> stored_;
 };
 
-std::string Field(const CsvTable& t, const CsvRow& row, const char* name) {
-  int i = t.Column(name);
-  return i >= 0 && i < static_cast<int>(row.fields.size()) ? row.fields[static_cast<size_t>(i)] : "";
-}
-
 std::string FirstLine(const std::string& text) {
   size_t begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string::npos) return "";

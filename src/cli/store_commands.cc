@@ -66,10 +66,6 @@ bool IsKind(const std::string& kind) {
   return kind == "units" || kind == "indicators" || kind == "plans" || kind == "results";
 }
 
-bool HasExtension(const std::string& path, const std::string& ext) {
-  return path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
-}
-
 }  // namespace
 
 int RunDb(const GlobalOptions& g, const std::vector<std::string>& args) {
@@ -129,15 +125,10 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
-  bool xlsx = HasExtension(path, ".xlsx");
-  if (!xlsx && !HasExtension(path, ".csv")) {
-    return Fail(g, InvalidArgument(path + ": import reads .csv and .xlsx files",
-                                   path + ": chỉ nhập được tệp .csv và .xlsx"));
-  }
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Fail(g, text.status());
   std::string name = path.substr(path.find_last_of('/') + 1);
-  Result<io::Sheet> sheet = xlsx ? io::ReadXlsx(*text, name) : io::ReadCsv(*text, name);
+  Result<io::Sheet> sheet = io::ReadSpreadsheet(*text, name);
   if (!sheet.ok()) return Fail(g, sheet.status());
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());

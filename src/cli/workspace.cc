@@ -13,12 +13,12 @@ namespace kiemdem::cli {
 
 Date DemoCodeDate() { return *Date::FromYmd(2025, 6, 30); }
 
-namespace {
-
 std::string Field(const CsvTable& t, const CsvRow& row, const char* name) {
   int i = t.Column(name);
   return i >= 0 && i < static_cast<int>(row.fields.size()) ? row.fields[static_cast<size_t>(i)] : "";
 }
+
+namespace {
 
 Result<double> Number(const std::string& text) {
   ASSIGN_OR_RETURN(ParsedNumber n, ParseVietnameseNumber(text));

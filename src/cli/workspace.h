@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/admin_registry.h"
+#include "core/csv.h"
 #include "core/indicator.h"
 #include "core/observation.h"
 #include "core/plan.h"
@@ -18,6 +19,9 @@ Result<std::string> ReadFile(const std::string& path);
 
 // The date the demo data's pre-2025 unit codes are resolved on.
 Date DemoCodeDate();
+
+// The cell of column `name` in `row`, or "" when the table has no such column.
+std::string Field(const CsvTable& t, const CsvRow& row, const char* name);
 
 struct Workspace {
   AdminRegistry units;

@@ -44,6 +44,22 @@ int ColumnIndex(std::string_view ref) {
 
 }  // namespace
 
+Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_name) {
+  auto has_extension = [&](std::string_view ext) {
+    if (file_name.size() < ext.size()) return false;
+    for (size_t i = 0; i < ext.size(); ++i) {
+      char c = file_name[file_name.size() - ext.size() + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != ext[i]) return false;
+    }
+    return true;
+  };
+  if (has_extension(".xlsx")) return ReadXlsx(bytes, file_name);
+  if (has_extension(".csv")) return ReadCsv(bytes, file_name);
+  return InvalidArgument(file_name + ": only .csv and .xlsx files can be imported",
+                         file_name + ": chỉ nhập được tệp .csv và .xlsx");
+}
+
 Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
   zip_error_t error;
   zip_error_init(&error);

@@ -15,6 +15,10 @@ namespace kiemdem::io {
 // not a complete .xlsx (truncated, another format) is an error naming it.
 Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name);
 
+// A spreadsheet held in memory, read as .xlsx or CSV by its file name's
+// extension (either case); any other extension is an error naming the file.
+Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_name);
+
 // Writes `sheet` as a one-sheet workbook at `path`.
 Status WriteXlsx(const Sheet& sheet, const std::string& path);
 

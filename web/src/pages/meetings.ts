@@ -98,11 +98,10 @@ export async function renderMeetings(main: HTMLElement, params: URLSearchParams,
   });
   form.onsubmit = async (e) => {
     e.preventDefault();
-    let ok = true;
     const held = parseVietnameseDate(value("held-on"));
     say("held-on-error", held ? "" : t().badDate);
     say("host-error", value("host") ? "" : t().required);
-    ok = !!held && !!value("host");
+    let ok = !!held && !!value("host");
     const directives = [];
     for (let i = 0; i < rows; i++) {
       const text = value(`d-text-${i}`);
