@@ -42,6 +42,7 @@ Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
   switch (route.access.scope) {
     case Scope::kPublic:
     case Scope::kSignedIn:
+    case Scope::kSomeUnit:
     case Scope::kEverywhere: return kNoUnit;
     case Scope::kUnitQuery: {
       ASSIGN_OR_RETURN(int64_t id, call.QueryId("unit"));
@@ -122,7 +123,15 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
         return true;
       }
     }
-    if (route.access.scope != Scope::kSignedIn) {
+    if (route.access.scope == Scope::kSomeUnit &&
+        !AllowsSomewhere(call.principal->grants, route.access.action)) {
+      ReplyError(call, PermissionDenied(std::string("you may not ") + ActionKey(route.access.action) +
+                                            " anywhere: none of your roles allows it",
+                                        std::string("bạn không có quyền thực hiện thao tác này (") +
+                                            ActionKey(route.access.action) + ") ở bất kỳ đơn vị nào"));
+      return true;
+    }
+    if (route.access.scope != Scope::kSignedIn && route.access.scope != Scope::kSomeUnit) {
       Result<UnitId> unit = ResolveUnit(route, call);
       if (!unit.ok()) {
         ReplyError(call, unit.status());

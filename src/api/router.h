@@ -20,6 +20,7 @@ namespace kiemdem::api {
 enum class Scope {
   kPublic,         // no sign-in (login, OpenAPI)
   kSignedIn,       // any signed-in user; the handler filters what it returns
+  kSomeUnit,       // a user who may do the action over some unit; the handler checks each unit it touches
   kEverywhere,     // the action over every unit (admin work)
   kUnitQuery,      // ?unit=ID
   kUnitPath,       // the first capture is a unit id

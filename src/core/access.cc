@@ -61,4 +61,23 @@ bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const 
   return false;
 }
 
+bool AllowsSomewhere(const std::vector<Grant>& grants, Action action) {
+  for (const Grant& g : grants) {
+    switch (action) {
+      case Action::kRead: return true;
+      case Action::kEnter:
+        if (g.role >= Role::kReporter) return true;
+        break;
+      case Action::kApprove:
+      case Action::kManage:
+        if (g.role >= Role::kApprover) return true;
+        break;
+      case Action::kAdmin:
+        if (g.role == Role::kAdmin) return true;
+        break;
+    }
+  }
+  return false;
+}
+
 }  // namespace kiemdem

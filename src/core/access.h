@@ -41,6 +41,11 @@ using WithinSubtree = std::function<bool(UnitId unit, UnitId root)>;
 // `unit` kNoUnit asks for the action anywhere (e.g. listing all users).
 bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const WithinSubtree& within);
 
+// Whether `grants` allow `action` over at least one unit: checked before work
+// that is authorised unit by unit later (an import checks each row's unit),
+// so that a user who may do it nowhere is refused before anything is read.
+bool AllowsSomewhere(const std::vector<Grant>& grants, Action action);
+
 }  // namespace kiemdem
 
 #endif  // KIEMDEM_CORE_ACCESS_H_

@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <cassert>
 #include <charconv>
 #include <cstdlib>
 #include <memory>
@@ -32,14 +33,33 @@ std::optional<std::string> ReadMember(zip_t* archive, const char* name) {
   return out;
 }
 
-// "C7" -> column index 2.
+// The last column and row a worksheet can have (Excel's own limits: XFD, 1 048 576).
+constexpr int kMaxColumns = 16384;
+constexpr int kMaxRows = 1048576;
+constexpr int kNoLetters = -1;  // ColumnIndex: the reference has no column letters
+constexpr int kBeyondXfd = -2;  // ColumnIndex: more than three letters, or past XFD
+
+// "C7" -> column index 2; kNoLetters or kBeyondXfd. At most three letters are
+// read, so the arithmetic cannot overflow whatever the file says.
 int ColumnIndex(std::string_view ref) {
   int col = 0;
+  size_t letters = 0;
   for (char c : ref) {
     if (c < 'A' || c > 'Z') break;
+    if (++letters > 3) return kBeyondXfd;
     col = col * 26 + (c - 'A' + 1);
   }
+  if (letters == 0) return kNoLetters;
+  if (col > kMaxColumns) return kBeyondXfd;
   return col - 1;
+}
+
+// The row number of a <row r="…">: 1..1 048 576, or 0 when it is not one.
+int RowNumber(std::string_view text) {
+  int row = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), row);
+  if (ec != std::errc() || end != text.data() + text.size() || row < 1 || row > kMaxRows) return 0;
+  return row;
 }
 
 }  // namespace
@@ -111,11 +131,24 @@ Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
   sheet.name = file_name + " [" + sheet_name + "]";
   for (pugi::xml_node row : doc.child("worksheet").child("sheetData").children("row")) {
     SheetRow r;
-    r.number = row.attribute("r").as_int(static_cast<int>(sheet.rows.size()) + 1);
+    r.number = static_cast<int>(sheet.rows.size()) + 1;
+    if (pugi::xml_attribute number = row.attribute("r")) {
+      r.number = RowNumber(number.value());
+      if (r.number == 0) {
+        return NotXlsx(file_name, "row '" + std::string(number.value()).substr(0, 20) +
+                                      "' is not a row number from 1 to 1048576");
+      }
+    }
     for (pugi::xml_node c : row.children("c")) {
-      int col = ColumnIndex(c.attribute("r").value());
-      if (col < 0) col = static_cast<int>(r.cells.size());
-      if (col > 16384) return NotXlsx(file_name, "a cell lies beyond column XFD");
+      std::string_view ref = c.attribute("r").value();
+      int col = ColumnIndex(ref);
+      if (col == kBeyondXfd) {
+        return NotXlsx(file_name, "cell " + std::string(ref.substr(0, 20)) + " lies beyond column XFD");
+      }
+      if (col == kNoLetters) col = static_cast<int>(r.cells.size());
+      if (col >= kMaxColumns)
+        return NotXlsx(file_name, "row " + std::to_string(r.number) + " has more than 16384 cells");
+      assert(col >= 0 && col < kMaxColumns);  // ColumnIndex bounds it
       if (static_cast<int>(r.cells.size()) <= col) r.cells.resize(static_cast<size_t>(col) + 1);
       std::string type = c.attribute("t").value();
       std::string v = c.child("v").text().get();
@@ -134,7 +167,7 @@ Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
         text = ec == std::errc() ? ExactVietnameseNumber(number) : v;
       }
       if (Status u = ValidateUtf8(text); !u.ok()) return NotXlsx(file_name, u.message());
-      r.cells[static_cast<size_t>(col)] = std::move(text);
+      r.cells.at(static_cast<size_t>(col)) = std::move(text);
     }
     sheet.rows.push_back(std::move(r));
   }

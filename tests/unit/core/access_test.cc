@@ -51,5 +51,19 @@ TEST(Access, RolesParse) {
   EXPECT_EQ(ParseRole("root").status().field(), "role");
 }
 
+TEST(Access, SomewhereNeedsARoleThatCanDoIt) {
+  EXPECT_FALSE(AllowsSomewhere({}, Action::kRead));
+  EXPECT_FALSE(AllowsSomewhere({}, Action::kEnter));
+  std::vector<Grant> viewer = {{Role::kViewer, 3}};
+  EXPECT_TRUE(AllowsSomewhere(viewer, Action::kRead));
+  EXPECT_FALSE(AllowsSomewhere(viewer, Action::kEnter));
+  std::vector<Grant> mixed = {{Role::kViewer, 1}, {Role::kReporter, 4}};
+  EXPECT_TRUE(AllowsSomewhere(mixed, Action::kEnter));
+  EXPECT_FALSE(AllowsSomewhere(mixed, Action::kManage));
+  EXPECT_TRUE(AllowsSomewhere({{Role::kApprover, 2}}, Action::kManage));
+  EXPECT_FALSE(AllowsSomewhere({{Role::kApprover, 2}}, Action::kAdmin));
+  EXPECT_TRUE(AllowsSomewhere({{Role::kAdmin, 3}}, Action::kAdmin));
+}
+
 }  // namespace
 }  // namespace kiemdem

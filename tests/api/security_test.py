@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""The findings of ../shared/reviews/security.md (F1-F21), each replayed against a running
+server as its review reproduced it, on SQLite and (when KIEMDEM_TEST_PG_URL is set)
+PostgreSQL. Each case is independent: it signs in its own users and makes its own data.
+
+usage: security_test.py KIEMDEM [CASE...]"""
+import os
+import sys
+import tempfile
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+import payloads  # noqa: E402
+from server import Client, Server  # noqa: E402
+
+kiemdem = sys.argv[1]
+only = set(sys.argv[2:])
+failures = []
+CASES = []
+PASSWORD = "Passw0rd-xyz!"
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+def ok(name, cond, detail=""):
+    print(("ok   " if cond else "FAIL ") + name + (f": {str(detail)[:600]}" if detail and not cond else ""))
+    if not cond:
+        failures.append(name)
+
+
+class World:
+    """One server, its administrator, the review's units and a way to make users."""
+
+    def __init__(self, server, db):
+        self.server, self.db = server, db
+        self.admin = Client(server)
+        status, body = self.admin.login("admin", server.password)
+        assert status == 200, body
+        self.ward_a = self.unit("long%20bien", "00145")  # Phường Long Biên (the review's ward A)
+        self.ward_b = self.unit("bo%20de", "00118")      # Phường Bồ Đề (ward B)
+        self.city = self.unit("ha%20noi", "01")          # Thành phố Hà Nội, above both
+        self.made = 0
+
+    def api(self, client, method, path, body=None, **kw):
+        return client.call(method, "/api/v1" + path, body, **kw)
+
+    def unit(self, q, code):
+        status, body = self.api(self.admin, "GET", f"/units?q={q}&page_size=100")
+        return next(u["id"] for u in body["items"] if u["code"] == code)
+
+    def user(self, *roles, password=PASSWORD):
+        """A new user with `roles` ((role, unit id or None), ...), signed in."""
+        self.made += 1
+        name = f"u{self.made}.{os.getpid()}"
+        grants = [{"role": r, "unit": u} if u else {"role": r} for r, u in roles]
+        status, body = self.api(self.admin, "POST", "/users", {"username": name, "password": password, "roles": grants})
+        assert status == 201, body
+        c = Client(self.server)
+        status, body = c.login(name, password)
+        assert status == 200, body
+        c.name = name
+        return c
+
+    def alive(self):
+        try:
+            with urllib.request.urlopen(self.server.base + "/healthz", timeout=10) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+
+@case
+def f1_import_refuses_a_user_who_may_enter_nowhere(w):
+    noroles, viewer = w.user(), w.user(("viewer", w.ward_a))
+    for who, c in (("a user with no role", noroles), ("a viewer", viewer)):
+        status, r = w.api(c, "POST", "/imports/results", payloads.import_body("crash.xlsx", payloads.crash()))
+        ok(f"F1: {who} may not import (403 before the file is read)",
+           status == 403 and r["error"]["code"] == "permission_denied" and "bất kỳ đơn vị nào" in r["error"]["message"], r)
+    ok("F1: the server is still up", w.alive())
+
+
+@case
+def f1_cell_references_beyond_xfd_are_refused(w):
+    rep = w.user(("reporter", w.ward_a))
+    for name, data in (("crash.xlsx", payloads.crash()), ("heap.xlsx", payloads.heap_write())):
+        for _ in range(3):
+            status, r = w.api(rep, "POST", "/imports/results", payloads.import_body(name, data))
+        ok(f"F1: {name} is refused naming the cell", status == 400 and "XFD" in r["error"]["message"]
+           and r["error"]["field"] == "file_name", r)
+        ok(f"F1: the server survives {name}", w.alive())
+
+
+def run_suite(backend, db):
+    print(f"--- {backend}")
+    server = Server(kiemdem, db)
+    try:
+        world = World(server, db)
+        for fn in CASES:
+            if only and fn.__name__ not in only:
+                continue
+            try:
+                fn(world)
+            except Exception as e:  # a case that throws fails, the others still run
+                import traceback
+                traceback.print_exc()
+                ok(f"{fn.__name__} ran to its end", False, repr(e))
+    finally:
+        server.stop()
+
+
+with tempfile.TemporaryDirectory() as d:
+    run_suite("sqlite", os.path.join(d, "security.db"))
+if os.environ.get("KIEMDEM_TEST_PG_URL"):
+    run_suite("postgresql", os.environ["KIEMDEM_TEST_PG_URL"])
+elif os.environ.get("KIEMDEM_REQUIRE_PG"):
+    failures.append("PostgreSQL was required")
+
+if failures:
+    print(f"{len(failures)} check(s) failed")
+    sys.exit(1)
