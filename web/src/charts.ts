@@ -3,7 +3,8 @@ import * as echarts from "echarts/core";
 import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, TooltipComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
-import { formatNumber, type Lang } from "./format";
+import { formatNumber } from "./format";
+import type { Lang } from "./lang";
 
 // Axis labels short enough to fit: "1,5 tỷ", "250 tr" for large amounts.
 function axisLabel(v: number, lang: Lang): string {

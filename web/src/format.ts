@@ -1,11 +1,13 @@
 // Numbers and dates as Vietnamese officials write them: "2.317,8", "25/11/2018".
 // English keeps the same day-month order but uses "2,317.8".
 
-export type Lang = "vi" | "en";
+import type { Lang } from "./lang";
+
+export type { Lang };
 
 export function formatNumber(value: number | null | undefined, lang: Lang, digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
+  const rounded = Math.round(value * 10 ** digits) / 10 ** digits || 0;  // never "-0"
   return rounded.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB", {
     maximumFractionDigits: digits,
     minimumFractionDigits: 0,
@@ -31,33 +33,48 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-// Reads "2.317,8", "2317,8", "2 317,8" (Vietnamese) or "2317.8"; null when it is not a number.
+// Reads a number as Vietnamese officials write it, by the same rules as the
+// server's ParseVietnameseNumber (src/core/vn_number.cc; the shared vectors
+// in tests/vectors check both): "2.317,8", "19.885.177.001", "2 317,8",
+// "22.5" (an English decimal point), "-3". null when it is not a number.
 export function parseVietnameseNumber(text: string): number | null {
-  const t = text.trim().replace(/\s/g, "");
-  if (t === "") return null;
-  if (!/^-?[\d.,]+$/.test(t)) return null;
-  let normal: string;
-  if (t.includes(",")) {
-    if (t.indexOf(",") !== t.lastIndexOf(",")) return null;
-    const [int, frac] = t.split(",");
-    if (!/^-?\d{1,3}(\.\d{3})*$/.test(int) && !/^-?\d+$/.test(int)) return null;
-    normal = int.replace(/\./g, "") + "." + frac;
-  } else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) {
-    normal = t.replace(/\./g, "");  // "2.317" is two thousand three hundred and seventeen
-  } else {
-    normal = t;
+  let s = text.replace(/^[ \t]+|[ \t]+$/g, "");
+  if (s === "") return null;
+  let negative = false;
+  if (s[0] === "-" || s[0] === "+" || s[0] === "\u2212") {
+    negative = s[0] !== "+";
+    s = s.slice(1).replace(/^[ \t]+/, "");
   }
-  const v = Number(normal);
-  return Number.isFinite(v) ? v : null;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-// The interface language, for modules that format without the API client.
-export function getLangSafe(): Lang {
-  return (localStorage.getItem("kd_lang") as Lang) || "vi";
+  // Spaces (and no-break spaces) inside the number group thousands.
+  const c = s.replace(/[ \u00a0]/g, ".");
+  if (c === "") return null;
+  const digits = (x: string) => /^[0-9]+$/.test(x);
+  const grouped = (x: string) => /^[0-9]{1,3}(\.[0-9]{3})*$/.test(x);
+  let int: string;
+  let frac = "";
+  const comma = c.indexOf(",");
+  if (comma >= 0) {
+    if (c.indexOf(",", comma + 1) >= 0) return null;
+    const intPart = c.slice(0, comma);
+    frac = c.slice(comma + 1);
+    if (!digits(frac)) return null;
+    if (intPart === "") int = "0";
+    else if (grouped(intPart)) int = intPart.replace(/\./g, "");
+    else return null;
+  } else if (!c.includes(".")) {
+    if (!digits(c)) return null;
+    int = c;
+  } else if (grouped(c)) {
+    int = c.replace(/\./g, "");  // "1.500", "19.885.177.001": thousands
+  } else {
+    const [a, b, ...rest] = c.split(".");
+    if (rest.length || !digits(a) || !digits(b)) return null;
+    int = a;  // "22.5": a decimal point
+    frac = b;
+  }
+  if (int.length > 18) return null;
+  const v = Number(frac ? `${int}.${frac}` : int);
+  return negative ? -v : v;
 }
 
 // "25/11/2018" (or "25/11/2018" with one-digit day or month) -> "2018-11-25"; null when not a real date.

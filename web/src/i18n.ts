@@ -1,5 +1,5 @@
 // Interface text in Vietnamese (the default) and English.
-import { getLang } from "./api";
+import { getLang } from "./lang";
 
 const vi = {
   app: "kiemdem",
@@ -100,8 +100,21 @@ const vi = {
   problem: "Lỗi",
   sheet: "Trang tính",
   tooLarge: "Tệp lớn hơn 6 MB: hãy chia nhỏ hoặc dùng lệnh kiemdem import.",
+  networkDown: "Không kết nối được với máy chủ. Kiểm tra mạng rồi bấm Thử lại; số liệu đã gõ trên trang vẫn còn.",
+  serverTrouble: (code: number) => `Máy chủ đang gặp sự cố (mã ${code}). Số liệu đã gõ trên trang vẫn còn; hãy bấm Thử lại sau ít phút.`,
+  unexpectedAnswer: (code: number) => `Máy chủ trả lời không như mong đợi (mã ${code}). Hãy bấm Thử lại; nếu vẫn lỗi, báo quản trị viên.`,
+  unexpected: "Có lỗi không mong đợi trên trang. Hãy tải lại trang; nếu vẫn lỗi, báo quản trị viên.",
+  retry: "Thử lại",
+  requestId: (id: string) => `Mã yêu cầu (gửi cho quản trị viên): ${id}`,
+  notFoundPage: "Không có trang này.",
+  skip: "Bỏ qua thanh điều hướng",
+  mainNav: "Điều hướng chính",
+  submitted: (n: number) => `Đã gửi duyệt ${n} số liệu.`,
+  figureStatus: "Trạng thái",
+  actions: "Thao tác",
+  leaveUnsaved: "Có số liệu đã gõ nhưng chưa lưu. Rời trang này và bỏ các số liệu đó?",
 };
-type Strings = typeof vi;
+export type Strings = typeof vi;
 
 const en: Strings = {
   app: "kiemdem",
@@ -202,6 +215,19 @@ const en: Strings = {
   problem: "Problem",
   sheet: "Sheet",
   tooLarge: "The file is over 6 MB: split it or use the kiemdem import command.",
+  networkDown: "Cannot reach the server. Check the network, then press Try again; what you typed on the page is kept.",
+  serverTrouble: (code: number) => `The server is having trouble (code ${code}). What you typed is kept; press Try again in a few minutes.`,
+  unexpectedAnswer: (code: number) => `The server gave an unexpected answer (code ${code}). Press Try again; if it persists, tell the administrator.`,
+  unexpected: "Something unexpected went wrong on this page. Reload it; if it persists, tell the administrator.",
+  retry: "Try again",
+  requestId: (id: string) => `Request id (for the administrator): ${id}`,
+  notFoundPage: "There is no such page.",
+  skip: "Skip the navigation",
+  mainNav: "Main navigation",
+  submitted: (n: number) => `Submitted ${n} figure(s) for approval.`,
+  figureStatus: "State",
+  actions: "Actions",
+  leaveUnsaved: "Some figures were typed but not saved. Leave this page and discard them?",
 };
 
 export function t(): Strings {

@@ -1,0 +1,22 @@
+// The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
+// run the same file), and the browser-only input forms.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatDate, formatNumber, parseVietnameseDate, parseVietnameseNumber } from "./format";
+
+const vectors = JSON.parse(readFileSync(new URL("../../tests/vectors/vietnamese_text.json", import.meta.url), "utf8"));
+
+describe("shared vectors", () => {
+  it.each(vectors.parse_number as { text: string; value: number | null }[])("parses '$text'", ({ text, value }) => {
+    expect(parseVietnameseNumber(text)).toBe(value);
+  });
+  it.each(vectors.format_number as { value: number; decimals: number; text: string }[])("formats $value", ({ value, decimals, text }) => {
+    expect(formatNumber(value, "vi", decimals)).toBe(text);
+  });
+  it.each(vectors.parse_date as { text: string; iso: string | null }[])("reads the date '$text'", ({ text, iso }) => {
+    expect(parseVietnameseDate(text)).toBe(iso);
+  });
+  it.each(vectors.format_date as { iso: string; text: string }[])("writes $iso", ({ iso, text }) => {
+    expect(formatDate(iso)).toBe(text);
+  });
+});

@@ -1,0 +1,257 @@
+// A unit's dashboard for a period: every indicator with target, result, % of
+// plan, % of the same period last year and its coloured status; the summary
+// line; a trend chart and a comparison of the units below for the chosen
+// indicator; the roll-up from the subtree with how many units reported.
+import { useEffect, useState } from "preact/hooks";
+import { api, ok, type Evaluation, type EvaluationRow, type Unit } from "../api/client";
+import { Chart } from "../components/chart";
+import { Loaded } from "../components/loaded";
+import { UnitButtons, UnitSearchError, useUnitSearch } from "../components/unit-picker";
+import { formatAmount, formatPercent } from "../format";
+import { t } from "../i18n";
+import { getLang } from "../lang";
+import { periodOptions, periodYear } from "../lib/periods";
+import { useLoad } from "../lib/use-load";
+import { href, navigate } from "../router";
+import type { PageProps } from "../routes";
+import { rememberUnit } from "../session";
+
+const STATUS_COLOR: Record<string, string> = { exceeded: "#0a6b2f", met: "#2f7d32", not_met: "#b3261e", no_data: "#6b6f76" };
+
+export function Dashboard({ params, session }: PageProps) {
+  const remembered = sessionStorage.getItem("kd_unit");
+  const unitId = Number(params.get("unit") ?? remembered ?? session.home?.unit ?? 0);
+  const homePeriod = session.home && session.home.unit === unitId ? session.home.period : null;
+  const period = params.get("period") ?? homePeriod ?? String(new Date().getFullYear());
+  const year = periodYear(period);
+  const on = params.get("on") ?? "";
+  const onDate = `31/12/${year}`;
+  const [periodChoice, setPeriodChoice] = useState(period);
+  const go = (unit: number, p: string) => navigate("/dashboard", { unit, period: p, on });
+  const search = useUnitSearch(onDate);
+
+  const load = useLoad(async () => {
+    if (!unitId) {
+      const roots = (await ok(api.GET("/units", { params: { query: { on: onDate, page_size: 100 } } }))).items;
+      return { roots, unit: null, evaluation: null, children: [] as Unit[] };
+    }
+    rememberUnit(unitId);
+    const [unit, evaluation] = await Promise.all([
+      ok(api.GET("/units/{id}", { params: { path: { id: unitId }, query: { on: onDate } } })),
+      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period } } })),
+    ]);
+    const children = unit.has_children
+      ? (await ok(api.GET("/units", { params: { query: { parent: unitId, on: onDate, page_size: 500 } } }))).items
+      : [];
+    return { roots: null, unit, evaluation, children };
+  }, [unitId, period]);
+
+  const below = load.data?.children ?? null;
+  const shown = search.found ?? load.data?.roots ?? below?.slice(0, 60) ?? [];
+  const unit = load.data?.unit;
+  return (
+    <>
+      <section class="card" aria-labelledby="pick-title">
+        <h1 id="pick-title" class="crumbs">
+          {unit
+            ? [...(unit.path ?? []), unit].map((u, i) => (
+                <>
+                  {i > 0 && " › "}
+                  <a href={href("/dashboard", { unit: u.id, period })}>{u.full_name}</a>
+                </>
+              ))
+            : t().unit}
+        </h1>
+        <div class="toolbar">
+          <div>
+            <label for="unit-search">{t().searchUnit}</label>
+            <input id="unit-search" type="search" size={32} value={search.query} onInput={(e) => search.setQuery(e.currentTarget.value)} />
+          </div>
+          <div>
+            <label for="year">{t().year}</label>
+            <input id="year" type="number" min={1990} max={2100} value={year} style="width:6em"
+                   onChange={(e) => {
+                     const y = Number(e.currentTarget.value);
+                     if (y >= 1990 && y <= 2100) go(unitId, String(y));
+                   }} />
+          </div>
+          <div>
+            <label for="period">{t().period}</label>
+            <select id="period" value={periodChoice} onChange={(e) => { setPeriodChoice(e.currentTarget.value); go(unitId, e.currentTarget.value); }}>
+              {periodOptions(year).map((p) => <option value={p.key}>{p.label}</option>)}
+            </select>
+          </div>
+        </div>
+        <UnitSearchError error={search.error} />
+        <div class="units" id="unit-list" aria-live="polite">
+          {!search.found && below && below.length > 0 && <span class="muted">{t().below}:</span>}{" "}
+          <UnitButtons units={shown} onPick={(u) => go(u.id, periodChoice)} />
+        </div>
+      </section>
+      <section id="evaluation">
+        <Loaded load={load}>
+          {(d) => (d.unit && d.evaluation ? <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} /> : null)}
+        </Loaded>
+      </section>
+    </>
+  );
+}
+
+function EvaluationView({ evaluation: e, unit, period }: { evaluation: Evaluation; unit: Unit; period: string }) {
+  const lang = getLang();
+  const [selected, setSelected] = useState(e.rows.length > 0 ? 0 : -1);
+  const row = selected >= 0 ? e.rows[selected] : null;
+  return (
+    <>
+      <div class="card">
+        <h2>{unit.full_name} — {e.period.label}</h2>
+        <p>
+          <a href={href("/entry", { unit: unit.id, period })}>{t().entry}</a> · <a href={href("/read", { unit: unit.id })}>{t().readReport}</a>
+        </p>
+        <p class="summary" id="summary">{e.summary.text}</p>
+        {e.rows.length === 0 ? (
+          <p>{t().noRows}</p>
+        ) : (
+          <table aria-label={t().indicator}>
+            <thead>
+              <tr>
+                <th scope="col">{t().indicator}</th>
+                <th scope="col" class="num">{t().target}</th>
+                <th scope="col" class="num">{t().result}</th>
+                <th scope="col" class="num">{t().pctPlan}</th>
+                <th scope="col" class="num hide-narrow">{t().pctPrev}</th>
+                <th scope="col">{t().status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.rows.map((r, i) => (
+                <tr data-row={i} tabindex={0} aria-selected={i === selected ? "true" : "false"} onClick={() => setSelected(i)}
+                    onKeyDown={(ev) => {
+                      if (ev.key === "Enter" || ev.key === " ") {
+                        ev.preventDefault();
+                        setSelected(i);
+                      }
+                    }}>
+                  <td>{r.indicator.name}</td>
+                  <td class="num">{r.target ? `${r.target.comparator} ${formatAmount(r.target.value, r.indicator.unit, lang)}` : "—"}</td>
+                  <td class="num">
+                    {formatAmount(r.actual, r.indicator.unit, lang)}
+                    {r.estimated && <> <span class="muted">({t().estimated})</span></>}
+                  </td>
+                  <td class="num">{formatPercent(r.percent_of_plan, lang)}</td>
+                  <td class="num hide-narrow">{formatPercent(r.percent_of_previous, lang)}</td>
+                  <td>
+                    {r.target ? (
+                      <>
+                        <span class={`badge ${r.status}`}>{r.status_label}</span>
+                        {r.prorated && (
+                          <>
+                            <br />
+                            <span class="muted">{t().prorated(formatAmount(r.judged_against, r.indicator.unit, lang))}</span>
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      <span class="muted">{t().noTarget}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <div class="grid">
+        <TrendCard row={row} unit={unit} period={period} />
+        <div class="card">
+          <h3 id="rollup-title">{t().rollup}</h3>
+          {unit.has_children ? <Rollup unit={unit} period={period} /> : <p class="muted">—</p>}
+        </div>
+      </div>
+      {unit.has_children && <CompareCard row={row} unit={unit} period={period} />}
+    </>
+  );
+}
+
+function TrendCard({ row, unit, period }: { row: EvaluationRow | null; unit: Unit; period: string }) {
+  const lang = getLang();
+  const [draw, setDraw] = useState<((el: HTMLElement) => void) | null>(null);
+  useEffect(() => {
+    if (!row) return;
+    let live = true;
+    const year = periodYear(period);
+    void Promise.all([
+      import("../charts"),
+      ok(api.GET("/trend", { params: { query: { unit: unit.id, indicator: row.indicator.code, from: year - 4, to: year } } })),
+    ]).then(([{ trendChart }, trend]) => {
+      if (!live) return;
+      // The same period over the years ("10 tháng" of each year), else the months, else all.
+      const suffix = period.slice(4);
+      const same = trend.items.filter((p) => p.period.slice(4) === suffix);
+      const months = trend.items.filter((p) => p.months === 1);
+      const points = same.length >= 2 ? same : months.length >= 3 ? months : trend.items;
+      setDraw(() => (el: HTMLElement) => trendChart(el, points.map((p) => p.label), points.map((p) => p.value), lang));
+    });
+    return () => void (live = false);
+  }, [row, unit.id, period]);
+  return (
+    <div class="card">
+      <h3 id="trend-title">{row ? `${t().trend}: ${row.indicator.name}` : t().trend}</h3>
+      {!row && <p class="muted" id="trend-hint">{t().chooseRow}</p>}
+      <Chart id="trend" labelledBy="trend-title" draw={draw} />
+    </div>
+  );
+}
+
+function CompareCard({ row, unit, period }: { row: EvaluationRow | null; unit: Unit; period: string }) {
+  const lang = getLang();
+  const [draw, setDraw] = useState<((el: HTMLElement) => void) | null>(null);
+  useEffect(() => {
+    if (!row) return;
+    let live = true;
+    void Promise.all([
+      import("../charts"),
+      ok(api.GET("/compare", { params: { query: { unit: unit.id, period, indicator: row.indicator.code } } })),
+    ]).then(([{ compareChart }, cmp]) => {
+      if (!live) return;
+      const items = cmp.items.filter((i) => i.actual !== null).slice(0, 80);
+      setDraw(() => (el: HTMLElement) =>
+        compareChart(el, items.map((i) => i.unit.name), items.map((i) => i.actual), items.map((i) => STATUS_COLOR[i.status] ?? "#6b6f76"), lang));
+    });
+    return () => void (live = false);
+  }, [row, unit.id, period]);
+  return (
+    <div class="card">
+      <h3 id="compare-title">{row ? `${t().compare}: ${row.indicator.name}` : t().compare}</h3>
+      <Chart id="compare" labelledBy="compare-title" draw={draw} />
+    </div>
+  );
+}
+
+function Rollup({ unit, period }: { unit: Unit; period: string }) {
+  const lang = getLang();
+  const load = useLoad(() => ok(api.GET("/rollup", { params: { query: { unit: unit.id, period } } })), [unit.id, period]);
+  return (
+    <div id="rollup">
+      <Loaded load={load}>
+        {(r) =>
+          r.items.length === 0 ? (
+            <p class="muted">—</p>
+          ) : (
+            <table>
+              <tbody>
+                {r.items.map((i) => (
+                  <tr>
+                    <td>{i.indicator.name}</td>
+                    <td class="num">{formatAmount(i.value, i.indicator.unit, lang)}</td>
+                    <td class="num muted">{i.reporting}/{i.expected} {t().reporting}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </Loaded>
+    </div>
+  );
+}
