@@ -1,5 +1,8 @@
 #include "core/status.h"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace kiemdem {
 
 const char* StatusCodeName(StatusCode code) {
@@ -62,6 +65,18 @@ Status PermissionDenied(std::string en, std::string vi) {
 Status Unauthenticated(std::string en, std::string vi) {
   return Status(StatusCode::kUnauthenticated, std::move(en), std::move(vi));
 }
+
+Status DataLoss(std::string en, std::string vi) {
+  return Status(StatusCode::kDataLoss, std::move(en), std::move(vi));
+}
+
+namespace internal {
+void DieOfBadResultAccess(const Status& status) {
+  // The one place core writes anything: the last words of a programmer error.
+  std::fprintf(stderr, "Result::value() of an error: %s\n", status.ToString().c_str());
+  std::abort();
+}
+}  // namespace internal
 
 Status ResourceExhausted(std::string en, std::string vi) {
   return Status(StatusCode::kResourceExhausted, std::move(en), std::move(vi));

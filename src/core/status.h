@@ -74,9 +74,17 @@ Status Internal(std::string en, std::string vi);
 Status PermissionDenied(std::string en, std::string vi);
 Status Unauthenticated(std::string en, std::string vi);
 Status ResourceExhausted(std::string en, std::string vi);
+Status DataLoss(std::string en, std::string vi);
+
+namespace internal {
+// Prints "Result::value() of an error: <status>" to stderr and aborts: a
+// programmer error, reported the same way in every build.
+[[noreturn]] void DieOfBadResultAccess(const Status& status);
+}  // namespace internal
 
 // Either a value or an error. Accessing value() of an error is a programmer
-// error (asserted), never a thrown exception.
+// error: the process aborts with the status message (in release builds too),
+// never a thrown exception.
 template <typename T>
 class [[nodiscard]] Result {
  public:
@@ -91,16 +99,16 @@ class [[nodiscard]] Result {
     return ok() ? kOkStatus : std::get<Status>(data_);
   }
   const T& value() const& {
-    assert(ok());
-    return std::get<T>(data_);
+    CheckOk();
+    return *std::get_if<T>(&data_);
   }
   T& value() & {
-    assert(ok());
-    return std::get<T>(data_);
+    CheckOk();
+    return *std::get_if<T>(&data_);
   }
   T&& value() && {
-    assert(ok());
-    return std::get<T>(std::move(data_));
+    CheckOk();
+    return std::move(*std::get_if<T>(&data_));
   }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
@@ -110,6 +118,9 @@ class [[nodiscard]] Result {
   T* operator->() { return &value(); }
 
  private:
+  void CheckOk() const {
+    if (!ok()) internal::DieOfBadResultAccess(*std::get_if<Status>(&data_));
+  }
   std::variant<T, Status> data_;
 };
 

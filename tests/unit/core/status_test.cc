@@ -54,3 +54,21 @@ TEST(Result, PropagatesErrors) {
 
 }  // namespace
 }  // namespace kiemdem
+
+namespace kiemdem {
+namespace {
+
+// In every build, not only where assert() is compiled in: the message says
+// what the error was, and nothing is thrown for a caller to swallow.
+TEST(ResultDeathTest, ValueOfAnErrorAbortsWithTheMessage) {
+  Result<int> r = NotFound("no unit 42", "không có đơn vị 42");
+  EXPECT_DEATH((void)r.value(), "Result::value\\(\\) of an error: not_found: no unit 42");
+  EXPECT_DEATH((void)*std::move(r), "not_found: no unit 42");
+}
+
+TEST(Status, DataLossHasItsCode) {
+  EXPECT_EQ(DataLoss("row 3 is damaged", "dòng 3 bị hỏng").code(), StatusCode::kDataLoss);
+}
+
+}  // namespace
+}  // namespace kiemdem
