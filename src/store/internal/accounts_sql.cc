@@ -40,8 +40,6 @@ Status NoSuchUser(const std::string& username) {
   return NotFound("there is no user " + username, "không có người dùng " + username).WithField("username");
 }
 
-}  // namespace
-
 Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
   if (user.username.empty() || user.username.size() > 64 ||
       user.username.find_first_of(" \t\r\n/\\'\";") != std::string::npos) {
@@ -192,5 +190,43 @@ Status RevokeSession(Db db, const std::string& actor, const std::string& token_h
     return Status::Ok();
   });
 }
+
+class SqlAccountStore final : public AccountStore {
+ public:
+  explicit SqlAccountStore(Db db) : db_(db) {}
+
+  Result<int64_t> CreateUser(const std::string& actor, const User& user) override {
+    return internal::CreateUser(db_, actor, user);
+  }
+  Status SetPassword(const std::string& actor, const std::string& username,
+                     const std::string& hash) override {
+    return internal::SetPassword(db_, actor, username, hash);
+  }
+  Status GrantRole(const std::string& actor, const std::string& username, const RoleGrant& grant) override {
+    return internal::GrantRole(db_, actor, username, grant);
+  }
+  Status RevokeRoles(const std::string& actor, const std::string& username) override {
+    return internal::RevokeRoles(db_, actor, username);
+  }
+  Result<User> FindUser(const std::string& username) override { return internal::FindUser(db_, username); }
+  Result<User> GetUser(int64_t id) override { return internal::GetUser(db_, id); }
+  Result<std::vector<User>> ListUsers() override { return internal::ListUsers(db_); }
+  Status CreateSession(const std::string& actor, const SessionRecord& session) override {
+    return internal::CreateSession(db_, actor, session);
+  }
+  Result<SessionRecord> FindSession(const std::string& token_hash) override {
+    return internal::FindSession(db_, token_hash);
+  }
+  Status RevokeSession(const std::string& actor, const std::string& token_hash) override {
+    return internal::RevokeSession(db_, actor, token_hash);
+  }
+
+ private:
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<AccountStore> NewAccountStore(Db db) { return std::make_unique<SqlAccountStore>(db); }
 
 }  // namespace kiemdem::store::internal

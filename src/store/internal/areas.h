@@ -1,9 +1,10 @@
-// The store's areas beyond results and indicators, each in its own file:
-// units as records, bodies and plans, documents, meetings and directives,
-// users and sessions. SociStore forwards to these; each runs in `Guard`.
+// The store's areas, each in its own file and each made on the Store's one
+// connection. SociStore (soci_store.cc) owns the connection and the areas;
+// every method runs in `Guard`.
 #ifndef KIEMDEM_STORE_INTERNAL_AREAS_H_
 #define KIEMDEM_STORE_INTERNAL_AREAS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,47 +14,24 @@
 
 namespace kiemdem::store::internal {
 
-struct Db {
-  soci::session& sql;
-  Dialect dialect;
-};
+std::unique_ptr<UnitStore> NewUnitStore(Db db);          // units_sql.cc
+std::unique_ptr<PlanStore> NewPlanStore(Db db);          // plans_sql.cc (indicators in indicators_sql.cc)
+std::unique_ptr<ResultStore> NewResultStore(Db db);      // results_sql.cc
+std::unique_ptr<DocumentStore> NewDocumentStore(Db db);  // documents_sql.cc
+std::unique_ptr<MeetingStore> NewMeetingStore(Db db);    // meetings_sql.cc
+std::unique_ptr<AccountStore> NewAccountStore(Db db);    // accounts_sql.cc
+std::unique_ptr<AuditStore> NewAuditStore(Db db);        // audit_sql.cc
 
-// units_sql.cc
-Status PutUnitRecords(Db db, const std::string& actor, const std::vector<UnitRecord>& units);
-Result<std::vector<UnitRecord>> ListUnitRecords(Db db);
-Result<std::vector<Succession>> ListSuccessions(Db db);
+// migrations_sql.cc: the schema's migrations, each in its own transaction.
+Status Migrate(Db db);
+Result<std::vector<MigrationState>> MigrationStatus(Db db);
 
-// plans_sql.cc
-Result<int64_t> SaveBody(Db db, const std::string& actor, const Body& body);
-Result<std::vector<Body>> ListBodies(Db db, std::optional<UnitId> unit);
-Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans);
-Result<std::vector<Plan>> ListPlans(Db db, std::optional<UnitId> unit);
-
-// documents_sql.cc
-Result<int64_t> SaveDocument(Db db, const std::string& actor, const StoredDocument& doc);
-Result<StoredDocument> GetDocument(Db db, int64_t id);
-Result<std::vector<StoredDocument>> ListDocuments(Db db);
-
-// meetings_sql.cc
-Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meeting);
-Result<Meeting> GetMeeting(Db db, int64_t id);
-Result<std::vector<Meeting>> ListMeetings(Db db, std::optional<UnitId> unit);
-Result<int64_t> SaveDirective(Db db, const std::string& actor, const Directive& directive);
-Status AddDirectiveProgress(Db db, const std::string& actor, int64_t id, const DirectiveProgress& p);
-Result<Directive> GetDirective(Db db, int64_t id);
-Result<std::vector<Directive>> ListDirectives(Db db, const DirectiveFilter& filter);
-
-// accounts_sql.cc
-Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user);
-Status SetPassword(Db db, const std::string& actor, const std::string& username, const std::string& hash);
-Status GrantRole(Db db, const std::string& actor, const std::string& username, const RoleGrant& grant);
-Status RevokeRoles(Db db, const std::string& actor, const std::string& username);
-Result<User> FindUser(Db db, const std::string& username);
-Result<User> GetUser(Db db, int64_t id);
-Result<std::vector<User>> ListUsers(Db db);
-Status CreateSession(Db db, const std::string& actor, const SessionRecord& session);
-Result<SessionRecord> FindSession(Db db, const std::string& token_hash);
-Status RevokeSession(Db db, const std::string& actor, const std::string& token_hash);
+// indicators_sql.cc, also used by results to check a value against its
+// indicator: the catalogue's rows, inside the caller's Guard.
+Status PutIndicators(Db db, const std::string& actor, const std::vector<Indicator>& indicators);
+Result<std::vector<Indicator>> ListIndicators(Db db);
+// The indicator with `code`, nullopt when there is none.
+Result<std::optional<Indicator>> LoadIndicator(Db db, const std::string& code);
 
 // result_bulk.cc: inserts the rows whose unit, indicator and period are not
 // stored yet, with their audit rows, inside the caller's transaction; returns

@@ -5,8 +5,8 @@
 namespace kiemdem::store::internal {
 namespace {
 
-std::vector<StoredDocument> Load(soci::session& sql, const std::string& where, long long arg,
-                                 bool with_text) {
+Result<std::vector<StoredDocument>> Load(soci::session& sql, const std::string& where, long long arg,
+                                         bool with_text) {
   std::vector<StoredDocument> out;
   long long id = 0, unit = 0;
   std::string type, number, code, issued, issuer, title, text, created;
@@ -25,7 +25,7 @@ std::vector<StoredDocument> Load(soci::session& sql, const std::string& where, l
     d.doc_type = type;
     d.number = number;
     d.code = code;
-    d.issued = DateColumn(issued, issued_ind);
+    ASSIGN_OR_RETURN(d.issued, DecodeDate(issued, issued_ind, "documents", std::to_string(id), "issued"));
     d.issuer = issuer;
     d.title = title;
     d.text = text;
@@ -35,8 +35,6 @@ std::vector<StoredDocument> Load(soci::session& sql, const std::string& where, l
   }
   return out;
 }
-
-}  // namespace
 
 Result<int64_t> SaveDocument(Db db, const std::string& actor, const StoredDocument& doc) {
   if (doc.doc_type.empty()) {
@@ -71,7 +69,7 @@ Result<int64_t> SaveDocument(Db db, const std::string& actor, const StoredDocume
 
 Result<StoredDocument> GetDocument(Db db, int64_t id) {
   return Guard("get document", [&]() -> Result<StoredDocument> {
-    std::vector<StoredDocument> d = Load(db.sql, "WHERE id = :id", id, true);
+    ASSIGN_OR_RETURN(std::vector<StoredDocument> d, Load(db.sql, "WHERE id = :id", id, true));
     if (d.empty()) {
       return NotFound("document " + std::to_string(id) + " does not exist",
                       "không có văn bản số " + std::to_string(id));
@@ -85,5 +83,23 @@ Result<std::vector<StoredDocument>> ListDocuments(Db db) {
     return Load(db.sql, "WHERE id >= :id", 0, false);
   });
 }
+
+class SqlDocumentStore final : public DocumentStore {
+ public:
+  explicit SqlDocumentStore(Db db) : db_(db) {}
+
+  Result<int64_t> SaveDocument(const std::string& actor, const StoredDocument& doc) override {
+    return internal::SaveDocument(db_, actor, doc);
+  }
+  Result<StoredDocument> GetDocument(int64_t id) override { return internal::GetDocument(db_, id); }
+  Result<std::vector<StoredDocument>> ListDocuments() override { return internal::ListDocuments(db_); }
+
+ private:
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<DocumentStore> NewDocumentStore(Db db) { return std::make_unique<SqlDocumentStore>(db); }
 
 }  // namespace kiemdem::store::internal

@@ -31,7 +31,7 @@ std::string DirectiveJson(const Directive& d) {
       .str();
 }
 
-std::vector<Meeting> LoadMeetings(soci::session& sql, const std::string& where, long long arg) {
+Result<std::vector<Meeting>> LoadMeetings(soci::session& sql, const std::string& where, long long arg) {
   std::vector<Meeting> out;
   {
     long long id = 0, unit = 0;
@@ -47,7 +47,9 @@ std::vector<Meeting> LoadMeetings(soci::session& sql, const std::string& where, 
     while (st.fetch()) {
       Meeting m;
       m.id = id;
-      m.held_on = DateColumn(held, held_ind).value_or(Date());
+      ASSIGN_OR_RETURN(std::optional<Date> on,
+                       DecodeDate(held, held_ind, "meetings", std::to_string(id), "held_on"));
+      m.held_on = on.value_or(Date());
       m.host = host;
       m.unit = unit_ind == soci::i_ok ? unit : kNoUnit;
       m.chair = chair;
@@ -67,20 +69,22 @@ std::vector<Meeting> LoadMeetings(soci::session& sql, const std::string& where, 
   return out;
 }
 
-void LoadProgress(soci::session& sql, Directive* d) {
-  long long did = d->id, doc = 0, result = 0;
+Status LoadProgress(soci::session& sql, Directive* d) {
+  long long did = d->id, event = 0, doc = 0, result = 0;
   std::string on, actor, note;
   int completes = 0;
   soci::indicator on_ind = soci::i_null, doc_ind = soci::i_null, result_ind = soci::i_null;
   soci::statement st =
-      (sql.prepare << "SELECT on_date, actor, note, completes, evidence_document_id, evidence_result_id "
+      (sql.prepare << "SELECT id, on_date, actor, note, completes, evidence_document_id, evidence_result_id "
                       "FROM directive_events WHERE directive_id = :d ORDER BY id",
-       soci::use(did), soci::into(on, on_ind), soci::into(actor), soci::into(note), soci::into(completes),
-       soci::into(doc, doc_ind), soci::into(result, result_ind));
+       soci::use(did), soci::into(event), soci::into(on, on_ind), soci::into(actor), soci::into(note),
+       soci::into(completes), soci::into(doc, doc_ind), soci::into(result, result_ind));
   st.execute();
   while (st.fetch()) {
     DirectiveProgress p;
-    p.on = DateColumn(on, on_ind).value_or(Date());
+    ASSIGN_OR_RETURN(std::optional<Date> day,
+                     DecodeDate(on, on_ind, "directive_events", std::to_string(event), "on_date"));
+    p.on = day.value_or(Date());
     p.actor = actor;
     p.note = note;
     p.completes = completes != 0;
@@ -88,10 +92,11 @@ void LoadProgress(soci::session& sql, Directive* d) {
     if (result_ind == soci::i_ok) p.evidence_result = result;
     d->progress.push_back(std::move(p));
   }
+  return Status::Ok();
 }
 
-std::vector<Directive> LoadDirectives(soci::session& sql, const std::string& where,
-                                      const std::vector<std::string>& args) {
+Result<std::vector<Directive>> LoadDirectives(soci::session& sql, const std::string& where,
+                                              const std::vector<std::string>& args) {
   std::vector<Directive> out;
   {
     long long id = 0, meeting = 0, unit = 0;
@@ -124,22 +129,22 @@ std::vector<Directive> LoadDirectives(soci::session& sql, const std::string& whe
       d.meeting = meeting_ind == soci::i_ok ? meeting : 0;
       d.issuer = issuer;
       d.text = text;
-      Result<AssigneeKind> k = ParseAssigneeKind(kind);
-      d.assignee.kind = k.ok() ? *k : AssigneeKind::kBody;
+      std::string row = std::to_string(id);
+      ASSIGN_OR_RETURN(d.assignee.kind,
+                       DecodeKey(ParseAssigneeKind(kind), "directives", row, "assignee_kind", kind));
       d.assignee.name = assignee;
       d.assignee.unit = unit_ind == soci::i_ok ? unit : kNoUnit;
       d.cooperating = SplitLines(cooperating);
-      d.deadline = DateColumn(deadline, deadline_ind);
-      d.completed_on = DateColumn(completed, completed_ind);
+      ASSIGN_OR_RETURN(d.deadline, DecodeDate(deadline, deadline_ind, "directives", row, "deadline"));
+      ASSIGN_OR_RETURN(d.completed_on,
+                       DecodeDate(completed, completed_ind, "directives", row, "completed_on"));
       d.indicator = indicator_ind == soci::i_ok ? indicator : "";
       out.push_back(std::move(d));
     }
   }
-  for (Directive& d : out) LoadProgress(sql, &d);
+  for (Directive& d : out) RETURN_IF_ERROR(LoadProgress(sql, &d));
   return out;
 }
-
-}  // namespace
 
 Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meeting) {
   RETURN_IF_ERROR(meeting.Validate());
@@ -156,7 +161,7 @@ Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meet
           soci::use(attendees), soci::use(meeting.conclusions), soci::into(id);
       WriteAudit(sql, actor, "create", "meeting", std::to_string(id), "", new_json);
     } else {
-      std::vector<Meeting> old = LoadMeetings(sql, "WHERE id = :id", id);
+      ASSIGN_OR_RETURN(std::vector<Meeting> old, LoadMeetings(sql, "WHERE id = :id", id));
       if (old.empty()) {
         return NotFound("working session " + std::to_string(id) + " does not exist",
                         "không có buổi làm việc số " + std::to_string(id));
@@ -180,7 +185,7 @@ Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meet
 
 Result<Meeting> GetMeeting(Db db, int64_t id) {
   return Guard("get meeting", [&]() -> Result<Meeting> {
-    std::vector<Meeting> m = LoadMeetings(db.sql, "WHERE id = :id", id);
+    ASSIGN_OR_RETURN(std::vector<Meeting> m, LoadMeetings(db.sql, "WHERE id = :id", id));
     if (m.empty()) {
       return NotFound("working session " + std::to_string(id) + " does not exist",
                       "không có buổi làm việc số " + std::to_string(id));
@@ -221,7 +226,8 @@ Result<int64_t> SaveDirective(Db db, const std::string& actor, const Directive& 
           soci::use(d.indicator, indicator_ind), soci::use(now), soci::into(id);
       WriteAudit(sql, actor, "create", "directive", std::to_string(id), "", new_json);
     } else {
-      std::vector<Directive> old = LoadDirectives(sql, "WHERE id = :id", {std::to_string(id)});
+      ASSIGN_OR_RETURN(std::vector<Directive> old,
+                       LoadDirectives(sql, "WHERE id = :id", {std::to_string(id)}));
       if (old.empty()) {
         return NotFound("directive " + std::to_string(id) + " does not exist",
                         "không có ý kiến chỉ đạo số " + std::to_string(id));
@@ -282,7 +288,8 @@ Status AddDirectiveProgress(Db db, const std::string& actor, int64_t id, const D
 
 Result<Directive> GetDirective(Db db, int64_t id) {
   return Guard("get directive", [&]() -> Result<Directive> {
-    std::vector<Directive> d = LoadDirectives(db.sql, "WHERE id = :id", {std::to_string(id)});
+    ASSIGN_OR_RETURN(std::vector<Directive> d,
+                     LoadDirectives(db.sql, "WHERE id = :id", {std::to_string(id)}));
     if (d.empty()) {
       return NotFound("directive " + std::to_string(id) + " does not exist",
                       "không có ý kiến chỉ đạo số " + std::to_string(id));
@@ -308,5 +315,35 @@ Result<std::vector<Directive>> ListDirectives(Db db, const DirectiveFilter& f) {
     return LoadDirectives(db.sql, where, args);
   });
 }
+
+class SqlMeetingStore final : public MeetingStore {
+ public:
+  explicit SqlMeetingStore(Db db) : db_(db) {}
+
+  Result<int64_t> SaveMeeting(const std::string& actor, const Meeting& meeting) override {
+    return internal::SaveMeeting(db_, actor, meeting);
+  }
+  Result<Meeting> GetMeeting(int64_t id) override { return internal::GetMeeting(db_, id); }
+  Result<std::vector<Meeting>> ListMeetings(std::optional<UnitId> unit) override {
+    return internal::ListMeetings(db_, unit);
+  }
+  Result<int64_t> SaveDirective(const std::string& actor, const Directive& directive) override {
+    return internal::SaveDirective(db_, actor, directive);
+  }
+  Status AddDirectiveProgress(const std::string& actor, int64_t id, const DirectiveProgress& p) override {
+    return internal::AddDirectiveProgress(db_, actor, id, p);
+  }
+  Result<Directive> GetDirective(int64_t id) override { return internal::GetDirective(db_, id); }
+  Result<std::vector<Directive>> ListDirectives(const DirectiveFilter& filter) override {
+    return internal::ListDirectives(db_, filter);
+  }
+
+ private:
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<MeetingStore> NewMeetingStore(Db db) { return std::make_unique<SqlMeetingStore>(db); }
 
 }  // namespace kiemdem::store::internal

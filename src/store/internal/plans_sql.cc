@@ -30,7 +30,7 @@ std::string PlanJson(const Plan& p) {
       .str();
 }
 
-std::vector<Target> LoadTargets(soci::session& sql, long long plan_id) {
+Result<std::vector<Target>> LoadTargets(soci::session& sql, long long plan_id) {
   std::vector<Target> out;
   std::string indicator, comparator;
   int year = 0;
@@ -46,16 +46,14 @@ std::vector<Target> LoadTargets(soci::session& sql, long long plan_id) {
     Target t;
     t.indicator = indicator;
     t.year = year;
-    Result<Comparator> c = ParseComparator(comparator);
-    t.comparator = c.ok() ? *c : Comparator::kAtLeast;
+    ASSIGN_OR_RETURN(t.comparator, DecodeKey(ParseComparator(comparator), "targets",
+                                             "of plan " + std::to_string(plan_id), "comparator", comparator));
     t.value = value;
     if (high_ind == soci::i_ok) t.value_high = high;
     out.push_back(t);
   }
   return out;
 }
-
-}  // namespace
 
 Result<int64_t> SaveBody(Db db, const std::string& actor, const Body& body) {
   if (body.name.empty()) {
@@ -92,8 +90,9 @@ Result<std::vector<Body>> ListBodies(Db db, std::optional<UnitId> unit) {
          soci::into(name));
     st.execute();
     while (st.fetch()) {
-      Result<BodyKind> k = ParseBodyKind(kind);
-      out.push_back({id, unit_id, k.ok() ? *k : BodyKind::kOther, name});
+      ASSIGN_OR_RETURN(BodyKind k,
+                       DecodeKey(ParseBodyKind(kind), "bodies", std::to_string(id), "kind", kind));
+      out.push_back({id, unit_id, k, name});
     }
     return out;
   });
@@ -127,9 +126,10 @@ Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans
         sql << "SELECT resolution_code, resolution_date, assigned_by_superior FROM plans WHERE id = :id",
             soci::use(id), soci::into(old_code), soci::into(old_date, od), soci::into(old_assigned);
         old.resolution.code = old_code;
-        old.resolution.issued = DateColumn(old_date, od);
+        ASSIGN_OR_RETURN(old.resolution.issued,
+                         DecodeDate(old_date, od, "plans", std::to_string(id), "resolution_date"));
         old.assigned_by_superior = old_assigned != 0;
-        old.targets = LoadTargets(sql, id);
+        ASSIGN_OR_RETURN(old.targets, LoadTargets(sql, id));
         std::string old_json = PlanJson(old);
         if (old_json == new_json) continue;
         sql << "DELETE FROM targets WHERE plan_id = :p", soci::use(id);
@@ -183,8 +183,8 @@ Result<std::vector<Plan>> ListPlans(Db db, std::optional<UnitId> unit) {
         p.id = id;
         p.unit = unit_id;
         p.body = body_ind == soci::i_ok ? body : 0;
-        Result<BodyKind> k = ParseBodyKind(kind);
-        p.body_kind = k.ok() ? *k : BodyKind::kOther;
+        std::string row = std::to_string(id);
+        ASSIGN_OR_RETURN(p.body_kind, DecodeKey(ParseBodyKind(kind), "plans", row, "body_kind", kind));
         p.assigned_by_superior = assigned != 0;
         p.first_year = first;
         p.last_year = last;
@@ -193,13 +193,46 @@ Result<std::vector<Plan>> ListPlans(Db db, std::optional<UnitId> unit) {
           if (ref.ok()) p.resolution = *ref;
           p.resolution.code = code;
         }
-        p.resolution.issued = DateColumn(date, date_ind);
+        ASSIGN_OR_RETURN(p.resolution.issued, DecodeDate(date, date_ind, "plans", row, "resolution_date"));
         out.push_back(std::move(p));
       }
     }
-    for (Plan& p : out) p.targets = LoadTargets(db.sql, p.id);
+    for (Plan& p : out) {
+      ASSIGN_OR_RETURN(p.targets, LoadTargets(db.sql, p.id));
+    }
     return out;
   });
 }
+
+class SqlPlanStore final : public PlanStore {
+ public:
+  explicit SqlPlanStore(Db db) : db_(db) {}
+
+  Status PutIndicators(const std::string& actor, const std::vector<Indicator>& indicators) override {
+    return Guard("save indicators", [&] { return internal::PutIndicators(db_, actor, indicators); });
+  }
+  Result<std::vector<Indicator>> ListIndicators() override {
+    return Guard("list indicators", [&] { return internal::ListIndicators(db_); });
+  }
+  Result<int64_t> SaveBody(const std::string& actor, const Body& body) override {
+    return internal::SaveBody(db_, actor, body);
+  }
+  Result<std::vector<Body>> ListBodies(std::optional<UnitId> unit) override {
+    return internal::ListBodies(db_, unit);
+  }
+  Status SavePlans(const std::string& actor, const std::vector<Plan>& plans) override {
+    return internal::SavePlans(db_, actor, plans);
+  }
+  Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit) override {
+    return internal::ListPlans(db_, unit);
+  }
+
+ private:
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<PlanStore> NewPlanStore(Db db) { return std::make_unique<SqlPlanStore>(db); }
 
 }  // namespace kiemdem::store::internal

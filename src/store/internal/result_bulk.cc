@@ -7,6 +7,7 @@
 
 #include "store/internal/areas.h"
 #include "store/internal/json_text.h"
+#include "store/internal/result_row.h"
 
 namespace kiemdem::store::internal {
 namespace {
@@ -14,8 +15,6 @@ namespace {
 constexpr size_t kChunk = 400;  // 13 parameters a row: well under SQLite's and PostgreSQL's limits
 
 using Key = std::tuple<long long, std::string, std::string>;  // unit, indicator, period
-
-}  // namespace
 
 std::set<Key> ExistingResultKeys(Db db, const std::vector<const Observation*>& rows) {
   std::set<Key> out;
@@ -33,6 +32,8 @@ std::set<Key> ExistingResultKeys(Db db, const std::vector<const Observation*>& r
   return out;
 }
 
+}  // namespace
+
 std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor, const std::string& action,
                                                  const std::vector<const Observation*>& rows) {
   std::set<Key> existing = ExistingResultKeys(db, rows);
@@ -49,35 +50,9 @@ std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor
   for (size_t begin = 0; begin < fresh.size(); begin += kChunk) {
     size_t n = std::min(kChunk, fresh.size() - begin);
     // Values the statement binds by reference must outlive it.
-    struct Row {
-      long long unit;
-      std::string indicator, period, qualifier, prov, source;
-      double value, num, den;
-      int estimated;
-      long long sb, se;
-      soci::indicator num_ind, den_ind, sb_ind, se_ind;
-    };
-    std::vector<Row> values(n);
-    for (size_t i = 0; i < n; ++i) {
-      const Observation& o = *fresh[begin + i];
-      Row& r = values[i];
-      r.unit = o.unit;
-      r.indicator = o.indicator;
-      r.period = o.period.Key();
-      r.qualifier = QualifierKey(o.qualifier);
-      r.prov = ProvenanceKindKey(o.provenance.kind);
-      r.source = o.provenance.source;
-      r.value = o.value;
-      r.num = o.numerator.value_or(0);
-      r.den = o.denominator.value_or(0);
-      r.num_ind = o.numerator ? soci::i_ok : soci::i_null;
-      r.den_ind = o.denominator ? soci::i_ok : soci::i_null;
-      r.estimated = o.estimated ? 1 : 0;
-      r.sb = o.provenance.span_begin;
-      r.se = o.provenance.span_end;
-      r.sb_ind = r.sb >= 0 ? soci::i_ok : soci::i_null;
-      r.se_ind = r.se >= 0 ? soci::i_ok : soci::i_null;
-    }
+    std::vector<ResultRow> values;
+    values.reserve(n);
+    for (size_t i = 0; i < n; ++i) values.push_back(ResultRow::From(*fresh[begin + i]));
     // SQLite looks named parameters up by a linear scan: "?" keeps a
     // 5 600-parameter statement linear. PostgreSQL's SOCI backend wants names.
     size_t counter = 0;
@@ -85,11 +60,8 @@ std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor
       return db.dialect == Dialect::kSqlite ? std::string("?") : ":p" + std::to_string(counter++);
     };
     std::string sql;
-    sql =
-        "INSERT INTO results(unit_id, indicator_code, period, value, numerator, denominator, qualifier, "
-        "estimated, "
-        "provenance_kind, provenance_source, span_begin, span_end, status, version, updated_at, updated_by) "
-        "VALUES ";
+    sql = "INSERT INTO results(" + std::string(ResultRow::kKeyColumns) + ", " +
+          std::string(ResultRow::kValueColumns) + ", status, version, updated_at, updated_by) VALUES ";
     counter = 0;
     for (size_t r = 0; r < n; ++r) {
       sql += r == 0 ? "(" : ", (";
@@ -103,19 +75,9 @@ std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor
     soci::statement st(db.sql);
     st.alloc();
     st.prepare(sql);
-    for (Row& r : values) {
-      st.exchange(soci::use(r.unit));
-      st.exchange(soci::use(r.indicator));
-      st.exchange(soci::use(r.period));
-      st.exchange(soci::use(r.value));
-      st.exchange(soci::use(r.num, r.num_ind));
-      st.exchange(soci::use(r.den, r.den_ind));
-      st.exchange(soci::use(r.qualifier));
-      st.exchange(soci::use(r.estimated));
-      st.exchange(soci::use(r.prov));
-      st.exchange(soci::use(r.source));
-      st.exchange(soci::use(r.sb, r.sb_ind));
-      st.exchange(soci::use(r.se, r.se_ind));
+    for (ResultRow& r : values) {
+      r.UseKey(st);
+      r.UseValues(st);
       st.exchange(soci::use(now));
       st.exchange(soci::use(actor));
     }
@@ -133,7 +95,7 @@ std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor
     // One audit row per result, as a single write would leave.
     std::vector<std::string> entity_ids(n), new_values(n);
     for (size_t i = 0; i < n; ++i) {
-      const Row& r = values[i];
+      const ResultRow& r = values[i];
       entity_ids[i] = std::to_string(ids[{r.unit, r.indicator, r.period}]);
       new_values[i] = JsonObject()
                           .Add("value", r.value)

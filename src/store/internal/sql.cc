@@ -40,12 +40,48 @@ void WriteAudit(soci::session& sql, const std::string& actor, const std::string&
       soci::use(old_value), soci::use(new_value);
 }
 
+std::string Placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += (i == 0 ? ":c" : ", :c") + std::to_string(i);
+  return out;
+}
+
+std::string SetList(std::string_view columns) {
+  std::string out;
+  size_t n = 0, start = 0;
+  while (start < columns.size()) {
+    size_t comma = columns.find(',', start);
+    std::string_view name =
+        columns.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    out += (n == 0 ? "" : ", ") + std::string(name) + " = :c" + std::to_string(n);
+    ++n;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 std::string Iso(const std::optional<Date>& d) { return d ? d->ToIso() : ""; }
 
-std::optional<Date> DateColumn(const std::string& text, soci::indicator ind) {
-  if (ind != soci::i_ok || text.empty()) return std::nullopt;
+Status Undecodable(std::string_view table, std::string_view id, std::string_view column,
+                   std::string_view value) {
+  std::string where = std::string(table) + " row " + std::string(id);
+  std::string v(value.substr(0, 80));
+  return Status(StatusCode::kDataLoss,
+                "stored data is damaged: " + where + " has " + std::string(column) + " \"" + v +
+                    "\", which kiemdem cannot read",
+                "dữ liệu đã lưu bị hỏng: bảng " + std::string(table) + " dòng " + std::string(id) + " có " +
+                    std::string(column) + " \"" + v + "\" không đọc được")
+      .WithField(std::string(column));
+}
+
+Result<std::optional<Date>> DecodeDate(const std::string& text, soci::indicator ind, std::string_view table,
+                                       std::string_view id, std::string_view column) {
+  if (ind != soci::i_ok || text.empty()) return std::optional<Date>();
   Result<Date> d = Date::ParseIso(text);
-  return d.ok() ? std::optional(*d) : std::nullopt;
+  if (!d.ok()) return Undecodable(table, id, column, text);
+  return std::optional<Date>(*d);
 }
 
 }  // namespace kiemdem::store::internal

@@ -28,7 +28,81 @@ std::string AnchorDay(const UnitRecord& u) {
   return NowIso().substr(0, 10);
 }
 
-}  // namespace
+// Inserts the units and successions not stored yet; returns how many units
+// were added. Its prepared statements end before the caller commits (SQLite
+// cannot commit while a statement is in progress).
+int SaveUnitRows(soci::session& sql, const AdminRegistry& registry) {
+  {
+    std::map<UnitId, long long> stored;  // registry id -> units.id
+    long long id = 0;
+    std::string code, name, full_name, type, from, to;
+    long long parent = 0;
+    soci::indicator parent_ind = soci::i_null, from_ind = soci::i_null, to_ind = soci::i_null;
+    soci::indicator found_ind = soci::i_null;
+    long long found = 0;
+    soci::statement find =
+        (sql.prepare << "SELECT id FROM units WHERE code = :c AND COALESCE(valid_from, '') = :f",
+         soci::use(code), soci::use(from), soci::into(found, found_ind));
+    soci::statement insert =
+        (sql.prepare
+             << "INSERT INTO units(code, name, full_name, unit_type, parent_id, valid_from, valid_to) "
+                "VALUES(:c, :n, :fn, :t, :p, :vf, :vt) RETURNING id",
+         soci::use(code), soci::use(name), soci::use(full_name), soci::use(type),
+         soci::use(parent, parent_ind), soci::use(from, from_ind), soci::use(to, to_ind), soci::into(id));
+    int added = 0;
+    for (UnitId u = 1; u <= static_cast<UnitId>(registry.size()); ++u) {
+      const AdminUnit* unit = registry.Get(u);
+      code = unit->code;
+      from = Iso(unit->valid_from);
+      found_ind = soci::i_null;
+      find.execute(true);
+      if (find.got_data() && found_ind == soci::i_ok) {
+        stored[u] = found;
+        continue;
+      }
+      const UnitVersion& first = unit->versions.front();
+      name = first.name;
+      full_name = first.full_name;
+      type = UnitTypeKey(first.type);
+      parent_ind = unit->parent != kNoUnit && stored.count(unit->parent) ? soci::i_ok : soci::i_null;
+      parent = parent_ind == soci::i_ok ? stored[unit->parent] : 0;
+      from_ind = unit->valid_from ? soci::i_ok : soci::i_null;
+      to = Iso(unit->valid_to);
+      to_ind = unit->valid_to ? soci::i_ok : soci::i_null;
+      insert.execute(true);
+      stored[u] = id;
+      for (size_t k = 1; k < unit->versions.size(); ++k) {
+        const UnitVersion& v = unit->versions[k];
+        std::string vf = v.from.ToIso(), vt = UnitTypeKey(v.type);
+        sql << "INSERT INTO unit_versions(unit_id, valid_from, name, full_name, unit_type) "
+               "VALUES(:u, :f, :n, :fn, :t)",
+            soci::use(id), soci::use(vf), soci::use(v.name), soci::use(v.full_name), soci::use(vt);
+      }
+      ++added;
+    }
+    long long pred = 0, succ = 0;
+    std::string effective, coverage, basis;
+    soci::statement add_succession =
+        (sql.prepare << "INSERT INTO successions(predecessor_id, successor_id, effective, coverage, basis) "
+                        "SELECT :p, :s, :e, :c, :b WHERE NOT EXISTS (SELECT 1 FROM successions "
+                        "WHERE predecessor_id = :p2 AND successor_id = :s2)",
+         soci::use(pred), soci::use(succ), soci::use(effective), soci::use(coverage), soci::use(basis),
+         soci::use(pred), soci::use(succ));
+    for (UnitId u = 1; u <= static_cast<UnitId>(registry.size()); ++u) {
+      for (const Succession& s : registry.SuccessorsOf(u)) {
+        pred = stored[s.predecessor];
+        succ = stored[s.successor];
+        effective = s.effective.ToIso();
+        coverage = s.coverage == Coverage::kFull ? "full" : "partial";
+        basis = s.basis;
+        add_succession.execute(true);
+      }
+    }
+    return added;
+  }
+}
+
+Result<std::vector<UnitRecord>> ListUnitRecords(Db db);
 
 Status PutUnitRecords(Db db, const std::string& actor, const std::vector<UnitRecord>& units) {
   return Guard("save units", [&]() -> Status {
@@ -110,11 +184,11 @@ Result<std::vector<UnitRecord>> ListUnitRecords(Db db) {
       u.code = code;
       u.name = name;
       u.full_name = full_name;
-      Result<UnitType> t = ParseUnitType(type);
-      u.type = t.ok() ? *t : UnitType::kWard;
+      std::string row = std::to_string(id);
+      ASSIGN_OR_RETURN(u.type, DecodeKey(ParseUnitType(type), "units", row, "unit_type", type));
       u.parent_code = parent_ind == soci::i_ok ? parent : "";
-      u.valid_from = DateColumn(from, from_ind);
-      u.valid_to = DateColumn(to, to_ind);
+      ASSIGN_OR_RETURN(u.valid_from, DecodeDate(from, from_ind, "units", row, "valid_from"));
+      ASSIGN_OR_RETURN(u.valid_to, DecodeDate(to, to_ind, "units", row, "valid_to"));
       out.push_back(std::move(u));
     }
     std::stable_sort(out.begin(), out.end(), [](const UnitRecord& a, const UnitRecord& b) {
@@ -127,18 +201,25 @@ Result<std::vector<UnitRecord>> ListUnitRecords(Db db) {
 Result<std::vector<Succession>> ListSuccessions(Db db) {
   return Guard("list successions", [&]() -> Result<std::vector<Succession>> {
     std::vector<Succession> out;
-    long long pred = 0, succ = 0;
+    long long id = 0, pred = 0, succ = 0;
     std::string effective, coverage, basis;
     soci::statement st =
-        (db.sql.prepare << "SELECT predecessor_id, successor_id, effective, coverage, basis "
+        (db.sql.prepare << "SELECT id, predecessor_id, successor_id, effective, coverage, basis "
                            "FROM successions ORDER BY id",
-         soci::into(pred), soci::into(succ), soci::into(effective), soci::into(coverage), soci::into(basis));
+         soci::into(id), soci::into(pred), soci::into(succ), soci::into(effective), soci::into(coverage),
+         soci::into(basis));
     st.execute();
     while (st.fetch()) {
+      std::string row = std::to_string(id);
       Succession s;
       s.predecessor = pred;
       s.successor = succ;
-      s.effective = DateColumn(effective, soci::i_ok).value_or(Date());
+      ASSIGN_OR_RETURN(std::optional<Date> on,
+                       DecodeDate(effective, soci::i_ok, "successions", row, "effective"));
+      if (!on) return Undecodable("successions", row, "effective", effective);
+      s.effective = *on;
+      if (coverage != "full" && coverage != "partial")
+        return Undecodable("successions", row, "coverage", coverage);
       s.coverage = coverage == "partial" ? Coverage::kPartial : Coverage::kFull;
       s.basis = basis;
       out.push_back(std::move(s));
@@ -147,11 +228,74 @@ Result<std::vector<Succession>> ListSuccessions(Db db) {
   });
 }
 
+}  // namespace
+
 std::string JoinLines(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : "\n") + s;
   return out;
 }
+
+namespace {
+
+class SqlUnitStore final : public UnitStore {
+ public:
+  explicit SqlUnitStore(Db db) : db_(db) {}
+
+  Status SaveUnits(const std::string& actor, const AdminRegistry& registry) override {
+    return Guard("save units", [&]() -> Status {
+      WriteTx tr(db_);
+      int added = SaveUnitRows(db_.sql, registry);
+      WriteAudit(db_.sql, actor, "import", "units", "*", "",
+                 JsonObject().Add("added", static_cast<double>(added)).str());
+      tr.Commit();
+      return Status::Ok();
+    });
+  }
+
+  Result<UnitId> FindUnit(const std::string& code, Date on) override {
+    return Guard("find unit", [&]() -> Result<UnitId> {
+      long long id = 0;
+      soci::indicator ind = soci::i_null;
+      std::string d = on.ToIso();
+      db_.sql << "SELECT id FROM units WHERE code = :c AND (valid_from IS NULL OR valid_from <= :d) "
+                 "AND (valid_to IS NULL OR valid_to > :d2)",
+          soci::use(code), soci::use(d), soci::use(d), soci::into(id, ind);
+      if (!db_.sql.got_data() || ind != soci::i_ok) {
+        return NotFound("no administrative unit has code " + code + " on " + on.ToVietnamese(),
+                        "không có đơn vị hành chính mã " + code + " vào ngày " + on.ToVietnamese())
+            .WithField("unit_code");
+      }
+      return static_cast<UnitId>(id);
+    });
+  }
+
+  Result<std::string> UnitCode(UnitId unit) override {
+    return Guard("unit code", [&]() -> Result<std::string> {
+      std::string code;
+      long long id = unit;
+      db_.sql << "SELECT code FROM units WHERE id = :id", soci::use(id), soci::into(code);
+      if (!db_.sql.got_data()) {
+        return NotFound("unit " + std::to_string(unit) + " is not stored",
+                        "không có đơn vị số " + std::to_string(unit));
+      }
+      return code;
+    });
+  }
+
+  Status PutUnits(const std::string& actor, const std::vector<UnitRecord>& units) override {
+    return PutUnitRecords(db_, actor, units);
+  }
+  Result<std::vector<UnitRecord>> ListUnits() override { return ListUnitRecords(db_); }
+  Result<std::vector<Succession>> ListSuccessions() override { return internal::ListSuccessions(db_); }
+
+ private:
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<UnitStore> NewUnitStore(Db db) { return std::make_unique<SqlUnitStore>(db); }
 
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> out;

@@ -1,0 +1,89 @@
+// Accounts: users, their roles over unit subtrees, browser sessions and API
+// tokens (only the hash of a secret is stored).
+#ifndef KIEMDEM_STORE_ACCOUNT_STORE_H_
+#define KIEMDEM_STORE_ACCOUNT_STORE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/admin_unit.h"
+#include "core/status.h"
+
+namespace kiemdem::store {
+
+// Roles, from least to most: viewer < reporter < approver < admin.
+struct RoleGrant {
+  std::string role;       // "viewer", "reporter", "approver", "admin"
+  UnitId unit = kNoUnit;  // the root of the subtree it covers; kNoUnit: every unit
+};
+
+struct User {
+  int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string password_hash;  // Argon2id encoded hash
+  bool disabled = false;
+  std::vector<RoleGrant> roles;
+};
+
+// A browser session or an API token; only the hash of its secret is stored.
+struct SessionRecord {
+  std::string token_hash;
+  int64_t user_id = 0;
+  std::string kind;        // "session" or "api"
+  std::string csrf;        // the CSRF token of a browser session
+  std::string label;       // an API token's name
+  int64_t created_at = 0;  // seconds since the epoch
+  int64_t expires_at = 0;  // 0: never (API tokens until revoked)
+  bool revoked = false;
+};
+
+// Every method may also fail with kUnavailable (the database is busy: retry)
+// or kInternal (the database failed), and a read with kDataLoss naming the
+// table and row when a stored value cannot be decoded.
+class AccountStore {
+ public:
+  virtual ~AccountStore() = default;
+
+  // Creates a user without roles; returns its id. InvalidArgument (field
+  // "username") for a name that is empty, longer than 64 bytes or holds
+  // spaces, quotes or slashes; AlreadyExists (field "username") when taken.
+  virtual Result<int64_t> CreateUser(const std::string& actor, const User& user) = 0;
+
+  // Replaces the password hash and ends the user's browser sessions.
+  // NotFound (field "username") for an unknown user.
+  virtual Status SetPassword(const std::string& actor, const std::string& username,
+                             const std::string& hash) = 0;
+
+  // Adds one role. InvalidArgument (field "role") for an unknown role;
+  // NotFound (field "username") for an unknown user.
+  virtual Status GrantRole(const std::string& actor, const std::string& username, const RoleGrant& grant) = 0;
+
+  // Removes every role of the user. NotFound (field "username") for an
+  // unknown user.
+  virtual Status RevokeRoles(const std::string& actor, const std::string& username) = 0;
+
+  // With roles. NotFound (field "username") for an unknown user.
+  virtual Result<User> FindUser(const std::string& username) = 0;
+
+  // With roles. NotFound for an unknown id.
+  virtual Result<User> GetUser(int64_t id) = 0;
+
+  // Every user with roles, by user name.
+  virtual Result<std::vector<User>> ListUsers() = 0;
+
+  // Stores a new session or token (audited as "login" or "create_token").
+  virtual Status CreateSession(const std::string& actor, const SessionRecord& session) = 0;
+
+  // NotFound when no session has that hash (revoked and expired ones are
+  // returned: the caller checks them).
+  virtual Result<SessionRecord> FindSession(const std::string& token_hash) = 0;
+
+  // Marks the session revoked (audited as "logout"); an unknown hash is no error.
+  virtual Status RevokeSession(const std::string& actor, const std::string& token_hash) = 0;
+};
+
+}  // namespace kiemdem::store
+
+#endif  // KIEMDEM_STORE_ACCOUNT_STORE_H_

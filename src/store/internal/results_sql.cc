@@ -1,0 +1,289 @@
+// Results and their workflow: saving one or many, the status transitions with
+// their history, and reading results back through ResultRow.
+#include <map>
+
+#include "store/internal/areas.h"
+#include "store/internal/json_text.h"
+#include "store/internal/result_row.h"
+
+namespace kiemdem::store::internal {
+namespace {
+
+std::string ResultJson(double value, const std::optional<double>& num, const std::optional<double>& den,
+                       const std::string& status) {
+  return JsonObject()
+      .Add("value", value)
+      .Add("numerator", num)
+      .Add("denominator", den)
+      .Add("status", status)
+      .str();
+}
+
+Status NoSuchResult(int64_t id) {
+  return NotFound("result " + std::to_string(id) + " does not exist",
+                  "không có kết quả số " + std::to_string(id));
+}
+
+// Lookups that cannot change inside one import's transaction: each indicator
+// is read and each unit checked once.
+struct BatchLookups {
+  std::map<std::string, std::optional<Indicator>> indicators;
+  std::map<UnitId, bool> units;
+};
+
+class SqlResultStore final : public ResultStore {
+ public:
+  explicit SqlResultStore(Db db) : db_(db) {}
+
+  Result<int64_t> SaveResult(const std::string& actor, const Observation& obs) override {
+    return Guard("save result", [&]() -> Result<int64_t> {
+      WriteTx tr(db_);
+      ASSIGN_OR_RETURN(int64_t id, SaveInTransaction(actor, obs, "create", nullptr));
+      tr.Commit();
+      return id;
+    });
+  }
+
+  Status SaveResults(const std::string& actor, const std::vector<Observation>& results,
+                     const std::string& source) override {
+    return Guard("import results", [&]() -> Status {
+      WriteTx tr(db_);
+      BatchLookups batch;
+      // Check every row first, then insert the new ones in bulk.
+      std::vector<const Observation*> rows;
+      rows.reserve(results.size());
+      for (const Observation& o : results) {
+        RETURN_IF_ERROR(CheckResult(o, &batch));
+        rows.push_back(&o);
+      }
+      for (const Observation* o : InsertNewResults(db_, actor, "import", rows)) {
+        RETURN_IF_ERROR(SaveInTransaction(actor, *o, "import", &batch).status());
+      }
+      WriteAudit(db_.sql, actor, "import", "results", source, "",
+                 JsonObject().Add("rows", static_cast<double>(results.size())).str());
+      tr.Commit();
+      return Status::Ok();
+    });
+  }
+
+  Status SubmitResult(const std::string& actor, int64_t id) override {
+    return Transition(actor, id, ResultStatus::kDraft, ResultStatus::kSubmitted, "submit", "");
+  }
+  Status ApproveResult(const std::string& actor, int64_t id) override {
+    return Transition(actor, id, ResultStatus::kSubmitted, ResultStatus::kApproved, "approve", "");
+  }
+  Status ReopenResult(const std::string& actor, int64_t id, const std::string& reason) override {
+    if (reason.empty()) {
+      return InvalidArgument("reopening an approved result needs a reason",
+                             "mở lại kết quả đã duyệt cần nêu lý do")
+          .WithField("reason");
+    }
+    return Transition(actor, id, ResultStatus::kApproved, ResultStatus::kDraft, "reopen", reason);
+  }
+  Status ReturnResult(const std::string& actor, int64_t id, const std::string& comment) override {
+    if (comment.empty()) {
+      return InvalidArgument("sending a result back needs a comment", "trả lại kết quả cần có ý kiến")
+          .WithField("comment");
+    }
+    return Transition(actor, id, ResultStatus::kSubmitted, ResultStatus::kDraft, "return", comment);
+  }
+
+  Result<ResultRecord> GetResult(int64_t id) override {
+    return Guard("get result", [&]() -> Result<ResultRecord> {
+      ASSIGN_OR_RETURN(std::vector<ResultRecord> r, Load("WHERE id = :id", id));
+      if (r.empty()) return NoSuchResult(id);
+      return r[0];
+    });
+  }
+
+  Result<std::vector<ResultRecord>> ListResults(std::optional<UnitId> unit) override {
+    return Guard("list results", [&]() -> Result<std::vector<ResultRecord>> {
+      if (unit) return Load("WHERE unit_id = :id", *unit);
+      return Load("WHERE id >= :id", 0);
+    });
+  }
+
+  Result<std::vector<ResultChange>> ResultHistory(int64_t id) override {
+    return Guard("result history", [&]() -> Result<std::vector<ResultChange>> {
+      std::vector<ResultChange> out;
+      ResultChange c{};
+      long long rid = id;
+      Query q(db_.sql,
+              "SELECT version, value, status, changed_by, changed_at, reason FROM result_history "
+              "WHERE result_id = :id ORDER BY id");
+      q.Use(rid)
+          .Into(c.version)
+          .Into(c.value)
+          .Into(c.status)
+          .Into(c.changed_by)
+          .Into(c.changed_at)
+          .Into(c.reason);
+      q.Execute();
+      while (q.Next()) out.push_back(c);
+      return out;
+    });
+  }
+
+  Result<std::vector<ResultRecord>> ListResultsInYears(UnitId unit, int first_year, int last_year) override {
+    return Guard("list results", [&]() -> Result<std::vector<ResultRecord>> {
+      // Period keys begin with their year ("2026", "2026-03", "2026-01/2026-10"), so a
+      // year range is a key range.
+      return Load("WHERE unit_id = :id AND period >= '" + std::to_string(first_year) + "' AND period < '" +
+                      std::to_string(last_year + 1) + "'",
+                  unit);
+    });
+  }
+
+ private:
+  // The indicator exists and the value fits it; the unit is stored.
+  Status CheckResult(const Observation& obs, BatchLookups* batch) {
+    std::optional<Indicator> ind;
+    if (batch != nullptr) {
+      auto it = batch->indicators.find(obs.indicator);
+      if (it == batch->indicators.end()) {
+        ASSIGN_OR_RETURN(std::optional<Indicator> loaded, LoadIndicator(db_, obs.indicator));
+        it = batch->indicators.emplace(obs.indicator, std::move(loaded)).first;
+      }
+      ind = it->second;
+    } else {
+      ASSIGN_OR_RETURN(ind, LoadIndicator(db_, obs.indicator));
+    }
+    if (!ind) {
+      return NotFound("indicator " + obs.indicator + " is not in the catalogue",
+                      "chỉ tiêu " + obs.indicator + " không có trong danh mục")
+          .WithField("indicator");
+    }
+    RETURN_IF_ERROR(ValidateObservation(obs, *ind));
+    long long unit = obs.unit;
+    int unit_exists = 0;
+    if (batch != nullptr && batch->units.count(obs.unit) > 0) {
+      unit_exists = batch->units[obs.unit] ? 1 : 0;
+    } else {
+      db_.sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit), soci::into(unit_exists);
+      if (batch != nullptr) batch->units[obs.unit] = unit_exists > 0;
+    }
+    if (unit_exists == 0) {
+      return NotFound("unit " + std::to_string(obs.unit) + " is not stored",
+                      "không có đơn vị số " + std::to_string(obs.unit))
+          .WithField("unit");
+    }
+    return Status::Ok();
+  }
+
+  // Creates or updates one result inside the caller's transaction.
+  Result<int64_t> SaveInTransaction(const std::string& actor, const Observation& obs,
+                                    const std::string& action, BatchLookups* batch) {
+    RETURN_IF_ERROR(CheckResult(obs, batch));
+    soci::session& sql = db_.sql;
+    ResultRow row = ResultRow::From(obs);
+    long long id = 0;
+    std::string status;
+    double old_value = 0;
+    double old_num = 0, old_den = 0;
+    int version = 0;
+    soci::indicator id_ind = soci::i_null, num_ind = soci::i_null, den_ind = soci::i_null;
+    sql << "SELECT id, status, value, numerator, denominator, version FROM results "
+           "WHERE unit_id = :u AND indicator_code = :i AND period = :p" +
+               db_.ForUpdate(),
+        soci::use(row.unit), soci::use(row.indicator), soci::use(row.period), soci::into(id, id_ind),
+        soci::into(status), soci::into(old_value), soci::into(old_num, num_ind), soci::into(old_den, den_ind),
+        soci::into(version);
+    bool exists = sql.got_data() && id_ind == soci::i_ok;
+    std::string now = NowIso();
+    std::string new_json = ResultJson(obs.value, obs.numerator, obs.denominator, "draft");
+    if (!exists) {
+      Query insert(sql, "INSERT INTO results(" + std::string(ResultRow::kKeyColumns) + ", " +
+                            std::string(ResultRow::kValueColumns) +
+                            ", status, version, updated_at, updated_by) VALUES(" + Placeholders(12) +
+                            ", 'draft', 1, :at, :by) RETURNING id");
+      row.UseKey(insert.statement());
+      row.UseValues(insert.statement());
+      insert.Use(now).Use(actor).Into(id).Run();
+      WriteAudit(sql, actor, action, "result", std::to_string(id), "", new_json);
+      return static_cast<int64_t>(id);
+    }
+    if (status == ResultStatusKey(ResultStatus::kApproved)) {
+      return FailedPrecondition("result " + std::to_string(id) + " (" + obs.indicator + " " + row.period +
+                                    ") is approved; reopen it before changing it",
+                                "kết quả số " + std::to_string(id) + " (" + obs.indicator + " " + row.period +
+                                    ") đã được duyệt; hãy mở lại trước khi sửa")
+          .WithField("status");
+    }
+    std::optional<double> on = num_ind == soci::i_ok ? std::optional(old_num) : std::nullopt;
+    std::optional<double> od = den_ind == soci::i_ok ? std::optional(old_den) : std::nullopt;
+    sql << "INSERT INTO result_history(result_id, version, value, numerator, denominator, status, "
+           "changed_at, changed_by, reason) VALUES(:r, :v, :val, :n, :d, :s, :at, :by, '')",
+        soci::use(id), soci::use(version), soci::use(old_value), soci::use(old_num, num_ind),
+        soci::use(old_den, den_ind), soci::use(status), soci::use(now), soci::use(actor);
+    int next = version + 1;
+    Query update(sql,
+                 "UPDATE results SET " + SetList(ResultRow::kValueColumns) +
+                     ", status = 'draft', version = :ver, updated_at = :at, updated_by = :by WHERE id = :id");
+    row.UseValues(update.statement());
+    update.Use(next).Use(now).Use(actor).Use(id).Run();
+    WriteAudit(sql, actor, action == "create" ? "update" : action, "result", std::to_string(id),
+               ResultJson(old_value, on, od, status), new_json);
+    return static_cast<int64_t>(id);
+  }
+
+  Status Transition(const std::string& actor, int64_t id, ResultStatus from, ResultStatus to,
+                    const std::string& action, const std::string& reason) {
+    return Guard(action + " result", [&]() -> Status {
+      soci::session& sql = db_.sql;
+      WriteTx tr(db_);
+      long long rid = id;
+      std::string status;
+      double value = 0;
+      int version = 0;
+      sql << "SELECT status, value, version FROM results WHERE id = :id" + db_.ForUpdate(), soci::use(rid),
+          soci::into(status), soci::into(value), soci::into(version);
+      if (!sql.got_data()) return NoSuchResult(id);
+      ASSIGN_OR_RETURN(ResultStatus current, DecodeResultStatus(status, "results", std::to_string(id)));
+      if (current != from) {
+        return FailedPrecondition("result " + std::to_string(id) + " is " + status + "; only a " +
+                                      ResultStatusKey(from) + " result can be " + action + "ed",
+                                  "kết quả số " + std::to_string(id) + " đang ở trạng thái " + status +
+                                      "; chỉ kết quả " + ResultStatusKey(from) + " mới thực hiện được")
+            .WithField("status");
+      }
+      std::string now = NowIso(), next = ResultStatusKey(to);
+      if (action == "reopen") {
+        sql << "INSERT INTO result_history(result_id, version, value, status, changed_at, changed_by, "
+               "reason) "
+               "VALUES(:r, :v, :val, :s, :at, :by, :why)",
+            soci::use(rid), soci::use(version), soci::use(value), soci::use(status), soci::use(now),
+            soci::use(actor), soci::use(reason);
+      }
+      sql << "UPDATE results SET status = :s, updated_at = :at, updated_by = :by WHERE id = :id",
+          soci::use(next), soci::use(now), soci::use(actor), soci::use(rid);
+      JsonObject after;
+      after.Add("status", next);
+      if (!reason.empty()) after.Add("reason", reason);
+      WriteAudit(sql, actor, action, "result", std::to_string(id), JsonObject().Add("status", status).str(),
+                 after.str());
+      tr.Commit();
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<ResultRecord>> Load(const std::string& where, long long arg) {
+    std::vector<ResultRecord> out;
+    ResultRow row;
+    Query q(db_.sql,
+            "SELECT " + std::string(ResultRow::kColumns) + " FROM results " + where + " ORDER BY id");
+    q.Use(arg).IntoRow(row).Execute();
+    while (q.Next()) {
+      ASSIGN_OR_RETURN(ResultRecord r, row.Decode());
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  Db db_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultStore> NewResultStore(Db db) { return std::make_unique<SqlResultStore>(db); }
+
+}  // namespace kiemdem::store::internal

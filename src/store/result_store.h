@@ -1,0 +1,98 @@
+// Results and their workflow: draft → submitted → approved, sent back or
+// reopened with a reason; every change keeps the previous value.
+//
+//   ASSIGN_OR_RETURN(int64_t id, store.results().SaveResult("alice", observation));
+//   RETURN_IF_ERROR(store.results().SubmitResult("alice", id));
+#ifndef KIEMDEM_STORE_RESULT_STORE_H_
+#define KIEMDEM_STORE_RESULT_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/observation.h"
+#include "core/status.h"
+
+namespace kiemdem::store {
+
+enum class ResultStatus { kDraft, kSubmitted, kApproved };
+const char* ResultStatusKey(ResultStatus s);  // "draft", "submitted", "approved"
+
+// A stored result: the observation plus its workflow state.
+struct ResultRecord {
+  int64_t id = 0;
+  Observation observation;
+  ResultStatus status = ResultStatus::kDraft;
+  int version = 1;
+  std::string updated_by;
+  std::string updated_at;  // ISO 8601, UTC
+};
+
+// An earlier value of a result, kept when it changes or is reopened.
+struct ResultChange {
+  int version;
+  double value;
+  std::string status;
+  std::string changed_by;
+  std::string changed_at;
+  std::string reason;
+};
+
+// Every method may also fail with kUnavailable (the database is busy: retry)
+// or kInternal (the database failed), and a read with kDataLoss naming the
+// table and row when a stored value cannot be decoded.
+class ResultStore {
+ public:
+  virtual ~ResultStore() = default;
+
+  // Creates a draft, or updates the draft or submitted result of the same
+  // unit, indicator and period (back to draft, version + 1, the old value in
+  // the history); returns its id. Observation::unit is a stored unit id.
+  // NotFound (field "indicator" or "unit") for an unknown indicator or unit;
+  // InvalidArgument when the value does not fit the indicator;
+  // FailedPrecondition (field "status") when the result is approved: reopen
+  // it first.
+  virtual Result<int64_t> SaveResult(const std::string& actor, const Observation& obs) = 0;
+
+  // Saves many results in one transaction, all or none, with one audit row
+  // naming `source` besides each result's own. The first refused row's
+  // error, as SaveResult would give it, and nothing is written.
+  virtual Status SaveResults(const std::string& actor, const std::vector<Observation>& results,
+                             const std::string& source) = 0;
+
+  // Draft → submitted. NotFound for an unknown id; FailedPrecondition (field
+  // "status") when the result is not a draft.
+  virtual Status SubmitResult(const std::string& actor, int64_t id) = 0;
+
+  // Submitted → approved. NotFound for an unknown id; FailedPrecondition
+  // (field "status") when the result is not submitted.
+  virtual Status ApproveResult(const std::string& actor, int64_t id) = 0;
+
+  // Approved → draft, the approved value kept in the history with `reason`.
+  // InvalidArgument (field "reason") without a reason; NotFound for an
+  // unknown id; FailedPrecondition (field "status") when not approved.
+  virtual Status ReopenResult(const std::string& actor, int64_t id, const std::string& reason) = 0;
+
+  // Submitted → draft: sent back to its reporter with a comment.
+  // InvalidArgument (field "comment") without one; NotFound for an unknown
+  // id; FailedPrecondition (field "status") when not submitted.
+  virtual Status ReturnResult(const std::string& actor, int64_t id, const std::string& comment) = 0;
+
+  // NotFound for an unknown id.
+  virtual Result<ResultRecord> GetResult(int64_t id) = 0;
+
+  // The results of `unit`, or every result, by id.
+  virtual Result<std::vector<ResultRecord>> ListResults(std::optional<UnitId> unit = std::nullopt) = 0;
+
+  // The earlier values of a result, oldest first (empty for an unknown id).
+  virtual Result<std::vector<ResultChange>> ResultHistory(int64_t id) = 0;
+
+  // The results of `unit` for periods in the years first_year..last_year.
+  virtual Result<std::vector<ResultRecord>> ListResultsInYears(UnitId unit, int first_year,
+                                                               int last_year) = 0;
+};
+
+}  // namespace kiemdem::store
+
+#endif  // KIEMDEM_STORE_RESULT_STORE_H_

@@ -1,0 +1,90 @@
+// Stored values that do not decode are kDataLoss naming the table, the row
+// and the column, never a default (a bad period read as the year 2000).
+#include "store/internal/pg_url.h"
+#include "tests/unit/store/store_fixture.h"
+
+namespace kiemdem::store {
+namespace {
+
+TEST_P(StoreTest, ABadPeriodIsDataLossNotTheYear2000) {
+  int64_t id = *store_->results().SaveResult("r", Obs(7));
+  ASSERT_EQ(db_.RawExec("UPDATE results SET period = '20x6' WHERE id = " + std::to_string(id)), "");
+  Result<ResultRecord> r = store_->results().GetResult(id);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(r.status().message(), "stored data is damaged: results row " + std::to_string(id) +
+                                      " has period \"20x6\", which kiemdem cannot read");
+  EXPECT_EQ(r.status().field(), "period");
+  EXPECT_EQ(store_->results().ListResults().status().code(), StatusCode::kDataLoss);
+}
+
+TEST_P(StoreTest, BadWorkflowColumnsAreDataLoss) {
+  int64_t id = *store_->results().SaveResult("r", Obs(7));
+  std::string where = " WHERE id = " + std::to_string(id);
+  ASSERT_EQ(db_.RawExec("UPDATE results SET qualifier = 'roughly'" + where), "");
+  EXPECT_EQ(store_->results().GetResult(id).status().field(), "qualifier");
+  ASSERT_EQ(db_.RawExec("UPDATE results SET qualifier = 'exact', provenance_kind = 'rumour'" + where), "");
+  EXPECT_EQ(store_->results().GetResult(id).status().field(), "provenance_kind");
+  ASSERT_EQ(db_.RawExec("UPDATE results SET provenance_kind = 'form'" + where), "");
+  EXPECT_TRUE(store_->results().GetResult(id).ok());
+}
+
+TEST_P(StoreTest, ABadIndicatorIsDataLossForItsReadersAndWriters) {
+  ASSERT_EQ(db_.RawExec("UPDATE indicators SET direction = 'sideways' WHERE code = 'THU_NS'"), "");
+  Result<std::vector<Indicator>> all = store_->plans().ListIndicators();
+  ASSERT_EQ(all.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(
+      all.status().message(),
+      "stored data is damaged: indicators row THU_NS has direction \"sideways\", which kiemdem cannot read");
+  // A result cannot be checked against an indicator that does not decode.
+  EXPECT_EQ(store_->results().SaveResult("r", Obs(7)).status().code(), StatusCode::kDataLoss);
+  EXPECT_TRUE(store_->results().ListResults()->empty());
+}
+
+TEST_P(StoreTest, BadUnitAndSuccessionRowsAreDataLoss) {
+  ASSERT_EQ(db_.RawExec("UPDATE units SET unit_type = 'kingdom' WHERE id = " + std::to_string(ward_)), "");
+  Result<std::vector<UnitRecord>> units = store_->units().ListUnits();
+  ASSERT_EQ(units.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(units.status().field(), "unit_type");
+  ASSERT_EQ(db_.RawExec("UPDATE successions SET effective = '1st of July'"), "");
+  Result<std::vector<Succession>> successions = store_->units().ListSuccessions();
+  ASSERT_EQ(successions.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(successions.status().field(), "effective");
+}
+
+TEST_P(StoreTest, BadDatesOfDirectivesAreDataLoss) {
+  Directive d;
+  d.text = "Hoàn thành trước 30/6";
+  d.assignee.name = "UBND phường";
+  d.deadline = D("30/06/2026");
+  int64_t id = *store_->meetings().SaveDirective("a", d);
+  ASSERT_EQ(db_.RawExec("UPDATE directives SET deadline = '30/06/2026' WHERE id = " + std::to_string(id)),
+            "");
+  Result<Directive> got = store_->meetings().GetDirective(id);
+  ASSERT_EQ(got.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(got.status().message(), "stored data is damaged: directives row " + std::to_string(id) +
+                                        " has deadline \"30/06/2026\", which kiemdem cannot read");
+  EXPECT_EQ(got.status().message_vi(), "dữ liệu đã lưu bị hỏng: bảng directives dòng " + std::to_string(id) +
+                                           " có deadline \"30/06/2026\" không đọc được");
+}
+
+TEST(PostgresConnInfo, SplitsAUrlIntoQuotedKeywords) {
+  EXPECT_EQ(internal::PostgresConnInfo("postgresql://kd:s3cr%t@db.example:5433/kiemdem?sslmode=disable"),
+            "host='db.example' port='5433' user='kd' password='s3cr%t' dbname='kiemdem' sslmode='disable'");
+  EXPECT_EQ(internal::PostgresConnInfo("postgres://alice@localhost/kd"),
+            "host='localhost' user='alice' dbname='kd'");
+}
+
+TEST(PostgresConnInfo, KeepsIpv6HostsAndQuotesOddPasswords) {
+  EXPECT_EQ(internal::PostgresConnInfo("postgresql://u@[::1]/d"), "host='::1' user='u' dbname='d'");
+  EXPECT_EQ(internal::PostgresConnInfo("postgresql://u@[fe80::1]:5433/d"),
+            "host='fe80::1' port='5433' user='u' dbname='d'");
+  // The last '@' ends the credentials; quotes and backslashes are escaped.
+  EXPECT_EQ(internal::PostgresConnInfo("postgresql://u:p@'\\x@h:1/d"),
+            "host='h' port='1' user='u' password='p@\\'\\\\x' dbname='d'");
+  EXPECT_EQ(internal::PostgresConnInfo("postgresql:///d?host=/run/postgresql&port=5432"),
+            "dbname='d' host='/run/postgresql' port='5432'");
+}
+
+}  // namespace
+}  // namespace kiemdem::store
