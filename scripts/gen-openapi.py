@@ -22,7 +22,8 @@ period = obj({"key": string, "label": string})
 anything = {}  # any JSON value (audit rows keep what each action wrote)
 
 schemas = {
-    "Error": obj({"error": obj({"code": string, "message": string, "field": nullable(string)}, ["code", "message", "field"])}),
+    "Error": obj({"error": obj({"code": string, "message": string, "field": nullable(string), "request_id": string},
+                               ["code", "message", "field", "request_id"])}),
     "Period": period,
     "Unit": obj({"id": integer, "code": string, "name": string, "full_name": string, "type": string,
                  "type_name": string, "parent": nullable(integer), "valid_from": nullable(date),
@@ -142,7 +143,9 @@ schemas["DocumentWithFacts"] = obj({"document": ref("Document"), "facts": ref("F
 errors = {str(c): {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
           for c, d in [(400, "bad input"), (401, "not signed in"), (403, "outside the caller's scope, or no CSRF token"),
                        (404, "not found"), (409, "state conflict"), (413, "body too large"),
-                       (415, "a body that is not application/json"), (429, "too many failed sign-ins")]}
+                       (415, "a body that is not application/json"), (429, "too many failed sign-ins"),
+                       (500, "the server failed; the message names the request id (X-Request-Id) its log line has"),
+                       (503, "the database cannot be reached just now; retry after Retry-After seconds")]}
 
 def op(summary, ok_schema, ok_code="200", params=(), body=None, tag=None):
     o = {"summary": summary, "responses": {ok_code: {"description": "ok", "content": {"application/json": {"schema": ok_schema}}}, **errors}}
@@ -222,7 +225,7 @@ paths = {
 doc = {
     "openapi": "3.0.3",
     "info": {"title": "kiemdem API", "version": "1",
-             "description": "Theo dõi, kiểm đếm kết quả thực hiện chỉ tiêu. Errors are {\"error\": {code, message, field}}; "
+             "description": "Theo dõi, kiểm đếm kết quả thực hiện chỉ tiêu. Errors are {\"error\": {code, message, field, request_id}}; "
                             "messages follow Accept-Language (vi by default, en). Cookie sessions send X-CSRF-Token on writes; "
                             "API tokens use Authorization: Bearer."},
     "servers": [{"url": "/api/v1"}],

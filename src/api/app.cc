@@ -22,7 +22,8 @@ void StorePool::Return(std::unique_ptr<store::Store> s) {
   free_.push_back(std::move(s));
 }
 
-App::App(std::string db_url, std::string web_dir) : pool_(std::move(db_url)), web_dir_(std::move(web_dir)) {}
+App::App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger)
+    : pool_(std::move(db_url)), web_dir_(std::move(web_dir)), logger_(std::move(logger)) {}
 
 App::~App() {
   {

@@ -17,6 +17,7 @@
 #include "analytics/unit_tree.h"
 #include "api/auth.h"
 #include "core/access.h"
+#include "core/log.h"
 #include "store/store.h"
 
 namespace kiemdem::api {
@@ -63,7 +64,8 @@ struct Principal {
 
 class App {
  public:
-  App(std::string db_url, std::string web_dir);
+  // `logger` receives what background work cannot return to anyone.
+  App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger);
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -73,6 +75,7 @@ class App {
   Status Start();
 
   StorePool& pool() { return pool_; }
+  Logger& logger() { return *logger_; }
   const std::string& web_dir() const { return web_dir_; }
   std::shared_ptr<const analytics::UnitTree> tree() const;
   Status ReloadTree();
@@ -103,6 +106,7 @@ class App {
 
   StorePool pool_;
   std::string web_dir_;
+  std::shared_ptr<Logger> logger_;
   mutable std::mutex tree_mu_;
   std::shared_ptr<const analytics::UnitTree> tree_;
   std::atomic<int64_t> version_{0};

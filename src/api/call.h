@@ -5,6 +5,7 @@
 #ifndef KIEMDEM_API_CALL_H_
 #define KIEMDEM_API_CALL_H_
 
+#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -20,6 +21,8 @@ using Json = nlohmann::json;
 
 struct Call {
   App* app = nullptr;
+  std::string request_id;  // in the log, the X-Request-Id header and error bodies
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::string method;
   std::string path;
   std::vector<std::string> captures;  // regex groups of the route
@@ -37,6 +40,9 @@ struct Call {
   std::string response;
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
+  // Why the request failed, for the log only (a 5xx's database or library
+  // text, a refusal's reason); never sent to the client.
+  std::string error_cause;
 
   bool vi() const { return lang == "vi"; }
   const std::string& actor() const;

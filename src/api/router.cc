@@ -23,9 +23,30 @@ int HttpStatus(StatusCode code) {
 }
 
 void ReplyError(Call& call, const Status& status) {
-  Json err{{"code", StatusCodeName(status.code())}, {"message", status.message_in(call.lang)}};
-  err["field"] = status.field().empty() ? Json(nullptr) : Json(status.field());
-  call.Reply(Json{{"error", err}}, call.status >= 400 ? call.status : HttpStatus(status.code()));
+  int http = call.status >= 400 ? call.status : HttpStatus(status.code());
+  std::string message = status.message_in(call.lang);
+  if (http >= 500) {
+    // The cause (database or library text, a URL, values) is for the log; the
+    // client gets what it can act on and the id that finds the log line.
+    call.error_cause = status.ToString();
+    if (!status.field().empty()) call.error_cause += " [field " + status.field() + "]";
+    bool unavailable = status.code() == StatusCode::kUnavailable;
+    if (unavailable) call.headers.emplace_back("Retry-After", "5");
+    std::string id = call.request_id.empty() ? "" : " (" + call.request_id + ")";
+    message =
+        unavailable
+            ? (call.vi() ? "cơ sở dữ liệu tạm thời không truy cập được; hãy thử lại sau vài giây"
+                         : "the database cannot be reached just now; try again in a few seconds")
+            : (call.vi()
+                   ? "máy chủ gặp lỗi khi xử lý yêu cầu; hãy báo quản trị viên mã yêu cầu" + id
+                   : "the server failed to handle the request; give the administrator the request id" + id);
+  } else if (call.error_cause.empty()) {
+    call.error_cause = status.message();
+  }
+  Json err{{"code", StatusCodeName(status.code())}, {"message", message}};
+  err["field"] = status.field().empty() || http >= 500 ? Json(nullptr) : Json(status.field());
+  err["request_id"] = call.request_id;
+  call.Reply(Json{{"error", err}}, http);
 }
 
 Status Authorise(const Call& call, Action action, UnitId unit) {

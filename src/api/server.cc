@@ -3,6 +3,8 @@
 // everything that may touch the database runs on a pool of worker threads.
 #include "api/server.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
 #include <boost/asio.hpp>
@@ -14,6 +16,7 @@
 
 #include "api/http_util.h"
 #include "api/router.h"
+#include "log/stderr_logger.h"
 
 namespace kiemdem::api {
 namespace {
@@ -30,6 +33,32 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// 16 hex digits, or the client's (a proxy's) own X-Request-Id when it is a
+// plain token of at most 64 characters.
+std::string RequestId(std::string_view given) {
+  bool plain = !given.empty() && given.size() <= 64;
+  for (char c : given) {
+    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+  }
+  if (plain) return std::string(given);
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return hex;
+}
+
+// The level of a request's log line: 5xx are errors; refusals (not signed in,
+// not allowed, throttled, too large, not JSON, malformed) are warnings; other
+// client errors are info; the rest is debug.
+LogLevel RequestLevel(int status) {
+  if (status >= 500) return LogLevel::kError;
+  if (status == 401 || status == 403 || status == 405 || status == 413 || status == 415 || status == 429)
+    return LogLevel::kWarn;
+  if (status >= 400) return LogLevel::kInfo;
+  return LogLevel::kDebug;
+}
+
 class HttpServer;
 
 // One keep-alive connection.
@@ -43,7 +72,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void OnRead(beast::error_code ec);
   void Respond(Call& call, bool keep_alive);
   void Write(http::response<http::string_body> res);
-  void WriteError(http::status status, const Status& s, const std::string& lang);
+  // A refusal before a route is reached (malformed, too large): answered and logged.
+  void WriteError(http::status status, const Status& s, Call& call);
   // After answering a refused request: read and drop what the client is still
   // sending (up to 64 MiB or 10 s), so that it gets to read the answer.
   void Drain();
@@ -61,7 +91,8 @@ class HttpServer final : public Server {
  public:
   explicit HttpServer(const ServerOptions& o)
       : options_(o),
-        app_(o.db, o.web_dir),
+        logger_(o.logger ? o.logger : std::make_shared<log::StderrLogger>(LogLevel::kInfo)),
+        app_(o.db, o.web_dir, logger_),
         workers_(static_cast<size_t>(std::max(2, o.threads))),
         acceptor_(io_) {}
   ~HttpServer() override {
@@ -113,7 +144,23 @@ class HttpServer final : public Server {
   void Stop() override { io_.stop(); }
 
   App& app() { return app_; }
+  Logger& logger() { return *logger_; }
   const Router& router() const { return router_; }
+
+  // The request's line: id, method, path, status, duration, who, and why it failed.
+  void LogRequest(const Call& call) {
+    LogLevel level = RequestLevel(call.status);
+    if (!logger_->Enabled(level)) return;
+    auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - call.started)
+            .count();
+    std::vector<LogField> fields = {{"req", call.request_id},           {"method", call.method},
+                                    {"path", call.path.substr(0, 200)}, {"status", call.status},
+                                    {"ms", static_cast<int64_t>(ms)},   {"client", call.client}};
+    if (call.principal) fields.emplace_back("user", call.principal->user.username);
+    if (call.status >= 400 && !call.error_cause.empty()) fields.emplace_back("cause", call.error_cause);
+    logger_->Log(level, "request", fields);
+  }
   size_t max_body() const { return options_.max_body; }
   asio::thread_pool& workers() { return workers_; }
 
@@ -152,6 +199,7 @@ class HttpServer final : public Server {
   }
 
   ServerOptions options_;
+  std::shared_ptr<Logger> logger_;
   App app_;
   Router router_;
   asio::io_context io_;
@@ -168,13 +216,13 @@ void Connection::Read() {
                    [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
 }
 
-void Connection::WriteError(http::status status, const Status& s, const std::string& lang) {
-  Call call;
-  call.lang = lang;
+void Connection::WriteError(http::status status, const Status& s, Call& call) {
   call.status = static_cast<int>(status);
   ReplyError(call, s);
+  server_->LogRequest(call);
   http::response<http::string_body> res{status, 11};
   res.set(http::field::content_type, call.content_type);
+  if (!call.request_id.empty()) res.set("X-Request-Id", call.request_id);
   res.keep_alive(false);
   res.body() = call.response;
   res.prepare_payload();
@@ -188,24 +236,40 @@ void Connection::OnRead(beast::error_code ec) {
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     return;
   }
-  if (ec == http::error::body_limit) {
-    WriteError(http::status::payload_too_large,
-               ResourceExhausted("the request body is too large", "nội dung yêu cầu quá lớn"), "vi");
-    return;
-  }
+  auto call = std::make_shared<Call>();
+  call->app = &server_->app();
+  beast::error_code peer_ec;
+  auto peer = stream_.socket().remote_endpoint(peer_ec);
+  if (!peer_ec) call->client = peer.address().to_string();
   if (ec) {
-    WriteError(http::status::bad_request, InvalidArgument("the request is malformed", "yêu cầu không hợp lệ"),
-               "vi");
+    call->request_id = RequestId("");
+    if (parser_->is_header_done()) {
+      const auto& head = parser_->get();
+      call->method = std::string(head.method_string());
+      call->path = std::string(head.target().substr(0, 200));
+      auto lang = head.find(http::field::accept_language);
+      if (lang != head.end())
+        call->lang = LanguageFrom(std::string_view(lang->value().data(), lang->value().size()), "");
+    }
+    call->error_cause = ec.message();
+    if (ec == http::error::body_limit) {
+      WriteError(http::status::payload_too_large,
+                 ResourceExhausted("the request body is too large", "nội dung yêu cầu quá lớn"), *call);
+    } else {
+      WriteError(http::status::bad_request,
+                 InvalidArgument("the request is malformed", "yêu cầu không hợp lệ"), *call);
+    }
     return;
   }
   http::request<http::string_body> req = parser_->release();
   bool keep_alive = req.keep_alive();
-  auto call = std::make_shared<Call>();
-  call->app = &server_->app();
+  call->request_id = RequestId(std::string_view(req["X-Request-Id"].data(), req["X-Request-Id"].size()));
+  call->method = std::string(req.method_string());
   std::string path;
   if (!SplitTarget(std::string_view(req.target().data(), req.target().size()), &path, &call->query)) {
+    call->path = std::string(req.target().substr(0, 200));
     WriteError(http::status::bad_request, InvalidArgument("the address is malformed", "địa chỉ không hợp lệ"),
-               "vi");
+               *call);
     return;
   }
   auto header = [&](http::field f) {
@@ -216,13 +280,9 @@ void Connection::OnRead(beast::error_code ec) {
   call->lang = LanguageFrom(header(http::field::accept_language),
                             query_lang == call->query.end() ? "" : query_lang->second);
   call->path = path;
-  call->method = std::string(req.method_string());
   call->secure = Lower(std::string(req["X-Forwarded-Proto"])) == "https";
   if (auto csrf = req.find("X-CSRF-Token"); csrf != req.end())
     call->request_headers["x-csrf-token"] = std::string(csrf->value());
-  beast::error_code peer_ec;
-  auto peer = stream_.socket().remote_endpoint(peer_ec);
-  if (!peer_ec) call->client = peer.address().to_string();
 
   if (path == "/api/v1/openapi.json" && req.method() == http::verb::get) {
     call->response = OpenApiDocument();
@@ -277,6 +337,10 @@ void Connection::OnRead(beast::error_code ec) {
       Result<Principal> p = self->server_->app().Authenticate(token_hash);
       if (p.ok()) {
         call->principal = *p;
+      } else if (p.status().code() != StatusCode::kUnauthenticated) {
+        // The sessions could not be read (the database is down): say so, and
+        // never answer as if the session were gone.
+        ReplyError(*call, p.status());
       } else if (bearer) {
         ReplyError(*call, Unauthenticated("the API token is not valid", "mã truy cập API không hợp lệ"));
       }
@@ -284,9 +348,12 @@ void Connection::OnRead(beast::error_code ec) {
     if (call->response.empty()) {
       try {
         self->server_->router().Dispatch(*route, *call, true);
-      } catch (const std::exception&) {
+      } catch (const std::exception& e) {
         call->status = 500;
-        ReplyError(*call, Internal("the server failed to answer", "máy chủ gặp lỗi khi trả lời"));
+        ReplyError(*call, Internal(std::string("uncaught exception: ") + e.what(), "lỗi không được xử lý"));
+      } catch (...) {
+        call->status = 500;
+        ReplyError(*call, Internal("uncaught exception of an unknown type", "lỗi không được xử lý"));
       }
     }
     asio::post(self->stream_.get_executor(), [self, call, keep_alive] { self->Respond(*call, keep_alive); });
@@ -308,7 +375,9 @@ void Connection::Respond(Call& call, bool keep_alive) {
   res.set(http::field::content_type, call.content_type);
   res.set(http::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Request-Id", call.request_id);
   for (const auto& [k, v] : call.headers) res.insert(k, v);
+  server_->LogRequest(call);
   res.keep_alive(keep_alive);
   res.body() = std::move(call.response);
   res.prepare_payload();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "core/log.h"
 #include "core/status.h"
 
 namespace kiemdem::api {
@@ -18,6 +19,10 @@ struct ServerOptions {
   std::string web_dir;  // the built web app (web/dist); empty: none
   int threads = 64;     // request threads (keep-alive connections each hold one)
   size_t max_body = 8u << 20;
+  // Where every 5xx (with its cause), refused request and security event is
+  // written, and every request at debug level; shared with the App's
+  // background work. nullptr: a StderrLogger at info.
+  std::shared_ptr<Logger> logger;
 };
 
 class Server {

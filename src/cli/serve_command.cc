@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
 #include "cli/workspace.h"
+#include "log/stderr_logger.h"
 #include "store/store.h"
 
 namespace kiemdem::cli {
@@ -82,10 +83,12 @@ Result<std::string> ReadPassword(const Flags& f) {
 }  // namespace
 
 int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
-  Flags f = ParseFlags(args, {"--db", "--port", "--host", "--web", "--threads"}, {"--demo"});
-  if (!f.error.empty() || !f.rest.empty()) {
+  Flags f = ParseFlags(args, {"--db", "--port", "--host", "--web", "--threads", "--log-level"}, {"--demo"});
+  Result<LogLevel> level = ParseLogLevel(Get(f, "--log-level", "info"));
+  if (!f.error.empty() || !f.rest.empty() || !level.ok()) {
     std::cerr
-        << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n";
+        << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n"
+           "                     [--log-level debug|info|warn|error]\n";
     return 2;
   }
   api::ServerOptions o;
@@ -94,6 +97,7 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
   o.port = std::atoi(Get(f, "--port", "8080").c_str());
   o.threads = std::max(4, std::atoi(Get(f, "--threads", "64").c_str()));
   o.web_dir = Get(f, "--web", g.data_dir + "/../web/dist");
+  o.logger = std::make_shared<log::StderrLogger>(*level);
   if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
   std::string password;
   {

@@ -93,6 +93,34 @@ def f1_cell_references_beyond_xfd_are_refused(w):
         ok(f"F1: the server survives {name}", w.alive())
 
 
+@case
+def logger_writes_refused_requests_with_their_request_id(w):
+    viewer = w.user(("viewer", w.ward_a))
+    since = len(w.server.lines)
+    status, r = w.api(viewer, "POST", "/results", {"unit": w.ward_a, "indicator": "THU_NSNN", "period": "2026-01", "value": 1})
+    rid = viewer.last_headers.get("X-Request-Id")
+    ok("log: a refused write answers 403 with its request id", status == 403 and r["error"]["request_id"] == rid and rid, r)
+    line = wait_for_log(w, since, f"req={rid}")
+    ok("log: the refusal is a warn line with method, path, status, duration, client and user",
+       line and all(f in line for f in ("level=warn", "event=request", "method=POST", "path=/api/v1/results",
+                                        "status=403", " ms=", "client=127.0.0.1", f"user={viewer.name}", "cause=")), line)
+    status, r = Client(w.server).call("GET", "/api/v1/units")
+    rid = r["error"]["request_id"]
+    line = wait_for_log(w, since, f"req={rid}")
+    ok("log: an anonymous request is a warn line too (401)", line and "status=401" in line, line)
+
+
+def wait_for_log(w, since, needle, seconds=5):
+    import time
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        for line in w.server.log(since):
+            if needle in line:
+                return line
+        time.sleep(0.05)
+    return None
+
+
 def run_suite(backend, db):
     print(f"--- {backend}")
     server = Server(kiemdem, db)

@@ -3,14 +3,15 @@ import json
 import os
 import re
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
 
 
 class Server:
-    def __init__(self, kiemdem, db, demo=True, env=None):
-        args = [kiemdem, "serve", "--db", db, "--port", "0"] + (["--demo"] if demo else [])
+    def __init__(self, kiemdem, db, demo=True, env=None, args=()):
+        args = [kiemdem, "serve", "--db", db, "--port", "0"] + (["--demo"] if demo else []) + list(args)
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                      env={**os.environ, **(env or {})})
         self.password = None
@@ -35,6 +36,19 @@ class Server:
                 break
         if not hasattr(self, "base"):
             raise RuntimeError("server did not start: " + "".join(lines))
+        # Keep reading what the server writes (its log on stderr): a full pipe
+        # would block it, and tests look at the lines.
+        self.lines = lines
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def log(self, since=0):
+        """The server's output lines from index `since` on (its log lines among them)."""
+        return list(self.lines[since:])
 
     def stop(self):
         self.proc.terminate()
@@ -70,6 +84,7 @@ class Client:
                 status, text, hdrs = r.status, r.read().decode(), r.headers
         except urllib.error.HTTPError as e:
             status, text, hdrs = e.code, e.read().decode(), e.headers
+        self.last_headers = hdrs
         cookie = hdrs.get("Set-Cookie")
         if cookie and cookie.startswith("kd_session="):
             self.cookie = cookie.split(";")[0]
