@@ -29,8 +29,11 @@ std::string ErrorJson(std::string_view id_json, const std::string& message) {
   return out + "\"}}";
 }
 
-// Handles one JSONL line; returns false if it was an error line.
-bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line, std::string* out) {
+// Handles one JSONL line; returns false if it was an error line. A line's
+// own "date" (YYYY, YYYY-MM or YYYY-MM-DD) is its reference date, else
+// `options`' one.
+bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line, const extract::ExtractOptions& options,
+                 std::string* out) {
   simdjson::padded_string padded(line);
   simdjson::ondemand::document doc;
   std::string_view id_json;
@@ -52,7 +55,17 @@ bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line, st
     *out = ErrorJson(id_copy, "the object has no string field \"text\"");
     return false;
   }
-  Result<extract::Facts> facts = extract::Extract(text);
+  extract::ExtractOptions line_options = options;
+  std::string_view date;
+  if (obj.find_field_unordered("date").get_string().get(date) == simdjson::SUCCESS) {
+    Result<extract::ReferenceDate> d = extract::ParseReferenceDate(date);
+    if (!d.ok()) {
+      *out = ErrorJson(id_copy, d.status().message());
+      return false;
+    }
+    line_options.reference_date = *d;
+  }
+  Result<extract::Facts> facts = extract::Extract(text, line_options);
   if (!facts.ok()) {
     *out = ErrorJson(id_copy, facts.status().message());
     return false;
@@ -68,7 +81,7 @@ bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line, st
   return true;
 }
 
-int RunJsonl() {
+int RunJsonl(const extract::ExtractOptions& options) {
   // Each document allocates and frees buffers of a few hundred KB; keep them
   // on the heap instead of mapping and unmapping pages for every line.
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
@@ -84,7 +97,7 @@ int RunJsonl() {
       std::cout << ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes") << "\n";
       all_ok = false;
     } else if (!line.empty()) {
-      all_ok = ProcessLine(parser, line, &out) && all_ok;
+      all_ok = ProcessLine(parser, line, options, &out) && all_ok;
       std::cout << out << "\n";
     }
     line.clear();
@@ -116,9 +129,29 @@ int RunJsonl() {
 
 }  // namespace
 
-int RunExtract(const GlobalOptions& g, const std::vector<std::string>& args) {
-  const char* usage = "kiemdem extract FILE|-   or   kiemdem extract --jsonl < corpus.jsonl";
-  if (args.size() == 1 && args[0] == "--jsonl") return RunJsonl();
+int RunExtract(const GlobalOptions& g, const std::vector<std::string>& all_args) {
+  const char* usage =
+      "kiemdem extract [--date YYYY-MM-DD] FILE|-   or   kiemdem extract [--date YYYY-MM-DD] --jsonl < corpus.jsonl\n"
+      "  --date: the text's reference date (YYYY, YYYY-MM or YYYY-MM-DD), for dates written without a year";
+  extract::ExtractOptions options;
+  std::vector<std::string> args;
+  for (size_t i = 0; i < all_args.size(); ++i) {
+    if (all_args[i] != "--date") {
+      args.push_back(all_args[i]);
+      continue;
+    }
+    if (i + 1 == all_args.size()) {
+      std::cerr << "usage: " << usage << "\n";
+      return 2;
+    }
+    Result<extract::ReferenceDate> d = extract::ParseReferenceDate(all_args[++i]);
+    if (!d.ok()) {
+      std::cerr << "kiemdem: --date: " << d.status().message_in(g.lang) << "\n";
+      return 2;
+    }
+    options.reference_date = *d;
+  }
+  if (args.size() == 1 && args[0] == "--jsonl") return RunJsonl(options);
   if (args.size() != 1 || (args[0].rfind("--", 0) == 0 && args[0] != "-")) {
     if (args.size() == 1 && args[0] == "--help") {
       std::cout << "usage: " << usage << "\n";
@@ -143,7 +176,7 @@ int RunExtract(const GlobalOptions& g, const std::vector<std::string>& args) {
     }
     text = std::move(r).value();
   }
-  Result<extract::Facts> facts = extract::Extract(text);
+  Result<extract::Facts> facts = extract::Extract(text, options);
   if (!facts.ok()) {
     std::cerr << "kiemdem: " << args[0] << ": " << facts.status().message_in(g.lang) << "\n";
     return 1;

@@ -89,13 +89,35 @@ struct Facts {
   std::optional<MeetingFact> meeting;
 };
 
+// When a text was written, to the precision known: a year, a month or a day
+// (month and day 0 where unknown). It gives the year to dates written without
+// one ("trước ngày 28-10") and anchors relative ones ("cuối năm").
+struct ReferenceDate {
+  int year = 0;  // 0: none known
+  int month = 0;
+  int day = 0;
+  bool known() const { return year > 0; }
+};
+
+// "2019", "2019-08" or "2019-08-15"; fails naming what is wrong.
+Result<ReferenceDate> ParseReferenceDate(std::string_view text);
+
 struct ExtractOptions {
   // Larger inputs are refused with kResourceExhausted (memory stays bounded).
   size_t max_input_bytes = 16u << 20;
+  // The text's reference date (`kiemdem extract --date`, the API's `date`).
+  // Unknown by default; then a `date:` header in the text gives it.
+  ReferenceDate reference_date;
 };
 
+// A text may start with a header of `key: value` lines (`url:`, `date:`)
+// ending at the first blank line (SPEC.md, Input). No fact comes from it;
+// its `date:` is the reference date where the options give none. Spans count
+// from the input's first byte all the same.
+//
 // Fails on invalid UTF-8 (naming the byte offset) or an input above the limit.
-// Empty input gives no facts.
+// Empty input gives no facts. A malformed `date:` in a header is not an
+// error: the header is then ignored as a date source.
 Result<Facts> Extract(std::string_view text, const ExtractOptions& options = {});
 
 // The SPEC's JSON: {"facts": [...]}, facts in the order of their spans, one

@@ -34,8 +34,10 @@ std::string Deadline(const Doc& doc, size_t first, size_t last) {
   static const Phrase kTruocThang("trước tháng");
   for (size_t i = first; i <= last; ++i) {
     if (doc.Matches(i, kTruocNgay)) {
-      if (std::optional<DateMatch> d = MatchDate(doc, i + 2); d && d->year > 0)
-        return IsoDate(d->year, d->month, d->day);
+      if (std::optional<DateMatch> d = MatchDate(doc, i + 2, /*cued=*/true)) {
+        int year = d->year > 0 ? d->year : doc.ref.year;
+        if (year > 0) return IsoDate(year, d->month, d->day);
+      }
     }
     int y = 0;
     if (doc.Matches(i, kCuoiNam) && IsYearToken(doc, i + 2, &y)) return IsoDate(y, 12, 31);

@@ -21,10 +21,11 @@ Span Doc::InputSpan(size_t first, size_t last) const {
   return {norm->ToInput(tokens[first].begin), norm->ToInput(tokens[last].end)};
 }
 
-Doc BuildDoc(const NormalizedText& norm) {
+Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
   Doc doc;
   doc.norm = &norm;
-  doc.tokens = Tokenize(norm.text);
+  doc.ref = ref;
+  doc.tokens = Tokenize(norm.text, body_begin);
   doc.sentence.resize(doc.tokens.size());
   doc.paragraph.resize(doc.tokens.size());
   doc.used.assign(doc.tokens.size(), false);

@@ -51,6 +51,7 @@ class PhraseSet {
 
 struct Doc {
   const NormalizedText* norm = nullptr;
+  ReferenceDate ref;  // the text's reference date (header `date:` or the options)
   std::vector<Token> tokens;
   std::vector<int> sentence;   // sentence index of each token
   std::vector<int> paragraph;  // paragraph index of each token
@@ -94,7 +95,8 @@ struct Doc {
   Span InputSpan(size_t first, size_t last) const;
 };
 
-Doc BuildDoc(const NormalizedText& norm);
+// Tokens from `body_begin` (normalized offset, after a header) on.
+Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref);
 
 // Rules, run in this order (later ones skip tokens earlier ones used).
 void MarkDatesAndTimes(Doc& doc);

@@ -40,6 +40,7 @@ void FindMeeting(Doc& doc, Facts* facts) {
         if (IsYearToken(doc, k, &y)) year = std::max(year, y);
       }
     }
+    if (year == 0) year = doc.ref.year;  // else from the text's reference date
     if (year > 0) m.date = IsoDate(year, d->month, d->day);
     size_t first = i > 0 && doc.IsWord(i - 1) && doc.sentence[i - 1] == doc.sentence[i] && doc.at(i - 1).upper
                        ? i - 1

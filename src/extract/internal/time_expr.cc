@@ -56,7 +56,7 @@ bool IsYearToken(const Doc& doc, size_t i, int* year) {
   return true;
 }
 
-std::optional<DateMatch> MatchDate(const Doc& doc, size_t i) {
+std::optional<DateMatch> MatchDate(const Doc& doc, size_t i, bool cued) {
   if (!doc.IsNumber(i)) return std::nullopt;
   int d = 0;
   int m = 0;
@@ -78,7 +78,7 @@ std::optional<DateMatch> MatchDate(const Doc& doc, size_t i) {
       IsYearToken(doc, j + 1, &y)) {
     return DateMatch{j + 1, d, m, y};
   }
-  if (s1 == "-") return std::nullopt;  // "5-10" is a range, not a date
+  if (s1 == "-" && !cued) return std::nullopt;  // "5-10" is a range, not a date
   return DateMatch{j - 1, d, m, 0};
 }
 

@@ -19,7 +19,8 @@ struct DateMatch {
 };
 
 // A date starting at number token i: d/m/yyyy, d-m-yyyy, d.m.yyyy or d/m.
-std::optional<DateMatch> MatchDate(const Doc& doc, size_t i);
+// `cued`: a date word comes before ("ngày 28-10"), so d-m is a date too.
+std::optional<DateMatch> MatchDate(const Doc& doc, size_t i, bool cued = false);
 
 // "yyyy-mm-dd", or empty if the date is invalid.
 std::string IsoDate(int year, int month, int day);

@@ -1,5 +1,7 @@
 #include "extract/internal/tokens.h"
 
+#include <algorithm>
+
 #include "extract/internal/text.h"
 
 namespace kiemdem::extract::internal {
@@ -9,10 +11,10 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text) {
+std::vector<Token> Tokenize(std::string_view text, size_t begin) {
   std::vector<Token> out;
-  out.reserve(text.size() / 5);
-  size_t i = 0;
+  out.reserve((text.size() - std::min(begin, text.size())) / 5);
+  size_t i = begin;
   bool space = false;
   bool newline = false;
   while (i < text.size()) {

@@ -23,9 +23,10 @@ struct Token {
   uint64_t key = 0;  // words: SyllableHash; punctuation: hash of the text; numbers: 0
 };
 
-// Splits normalized text into tokens. Numbers keep inner '.' and ',' between
-// digits ("2.317,8"); words keep trailing digits ("m2", "TW4").
-std::vector<Token> Tokenize(std::string_view text);
+// Splits normalized text into tokens from byte `begin` on (after a header).
+// Numbers keep inner '.' and ',' between digits ("2.317,8"); words keep
+// trailing digits ("m2", "TW4").
+std::vector<Token> Tokenize(std::string_view text, size_t begin = 0);
 
 }  // namespace kiemdem::extract::internal
 

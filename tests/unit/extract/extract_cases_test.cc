@@ -1,9 +1,14 @@
-// Runs the extractor's data-driven cases (cases.json beside this file): each
-// case's text must yield facts that contain every expected field, and as
-// many facts of a kind as "count" says. Add one case per bug fixed.
+// Runs the extractor's data-driven cases: one JSON file per case in cases/
+// beside this file, named after what it pins (the file name is the test's
+// name). A case has "text", optionally "date" (the reference date, as
+// `kiemdem extract --date` takes it), "expect" (facts that must appear: every
+// field given must match) and "count" (how many facts of a kind). Add one case
+// per rule and per bug fixed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -15,9 +20,20 @@ namespace {
 
 using nlohmann::json;
 
-json LoadCases() {
-  std::ifstream in(KIEMDEM_EXTRACT_CASES);
-  return json::parse(in);
+struct Case {
+  std::string name;
+  json body;
+};
+
+std::vector<Case> LoadCases() {
+  std::vector<Case> out;
+  for (const auto& entry : std::filesystem::directory_iterator(KIEMDEM_EXTRACT_CASES_DIR)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    out.push_back({entry.path().stem().string(), json::parse(in)});
+  }
+  std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
+  return out;
 }
 
 // `actual` contains every field of `expected` (numbers within 1e-6 relative).
@@ -44,11 +60,19 @@ bool Contains(const json& actual, const json& expected) {
   return actual == expected;
 }
 
-class ExtractCases : public ::testing::TestWithParam<json> {};
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class ExtractCases : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ExtractCases, YieldsExpectedFacts) {
-  const json& c = GetParam();
-  Result<Facts> facts = Extract(c.at("text").get<std::string>());
+  const json& c = GetParam().body;
+  ExtractOptions options;
+  if (c.contains("date")) {
+    Result<ReferenceDate> d = ParseReferenceDate(c.at("date").get<std::string>());
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    options.reference_date = *d;
+  }
+  Result<Facts> facts = Extract(c.at("text").get<std::string>(), options);
   ASSERT_TRUE(facts.ok()) << facts.status().ToString();
   json out = json::parse(FactsToJson(*facts));
   const json& got = out.at("facts");
@@ -66,10 +90,8 @@ TEST_P(ExtractCases, YieldsExpectedFacts) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, ExtractCases, ::testing::ValuesIn(LoadCases().get<std::vector<json>>()),
-                         [](const ::testing::TestParamInfo<json>& info) {
-                           return "case" + std::to_string(info.index);
-                         });
+INSTANTIATE_TEST_SUITE_P(Cases, ExtractCases, ::testing::ValuesIn(LoadCases()),
+                         [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
 
 }  // namespace
 }  // namespace kiemdem::extract
