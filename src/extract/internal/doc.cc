@@ -1,5 +1,9 @@
 #include "extract/internal/doc.h"
 
+#include <algorithm>
+
+#include "extract/internal/lexicon.h"
+
 namespace kiemdem::extract::internal {
 
 Phrase::Phrase(std::string_view text) {
@@ -13,6 +17,27 @@ Phrase::Phrase(std::string_view text) {
   }
 }
 
+void PhraseSet::Add(const Phrase& p, int tag) {
+  if (p.size() == 0) return;
+  uint64_t key = p.keys()[0];
+  bits_[(key >> 6) & 15] |= uint64_t{1} << (key & 63);
+  Item item{p, tag};
+  auto at = std::upper_bound(items_.begin(), items_.end(), item, [](const Item& a, const Item& b) {
+    uint64_t ka = a.phrase.keys()[0];
+    uint64_t kb = b.phrase.keys()[0];
+    return ka != kb ? ka < kb : a.phrase.size() > b.phrase.size();
+  });
+  items_.insert(at, std::move(item));
+}
+
+std::pair<const PhraseSet::Item*, const PhraseSet::Item*> PhraseSet::StartingWith(uint64_t key) const {
+  auto lo = std::lower_bound(items_.begin(), items_.end(), key,
+                             [](const Item& a, uint64_t k) { return a.phrase.keys()[0] < k; });
+  auto hi = lo;
+  while (hi != items_.end() && hi->phrase.keys()[0] == key) ++hi;
+  return {items_.data() + (lo - items_.begin()), items_.data() + (hi - items_.begin())};
+}
+
 std::string_view Doc::Text(size_t first, size_t last) const {
   return std::string_view(norm->text).substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
 }
@@ -20,6 +45,33 @@ std::string_view Doc::Text(size_t first, size_t last) const {
 Span Doc::InputSpan(size_t first, size_t last) const {
   return {norm->ToInput(tokens[first].begin), norm->ToInput(tokens[last].end)};
 }
+
+namespace {
+
+// Does the '.' at token i end a sentence? Not after an abbreviation ("TP.
+// Vinh"), nor between an upper-case short word and the next word written
+// without a space ("TX.Phú Mỹ"), nor in "./." (a letter's end mark, ended
+// by the '/').
+bool DotEnds(const Doc& doc, size_t i) {
+  static const Lexicon& abbreviations = GetLexicon("abbreviations");
+  if (i == 0) return true;
+  const Token& prev = doc.tokens[i - 1];
+  if (prev.kind == TokenKind::kWord && !doc.tokens[i].space_before &&
+      doc.MatchAny(i - 1, abbreviations.phrases()) > 0) {
+    return false;
+  }
+  if (i + 1 < doc.size()) {
+    const Token& next = doc.tokens[i + 1];
+    if (next.kind == TokenKind::kWord && !next.space_before && prev.kind == TokenKind::kWord && prev.upper &&
+        prev.text.size() <= 4 && !next.newline_before) {
+      return false;
+    }
+    if (next.kind == TokenKind::kPunct && next.text == "/" && !next.space_before) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
   Doc doc;
@@ -31,16 +83,38 @@ Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
   doc.used.assign(doc.tokens.size(), false);
   int s = 0;
   int p = 0;
+  int depth = 0;  // inside brackets a '.', '?' or '!' ends no sentence
+  bool ended = false;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (i > 0 && t.newline_before) {
       ++p;
-      ++s;
+      depth = 0;
     }
+    if (i > 0 && (t.newline_before || ended)) ++s;
+    ended = false;
     doc.sentence[i] = s;
     doc.paragraph[i] = p;
-    // A sentence ends after '.', '!' or '?' (numbers keep their inner dots).
-    if (t.kind == TokenKind::kPunct && (t.text == "." || t.text == "!" || t.text == "?")) ++s;
+    if (t.kind != TokenKind::kPunct) continue;
+    if (t.text == "(") {
+      ++depth;
+    } else if (t.text == ")") {
+      depth = depth > 0 ? depth - 1 : 0;
+    } else if (depth == 0 &&
+               (t.text == "!" || t.text == "?" ||
+                (t.text == "\xE2\x80\xA6" && i + 1 < doc.size() && doc.tokens[i + 1].upper) ||
+                (t.text == "." && DotEnds(doc, i)) || (t.text == "/" && i > 0 && doc.IsPunct(i - 1, ".")))) {
+      // A closing quote or bracket right after the mark stays in the sentence.
+      while (i + 1 < doc.tokens.size() && !doc.tokens[i + 1].space_before &&
+             doc.tokens[i + 1].kind == TokenKind::kPunct &&
+             (doc.tokens[i + 1].text == "\xE2\x80\x9D" || doc.tokens[i + 1].text == "\"" ||
+              doc.tokens[i + 1].text == "." || doc.tokens[i + 1].text == "/")) {
+        ++i;
+        doc.sentence[i] = s;
+        doc.paragraph[i] = p;
+      }
+      ended = true;
+    }
   }
   return doc;
 }

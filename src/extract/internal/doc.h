@@ -27,26 +27,33 @@ class Phrase {
   std::vector<uint64_t> keys_;
 };
 
-// Phrases matched together; a 256-bit filter on their first keys rejects
-// most tokens with one bit test.
+// Phrases matched together (a word list). A 1024-bit filter on their first
+// keys rejects most tokens with one bit test; the phrases that share a first
+// key are then tried longest first. Each phrase may carry a tag (the index of
+// its value in a lexicon file).
 class PhraseSet {
  public:
+  struct Item {
+    Phrase phrase;
+    int tag;
+  };
+  PhraseSet() = default;
   PhraseSet(std::initializer_list<Phrase> phrases) {
     for (const Phrase& p : phrases) Add(p);
   }
-  void Add(const Phrase& p) {
-    phrases_.push_back(p);
-    if (p.size() > 0) bits_[Slot(p.keys()[0])] |= Bit(p.keys()[0]);
+  void Add(const Phrase& p, int tag = -1);
+  bool MayStartWith(uint64_t key) const {
+    return (bits_[(key >> 6) & 15] & (uint64_t{1} << (key & 63))) != 0;
   }
-  bool MayStartWith(uint64_t key) const { return (bits_[Slot(key)] & Bit(key)) != 0; }
-  auto begin() const { return phrases_.begin(); }
-  auto end() const { return phrases_.end(); }
+  // The phrases whose first key is `key`, longest first.
+  std::pair<const Item*, const Item*> StartingWith(uint64_t key) const;
+  size_t size() const { return items_.size(); }
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
 
  private:
-  static size_t Slot(uint64_t key) { return (key >> 58) & 3; }
-  static uint64_t Bit(uint64_t key) { return uint64_t{1} << ((key >> 20) & 63); }
-  std::vector<Phrase> phrases_;
-  uint64_t bits_[4] = {0, 0, 0, 0};
+  std::vector<Item> items_;  // sorted by first key, then longest first
+  uint64_t bits_[16] = {};
 };
 
 struct Doc {
@@ -77,13 +84,25 @@ struct Doc {
     }
     return true;
   }
-  // Length of the first of `phrases` that matches at i, or 0.
-  size_t MatchAny(size_t i, const PhraseSet& phrases) const {
+  // Length of the longest of `phrases` that matches at i, or 0; its tag in *tag.
+  size_t MatchAny(size_t i, const PhraseSet& phrases, int* tag = nullptr) const {
     if (i >= tokens.size() || !phrases.MayStartWith(tokens[i].key)) return 0;
-    for (const Phrase& p : phrases) {
-      if (Matches(i, p)) return p.size();
+    auto [first, last] = phrases.StartingWith(tokens[i].key);
+    for (const PhraseSet::Item* it = first; it != last; ++it) {
+      if (Matches(i, it->phrase)) {
+        if (tag != nullptr) *tag = it->tag;
+        return it->phrase.size();
+      }
     }
     return 0;
+  }
+  // The phrase of `phrases` that ends at token i (inclusive), longest first; its length or 0.
+  size_t MatchAnyEndingAt(size_t i, const PhraseSet& phrases) const {
+    size_t best = 0;
+    for (const PhraseSet::Item& it : phrases) {
+      if (it.phrase.size() > best && MatchesEndingAt(i, it.phrase)) best = it.phrase.size();
+    }
+    return best;
   }
   // The phrase ends at token i (inclusive).
   bool MatchesEndingAt(size_t i, const Phrase& phrase) const {

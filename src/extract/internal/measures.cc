@@ -259,7 +259,8 @@ bool NotAMeasure(const Doc& doc, size_t i) {
   // "số 7" names a thing; "dân số 10-12%", "tổng số 25" do not.
   static const PhraseSet kCompoundSo{"dân số", "tổng số", "chỉ số", "tỷ số", "hệ số"};
   bool compound = i >= 2 && doc.MatchAny(i - 2, kCompoundSo) == 2;
-  for (const Phrase& p : w.ordinal) {
+  for (const PhraseSet::Item& item : w.ordinal) {
+    const Phrase& p = item.phrase;
     if (i > 0 && !fraction && !compound && doc.MatchesEndingAt(i - 1, p)) return true;
   }
   // "Phường 4", "Quận 1": a capitalised unit word names a unit.
@@ -289,7 +290,8 @@ void DropLinking(const Doc& doc, size_t start, size_t* end) {
   bool changed = true;
   while (changed && *end > start) {
     changed = false;
-    for (const Phrase& p : W().linking) {
+    for (const PhraseSet::Item& item : W().linking) {
+      const Phrase& p = item.phrase;
       if (*end >= start + p.size() && doc.MatchesEndingAt(*end - 1, p)) {
         *end -= p.size();
         changed = true;
@@ -497,7 +499,8 @@ void FindMeasures(Doc& doc, Facts* facts) {
       for (const auto& [list, q] :
            {std::pair{&w.over, Qualifier::kOver}, std::pair{&w.under, Qualifier::kUnder},
             std::pair{&w.about, Qualifier::kAbout}}) {
-        for (const Phrase& ph : *list) {
+        for (const PhraseSet::Item& item : *list) {
+          const Phrase& ph = item.phrase;
           if (i >= ph.size() && doc.MatchesEndingAt(i - 1, ph)) {
             p.m.qualifier = q;
             p.first = i - ph.size();

@@ -1,9 +1,11 @@
 #include "extract/internal/time_expr.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
 #include "core/date.h"
+#include "extract/internal/lexicon.h"
 
 namespace kiemdem::extract::internal {
 namespace {
@@ -56,30 +58,173 @@ bool IsYearToken(const Doc& doc, size_t i, int* year) {
   return true;
 }
 
+bool DateCueBefore(const Doc& doc, size_t i) {
+  static const Lexicon& cues = GetLexicon("date_cues");
+  if (i == 0) return false;
+  for (size_t n = 1; n <= 2 && n <= i; ++n) {
+    if (doc.MatchAny(i - n, cues.phrases()) == n) return true;
+  }
+  return false;
+}
+
 std::optional<DateMatch> MatchDate(const Doc& doc, size_t i, bool cued) {
+  static const Phrase kMonth("tháng");
+  static const Phrase kYear("năm");
   if (!doc.IsNumber(i)) return std::nullopt;
   int d = 0;
   int m = 0;
   int y = 0;
-  // "27/2/2020" tokenizes as 27 / 2 / 2020; "17-9-2019" as 17 - 9 - 2019;
-  // "11.5.2020" may be a single number token "11.5.2020"? No: the tokenizer
-  // joins "11.5" only; treat separators uniformly.
   std::string_view t = doc.at(i).text;
-  if (!ToInt(t, &d) || d < 1 || d > 31) return std::nullopt;
+  // "6.9" and "11.5.2020" are single number tokens.
+  if (size_t dot = t.find('.'); dot != std::string_view::npos && t.find(',') == std::string_view::npos) {
+    size_t dot2 = t.find('.', dot + 1);
+    std::string_view ds = t.substr(0, dot);
+    std::string_view ms =
+        t.substr(dot + 1, dot2 == std::string_view::npos ? std::string_view::npos : dot2 - dot - 1);
+    if (ds.size() > 2 || ms.size() > 2 || !ToInt(ds, &d) || !ToInt(ms, &m)) return std::nullopt;
+    if (d < 1 || d > 31 || m < 1 || m > 12) return std::nullopt;
+    if (dot2 != std::string_view::npos) {
+      std::string_view ys = t.substr(dot2 + 1);
+      if (ys.size() != 4 || !ToInt(ys, &y) || y < 1945 || y > 2100) return std::nullopt;
+      return DateMatch{i, d, m, y};
+    }
+    if (!cued) return std::nullopt;
+    return DateMatch{i, d, m, 0};
+  }
+  if (t.size() > 2 || !ToInt(t, &d) || d < 1 || d > 31) return std::nullopt;
   size_t j = i + 1;
+  // "06 tháng 02 năm 2018"
+  if (cued && doc.KeyIs(j, kMonth) && doc.IsNumber(j + 1) && ToInt(doc.at(j + 1).text, &m) && m >= 1 &&
+      m <= 12) {
+    if (doc.KeyIs(j + 2, kYear) && IsYearToken(doc, j + 3, &y)) return DateMatch{j + 3, d, m, y};
+    return DateMatch{j + 1, d, m, 0};
+  }
   auto sep = [&](size_t k) {
-    return (doc.IsPunct(k, "/") || doc.IsPunct(k, "-")) && !doc.at(k).space_before && doc.IsNumber(k + 1) &&
-           !doc.at(k + 1).space_before;
+    return (doc.IsPunct(k, "/") || doc.IsPunct(k, "-") || doc.IsPunct(k, ".")) && !doc.at(k).space_before &&
+           doc.IsNumber(k + 1) && (!doc.at(k + 1).space_before || (cued && !doc.IsPunct(k, ".")));
   };
-  if (!sep(j) || !ToInt(doc.at(j + 1).text, &m) || m < 1 || m > 12) return std::nullopt;
+  if (!sep(j) || doc.at(j + 1).text.size() > 2 || !ToInt(doc.at(j + 1).text, &m) || m < 1 || m > 12) {
+    return std::nullopt;
+  }
   std::string_view s1 = doc.at(j).text;
   j += 2;
   if (doc.IsPunct(j, s1) && !doc.at(j).space_before && doc.IsNumber(j + 1) && !doc.at(j + 1).space_before &&
       IsYearToken(doc, j + 1, &y)) {
     return DateMatch{j + 1, d, m, y};
   }
-  if (s1 == "-" && !cued) return std::nullopt;  // "5-10" is a range, not a date
+  if (s1 != "/" && !cued) return std::nullopt;  // "5-10" is a range, not a date
   return DateMatch{j - 1, d, m, 0};
+}
+
+int YearOfDate(const Doc& doc, size_t i, int month, bool future) {
+  static const PhraseSet kRangeWords{"giai đoạn", "nhiệm kỳ", "so với năm", "so với", "khóa", "khoá"};
+  int best = 0;
+  int sentence = doc.sentence[i];
+  size_t b = i;
+  while (b > 0 && doc.sentence[b - 1] == sentence) --b;
+  for (size_t k = b; k < doc.size() && doc.sentence[k] == sentence; ++k) {
+    int y = 0;
+    if (!IsYearToken(doc, k, &y)) continue;
+    bool range = (doc.IsPunct(k + 1, "-") && IsYearToken(doc, k + 2)) ||
+                 (k >= 2 && doc.IsPunct(k - 1, "-") && IsYearToken(doc, k - 2));
+    bool named = false;
+    for (size_t n = 1; n <= 3 && n <= k; ++n) {
+      if (doc.MatchAny(k - n, kRangeWords) == n) named = true;
+    }
+    if (range || named) continue;
+    if (doc.ref.known() && y > doc.ref.year + 1) continue;  // a target year, not the date's
+    if (doc.ref.known() && y == doc.ref.year) return y;
+    // "tổng kết năm 2022, triển khai nhiệm vụ năm 2023" in late months is held in 2022.
+    if (best > 0 && (y == best + 1 || y + 1 == best) && month >= 10 && !future) {
+      best = std::min(best, y);
+      continue;
+    }
+    best = std::max(best, y);
+  }
+  if (best > 0) return best;
+  if (!doc.ref.known()) return 0;
+  if (doc.ref.month > 0 && month > 0) {
+    if (future && month < doc.ref.month - 1) return doc.ref.year + 1;
+    if (!future && month > doc.ref.month + 1) return doc.ref.year - 1;
+  }
+  return doc.ref.year;
+}
+
+std::string ResolveDate(const Doc& doc, size_t i, const DateMatch& d, bool future) {
+  int year = d.year > 0 ? d.year : YearOfDate(doc, i, d.month, future);
+  return year > 0 ? IsoDate(year, d.month, d.day) : "";
+}
+
+std::string FindDeadline(const Doc& doc, size_t first, size_t last) {
+  static const Lexicon& cues = GetLexicon("deadline_cues");
+  static const Phrase kMonth("tháng");
+  static const Phrase kQuarter("quý");
+  static const Phrase kYear("năm");
+  static const PhraseSet kSkip{"vào", "là", "ngày", "hôm", "trước", "giờ", "h", "sáng", "chiều", "trong"};
+  for (size_t i = first; i <= last && i < doc.size(); ++i) {
+    size_t n = 0;
+    const std::string* kind = cues.ValueAt(doc, i, &n);
+    if (kind == nullptr) continue;
+    size_t j = i + n;
+    if (*kind == "before") {
+      // "trước ngày 15/9", "chậm nhất vào 10 giờ ngày 4/7"
+      for (size_t k = j; k <= last && k < j + 6; ++k) {
+        if (doc.IsNumber(k)) {
+          if (std::optional<DateMatch> d = MatchDate(doc, k, /*cued=*/true)) {
+            std::string iso = ResolveDate(doc, k, *d, /*future=*/true);
+            if (!iso.empty()) return iso;
+            break;
+          }
+          continue;  // "10 giờ"
+        }
+        if (doc.MatchAny(k, kSkip) == 0) break;
+      }
+      continue;
+    }
+    int y = 0;
+    int m = 0;
+    if (*kind == "year_end") {
+      if (doc.KeyIs(j, kYear)) ++j;
+      if (!IsYearToken(doc, j, &y)) y = YearOfDate(doc, i, 12, /*future=*/true);
+      if (y > 0) return IsoDate(y, 12, 31);
+      continue;
+    }
+    if (*kind == "month_end" || *kind == "month_before") {
+      if (doc.KeyIs(j, kMonth)) ++j;
+      if (!doc.IsNumber(j) || !ToInt(doc.at(j).text, &m) || m < 1 || m > 12) continue;
+      if ((doc.IsPunct(j + 1, "/") || doc.IsPunct(j + 1, "-")) && IsYearToken(doc, j + 2, &y)) {
+      } else if (doc.KeyIs(j + 1, kYear) && IsYearToken(doc, j + 2, &y)) {
+      } else {
+        y = YearOfDate(doc, i, m, /*future=*/true);
+      }
+      if (y == 0) continue;
+      if (*kind == "month_end") return EndOfMonth(y, m).ToIso();
+      Result<Date> first_day = Date::FromYmd(y, m, 1);
+      if (first_day.ok()) return first_day->AddDays(-1).ToIso();
+      continue;
+    }
+    if (*kind == "done_in_quarter") {
+      // "hoàn thành … trong quý IV/2024" is a limit; "trong quý III năm 2020" alone is a time frame.
+      static const PhraseSet kDone{"hoàn thành", "xong", "hoàn tất"};
+      bool done = false;
+      for (size_t k = first; k < i && !done; ++k) done = doc.MatchAny(k, kDone) > 0;
+      if (!done) continue;
+    }
+    if (*kind == "quarter_end" || *kind == "quarter_before" || *kind == "done_in_quarter") {
+      if (doc.KeyIs(j, kQuarter)) ++j;
+      int q = doc.IsWord(j) ? RomanQuarter(doc.at(j).text) : 0;
+      if (q == 0) continue;
+      if ((doc.IsPunct(j + 1, "/") || doc.KeyIs(j + 1, kYear)) && IsYearToken(doc, j + 2, &y)) {
+      } else {
+        y = YearOfDate(doc, i, q * 3, /*future=*/true);
+      }
+      if (y == 0) continue;
+      if (*kind != "quarter_before") return EndOfMonth(y, q * 3).ToIso();
+      Result<Date> first_day = Date::FromYmd(y, q * 3 - 2, 1);
+      if (first_day.ok()) return first_day->AddDays(-1).ToIso();
+    }
+  }
+  return "";
 }
 
 std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_year) {
@@ -161,7 +306,6 @@ std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_yea
 }
 
 void MarkDatesAndTimes(Doc& doc) {
-  static const PhraseSet cues{"ngày", "sáng", "chiều", "tối", "trưa", "trước", "đến", "từ", "hôm"};
   for (size_t i = 0; i < doc.size(); ++i) {
     if (!doc.IsNumber(i)) continue;
     if (doc.IsPunct(i + 1, ":") && doc.IsNumber(i + 2) && !doc.at(i + 1).space_before) {
@@ -169,10 +313,11 @@ void MarkDatesAndTimes(Doc& doc) {
       i += 2;
       continue;
     }
-    std::optional<DateMatch> d = MatchDate(doc, i);
+    bool cued = DateCueBefore(doc, i);
+    std::optional<DateMatch> d = MatchDate(doc, i, cued);
     if (!d) continue;
     // d/m/yyyy is a date; d/m only after a date word ("Sáng ngày 11/5").
-    if (d->year == 0 && !(i > 0 && doc.MatchAny(i - 1, cues) > 0)) continue;
+    if (d->year == 0 && !cued) continue;
     for (size_t k = i; k <= d->last; ++k) doc.used[k] = true;
     i = d->last;
   }

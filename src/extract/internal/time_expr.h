@@ -18,9 +18,30 @@ struct DateMatch {
   int year;  // 0 when the text gives none
 };
 
-// A date starting at number token i: d/m/yyyy, d-m-yyyy, d.m.yyyy or d/m.
-// `cued`: a date word comes before ("ngày 28-10"), so d-m is a date too.
+// A date starting at number token i: d/m/yyyy, d-m-yyyy, d.m.yyyy, d/m, and,
+// where `cued` (a date word comes before: "ngày 28-10", "trước 31.7",
+// "Ngày 12- 2"), also d-m, d.m and "06 tháng 02 năm 2018".
 std::optional<DateMatch> MatchDate(const Doc& doc, size_t i, bool cued = false);
+
+// A date word (data/extract/date_cues.txt) right before token i.
+bool DateCueBefore(const Doc& doc, size_t i);
+
+// The year of the date at token i written without one: the latest year the
+// sentence names ("năm 2022", a full date; not a range such as "giai đoạn
+// 2021-2030"), else the reference date's. With only the reference date to go
+// by, a deadline (`future`) in a month well before it falls in the next year
+// and a reported event well after it in the year before. 0 where unknown.
+int YearOfDate(const Doc& doc, size_t i, int month, bool future);
+
+// The ISO date of `d` found at token i, with its year filled as YearOfDate says; empty if unknown.
+std::string ResolveDate(const Doc& doc, size_t i, const DateMatch& d, bool future);
+
+// The deadline an instruction in tokens [first, last] states, ISO, or empty:
+// "trước ngày 15/9", "chậm nhất vào 10 giờ ngày 4/7", "trước tháng 2/2020"
+// (the day before that month), "đến cuối năm 2018", "hoàn thành trong quý
+// IV/2024" (data/extract/deadline_cues.txt). A time frame ("trong năm 2021",
+// "trong những tháng cuối năm") is not a deadline.
+std::string FindDeadline(const Doc& doc, size_t first, size_t last);
 
 // "yyyy-mm-dd", or empty if the date is invalid.
 std::string IsoDate(int year, int month, int day);
