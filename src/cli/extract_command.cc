@@ -32,8 +32,8 @@ std::string ErrorJson(std::string_view id_json, const std::string& message) {
 // Handles one JSONL line; returns false if it was an error line. A line's
 // own "date" (YYYY, YYYY-MM or YYYY-MM-DD) is its reference date, else
 // `options`' one.
-bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line, const extract::ExtractOptions& options,
-                 std::string* out) {
+bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line,
+                 const extract::ExtractOptions& options, std::string* out) {
   simdjson::padded_string padded(line);
   simdjson::ondemand::document doc;
   std::string_view id_json;
@@ -131,7 +131,8 @@ int RunJsonl(const extract::ExtractOptions& options) {
 
 int RunExtract(const GlobalOptions& g, const std::vector<std::string>& all_args) {
   const char* usage =
-      "kiemdem extract [--date YYYY-MM-DD] FILE|-   or   kiemdem extract [--date YYYY-MM-DD] --jsonl < corpus.jsonl\n"
+      "kiemdem extract [--date YYYY-MM-DD] FILE|-   or   kiemdem extract [--date YYYY-MM-DD] --jsonl < "
+      "corpus.jsonl\n"
       "  --date: the text's reference date (YYYY, YYYY-MM or YYYY-MM-DD), for dates written without a year";
   extract::ExtractOptions options;
   std::vector<std::string> args;

@@ -130,9 +130,9 @@ std::string MeasureJson(const MeasureFact& m) {
 
 Result<ReferenceDate> ParseReferenceDate(std::string_view text) {
   auto bad = [&](const std::string& why_en, const std::string& why_vi) {
-    return InvalidArgument("the date \"" + std::string(text) + "\" is not YYYY, YYYY-MM or YYYY-MM-DD: " + why_en,
-                           "ngày \"" + std::string(text) + "\" không có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD: " +
-                               why_vi)
+    return InvalidArgument(
+               "the date \"" + std::string(text) + "\" is not YYYY, YYYY-MM or YYYY-MM-DD: " + why_en,
+               "ngày \"" + std::string(text) + "\" không có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD: " + why_vi)
         .WithField("date");
   };
   auto number = [](std::string_view s, size_t digits, int* out) {
@@ -146,7 +146,8 @@ Result<ReferenceDate> ParseReferenceDate(std::string_view text) {
   ReferenceDate d;
   std::string_view rest = text;
   size_t dash = rest.find('-');
-  if (!number(rest.substr(0, dash), 4, &d.year)) return bad("the year needs four digits", "năm cần bốn chữ số");
+  if (!number(rest.substr(0, dash), 4, &d.year))
+    return bad("the year needs four digits", "năm cần bốn chữ số");
   if (d.year < 1900 || d.year > 2200) return bad("the year is out of range", "năm ngoài khoảng cho phép");
   if (dash == std::string_view::npos) return d;
   rest = rest.substr(dash + 1);
