@@ -1,8 +1,10 @@
 // Document references: "Nghị quyết số 06-NQ/TU", "Quyết định số 886/QĐ- UBND
 // ngày 27/2/2020", "Chỉ thị 06", "kế hoạch 118" (SPEC "docref").
+#include <algorithm>
 #include <map>
 
 #include "extract/internal/doc.h"
+#include "extract/internal/lexicon.h"
 #include "extract/internal/time_expr.h"
 
 namespace kiemdem::extract::internal {
@@ -10,27 +12,23 @@ namespace {
 
 struct DocType {
   Phrase phrase;
-  const char* name;
-  const char* code;  // abbreviation in a symbol
+  std::string name;
+  std::string code;  // abbreviation in a symbol
 };
 
+// From data/extract/document_types.txt: "nghị quyết = Nghị quyết | NQ".
 const std::vector<DocType>& Types() {
-  static const auto* t = new std::vector<DocType>{{"nghị quyết", "Nghị quyết", "NQ"},
-                                                  {"quyết định", "Quyết định", "QĐ"},
-                                                  {"chỉ thị", "Chỉ thị", "CT"},
-                                                  {"thông báo", "Thông báo", "TB"},
-                                                  {"kế hoạch", "Kế hoạch", "KH"},
-                                                  {"đề án", "Đề án", "ĐA"},
-                                                  {"kết luận", "Kết luận", "KL"},
-                                                  {"hướng dẫn", "Hướng dẫn", "HD"},
-                                                  {"công văn", "Công văn", "CV"},
-                                                  {"báo cáo", "Báo cáo", "BC"},
-                                                  {"chương trình", "Chương trình", "CTr"},
-                                                  {"thông tư", "Thông tư", "TT"},
-                                                  {"nghị định", "Nghị định", "NĐ"},
-                                                  {"quy định", "Quy định", "QĐ"},
-                                                  {"tờ trình", "Tờ trình", "TTr"},
-                                                  {"luật", "Luật", ""}};
+  static const auto* t = [] {
+    auto* types = new std::vector<DocType>();
+    for (const Lexicon::Entry& e : GetLexicon("document_types").entries()) {
+      std::vector<std::string_view> f = Fields(e.value);
+      types->push_back({Phrase(e.text), std::string(f[0]), f.size() > 1 ? std::string(f[1]) : ""});
+    }
+    // Longest phrase first, so that a longer type wins over a shorter one it starts with.
+    std::stable_sort(types->begin(), types->end(),
+                     [](const DocType& x, const DocType& y) { return x.phrase.size() > y.phrase.size(); });
+    return types;
+  }();
   return *t;
 }
 
@@ -44,9 +42,9 @@ const PhraseSet& TypeFilter() {
   return *f;
 }
 
-const char* TypeNameOfCode(std::string_view code) {
+std::string TypeNameOfCode(std::string_view code) {
   for (const DocType& t : Types()) {
-    if (code == t.code) return t.name;
+    if (!t.code.empty() && code == t.code) return t.name;
   }
   return "";
 }
@@ -60,7 +58,8 @@ bool IsCodeWord(const Doc& doc, size_t i) {
 }
 
 // A number and symbol at token i; fills code/number/type abbreviation; returns last token or npos.
-size_t MatchCode(const Doc& doc, size_t i, std::string* code, std::string* number, std::string* abbr) {
+size_t MatchCode(const Doc& doc, size_t i, std::string* code, std::string* number, std::string* abbr,
+                 bool allow_body_only = false) {
   if (!doc.IsNumber(i)) return std::string::npos;
   std::string n(doc.at(i).text);
   size_t j = i + 1;
@@ -84,11 +83,20 @@ size_t MatchCode(const Doc& doc, size_t i, std::string* code, std::string* numbe
       *abbr = std::string(doc.at(k).text);
       *code = n + "/" + mid + *abbr + "-" + std::string(doc.at(k + 2).text);
       size_t last = k + 2;
-      while (doc.IsPunct(last + 1, "-") && IsCodeWord(doc, last + 2)) {
-        *code += "-" + std::string(doc.at(last + 2).text);
+      // "26/TB-VP.UBND", "123/UBND-KT-HT": further parts of the issuer's symbol.
+      while ((doc.IsPunct(last + 1, "-") || doc.IsPunct(last + 1, ".")) && !doc.at(last + 1).space_before &&
+             IsCodeWord(doc, last + 2) && !doc.at(last + 2).space_before) {
+        *code += std::string(doc.at(last + 1).text) + std::string(doc.at(last + 2).text);
         last += 2;
       }
       return last;
+    }
+    // "Số: 184/UBND": a letter's number with only its issuer's symbol.
+    if (allow_body_only && IsCodeWord(doc, k) && mid.empty()) {
+      *number = n;
+      abbr->clear();
+      *code = n + "/" + std::string(doc.at(k).text);
+      return k;
     }
   }
   return std::string::npos;
@@ -124,7 +132,10 @@ void FindDocRefs(Doc& doc, Facts* facts) {
       last = MatchCode(doc, j, &ref.code, &ref.number, &abbr);
       if (last == std::string::npos) {
         // "Chỉ thị 06", or a number with letters: "Nghị quyết TW4".
-        bool bare_number = doc.IsNumber(j) && !doc.IsPunct(j + 1, "/") && !doc.IsPunct(j + 1, "%");
+        // "kế hoạch 5 năm 2021 – 2025" is a five-year plan, not plan no. 5.
+        static const PhraseSet kSpans{"năm", "tháng", "ngày", "quý", "tuần"};
+        bool bare_number = doc.IsNumber(j) && !doc.IsPunct(j + 1, "/") && !doc.IsPunct(j + 1, "%") &&
+                           doc.MatchAny(j + 1, kSpans) == 0;
         bool named_number = doc.IsWord(j) && doc.at(j).upper &&
                             doc.at(j).text.find_first_of("0123456789") != std::string_view::npos;
         if (!bare_number && !named_number) continue;
@@ -133,17 +144,32 @@ void FindDocRefs(Doc& doc, Facts* facts) {
       }
       ref.doc_type = type->name;
     } else {
-      last = MatchCode(doc, i, &ref.code, &ref.number, &abbr);
+      // "Số: 184/UBND" at the start of a line: the letter's own number.
+      static const Phrase kNumberWord("số");
+      bool own_number = i >= 2 && doc.IsPunct(i - 1, ":") && doc.KeyIs(i - 2, kNumberWord) &&
+                        (i == 2 || doc.at(i - 2).newline_before);
+      last = MatchCode(doc, i, &ref.code, &ref.number, &abbr, own_number);
       if (last == std::string::npos) continue;
       ref.doc_type = TypeNameOfCode(abbr);
       if (ref.doc_type.empty()) ref.doc_type = "Công văn";
+      if (own_number) {
+        // Its date stands on the same line: "Châu Thành, ngày 12 tháng 2 năm 2018".
+        for (size_t k = last + 1; k + 1 < doc.size() && !doc.at(k).newline_before; ++k) {
+          if (!doc.KeyIs(k, kNgay)) continue;
+          if (std::optional<DateMatch> d = MatchDate(doc, k + 1, /*cued=*/true); d && d->year > 0) {
+            ref.date = IsoDate(d->year, d->month, d->day);
+            for (size_t t = k; t <= d->last; ++t) doc.used[t] = true;
+          }
+          break;
+        }
+      }
     }
     size_t span_last = last;
     // ", ngày 09/6/2016" or " ngày 27/2/2020"
     size_t k = last + 1;
     if (doc.IsPunct(k, ",")) ++k;
     if (doc.KeyIs(k, kNgay)) {
-      if (std::optional<DateMatch> d = MatchDate(doc, k + 1); d && d->year > 0) {
+      if (std::optional<DateMatch> d = MatchDate(doc, k + 1, /*cued=*/true); d && d->year > 0) {
         ref.date = IsoDate(d->year, d->month, d->day);
         span_last = d->last;
       }
@@ -152,13 +178,18 @@ void FindDocRefs(Doc& doc, Facts* facts) {
     size_t c = span_last + 1;
     if (doc.KeyIs(c, kCua)) {
       size_t e = c + 1;
+      // "của Văn phòng UBND tỉnh kết luận …": after a unit word, a lower-case word is no longer the name.
+      static const PhraseSet kUnitWords{"tỉnh",   "huyện",     "quận",   "xã",
+                                        "phường", "thành phố", "thị xã", "thị trấn"};
       while (e < doc.size() && doc.IsWord(e) && !doc.KeyIs(e, kNgay) && !doc.KeyIs(e, kVe) &&
              !doc.KeyIs(e, kDoi) && !doc.KeyIs(e, kCu) && e - c <= 8) {
+        if (e > c + 1 && !doc.at(e).upper && doc.MatchAnyEndingAt(e - 1, kUnitWords) > 0) break;
+        if (doc.at(e).newline_before) break;
         ++e;
       }
       if (e > c + 1) ref.issuer = std::string(doc.Text(c + 1, e - 1));
       if (doc.KeyIs(e, kNgay) && ref.date.empty()) {
-        if (std::optional<DateMatch> d = MatchDate(doc, e + 1); d && d->year > 0) {
+        if (std::optional<DateMatch> d = MatchDate(doc, e + 1, /*cued=*/true); d && d->year > 0) {
           ref.date = IsoDate(d->year, d->month, d->day);
         }
       }
