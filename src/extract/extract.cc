@@ -179,9 +179,9 @@ Result<Facts> Extract(std::string_view text, const ExtractOptions& options) {
   internal::Doc doc = internal::BuildDoc(norm, header.body_begin, ref);
   internal::MarkDatesAndTimes(doc);
   internal::FindDocRefs(doc, &facts);
-  internal::FindMeasures(doc, &facts);
   internal::FindPersons(doc, &facts);
   internal::FindMeeting(doc, &facts);
+  internal::FindMeasures(doc, &facts);
   internal::FindDirectives(doc, &facts);
   return facts;
 }

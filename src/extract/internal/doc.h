@@ -120,9 +120,9 @@ Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref);
 // Rules, run in this order (later ones skip tokens earlier ones used).
 void MarkDatesAndTimes(Doc& doc);
 void FindDocRefs(Doc& doc, Facts* facts);
-void FindMeasures(Doc& doc, Facts* facts);
 void FindPersons(Doc& doc, Facts* facts);
 void FindMeeting(Doc& doc, Facts* facts);
+void FindMeasures(Doc& doc, Facts* facts);  // the meeting's month is the fallback period
 void FindDirectives(Doc& doc, Facts* facts);
 
 }  // namespace kiemdem::extract::internal

@@ -5,6 +5,8 @@
 
 #include "core/vn_number.h"
 #include "extract/internal/doc.h"
+#include "extract/internal/lexicon.h"
+#include "extract/internal/periods.h"
 #include "extract/internal/time_expr.h"
 
 namespace kiemdem::extract::internal {
@@ -23,9 +25,9 @@ struct Words {
   Phrase nghin{"nghìn"};
   Phrase ngan{"ngàn"};
   PhraseSet money{"đồng", "đ", "VNĐ", "VND"};
-  PhraseSet measure_units{"m2", "km2", "m3", "ha", "km", "m", "tấn", "kg", "tạ", "lít"};
+  const PhraseSet& measure_units = GetLexicon("units_of_measure").phrases();
   // Words after a number that make it a time span or date part, not a measure.
-  PhraseSet duration{"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "buổi sáng"};
+  PhraseSet duration{"tháng", "năm", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "buổi sáng", "sao", "cấp"};
   // Words before a number that make it a name or an ordinal.
   // Capitalised, these name a unit ("Phường 4", "Quận 1").
   PhraseSet unit_names{"phường", "quận", "xã", "tổ", "khu phố"};
@@ -34,11 +36,7 @@ struct Words {
                     "COVID", "lượt xem", "online",    "truy cập", "tháng", "quý",     "năm",   "ngày",
                     "điều",  "khoản",    "giai đoạn", "nhiệm kỳ", "đợt",   "tập",     "trang", "K"};
   // Multi-word counted nouns.
-  PhraseSet count_nouns{"doanh nghiệp", "trường hợp",    "đối tượng",  "lao động",  "đơn thư",  "chi bộ",
-                        "đảng viên",    "hồ sơ",         "tổ dân phố", "chỉ tiêu",  "dự án",    "gia đình",
-                        "hộ gia đình",  "công trình",    "nhiệm vụ",   "cơ sở",     "học sinh", "lượt người",
-                        "nhà văn hóa",  "tổ chức",       "cán bộ",     "công chức", "đại biểu", "ý kiến",
-                        "chương trình", "nhóm chỉ tiêu", "mái che",    "mái vẩy"};
+  const PhraseSet& count_nouns = GetLexicon("count_nouns").phrases();
   // Words that cannot be a counted noun (verbs, prepositions, conjunctions).
   PhraseSet not_nouns{"đạt",  "là",   "và",   "với",  "so",    "của", "trong", "trên", "được",
                       "tăng", "giảm", "bằng", "vượt", "chiếm", "có",  "cho",   "tại",  "từ",
@@ -70,44 +68,43 @@ const Words& W() {
   return *w;
 }
 
-struct BasisWord {
-  Phrase phrase;
-  const char* basis;
-};
-
-const std::vector<BasisWord>& Bases() {
-  static const auto* b = new std::vector<BasisWord>{{"kế hoạch pháp lệnh", "plan"},
-                                                    {"kế hoạch giao", "plan"},
-                                                    {"kế hoạch năm", "plan"},
-                                                    {"kế hoạch", "plan"},
-                                                    {"KH", "plan"},
-                                                    {"chỉ tiêu", "plan"},
-                                                    {"sau điều chỉnh", "plan"},
-                                                    {"dự toán", "estimate"},
-                                                    {"nghị quyết", "resolution"},
-                                                    {"cùng kỳ", "same_period"},
-                                                    {"đầu nhiệm kỳ", "term_start"},
-                                                    {"tháng trước", "previous_period"},
-                                                    {"kỳ trước", "previous_period"},
-                                                    {"năm trước", "same_period"}};
-  return *b;
+// Words that qualify a basis without changing it: "kế hoạch tỉnh giao",
+// "dự toán HĐND thị xã", "KH huyện giao". Returns the token after them.
+size_t SkipBasisModifiers(const Doc& doc, size_t b) {
+  static const PhraseSet kModifiers{"tỉnh",      "huyện",      "xã",       "phường",   "thị xã",
+                                    "thành phố", "quận",       "giao",     "năm",      "đề ra",
+                                    "được giao", "điều chỉnh", "thị trấn", "trên giao"};
+  for (int n = 0; n < 5 && b < doc.size(); ++n) {
+    if (size_t k = doc.MatchAny(b, kModifiers); k > 0) {
+      b += k;
+    } else if (doc.IsWord(b) && doc.at(b).upper && doc.at(b).text.size() >= 2 && !doc.at(b).newline_before) {
+      b += 1;  // HĐND, UBND
+    } else {
+      break;
+    }
+  }
+  return b;
 }
 
 // The basis named at token i ("kế hoạch", "so với năm 2015"); sets *next past it.
 std::string MatchBasis(const Doc& doc, size_t i, size_t* next) {
+  static const Lexicon& bases = GetLexicon("basis_words");
   size_t j = i;
-  if (doc.Matches(j, W().so_voi)) j += 2;
+  if (doc.Matches(j, W().so_voi)) {
+    j += 2;
+  } else if (doc.KeyIs(j, W().so)) {
+    ++j;  // "so dự toán năm", "so năm 2024"
+  }
   int year = 0;
   static const Phrase nam("năm");
   if (doc.KeyIs(j, nam) && IsYearToken(doc, j + 1, &year)) {
     *next = j + 2;
     return "year:" + std::to_string(year);
   }
-  for (const BasisWord& b : Bases()) {
-    if (doc.Matches(j, b.phrase)) {
-      *next = j + b.phrase.size();
-      return b.basis;
-    }
+  size_t n = 0;
+  if (const std::string* basis = bases.ValueAt(doc, j, &n)) {
+    *next = j + n;
+    return *basis;
   }
   *next = i;
   return j > i ? "unspecified" : "";
@@ -157,18 +154,25 @@ size_t ParseCompares(Doc& doc, size_t i, Parsed* p) {
   size_t pos = i;
   while (pos < doc.size()) {
     size_t j = pos;
-    if (doc.IsPunct(j, ",") || doc.KeyIs(j, w.va)) ++j;
+    if (doc.IsPunct(j, ",") || doc.KeyIs(j, w.va) || doc.IsPunct(j, "(")) ++j;
     if (doc.IsPunct(j, ",") || doc.KeyIs(j, w.va)) ++j;
     Comparison c;
     size_t after = 0;
     size_t verb = doc.MatchAny(j, w.of_verbs);
     int decimals = 0;
-    if (verb > 0 && PercentAt(doc, j + verb)) {
+    // "đạt 29% kế hoạch tỉnh giao, 27% dự toán HĐND thị xã": a further basis without its verb.
+    size_t no_verb_basis = 0;
+    if (verb == 0 && !p->m.compare.empty() && PercentAt(doc, j)) {
+      size_t b = 0;
+      if (!MatchBasis(doc, j + 2, &b).empty() && b > j + 2) no_verb_basis = 1;
+    }
+    if ((verb > 0 && PercentAt(doc, j + verb)) || no_verb_basis > 0) {
       auto [pct, next] = *PercentAt(doc, j + verb, &decimals);
       c.relation = "of";
       c.percent = pct;
       size_t b = next;
       std::string basis = MatchBasis(doc, next, &b);
+      if (!basis.empty() && basis != "unspecified") b = SkipBasisModifiers(doc, b);
       if (basis.empty()) {
         // "đạt 120%, vượt chỉ tiêu trên giao": the basis follows a second verb.
         static const PhraseSet verbs{"đạt và vượt", "vượt", "hoàn thành", "đạt"};
@@ -254,6 +258,11 @@ bool NotAMeasure(const Doc& doc, size_t i) {
     return true;
   }
   if (doc.MatchAny(i + 1, w.duration) > 0) return true;
+  // "6-14 tuổi", "24/24 giờ": ages and durations written as a range or a fraction.
+  if ((doc.IsPunct(i + 1, "-") || doc.IsPunct(i + 1, "/")) && doc.IsNumber(i + 2) &&
+      doc.MatchAny(i + 3, w.duration) > 0) {
+    return true;
+  }
   bool fraction = doc.IsPunct(i + 1, "/") && doc.IsNumber(i + 2) && doc.IsWord(i + 3) &&
                   doc.MatchAny(i + 3, w.duration) == 0;
   // "số 7" names a thing; "dân số 10-12%", "tổng số 25" do not.
@@ -352,83 +361,7 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
 
 void FindMeasures(Doc& doc, Facts* facts) {
   const Words& w = W();
-  // The document's main period: its first period expression.
-  std::string main_period;
-  int main_year = 0;
-  for (size_t i = 0; i < doc.size() && main_period.empty(); ++i) {
-    if (std::optional<PeriodMatch> pm = MatchPeriod(doc, i, 0)) {
-      main_period = pm->period;
-      main_year = pm->year;
-    }
-  }
-  // Period in force at each token. A clause-initial expression followed by a
-  // comma ("Năm 2020, ...", "10 tháng năm 2018, ...") governs the rest of its
-  // paragraph; "trong năm 2021" inside a clause governs that clause. The
-  // document's main period is its first governing expression (else its first
-  // expression) and applies where nothing else does.
-  std::vector<std::string> period_at(doc.size());
-  {
-    static const PhraseSet lead{"trong",    "cũng trong", "theo đó",   "đến",
-                                "tính đến", "đến hết",    "trong năm", "riêng"};
-    static const Phrase kTrong("trong");
-    struct Found {
-      PeriodMatch pm;
-      size_t clause_start;
-      bool governs;
-    };
-    std::vector<Found> found;
-    int year = main_year;
-    for (size_t i = 0; i < doc.size(); ++i) {
-      std::optional<PeriodMatch> pm = MatchPeriod(doc, i, year);
-      if (!pm) continue;
-      // "so với năm 2015", "cùng kỳ năm 2015" name a basis, not a period.
-      if (i >= 2 && (doc.MatchesEndingAt(i - 1, w.so_voi) || doc.MatchesEndingAt(i - 1, w.cung_ky))) continue;
-      size_t s0 = i;
-      while (s0 > 0 && !ClauseBreak(doc, s0 - 1) && doc.sentence[s0 - 1] == doc.sentence[i] &&
-             !doc.at(s0).newline_before) {
-        --s0;
-      }
-      size_t k = s0;
-      while (k < i && doc.MatchAny(k, lead) > 0) k += doc.MatchAny(k, lead);
-      size_t after = pm->last + 1;
-      for (int words = 0; doc.IsWord(after) && words < 2; ++words) ++after;
-      bool governs = k == i && (doc.IsPunct(after, ",") || doc.IsPunct(pm->last + 1, ","));
-      found.push_back({*pm, s0, governs});
-      year = pm->year;
-      i = pm->last;
-    }
-    for (const Found& f : found) {
-      if (f.governs) {
-        main_period = f.pm.period;
-        break;
-      }
-    }
-    std::string current = main_period;
-    size_t next = 0;
-    int para = -1;
-    for (size_t i = 0; i < doc.size(); ++i) {
-      if (doc.paragraph[i] != para) {
-        para = doc.paragraph[i];
-        current = main_period;
-      }
-      if (next < found.size() && found[next].pm.first == i) {
-        const Found& f = found[next++];
-        for (size_t t = i; t <= f.pm.last; ++t) period_at[t] = f.pm.period;
-        if (f.governs) {
-          current = f.pm.period;
-        } else if (i > 0 && doc.KeyIs(i - 1, kTrong)) {
-          size_t e = f.pm.last + 1;
-          while (e < doc.size() && !ClauseBreak(doc, e) && doc.sentence[e] == doc.sentence[i]) ++e;
-          for (size_t t = f.clause_start; t < e; ++t) period_at[t] = f.pm.period;
-          i = e - 1;
-          continue;
-        }
-        i = f.pm.last;
-        continue;
-      }
-      period_at[i] = current;
-    }
-  }
+  std::vector<std::string> period_at = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
 
   for (size_t i = 0; i < doc.size(); ++i) {
     if (!doc.IsNumber(i) || NotAMeasure(doc, i)) continue;
@@ -445,6 +378,11 @@ void FindMeasures(Doc& doc, Facts* facts) {
       j += 2;
     } else if (doc.IsPunct(j, "-") && NumberAt(doc, j + 1) && !IsYearToken(doc, j + 1)) {
       p.m.value_max = NumberAt(doc, j + 1)->value;  // range "10-12%"
+      j += 2;
+    } else if (static const Phrase kTo("đến"); i > 0 && doc.KeyIs(i - 1, Phrase("từ")) && doc.KeyIs(j, kTo) &&
+                                               NumberAt(doc, j + 1) && !IsYearToken(doc, j + 1) &&
+                                               !doc.used[j + 1]) {
+      p.m.value_max = NumberAt(doc, j + 1)->value;  // "từ 60 đến 70%"
       j += 2;
     }
     double scale = ScaleAt(doc, j);
@@ -467,6 +405,15 @@ void FindMeasures(Doc& doc, Facts* facts) {
         p.m.unit = "%/" + std::string(doc.at(j + 2).text);
         unit_last = j + 2;
       }
+    } else if (size_t kc = doc.MatchAny(j, w.count_nouns); kc > 0 && doc.MatchAny(j, w.money) < kc) {
+      p.m.unit = std::string(doc.Text(j, j + kc - 1));  // "5 đồng chí": a count, not money
+      unit_last = j + kc - 1;
+      count = true;
+    } else if (doc.IsWord(j) && doc.IsPunct(j + 1, "/") && doc.IsWord(j + 2) && doc.at(j + 2).text == "c" &&
+               doc.at(j).text.size() == 2 && !doc.at(j + 1).space_before) {
+      p.m.unit = std::string(doc.Text(j, j + 2));  // "128 đ/c" (đồng chí)
+      unit_last = j + 2;
+      count = true;
     } else if (size_t k = doc.MatchAny(j, w.money); k > 0) {
       p.m.unit = "đồng";
       unit_last = j + k - 1;
@@ -543,6 +490,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
       std::string basis = MatchBasis(doc, unit_last + 1, &b);
       // The basis ends the phrase ("đạt 246% kế hoạch."); "100% chỉ tiêu giao quân" names a quota.
       static const PhraseSet followers{"và", "năm", "được", "đề ra", "của", "so"};
+      if (!basis.empty()) b = SkipBasisModifiers(doc, b);
       bool ends = b >= doc.size() || doc.at(b).kind != TokenKind::kWord || doc.MatchAny(b, followers) > 0;
       if (!basis.empty() && ends) {
         Comparison c;

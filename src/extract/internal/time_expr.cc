@@ -274,14 +274,24 @@ std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_yea
       return PeriodMatch{i, i + 3, std::to_string(y) + "-" + Two(n), y};
     if (doc.KeyIs(i + 2, kNam) && IsYearToken(doc, i + 3, &y))
       return PeriodMatch{i, i + 3, std::to_string(y) + "-" + Two(n), y};
+    // "tháng 10" of the year in context; not the month of a date ("ngày 15 tháng 10").
+    if (context_year > 0 && !(i > 0 && doc.IsNumber(i - 1)) && !doc.IsPunct(i + 2, "/") &&
+        !doc.IsPunct(i + 2, "-")) {
+      return PeriodMatch{i, i + 1, std::to_string(context_year) + "-" + Two(n), context_year};
+    }
     return std::nullopt;
   }
   // "quý III/2018", "quý I năm 2020"
-  if (doc.KeyIs(i, kQuy) && doc.IsWord(i + 1)) {
-    int q = RomanQuarter(doc.at(i + 1).text);
+  // "quý 1/2015", and "quý I" of the year in context
+  if (doc.KeyIs(i, kQuy) && (doc.IsWord(i + 1) || doc.IsNumber(i + 1))) {
+    int q = doc.IsWord(i + 1) ? RomanQuarter(doc.at(i + 1).text) : 0;
+    if (doc.IsNumber(i + 1) && ToInt(doc.at(i + 1).text, &q) && (q < 1 || q > 4)) q = 0;
     size_t j = i + 2;
     if (doc.IsPunct(j, "/") || doc.KeyIs(j, kNam)) ++j;
     if (q > 0 && IsYearToken(doc, j, &y)) return PeriodMatch{i, j, Range(y, q * 3 - 2, y, q * 3), y};
+    if (q > 0 && context_year > 0) {
+      return PeriodMatch{i, i + 1, Range(context_year, q * 3 - 2, context_year, q * 3), context_year};
+    }
     return std::nullopt;
   }
   // "nhiệm kỳ 2020-2025", "giai đoạn 2020 - 2025"
@@ -295,7 +305,7 @@ std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_yea
   }
   // "Đến ngày 31/10/2017" -> the months of that year so far
   if (doc.Matches(i, kDenNgay)) {
-    if (std::optional<DateMatch> d = MatchDate(doc, i + 2); d && d->year > 0) {
+    if (std::optional<DateMatch> d = MatchDate(doc, i + 2, /*cued=*/true); d && d->year > 0) {
       return PeriodMatch{i, d->last, FirstMonths(d->year, d->month), d->year};
     }
     return std::nullopt;
