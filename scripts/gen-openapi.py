@@ -207,7 +207,7 @@ paths = {
         "without, all rows stored or none. Each row's unit must be one the caller may enter results for. 422 when there are problems",
         ref("ImportOutcome"),
         body=obj({"file_name": string, "content_base64": string, "check_only": boolean}, ["file_name", "content_base64"]), tag="results"))},
-    "/documents": {"post": op("Post a report's text: the facts found, with spans and suggested indicators", ref("DocumentWithFacts"), "201", body=obj({"unit": integer, "text": string, "title": string, "doc_type": string, "code": string, "issued": date}, ["unit", "text"]), tag="documents")},
+    "/documents": {"post": op("Post a report's text: the facts found, with spans and suggested indicators; its date (issued) is the reference date of the text, for dates written without a year (a url:/date: header in the text, else today, where none is given)", ref("DocumentWithFacts"), "201", body=obj({"unit": integer, "text": string, "title": string, "doc_type": string, "code": string, "issued": date}, ["unit", "text"]), tag="documents")},
     "/documents/{id}": {"get": op("A document and its facts", ref("DocumentWithFacts"), params=[idp], tag="documents")},
     "/documents/{id}/confirm": {"post": op("Keep chosen measures as draft results linked to their span", obj({"results": {"type": "array", "items": ref("Result")}}), "201", params=[idp], body=obj({"facts": {"type": "array", "items": obj({"measure": integer, "indicator": string, "period": string})}}), tag="documents")},
     "/meetings": {"get": op("A unit's working sessions", page(ref("Meeting")), params=[unit_q] + paging, tag="directives"),

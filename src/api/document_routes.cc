@@ -84,8 +84,22 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
               {"meeting", meeting}};
 }
 
+// The extractor's options for a stored document: its date is the text's
+// reference date (the year of "trước ngày 28-10"); without one, a `date:`
+// header in the text, else today.
+extract::ExtractOptions OptionsFor(const Call& call, const store::StoredDocument& doc) {
+  extract::ExtractOptions options;
+  if (doc.issued) {
+    options.reference_date = {doc.issued->year(), doc.issued->month(), doc.issued->day()};
+  } else {
+    Date today = Today(call);
+    options.fallback_date = {today.year(), today.month(), today.day()};
+  }
+  return options;
+}
+
 Result<Json> DocumentWithFacts(Call& call, store::Store& store, const store::StoredDocument& doc) {
-  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text));
+  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text, OptionsFor(call, doc)));
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   return Json{{"document",
                {{"id", doc.id},
@@ -115,9 +129,10 @@ Status PostDocument(Call& call) {
   if (doc.doc_type.empty()) doc.doc_type = "Báo cáo";
   ASSIGN_OR_RETURN(doc.title, StringField(*body, "title", false));
   ASSIGN_OR_RETURN(doc.code, StringField(*body, "code", false));
+  // The document's date, also the reference date of its text (dd/mm/yyyy or ISO).
   ASSIGN_OR_RETURN(doc.issued, DateField(*body, "issued"));
   // Read before storing: a text the extractor refuses is not kept.
-  RETURN_IF_ERROR(extract::Extract(doc.text).status());
+  RETURN_IF_ERROR(extract::Extract(doc.text, OptionsFor(call, doc)).status());
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(doc.id, store->SaveDocument(call.actor(), doc));
   ASSIGN_OR_RETURN(Json j, DocumentWithFacts(call, *store, doc));
@@ -145,7 +160,7 @@ Status Confirm(Call& call) {
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
-  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text));
+  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text, OptionsFor(call, doc)));
   std::vector<Observation> rows;
   for (const Json& f : *chosen) {
     if (!f.is_object())

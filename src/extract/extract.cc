@@ -175,7 +175,9 @@ Result<Facts> Extract(std::string_view text, const ExtractOptions& options) {
   Facts facts;
   internal::NormalizedText norm = internal::NormalizeNfc(text);
   internal::Header header = internal::ReadHeader(norm.text);
-  ReferenceDate ref = options.reference_date.known() ? options.reference_date : header.date;
+  ReferenceDate ref = options.reference_date.known() ? options.reference_date
+                      : header.date.known()          ? header.date
+                                                     : options.fallback_date;
   internal::Doc doc = internal::BuildDoc(norm, header.body_begin, ref);
   internal::MarkDatesAndTimes(doc);
   internal::FindDocRefs(doc, &facts);

@@ -105,9 +105,11 @@ Result<ReferenceDate> ParseReferenceDate(std::string_view text);
 struct ExtractOptions {
   // Larger inputs are refused with kResourceExhausted (memory stays bounded).
   size_t max_input_bytes = 16u << 20;
-  // The text's reference date (`kiemdem extract --date`, the API's `date`).
-  // Unknown by default; then a `date:` header in the text gives it.
+  // The text's reference date (`kiemdem extract --date`, a document's date
+  // in the API). Unknown by default; then a `date:` header in the text gives
+  // it, else `fallback_date` (the API: today), else there is none.
   ReferenceDate reference_date;
+  ReferenceDate fallback_date;
 };
 
 // A text may start with a header of `key: value` lines (`url:`, `date:`)

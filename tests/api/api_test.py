@@ -223,6 +223,19 @@ def suite(server, db):
        status == 201 and c["results"][0]["provenance"]["kind"] == "document" and c["results"][0]["status"] == "draft", c)
     status, c = api(other, "POST", f"/documents/{d['document']['id']}/confirm", {"facts": [{"measure": 0, "indicator": "THU_NS_XA"}]})
     ok("another ward cannot confirm this report", status == 403, c)
+    # The document's date is its text's reference date: it gives the year of "trước ngày 28-10".
+    letter = ("Phường làm việc với đoàn công tác\n\nBáo cáo của phường.\n\nKết luận, đồng chí Chủ tịch UBND quận "
+              "đề nghị phường báo cáo kết quả trước ngày 28-10.")
+    status, d = api(rep, "POST", "/documents", {"unit": long_bien, "text": letter, "issued": "15/08/2019"})
+    ok("the document's date gives the year of a deadline",
+       status == 201 and [x["deadline"] for x in d["facts"]["directives"]] == ["2019-10-28"], d.get("facts"))
+    status, g = api(rep, "GET", f"/documents/{d['document']['id']}")
+    ok("and so it does when the document is read again",
+       status == 200 and [x["deadline"] for x in g["facts"]["directives"]] == ["2019-10-28"], g.get("facts"))
+    status, d = api(rep, "POST", "/documents", {"unit": long_bien, "text": letter})
+    ok("without a date, today gives it",
+       status == 201 and d["facts"]["directives"][0]["deadline"][:4] in (str(datetime.date.today().year),
+                                                                         str(datetime.date.today().year + 1)), d.get("facts"))
 
     # Working sessions and directives, followed to done.
     today = datetime.date.today()

@@ -1,4 +1,6 @@
-// "Nhập từ báo cáo": paste or upload a report's text; the facts found are
+// "Nhập từ báo cáo": paste or upload a report's text and give its date
+// (today by default; it gives the year to dates the text writes without
+// one, "trước ngày 28-10"); the facts found are
 // highlighted in it; each measure gets a suggested indicator (changeable);
 // stated-percentage checks are shown; chosen facts become draft results
 // linked to their span.
@@ -6,7 +8,7 @@ import { useState } from "preact/hooks";
 import { api, ok, type Indicator, type Measure, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
-import { formatNumber } from "../format";
+import { formatDate, formatNumber, parseVietnameseDate } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { withProgress } from "../lib/progress";
@@ -27,6 +29,8 @@ export function Read({ params, session }: PageProps) {
     return { unit, indicators: indicators.items };
   }, [unitId]);
   const [text, setText] = useState("");
+  const [issued, setIssued] = useState(() => formatDate(todayIso()));
+  const [dateChecked, setDateChecked] = useState(false);
   const [posted, setPosted] = useState<Posted | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (!unitId) {
@@ -36,10 +40,14 @@ export function Read({ params, session }: PageProps) {
       </p>
     );
   }
+  const issuedIso = parseVietnameseDate(issued);
+  const dateError = dateChecked && !issuedIso ? t().badDate : "";
   const read = async () => {
     setError(null);
+    setDateChecked(true);
+    if (!issuedIso) return;
     try {
-      setPosted(await withProgress(ok(api.POST("/documents", { body: { unit: unitId, text, title: t().readReport } }))));
+      setPosted(await withProgress(ok(api.POST("/documents", { body: { unit: unitId, text, title: t().readReport, issued: issuedIso } }))));
     } catch (e) {
       setError(e);
     }
@@ -58,6 +66,11 @@ export function Read({ params, session }: PageProps) {
                    }} />
             <label for="report-text">{t().reportText}</label>
             <textarea id="report-text" rows={10} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            <label for="report-date">{t().reportDate}</label>
+            <input id="report-date" size={12} inputmode="numeric" placeholder="dd/mm/yyyy" value={issued}
+                   aria-invalid={dateError ? "true" : "false"} aria-describedby="report-date-error"
+                   onInput={(e) => setIssued(e.currentTarget.value)} onChange={() => setDateChecked(true)} />
+            <span class="error" id="report-date-error" role="alert">{dateError}</span>
             <ErrorBox error={error} id="read-error" />
             <button type="button" id="read" onClick={read}>{t().read}</button>
           </section>
@@ -66,6 +79,13 @@ export function Read({ params, session }: PageProps) {
       )}
     </Loaded>
   );
+}
+
+// Today as ISO yyyy-mm-dd, in the browser's time zone.
+function todayIso(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 // The text with each measure's span marked. Spans are byte offsets into the UTF-8 text.
