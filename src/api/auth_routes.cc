@@ -150,18 +150,11 @@ Status CreateUser(Call& call) {
   ASSIGN_OR_RETURN(user.display_name, StringField(*body, "display_name", false));
   ASSIGN_OR_RETURN(std::string password, StringField(*body, "password"));
   ASSIGN_OR_RETURN(user.password_hash, HashPassword(password));
-  ASSIGN_OR_RETURN(std::vector<store::RoleGrant> grants, ParseGrants(*body));
-  for (const store::RoleGrant& g : grants) {
-    if (g.unit != kNoUnit && call.app->tree()->Get(g.unit) == nullptr) {
-      return NotFound("unit " + std::to_string(g.unit) + " does not exist",
-                      "không có đơn vị số " + std::to_string(g.unit))
-          .WithField("roles");
-    }
-  }
+  ASSIGN_OR_RETURN(user.roles, ParseGrants(*body));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  RETURN_IF_ERROR(store->CreateUser(call.actor(), user).status());
-  for (const store::RoleGrant& g : grants) RETURN_IF_ERROR(store->GrantRole(call.actor(), user.username, g));
-  ASSIGN_OR_RETURN(store::User created, store->FindUser(user.username));
+  store::AccountStore& accounts = store->accounts();
+  RETURN_IF_ERROR(accounts.CreateUser(call.actor(), user).status());
+  ASSIGN_OR_RETURN(store::User created, accounts.FindUser(user.username));
   call.Reply(UserView(created), 201);
   return Status::Ok();
 }
@@ -171,10 +164,9 @@ Status SetRoles(Call& call) {
   ASSIGN_OR_RETURN(std::vector<store::RoleGrant> grants, ParseGrants(*body));
   std::string username = call.captures.at(0);
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  RETURN_IF_ERROR(store->FindUser(username).status());
-  RETURN_IF_ERROR(store->RevokeRoles(call.actor(), username));
-  for (const store::RoleGrant& g : grants) RETURN_IF_ERROR(store->GrantRole(call.actor(), username, g));
-  ASSIGN_OR_RETURN(store::User user, store->FindUser(username));
+  store::AccountStore& accounts = store->accounts();
+  RETURN_IF_ERROR(accounts.ReplaceRoles(call.actor(), username, grants));
+  ASSIGN_OR_RETURN(store::User user, accounts.FindUser(username));
   call.Reply(UserView(user));
   return Status::Ok();
 }

@@ -97,7 +97,6 @@ Status CreateMeeting(Call& call) {
       d.issuer = m.host;
       d.assignee.unit = m.unit;
       ASSIGN_OR_RETURN(d, ParseDirective(dj, d));
-      RETURN_IF_ERROR(d.Validate());
       if (d.assignee.unit != m.unit && d.assignee.unit != kNoUnit) {
         RETURN_IF_ERROR(Authorise(call, Action::kManage, d.assignee.unit));
       }
@@ -105,16 +104,12 @@ Status CreateMeeting(Call& call) {
     }
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  for (int64_t doc : m.documents) RETURN_IF_ERROR(store->GetDocument(doc).status());
-  ASSIGN_OR_RETURN(m.id, store->SaveMeeting(call.actor(), m));
-  Json saved = Json::array();
-  for (Directive& d : directives) {
-    d.meeting = m.id;
-    ASSIGN_OR_RETURN(d.id, store->SaveDirective(call.actor(), d));
-    saved.push_back(DirectiveView(d, Today(call), call.vi()));
-  }
-  Json j = MeetingView(m);
-  j["directives"] = saved;
+  ASSIGN_OR_RETURN(store::MeetingWithDirectives saved,
+                   store->meetings().SaveMeetingWithDirectives(call.actor(), {m, directives}));
+  Json j = MeetingView(saved.meeting);
+  j["directives"] = Json::array();
+  for (const Directive& d : saved.directives)
+    j["directives"].push_back(DirectiveView(d, Today(call), call.vi()));
   call.Reply(j, 201);
   return Status::Ok();
 }

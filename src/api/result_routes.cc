@@ -1,4 +1,6 @@
 // Results: enter, submit, approve (never one's own), send back, reopen, history.
+#include <limits>
+
 #include "api/router.h"
 #include "api/views.h"
 
@@ -101,33 +103,41 @@ Status History(Call& call) {
   return Status::Ok();
 }
 
-// submit, approve, return, reopen.
+// The version the caller reviewed, which approve, return and reopen pin.
+Result<int> ReviewedVersion(const Json& body) {
+  ASSIGN_OR_RETURN(std::optional<int64_t> version, IdField(body, "version"));
+  if (*version > std::numeric_limits<int>::max()) {
+    return InvalidArgument("'version' is the version of the result you reviewed",
+                           "'version' là phiên bản của kết quả bạn đã xem")
+        .WithField("version");
+  }
+  return static_cast<int>(*version);
+}
+
+// submit; approve, return and reopen of the version the caller reviewed.
 Status Transition(Call& call, const std::string& action) {
   ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  if (action == "approve") {
-    // Four eyes: whoever entered or last changed a figure does not approve it.
-    ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
-    ASSIGN_OR_RETURN(std::vector<store::AuditEntry> audit, store->Audit("result", std::to_string(id)));
-    for (const store::AuditEntry& e : audit) {
-      bool wrote =
-          e.action == "create" || e.action == "update" || e.action == "import" || e.action == "submit";
-      if (wrote && e.actor == call.actor()) {
-        return PermissionDenied("you entered or submitted this figure, so someone else must approve it",
-                                "bạn đã nhập hoặc gửi số liệu này nên người khác phải duyệt");
-      }
-    }
-    RETURN_IF_ERROR(store->ApproveResult(call.actor(), id));
-  } else if (action == "submit") {
-    RETURN_IF_ERROR(store->SubmitResult(call.actor(), id));
-  } else {
+  std::optional<int> version;
+  std::string why;
+  if (action != "submit") {
     ASSIGN_OR_RETURN(const Json* body, call.Body());
-    std::string key = action == "return" ? "comment" : "reason";
-    ASSIGN_OR_RETURN(std::string why, StringField(*body, key));
-    RETURN_IF_ERROR(action == "return" ? store->ReturnResult(call.actor(), id, why)
-                                       : store->ReopenResult(call.actor(), id, why));
+    ASSIGN_OR_RETURN(version, ReviewedVersion(*body));
+    if (action != "approve") {
+      ASSIGN_OR_RETURN(why, StringField(*body, action == "return" ? "comment" : "reason"));
+    }
   }
-  ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  store::ResultStore& results = store->results();
+  if (action == "submit") {
+    RETURN_IF_ERROR(results.SubmitResult(call.actor(), id));
+  } else if (action == "approve") {
+    RETURN_IF_ERROR(results.ApproveResult(call.actor(), id, *version));
+  } else if (action == "return") {
+    RETURN_IF_ERROR(results.ReturnResult(call.actor(), id, *version, why));
+  } else {
+    RETURN_IF_ERROR(results.ReopenResult(call.actor(), id, *version, why));
+  }
+  ASSIGN_OR_RETURN(store::ResultRecord r, results.GetResult(id));
   call.Reply(ResultView(r));
   return Status::Ok();
 }

@@ -54,7 +54,7 @@ int Fail(const GlobalOptions& g, const Status& s) {
 }
 
 // A first administrator when there is no user at all; its password is printed once.
-Status EnsureAdmin(store::Store& s, std::string* password) {
+Status EnsureAdmin(store::AccountStore& s, std::string* password) {
   ASSIGN_OR_RETURN(std::vector<store::User> users, s.ListUsers());
   if (!users.empty()) return Status::Ok();
   *password = api::NewPassword();
@@ -62,8 +62,8 @@ Status EnsureAdmin(store::Store& s, std::string* password) {
   admin.username = "admin";
   admin.display_name = "Quản trị hệ thống";
   ASSIGN_OR_RETURN(admin.password_hash, api::HashPassword(*password));
-  RETURN_IF_ERROR(s.CreateUser("kiemdem", admin).status());
-  return s.GrantRole("kiemdem", "admin", {"admin", kNoUnit});
+  admin.roles = {{"admin", kNoUnit}};
+  return s.CreateUser("kiemdem", admin).status();
 }
 
 api::Server* g_server = nullptr;
@@ -115,7 +115,7 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
                   << d->results_from_documents << " đọc từ bài viết)" << std::endl;
       }
     }
-    if (Status a = EnsureAdmin(**s, &password); !a.ok()) return Fail(g, a);
+    if (Status a = EnsureAdmin((*s)->accounts(), &password); !a.ok()) return Fail(g, a);
   }
   Result<std::unique_ptr<api::Server>> server = api::Server::Create(o);
   if (!server.ok()) return Fail(g, server.status());

@@ -46,9 +46,12 @@ class AccountStore {
  public:
   virtual ~AccountStore() = default;
 
-  // Creates a user without roles; returns its id. InvalidArgument (field
-  // "username") for a name that is empty, longer than 64 bytes or holds
-  // spaces, quotes or slashes; AlreadyExists (field "username") when taken.
+  // Creates a user with `user.roles`, in one transaction; returns its id.
+  // Checked before the first write: InvalidArgument (field "username") for a
+  // name that is empty, longer than 64 bytes or holds spaces, quotes or
+  // slashes; AlreadyExists (field "username") when taken; InvalidArgument
+  // (field "role") for an unknown role; NotFound (field "roles") for a unit
+  // that is not stored. On any error nothing is written.
   virtual Result<int64_t> CreateUser(const std::string& actor, const User& user) = 0;
 
   // Replaces the password hash and ends the user's browser sessions.
@@ -57,12 +60,22 @@ class AccountStore {
                              const std::string& hash) = 0;
 
   // Adds one role. InvalidArgument (field "role") for an unknown role;
-  // NotFound (field "username") for an unknown user.
+  // NotFound (field "roles") for a unit that is not stored; NotFound (field
+  // "username") for an unknown user.
   virtual Status GrantRole(const std::string& actor, const std::string& username, const RoleGrant& grant) = 0;
 
   // Removes every role of the user. NotFound (field "username") for an
   // unknown user.
   virtual Status RevokeRoles(const std::string& actor, const std::string& username) = 0;
+
+  // Replaces every role of the user with `roles`, in one transaction (the
+  // old ones audited as revoked, each new one as granted). Checked before
+  // the first write: NotFound (field "username") for an unknown user;
+  // InvalidArgument (field "role") for an unknown role; NotFound (field
+  // "roles") for a unit that is not stored. On any error the user keeps
+  // the roles they had.
+  virtual Status ReplaceRoles(const std::string& actor, const std::string& username,
+                              const std::vector<RoleGrant>& roles) = 0;
 
   // With roles. NotFound (field "username") for an unknown user.
   virtual Result<User> FindUser(const std::string& username) = 0;

@@ -65,19 +65,26 @@ class ResultStore {
   // "status") when the result is not a draft.
   virtual Status SubmitResult(const std::string& actor, int64_t id) = 0;
 
-  // Submitted → approved. NotFound for an unknown id; FailedPrecondition
-  // (field "status") when the result is not submitted.
-  virtual Status ApproveResult(const std::string& actor, int64_t id) = 0;
+  // Submitted → approved, if the result is still at `version`: the version
+  // the approver reviewed. Inside one transaction: NotFound for an unknown id;
+  // PermissionDenied when `actor` entered, changed or submitted it (four
+  // eyes); FailedPrecondition (field "version") when it changed since;
+  // FailedPrecondition (field "status") when it is not submitted.
+  virtual Status ApproveResult(const std::string& actor, int64_t id, int version) = 0;
 
   // Approved → draft, the approved value kept in the history with `reason`.
   // InvalidArgument (field "reason") without a reason; NotFound for an
-  // unknown id; FailedPrecondition (field "status") when not approved.
-  virtual Status ReopenResult(const std::string& actor, int64_t id, const std::string& reason) = 0;
+  // unknown id; FailedPrecondition (field "version") when the result is no
+  // longer at `version`; FailedPrecondition (field "status") when not approved.
+  virtual Status ReopenResult(const std::string& actor, int64_t id, int version,
+                              const std::string& reason) = 0;
 
   // Submitted → draft: sent back to its reporter with a comment.
   // InvalidArgument (field "comment") without one; NotFound for an unknown
-  // id; FailedPrecondition (field "status") when not submitted.
-  virtual Status ReturnResult(const std::string& actor, int64_t id, const std::string& comment) = 0;
+  // id; FailedPrecondition (field "version") when the result is no longer at
+  // `version`; FailedPrecondition (field "status") when not submitted.
+  virtual Status ReturnResult(const std::string& actor, int64_t id, int version,
+                              const std::string& comment) = 0;
 
   // NotFound for an unknown id.
   virtual Result<ResultRecord> GetResult(int64_t id) = 0;

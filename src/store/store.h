@@ -114,12 +114,14 @@ class Store {
     return results().SaveResults(a, r, source);
   }
   Status SubmitResult(const std::string& a, int64_t id) { return results().SubmitResult(a, id); }
-  Status ApproveResult(const std::string& a, int64_t id) { return results().ApproveResult(a, id); }
-  Status ReopenResult(const std::string& a, int64_t id, const std::string& reason) {
-    return results().ReopenResult(a, id, reason);
+  Status ApproveResult(const std::string& a, int64_t id, int version) {
+    return results().ApproveResult(a, id, version);
   }
-  Status ReturnResult(const std::string& a, int64_t id, const std::string& comment) {
-    return results().ReturnResult(a, id, comment);
+  Status ReopenResult(const std::string& a, int64_t id, int version, const std::string& reason) {
+    return results().ReopenResult(a, id, version, reason);
+  }
+  Status ReturnResult(const std::string& a, int64_t id, int version, const std::string& comment) {
+    return results().ReturnResult(a, id, version, comment);
   }
   Result<ResultRecord> GetResult(int64_t id) { return results().GetResult(id); }
   Result<std::vector<ResultRecord>> ListResults(std::optional<UnitId> u = std::nullopt) {
@@ -137,6 +139,10 @@ class Store {
   Result<std::vector<StoredDocument>> ListDocuments() { return documents().ListDocuments(); }
 
   Result<int64_t> SaveMeeting(const std::string& a, const Meeting& m) { return meetings().SaveMeeting(a, m); }
+  Result<MeetingWithDirectives> SaveMeetingWithDirectives(const std::string& a,
+                                                          const MeetingWithDirectives& m) {
+    return meetings().SaveMeetingWithDirectives(a, m);
+  }
   Result<Meeting> GetMeeting(int64_t id) { return meetings().GetMeeting(id); }
   Result<std::vector<Meeting>> ListMeetings(std::optional<UnitId> u = std::nullopt) {
     return meetings().ListMeetings(u);

@@ -94,13 +94,15 @@ def suite(server, db):
     rid = r["id"]
     status, r = api(rep, "POST", f"/results/{rid}/submit")
     ok("reporter submits", status == 200 and r["status"] == "submitted", r)
-    status, r = api(rep, "POST", f"/results/{rid}/approve")
+    status, r = api(rep, "POST", f"/results/{rid}/approve", {"version": 1})
     ok("reporter cannot approve its own result", status == 403, r)
-    status, r = api(appr, "POST", f"/results/{rid}/approve")
+    status, r = api(appr, "POST", f"/results/{rid}/approve", {})
+    ok("approving names the version reviewed", status == 400 and r["error"]["field"] == "version", r)
+    status, r = api(appr, "POST", f"/results/{rid}/approve", {"version": 1})
     ok("the city approver approves", status == 200 and r["status"] == "approved", r)
     status, r = api(rep, "POST", "/results", {"unit": long_bien, "indicator": "THU_NSNN", "period": "2026-10", "value": 1})
     ok("an approved figure is locked (409)", status == 409 and r["error"]["field"] == "status", r)
-    status, r = api(appr, "POST", f"/results/{rid}/reopen", {"reason": "Sai số liệu tháng 10"})
+    status, r = api(appr, "POST", f"/results/{rid}/reopen", {"version": 1, "reason": "Sai số liệu tháng 10"})
     ok("approver reopens with a reason", status == 200 and r["status"] == "draft", r)
     status, h = api(rep, "GET", f"/results/{rid}/history")
     ok("history keeps the approved value and every event",
@@ -247,6 +249,15 @@ def suite(server, db):
                         "deadline": deadline.isoformat(), "indicator": "THU_NSNN"}]})
     ok("approver records a working session with a directive", status == 201 and len(mt["directives"]) == 1, mt)
     did = mt["directives"][0]["id"]
+    # F9: a session with a bad directive is refused whole; nothing is stored, so a retry makes no duplicate.
+    status, before = api(appr, "GET", f"/meetings?unit={long_bien}")
+    status, r = api(appr, "POST", "/meetings", {
+        "unit": long_bien, "held_on": today.isoformat(), "host": "UBND phường",
+        "directives": [{"text": "ok", "assignee": "x"}, {"text": "bad", "assignee": "y", "indicator": "NOPE"}]})
+    ok("a session whose second directive names an unknown indicator is refused",
+       status == 404 and r["error"]["field"] == "indicator", r)
+    status, after = api(appr, "GET", f"/meetings?unit={long_bien}")
+    ok("and neither the session nor its first directive is stored", after["total"] == before["total"], after)
     status, r = api(rep, "POST", "/meetings", {"unit": long_bien, "held_on": today.isoformat(), "host": "x"})
     ok("a reporter cannot record working sessions", status == 403, r)
     status, r = api(rep, "GET", "/directives")
@@ -314,6 +325,28 @@ def suite(server, db):
         group = next(u["id"] for u in body["items"] if u["code"] == "0014599")
         status, r = api(rep, "POST", "/results", {"unit": group, "indicator": "THU_NS_XA", "period": "2026-10", "value": 3})
         ok("and the ward's reporter may enter figures for it", status == 201, r)
+
+    # F12: an approval pins the version the approver read.
+    status, r = api(rep, "POST", "/results", {"unit": long_bien, "indicator": "THU_NSNN", "period": "2026-08", "value": 5})
+    pinned = r["id"]
+    api(rep, "POST", f"/results/{pinned}/submit")
+    status, seen = api(appr, "GET", f"/results/{pinned}")
+    api(rep, "POST", "/results", {"unit": long_bien, "indicator": "THU_NSNN", "period": "2026-08", "value": 500})
+    api(rep, "POST", f"/results/{pinned}/submit")
+    status, r = api(appr, "POST", f"/results/{pinned}/approve", {"version": seen["version"]})
+    ok("a figure changed after the approver read it is not approved (409)",
+       status == 409 and r["error"]["field"] == "version", r)
+    status, r = api(appr, "GET", f"/results/{pinned}")
+    ok("and stays submitted at 500", r["status"] == "submitted" and r["value"] == 500, r)
+    status, r = api(appr, "POST", f"/results/{pinned}/approve", {"version": r["version"]})
+    ok("the version read again is approved", status == 200 and r["status"] == "approved" and r["value"] == 500, r)
+
+    # F9: replacing roles with an unknown unit keeps the old ones.
+    status, r = api(admin, "PUT", "/users/bd.reporter/roles", {"roles": [{"role": "approver", "unit": 99999999}]})
+    ok("roles naming an unknown unit are refused", status == 404 and r["error"]["field"] == "roles", r)
+    status, r = api(admin, "GET", "/users?page_size=100")
+    kept = next(u for u in r["items"] if u["username"] == "bd.reporter")["roles"]
+    ok("and the user keeps the roles they had", kept == [{"role": "reporter", "unit": bo_de}], kept)
 
     # API tokens (no CSRF), logout, and the login limiter.
     status, t = api(rep, "POST", "/auth/tokens", {"label": "đồng bộ"})

@@ -40,6 +40,46 @@ Status NoSuchUser(const std::string& username) {
   return NotFound("there is no user " + username, "không có người dùng " + username).WithField("username");
 }
 
+// The roles are known and their units stored: checked before the first write.
+Status CheckGrants(soci::session& sql, const std::vector<RoleGrant>& grants) {
+  for (const RoleGrant& g : grants) {
+    if (!ValidRole(g.role)) {
+      return InvalidArgument("'" + g.role + "' is not a role (viewer, reporter, approver, admin)",
+                             "'" + g.role + "' không phải vai trò (viewer, reporter, approver, admin)")
+          .WithField("role");
+    }
+    if (g.unit == kNoUnit) continue;
+    long long unit = g.unit;
+    int found = 0;
+    sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(unit), soci::into(found);
+    if (found == 0) {
+      return NotFound("unit " + std::to_string(g.unit) + " does not exist",
+                      "không có đơn vị số " + std::to_string(g.unit))
+          .WithField("roles");
+    }
+  }
+  return Status::Ok();
+}
+
+void InsertGrant(soci::session& sql, const std::string& actor, const std::string& username, long long uid,
+                 const RoleGrant& grant) {
+  long long unit = grant.unit;
+  soci::indicator unit_ind = grant.unit != kNoUnit ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO user_roles(user_id, role, unit_id) VALUES(:u, :r, :n)", soci::use(uid),
+      soci::use(grant.role), soci::use(unit, unit_ind);
+  WriteAudit(sql, actor, "grant", "user", username, "",
+             JsonObject().Add("role", grant.role).Add("unit", static_cast<double>(grant.unit)).str());
+}
+
+void DeleteGrants(soci::session& sql, const std::string& actor, const User& user) {
+  long long uid = user.id;
+  sql << "DELETE FROM user_roles WHERE user_id = :u", soci::use(uid);
+  std::string old;
+  for (const RoleGrant& g : user.roles)
+    old += (old.empty() ? "" : ",") + g.role + "@" + std::to_string(g.unit);
+  WriteAudit(sql, actor, "revoke", "user", user.username, JsonObject().Add("roles", old).str(), "");
+}
+
 Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
   if (user.username.empty() || user.username.size() > 64 ||
       user.username.find_first_of(" \t\r\n/\\'\";") != std::string::npos) {
@@ -55,6 +95,7 @@ Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
                            "người dùng " + user.username + " đã có")
           .WithField("username");
     }
+    RETURN_IF_ERROR(CheckGrants(sql, user.roles));
     long long id = 0;
     std::string now = NowIso();
     int disabled = user.disabled ? 1 : 0;
@@ -64,6 +105,7 @@ Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
         soci::use(disabled), soci::into(id);
     WriteAudit(sql, actor, "create", "user", user.username, "",
                JsonObject().Add("display_name", user.display_name).str());
+    for (const RoleGrant& g : user.roles) InsertGrant(sql, actor, user.username, id, g);
     tr.Commit();
     return static_cast<int64_t>(id);
   });
@@ -86,22 +128,13 @@ Status SetPassword(Db db, const std::string& actor, const std::string& username,
 }
 
 Status GrantRole(Db db, const std::string& actor, const std::string& username, const RoleGrant& grant) {
-  if (!ValidRole(grant.role)) {
-    return InvalidArgument("'" + grant.role + "' is not a role (viewer, reporter, approver, admin)",
-                           "'" + grant.role + "' không phải vai trò (viewer, reporter, approver, admin)")
-        .WithField("role");
-  }
   return Guard("grant role", [&]() -> Status {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
+    RETURN_IF_ERROR(CheckGrants(sql, {grant}));
     std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
     if (u.empty()) return NoSuchUser(username);
-    long long uid = u[0].id, unit = grant.unit;
-    soci::indicator unit_ind = grant.unit != kNoUnit ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO user_roles(user_id, role, unit_id) VALUES(:u, :r, :n)", soci::use(uid),
-        soci::use(grant.role), soci::use(unit, unit_ind);
-    WriteAudit(sql, actor, "grant", "user", username, "",
-               JsonObject().Add("role", grant.role).Add("unit", static_cast<double>(grant.unit)).str());
+    InsertGrant(sql, actor, username, u[0].id, grant);
     tr.Commit();
     return Status::Ok();
   });
@@ -113,12 +146,22 @@ Status RevokeRoles(Db db, const std::string& actor, const std::string& username)
     WriteTx tr(sql, db.dialect);
     std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
     if (u.empty()) return NoSuchUser(username);
-    long long uid = u[0].id;
-    sql << "DELETE FROM user_roles WHERE user_id = :u", soci::use(uid);
-    std::string old;
-    for (const RoleGrant& g : u[0].roles)
-      old += (old.empty() ? "" : ",") + g.role + "@" + std::to_string(g.unit);
-    WriteAudit(sql, actor, "revoke", "user", username, JsonObject().Add("roles", old).str(), "");
+    DeleteGrants(sql, actor, u[0]);
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Status ReplaceRoles(Db db, const std::string& actor, const std::string& username,
+                    const std::vector<RoleGrant>& roles) {
+  return Guard("replace roles", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    RETURN_IF_ERROR(CheckGrants(sql, roles));
+    DeleteGrants(sql, actor, u[0]);
+    for (const RoleGrant& g : roles) InsertGrant(sql, actor, username, u[0].id, g);
     tr.Commit();
     return Status::Ok();
   });
@@ -207,6 +250,10 @@ class SqlAccountStore final : public AccountStore {
   }
   Status RevokeRoles(const std::string& actor, const std::string& username) override {
     return internal::RevokeRoles(db_, actor, username);
+  }
+  Status ReplaceRoles(const std::string& actor, const std::string& username,
+                      const std::vector<RoleGrant>& roles) override {
+    return internal::ReplaceRoles(db_, actor, username, roles);
   }
   Result<User> FindUser(const std::string& username) override { return internal::FindUser(db_, username); }
   Result<User> GetUser(int64_t id) override { return internal::GetUser(db_, id); }

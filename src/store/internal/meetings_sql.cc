@@ -146,11 +146,9 @@ Result<std::vector<Directive>> LoadDirectives(soci::session& sql, const std::str
   return out;
 }
 
-Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meeting) {
-  RETURN_IF_ERROR(meeting.Validate());
-  return Guard("save meeting", [&]() -> Result<int64_t> {
-    soci::session& sql = db.sql;
-    WriteTx tr(sql, db.dialect);
+// Inserts or updates a session and its documents inside the caller's transaction.
+Result<int64_t> WriteMeeting(soci::session& sql, const std::string& actor, const Meeting& meeting) {
+  {
     long long id = meeting.id, unit = meeting.unit;
     std::string held = meeting.held_on.ToIso(), attendees = JoinLines(meeting.attendees);
     std::string new_json = MeetingJson(meeting);
@@ -178,8 +176,89 @@ Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meet
       sql << "INSERT INTO meeting_documents(meeting_id, document_id) VALUES(:m, :d)", soci::use(id),
           soci::use(d);
     }
-    tr.Commit();
     return static_cast<int64_t>(id);
+  }
+}
+
+Status NoSuch(const char* table, int64_t id) {
+  std::string n = std::to_string(id);
+  if (std::string_view(table) == "units")
+    return NotFound("unit " + n + " is not stored", "không có đơn vị số " + n);
+  if (std::string_view(table) == "documents") {
+    return NotFound("document " + n + " does not exist", "không có văn bản số " + n);
+  }
+  return NotFound("working session " + n + " does not exist", "không có buổi làm việc số " + n);
+}
+
+bool Exists(soci::session& sql, const char* table, int64_t id) {
+  long long key = id;
+  int found = 0;
+  sql << std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = :id", soci::use(key), soci::into(found);
+  return found > 0;
+}
+
+// What a session names is stored: its unit and its documents.
+Status CheckMeeting(soci::session& sql, const Meeting& m) {
+  RETURN_IF_ERROR(m.Validate());
+  if (!Exists(sql, "units", m.unit)) return NoSuch("units", m.unit).WithField("unit");
+  for (int64_t doc : m.documents) {
+    if (!Exists(sql, "documents", doc)) return NoSuch("documents", doc).WithField("documents");
+  }
+  return Status::Ok();
+}
+
+// What a directive names is stored: its session, its assignee unit and its
+// indicator. `in_new_meeting`: its session is being created with it.
+Status CheckDirective(Db db, const Directive& d, bool in_new_meeting) {
+  RETURN_IF_ERROR(d.Validate());
+  if (!in_new_meeting && d.meeting != 0 && !Exists(db.sql, "meetings", d.meeting)) {
+    return NoSuch("meetings", d.meeting).WithField("meeting");
+  }
+  if (d.assignee.unit != kNoUnit && !Exists(db.sql, "units", d.assignee.unit)) {
+    return NoSuch("units", d.assignee.unit).WithField("unit");
+  }
+  if (!d.indicator.empty()) {
+    ASSIGN_OR_RETURN(std::optional<Indicator> found, LoadIndicator(db, d.indicator));
+    if (!found) {
+      return NotFound("indicator " + d.indicator + " is not in the catalogue",
+                      "chỉ tiêu " + d.indicator + " không có trong danh mục")
+          .WithField("indicator");
+    }
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> WriteDirective(soci::session& sql, const std::string& actor, const Directive& d);
+
+Result<int64_t> SaveMeeting(Db db, const std::string& actor, const Meeting& meeting) {
+  RETURN_IF_ERROR(meeting.Validate());
+  return Guard("save meeting", [&]() -> Result<int64_t> {
+    WriteTx tr(db);
+    RETURN_IF_ERROR(CheckMeeting(db.sql, meeting));
+    ASSIGN_OR_RETURN(int64_t id, WriteMeeting(db.sql, actor, meeting));
+    tr.Commit();
+    return id;
+  });
+}
+
+Result<MeetingWithDirectives> SaveMeetingWithDirectives(Db db, const std::string& actor,
+                                                        const MeetingWithDirectives& session) {
+  RETURN_IF_ERROR(session.meeting.Validate());
+  for (const Directive& d : session.directives) RETURN_IF_ERROR(d.Validate());
+  return Guard("save working session", [&]() -> Result<MeetingWithDirectives> {
+    WriteTx tr(db);
+    // Everything is checked before the first write.
+    RETURN_IF_ERROR(CheckMeeting(db.sql, session.meeting));
+    bool created = session.meeting.id == 0;
+    for (const Directive& d : session.directives) RETURN_IF_ERROR(CheckDirective(db, d, created));
+    MeetingWithDirectives saved = session;
+    ASSIGN_OR_RETURN(saved.meeting.id, WriteMeeting(db.sql, actor, session.meeting));
+    for (Directive& d : saved.directives) {
+      d.meeting = saved.meeting.id;
+      ASSIGN_OR_RETURN(d.id, WriteDirective(db.sql, actor, d));
+    }
+    tr.Commit();
+    return saved;
   });
 }
 
@@ -201,11 +280,9 @@ Result<std::vector<Meeting>> ListMeetings(Db db, std::optional<UnitId> unit) {
   });
 }
 
-Result<int64_t> SaveDirective(Db db, const std::string& actor, const Directive& d) {
-  RETURN_IF_ERROR(d.Validate());
-  return Guard("save directive", [&]() -> Result<int64_t> {
-    soci::session& sql = db.sql;
-    WriteTx tr(sql, db.dialect);
+// Inserts or updates a directive inside the caller's transaction.
+Result<int64_t> WriteDirective(soci::session& sql, const std::string& actor, const Directive& d) {
+  {
     long long id = d.id, meeting = d.meeting, unit = d.assignee.unit;
     soci::indicator meeting_ind = d.meeting != 0 ? soci::i_ok : soci::i_null;
     soci::indicator unit_ind = d.assignee.unit != kNoUnit ? soci::i_ok : soci::i_null;
@@ -242,8 +319,18 @@ Result<int64_t> SaveDirective(Db db, const std::string& actor, const Directive& 
           soci::use(d.indicator, indicator_ind), soci::use(id);
       WriteAudit(sql, actor, "update", "directive", std::to_string(id), DirectiveJson(old[0]), new_json);
     }
-    tr.Commit();
     return static_cast<int64_t>(id);
+  }
+}
+
+Result<int64_t> SaveDirective(Db db, const std::string& actor, const Directive& d) {
+  RETURN_IF_ERROR(d.Validate());
+  return Guard("save directive", [&]() -> Result<int64_t> {
+    WriteTx tr(db);
+    RETURN_IF_ERROR(CheckDirective(db, d, false));
+    ASSIGN_OR_RETURN(int64_t id, WriteDirective(db.sql, actor, d));
+    tr.Commit();
+    return id;
   });
 }
 
@@ -326,6 +413,10 @@ class SqlMeetingStore final : public MeetingStore {
   Result<Meeting> GetMeeting(int64_t id) override { return internal::GetMeeting(db_, id); }
   Result<std::vector<Meeting>> ListMeetings(std::optional<UnitId> unit) override {
     return internal::ListMeetings(db_, unit);
+  }
+  Result<MeetingWithDirectives> SaveMeetingWithDirectives(const std::string& actor,
+                                                          const MeetingWithDirectives& session) override {
+    return internal::SaveMeetingWithDirectives(db_, actor, session);
   }
   Result<int64_t> SaveDirective(const std::string& actor, const Directive& directive) override {
     return internal::SaveDirective(db_, actor, directive);

@@ -67,25 +67,26 @@ class SqlResultStore final : public ResultStore {
   }
 
   Status SubmitResult(const std::string& actor, int64_t id) override {
-    return Transition(actor, id, ResultStatus::kDraft, ResultStatus::kSubmitted, "submit", "");
+    return Transition(actor, id, std::nullopt, ResultStatus::kDraft, ResultStatus::kSubmitted, "submit", "");
   }
-  Status ApproveResult(const std::string& actor, int64_t id) override {
-    return Transition(actor, id, ResultStatus::kSubmitted, ResultStatus::kApproved, "approve", "");
+  Status ApproveResult(const std::string& actor, int64_t id, int version) override {
+    return Transition(actor, id, version, ResultStatus::kSubmitted, ResultStatus::kApproved, "approve", "");
   }
-  Status ReopenResult(const std::string& actor, int64_t id, const std::string& reason) override {
+  Status ReopenResult(const std::string& actor, int64_t id, int version, const std::string& reason) override {
     if (reason.empty()) {
       return InvalidArgument("reopening an approved result needs a reason",
                              "mở lại kết quả đã duyệt cần nêu lý do")
           .WithField("reason");
     }
-    return Transition(actor, id, ResultStatus::kApproved, ResultStatus::kDraft, "reopen", reason);
+    return Transition(actor, id, version, ResultStatus::kApproved, ResultStatus::kDraft, "reopen", reason);
   }
-  Status ReturnResult(const std::string& actor, int64_t id, const std::string& comment) override {
+  Status ReturnResult(const std::string& actor, int64_t id, int version,
+                      const std::string& comment) override {
     if (comment.empty()) {
       return InvalidArgument("sending a result back needs a comment", "trả lại kết quả cần có ý kiến")
           .WithField("comment");
     }
-    return Transition(actor, id, ResultStatus::kSubmitted, ResultStatus::kDraft, "return", comment);
+    return Transition(actor, id, version, ResultStatus::kSubmitted, ResultStatus::kDraft, "return", comment);
   }
 
   Result<ResultRecord> GetResult(int64_t id) override {
@@ -226,8 +227,27 @@ class SqlResultStore final : public ResultStore {
     return static_cast<int64_t>(id);
   }
 
-  Status Transition(const std::string& actor, int64_t id, ResultStatus from, ResultStatus to,
-                    const std::string& action, const std::string& reason) {
+  // Four eyes: whoever entered, changed or submitted a figure does not
+  // approve it. Read inside the approving transaction, so that no write can
+  // slip in between the check and the approval.
+  Status CheckFourEyes(const std::string& actor, int64_t id) {
+    std::string entity_id = std::to_string(id);
+    int wrote = 0;
+    db_.sql << "SELECT COUNT(*) FROM audit_log WHERE entity = 'result' AND entity_id = :i AND actor = :a "
+               "AND action IN ('create', 'update', 'import', 'submit')",
+        soci::use(entity_id), soci::use(actor), soci::into(wrote);
+    if (wrote > 0) {
+      return PermissionDenied("you entered or submitted this figure, so someone else must approve it",
+                              "bạn đã nhập hoặc gửi số liệu này nên người khác phải duyệt");
+    }
+    return Status::Ok();
+  }
+
+  // Moves a result from `from` to `to`. With `version`, the result must still
+  // be the version the caller reviewed.
+  Status Transition(const std::string& actor, int64_t id, std::optional<int> expected_version,
+                    ResultStatus from, ResultStatus to, const std::string& action,
+                    const std::string& reason) {
     return Guard(action + " result", [&]() -> Status {
       soci::session& sql = db_.sql;
       WriteTx tr(db_);
@@ -238,6 +258,17 @@ class SqlResultStore final : public ResultStore {
       sql << "SELECT status, value, version FROM results WHERE id = :id" + db_.ForUpdate(), soci::use(rid),
           soci::into(status), soci::into(value), soci::into(version);
       if (!sql.got_data()) return NoSuchResult(id);
+      if (to == ResultStatus::kApproved) RETURN_IF_ERROR(CheckFourEyes(actor, id));
+      if (expected_version && *expected_version != version) {
+        return FailedPrecondition("result " + std::to_string(id) + " changed after you read it (version " +
+                                      std::to_string(*expected_version) + ", now " + std::to_string(version) +
+                                      "); read it again before you " + action + " it",
+                                  "kết quả số " + std::to_string(id) +
+                                      " đã thay đổi sau khi bạn xem (phiên bản " +
+                                      std::to_string(*expected_version) + ", nay là " +
+                                      std::to_string(version) + "); hãy xem lại trước khi thực hiện")
+            .WithField("version");
+      }
       ASSIGN_OR_RETURN(ResultStatus current, DecodeResultStatus(status, "results", std::to_string(id)));
       if (current != from) {
         return FailedPrecondition("result " + std::to_string(id) + " is " + status + "; only a " +

@@ -36,13 +36,13 @@ TEST_P(StoreTest, ResultWorkflowKeepsHistoryAndAudit) {
   EXPECT_EQ(*store_->SaveResult("reporter", Obs(46e9)), id);  // same unit, indicator, period
   ASSERT_TRUE(store_->SubmitResult("reporter", id).ok());
   EXPECT_EQ(store_->SubmitResult("reporter", id).code(), StatusCode::kFailedPrecondition);
-  ASSERT_TRUE(store_->ApproveResult("approver", id).ok());
+  ASSERT_TRUE(store_->ApproveResult("approver", id, 2).ok());
   Status locked = store_->SaveResult("reporter", Obs(50e9)).status();
   EXPECT_EQ(locked.code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(locked.message(),
             "result " + std::to_string(id) + " (THU_NS 2016) is approved; reopen it before changing it");
-  EXPECT_EQ(store_->ReopenResult("approver", id, "").field(), "reason");
-  ASSERT_TRUE(store_->ReopenResult("approver", id, "số liệu quyết toán").ok());
+  EXPECT_EQ(store_->ReopenResult("approver", id, 2, "").field(), "reason");
+  ASSERT_TRUE(store_->ReopenResult("approver", id, 2, "số liệu quyết toán").ok());
   ASSERT_TRUE(store_->SaveResult("reporter", Obs(47e9)).ok());
   ResultRecord r = *store_->GetResult(id);
   EXPECT_DOUBLE_EQ(r.observation.value, 47e9);
@@ -62,6 +62,48 @@ TEST_P(StoreTest, ResultWorkflowKeepsHistoryAndAudit) {
   EXPECT_EQ(audit[3].actor, "approver");
   EXPECT_NE(audit[1].old_value.find("45000000000"), std::string::npos);
   EXPECT_NE(audit[1].new_value.find("46000000000"), std::string::npos);
+}
+
+// Four eyes, inside the approving transaction: whoever entered, changed or
+// submitted a figure cannot approve it, whatever the caller checked before.
+TEST_P(StoreTest, NobodyApprovesAFigureTheyWrote) {
+  ResultStore& results = store_->results();
+  int64_t id = *results.SaveResult("reporter", Obs(5));
+  ASSERT_TRUE(results.SubmitResult("reporter", id).ok());
+  Status own = results.ApproveResult("reporter", id, 1);
+  EXPECT_EQ(own.code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(own.message(), "you entered or submitted this figure, so someone else must approve it");
+  // An approver who changed the figure (and so sent it back to draft) cannot
+  // approve what the reporter then resubmits.
+  ASSERT_TRUE(results.SaveResult("approver", Obs(6)).ok());
+  ASSERT_TRUE(results.SubmitResult("reporter", id).ok());
+  EXPECT_EQ(results.ApproveResult("approver", id, 2).code(), StatusCode::kPermissionDenied);
+  ASSERT_TRUE(results.ApproveResult("chief", id, 2).ok());
+  EXPECT_EQ(results.GetResult(id)->status, ResultStatus::kApproved);
+}
+
+// The approver approves the version they reviewed, never a figure changed
+// behind their back (F12).
+TEST_P(StoreTest, ApprovalPinsTheVersionReviewed) {
+  ResultStore& results = store_->results();
+  int64_t id = *results.SaveResult("reporter", Obs(5));
+  ASSERT_TRUE(results.SubmitResult("reporter", id).ok());
+  int reviewed = results.GetResult(id)->version;  // the approver reads 5
+  ASSERT_TRUE(results.SaveResult("reporter", Obs(500)).ok());
+  ASSERT_TRUE(results.SubmitResult("reporter", id).ok());
+  int64_t audit_before = *store_->AuditCount();
+  Status stale = results.ApproveResult("approver", id, reviewed);
+  EXPECT_EQ(stale.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(stale.field(), "version");
+  EXPECT_EQ(stale.message(),
+            "result " + std::to_string(id) +
+                " changed after you read it (version 1, now 2); read it again before you approve it");
+  EXPECT_EQ(results.GetResult(id)->status, ResultStatus::kSubmitted);
+  EXPECT_EQ(*store_->AuditCount(), audit_before);
+  EXPECT_EQ(results.ReturnResult("approver", id, reviewed, "sai").field(), "version");
+  ASSERT_TRUE(results.ApproveResult("approver", id, reviewed + 1).ok());
+  EXPECT_EQ(results.ReopenResult("approver", id, reviewed, "quyết toán").field(), "version");
+  ASSERT_TRUE(results.ReopenResult("approver", id, reviewed + 1, "quyết toán").ok());
 }
 
 TEST_P(StoreTest, AuditLogIsAppendOnlyInTheDatabaseItself) {

@@ -217,7 +217,7 @@ function EntryRow(p: { indicator: Indicator; result?: Result; value: string; bad
         <td>
           {r && p.canApprove && r.status === "submitted" && (
             <>
-              <button type="button" class="approve" onClick={() => act(ok(api.POST("/results/{id}/approve", { params: { path: { id: r.id } } })))}>
+              <button type="button" class="approve" onClick={() => act(ok(api.POST("/results/{id}/approve", { params: { path: { id: r.id } }, body: { version: r.version } })))}>
                 {t().approve}
               </button>{" "}
               <button type="button" class="link send-back" onClick={() => setReturning(!returning)}>{t().sendBack}</button>
@@ -232,7 +232,7 @@ function EntryRow(p: { indicator: Indicator; result?: Result; value: string; bad
             <label for={`why-${i.code}`}>{t().sendBackWhy}</label>
             <textarea id={`why-${i.code}`} rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
             <button type="button" disabled={!comment.trim()}
-                    onClick={() => act(ok(api.POST("/results/{id}/return", { params: { path: { id: r.id } }, body: { comment: comment.trim() } })))}>
+                    onClick={() => act(ok(api.POST("/results/{id}/return", { params: { path: { id: r.id } }, body: { version: r.version, comment: comment.trim() } })))}>
               {t().sendBack}
             </button>
           </td>
