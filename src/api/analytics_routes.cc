@@ -1,7 +1,6 @@
 // Evaluation of a unit for a period, roll-ups over its subtree, the units
 // under it side by side, and an indicator's trend.
-#include <algorithm>
-
+#include "analytics/dashboard.h"
 #include "api/router.h"
 #include "api/views.h"
 
@@ -69,14 +68,14 @@ Status Compare(Call& call) {
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  ASSIGN_OR_RETURN(std::vector<analytics::ComparedUnit> units,
+                   analytics::CompareChildren(*store, *tree, parent, period, indicator));
   Date on = EndOfMonth(period.year(), period.last_month());
   Json items = Json::array();
-  for (UnitId child : tree->ChildrenOn(parent, on)) {
-    ASSIGN_OR_RETURN(analytics::UnitEvaluation e, analytics::EvaluateUnit(*store, *tree, child, period));
-    Json row{{"unit", UnitView(*tree, child, on, call.vi())}, {"actual", nullptr}, {"status", "no_data"}};
-    for (const analytics::EvaluationRow& r : e.rows) {
-      if (r.indicator.code != indicator) continue;
-      const IndicatorEvaluation& ev = r.evaluation;
+  for (const analytics::ComparedUnit& c : units) {
+    Json row{{"unit", UnitView(*tree, c.unit, on, call.vi())}, {"actual", nullptr}, {"status", "no_data"}};
+    if (c.row) {
+      const IndicatorEvaluation& ev = c.row->evaluation;
       row["actual"] = ev.actual ? Json(*ev.actual) : Json(nullptr);
       row["target"] = ev.target ? Json(ev.target->value) : Json(nullptr);
       row["percent_of_plan"] = ev.percent_of_plan ? Json(*ev.percent_of_plan) : Json(nullptr);
@@ -109,27 +108,16 @@ Status Trend(Call& call) {
     ASSIGN_OR_RETURN(int64_t t, call.QueryId("to"));
     to = static_cast<int>(t);
   }
-  if (to < from || to - from > 30) {
-    return InvalidArgument("from..to must be at most 30 years, in order",
-                           "khoảng năm from..to tối đa 30 năm, theo thứ tự")
-        .WithField("from");
-  }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store->ListResultsInYears(unit, from, to));
-  std::vector<const store::ResultRecord*> mine;
-  for (const store::ResultRecord& r : results) {
-    if (r.observation.indicator == indicator) mine.push_back(&r);
-  }
-  std::sort(mine.begin(), mine.end(), [](const store::ResultRecord* a, const store::ResultRecord* b) {
-    return a->observation.period < b->observation.period;
-  });
+  ASSIGN_OR_RETURN(std::vector<analytics::TrendPoint> points,
+                   analytics::Trend(store->results(), unit, indicator, from, to));
   Json items = Json::array();
-  for (const store::ResultRecord* r : mine) {
-    items.push_back({{"period", r->observation.period.Key()},
-                     {"label", call.vi() ? r->observation.period.LabelVi() : r->observation.period.LabelEn()},
-                     {"months", r->observation.period.month_count()},
-                     {"value", r->observation.value},
-                     {"status", store::ResultStatusKey(r->status)}});
+  for (const analytics::TrendPoint& p : points) {
+    items.push_back({{"period", p.period.Key()},
+                     {"label", call.vi() ? p.period.LabelVi() : p.period.LabelEn()},
+                     {"months", p.period.month_count()},
+                     {"value", p.value},
+                     {"status", store::ResultStatusKey(p.status)}});
   }
   call.Reply({{"unit", unit}, {"indicator", indicator}, {"items", items}});
   return Status::Ok();

@@ -1,7 +1,7 @@
 // Sign-in, sign-out, API tokens, users and roles.
-#include <algorithm>
 #include <ctime>
 
+#include "analytics/dashboard.h"
 #include "api/router.h"
 #include "api/views.h"
 
@@ -58,48 +58,17 @@ Status Logout(Call& call) {
   return Status::Ok();
 }
 
-// The latest period a unit has figures for, within the last 30 years: "2020",
-// "2018-01/2018-10". Empty when it has none.
-Result<std::string> LatestPeriod(store::Store& store, UnitId unit, int this_year) {
-  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results,
-                   store.ListResultsInYears(unit, this_year - 30, this_year));
-  // Latest end month first; of those ending together, the longest ("10 tháng" over "tháng 10").
-  auto later = [](const Period& a, const Period& b) {
-    return std::make_pair(a.year() * 12 + a.last_month(), a.month_count()) >
-           std::make_pair(b.year() * 12 + b.last_month(), b.month_count());
-  };
-  const Period* latest = nullptr;
-  for (const store::ResultRecord& r : results) {
-    if (latest == nullptr || later(r.observation.period, *latest)) latest = &r.observation.period;
-  }
-  return latest == nullptr ? "" : latest->Key();
-}
-
-// Where the user's dashboard opens: their own unit, or for a user above every
-// unit the one reviewed at the latest working session that has figures; at
-// the latest period with figures.
+// Where the user's dashboard opens (analytics::FindHome): their own unit, or
+// for a user above every unit the one reviewed at the latest working session.
 Result<Json> Home(Call& call) {
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  int year = Today(call).year();
-  std::vector<UnitId> candidates;
+  std::vector<UnitId> own;
   for (const store::RoleGrant& g : call.principal->user.roles) {
-    if (g.unit != kNoUnit) candidates.push_back(g.unit);
+    if (g.unit != kNoUnit) own.push_back(g.unit);
   }
-  if (candidates.empty()) {
-    ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store->ListMeetings());
-    std::sort(meetings.begin(), meetings.end(),
-              [](const Meeting& a, const Meeting& b) { return b.held_on < a.held_on; });
-    for (const Meeting& m : meetings) {
-      if (m.unit != kNoUnit) candidates.push_back(m.unit);
-    }
-  }
-  for (size_t i = 0; i < candidates.size() && i < 20; ++i) {
-    ASSIGN_OR_RETURN(std::string period, LatestPeriod(*store, candidates[i], year));
-    if (!period.empty() || i + 1 == candidates.size()) {
-      return Json{{"unit", candidates[i]}, {"period", period.empty() ? Json(nullptr) : Json(period)}};
-    }
-  }
-  return Json(nullptr);
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::optional<analytics::Home> home, analytics::FindHome(*store, own, Today(call).year()));
+  if (!home) return Json(nullptr);
+  return Json{{"unit", home->unit}, {"period", home->period.empty() ? Json(nullptr) : Json(home->period)}};
 }
 
 Status Me(Call& call) {

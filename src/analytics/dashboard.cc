@@ -1,0 +1,75 @@
+#include "analytics/dashboard.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace kiemdem::analytics {
+
+Result<std::string> LatestPeriod(store::ResultStore& results, UnitId unit, int this_year) {
+  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> stored,
+                   results.ListResultsInYears(unit, this_year - 30, this_year));
+  auto later = [](const Period& a, const Period& b) {
+    return std::make_pair(a.year() * 12 + a.last_month(), a.month_count()) >
+           std::make_pair(b.year() * 12 + b.last_month(), b.month_count());
+  };
+  const Period* latest = nullptr;
+  for (const store::ResultRecord& r : stored) {
+    if (latest == nullptr || later(r.observation.period, *latest)) latest = &r.observation.period;
+  }
+  return latest == nullptr ? "" : latest->Key();
+}
+
+Result<std::optional<Home>> FindHome(store::Store& store, const std::vector<UnitId>& own_units,
+                                     int this_year) {
+  std::vector<UnitId> candidates = own_units;
+  if (candidates.empty()) {
+    ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store.meetings().ListMeetings());
+    std::sort(meetings.begin(), meetings.end(),
+              [](const Meeting& a, const Meeting& b) { return b.held_on < a.held_on; });
+    for (const Meeting& m : meetings) {
+      if (m.unit != kNoUnit) candidates.push_back(m.unit);
+    }
+  }
+  for (size_t i = 0; i < candidates.size() && i < 20; ++i) {
+    ASSIGN_OR_RETURN(std::string period, LatestPeriod(store.results(), candidates[i], this_year));
+    if (!period.empty() || i + 1 == candidates.size())
+      return std::optional<Home>(Home{candidates[i], period});
+  }
+  return std::optional<Home>();
+}
+
+Result<std::vector<TrendPoint>> Trend(store::ResultStore& results, UnitId unit, const std::string& indicator,
+                                      int first_year, int last_year) {
+  if (last_year < first_year || last_year - first_year > 30) {
+    return InvalidArgument("from..to must be at most 30 years, in order",
+                           "khoảng năm from..to tối đa 30 năm, theo thứ tự")
+        .WithField("from");
+  }
+  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> stored,
+                   results.ListResultsInYears(unit, first_year, last_year));
+  std::vector<TrendPoint> out;
+  for (const store::ResultRecord& r : stored) {
+    if (r.observation.indicator == indicator)
+      out.push_back({r.observation.period, r.observation.value, r.status});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TrendPoint& a, const TrendPoint& b) { return a.period < b.period; });
+  return out;
+}
+
+Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const UnitTree& tree, UnitId parent,
+                                                  const Period& period, const std::string& indicator) {
+  Date on = EndOfMonth(period.year(), period.last_month());
+  std::vector<ComparedUnit> out;
+  for (UnitId child : tree.ChildrenOn(parent, on)) {
+    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(store, tree, child, period));
+    ComparedUnit c{child, std::nullopt};
+    for (EvaluationRow& r : e.rows) {
+      if (r.indicator.code == indicator) c.row = std::move(r);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace kiemdem::analytics

@@ -1,0 +1,68 @@
+// What the dashboard shows besides a unit's evaluation: where it opens for a
+// user (the home unit and its latest period), an indicator's trend over the
+// years, and the units under a parent side by side for one indicator.
+//
+//   ASSIGN_OR_RETURN(std::optional<Home> home, FindHome(store, {ward}, 2026));
+//   ASSIGN_OR_RETURN(std::vector<TrendPoint> points, Trend(store.results(), ward, "THU_NS", 2022, 2026));
+#ifndef KIEMDEM_ANALYTICS_DASHBOARD_H_
+#define KIEMDEM_ANALYTICS_DASHBOARD_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/evaluation_service.h"
+#include "analytics/unit_tree.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace kiemdem::analytics {
+
+// Where a dashboard opens: a unit, and its latest period with figures
+// ("2020", "2018-01/2018-10"), empty when it has none.
+struct Home {
+  UnitId unit = kNoUnit;
+  std::string period;
+};
+
+// The first of `own_units` (the units a user's roles are granted on) that has
+// figures within the 30 years up to `this_year`, or the last one tried when
+// none has; with no own units, the unit reviewed at the latest working
+// session that has figures. At most 20 units are tried. nullopt when there
+// is no unit to open on.
+Result<std::optional<Home>> FindHome(store::Store& store, const std::vector<UnitId>& own_units,
+                                     int this_year);
+
+// The latest period `unit` has figures for within the 30 years up to
+// `this_year`: latest end month first; of those ending together, the
+// longest ("10 tháng" over "tháng 10"). Empty when it has none.
+Result<std::string> LatestPeriod(store::ResultStore& results, UnitId unit, int this_year);
+
+// One stored figure of a trend.
+struct TrendPoint {
+  Period period;
+  double value = 0;
+  store::ResultStatus status = store::ResultStatus::kDraft;
+};
+
+// The figures of `indicator` for `unit` in the years first_year..last_year,
+// oldest period first. InvalidArgument (field "from") unless
+// first_year <= last_year <= first_year + 30.
+Result<std::vector<TrendPoint>> Trend(store::ResultStore& results, UnitId unit, const std::string& indicator,
+                                      int first_year, int last_year);
+
+// One unit under a parent, evaluated for one indicator: nullopt when the
+// indicator is not in its evaluation.
+struct ComparedUnit {
+  UnitId unit = kNoUnit;
+  std::optional<EvaluationRow> row;
+};
+
+// The units under `parent` as of the period's last day, each evaluated for
+// `indicator` in `period`.
+Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const UnitTree& tree, UnitId parent,
+                                                  const Period& period, const std::string& indicator);
+
+}  // namespace kiemdem::analytics
+
+#endif  // KIEMDEM_ANALYTICS_DASHBOARD_H_

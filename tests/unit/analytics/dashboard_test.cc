@@ -1,0 +1,135 @@
+// The dashboard's rules over a real (SQLite) store: where it opens, trends,
+// and the units under a parent side by side.
+#include "analytics/dashboard.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace kiemdem::analytics {
+namespace {
+
+Date D(const char* s) { return *Date::Parse(s); }
+
+class DashboardTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("kiemdem_dash_" + std::to_string(getpid()) + ".db"))
+                .string();
+    std::filesystem::remove(path_);
+    store_ = std::move(store::Store::Open({.url = path_})).value();
+    ASSERT_TRUE(store_->Migrate().ok());
+    AdminRegistry reg;
+    auto add = [&](const char* code, const char* name, UnitType type, UnitId parent) {
+      AdminUnit u;
+      u.code = code;
+      u.parent = parent;
+      u.versions.push_back({Date(), name, name, type});
+      return *reg.Add(u);
+    };
+    UnitId p = add("22", "Tỉnh Quảng Ninh", UnitType::kProvince, kNoUnit);
+    UnitId c = add("196", "Thành phố Uông Bí", UnitType::kProvincialCity, p);
+    add("06817", "Phường Quang Trung", UnitType::kWard, c);
+    add("06811", "Phường Uông Bí", UnitType::kWard, c);
+    ASSERT_TRUE(store_->units().SaveUnits("admin", reg).ok());
+    Indicator i;
+    i.code = "THU_NS";
+    i.name_vi = "Thu ngân sách";
+    i.name_en = "Budget revenue";
+    i.unit = "triệu đồng";
+    ASSERT_TRUE(store_->plans().PutIndicators("admin", {i}).ok());
+    city_ = *store_->units().FindUnit("196", D("01/01/2020"));
+    a_ = *store_->units().FindUnit("06817", D("01/01/2020"));
+    b_ = *store_->units().FindUnit("06811", D("01/01/2020"));
+    tree_ = std::move(UnitTree::Load(*store_)).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  void Save(UnitId unit, const char* period, double value) {
+    Observation o;
+    o.unit = unit;
+    o.indicator = "THU_NS";
+    o.period = *Period::Parse(period);
+    o.value = value;
+    ASSERT_TRUE(store_->results().SaveResult("r", o).ok());
+  }
+  std::string path_;
+  std::unique_ptr<store::Store> store_;
+  std::optional<UnitTree> tree_;
+  UnitId city_ = kNoUnit, a_ = kNoUnit, b_ = kNoUnit;
+};
+
+TEST_F(DashboardTest, LatestPeriodPrefersTheLatestEndThenTheLongest) {
+  Save(a_, "2020-10", 1);
+  Save(a_, "2020-01/2020-10", 10);
+  Save(a_, "2019", 12);
+  EXPECT_EQ(*LatestPeriod(store_->results(), a_, 2026), "2020-01/2020-10");
+  EXPECT_EQ(*LatestPeriod(store_->results(), b_, 2026), "");
+  // Older than 30 years does not count.
+  EXPECT_EQ(*LatestPeriod(store_->results(), a_, 2051), "");
+}
+
+TEST_F(DashboardTest, HomeIsTheFirstOwnUnitWithFigures) {
+  Save(b_, "2021", 5);
+  std::optional<Home> home = *FindHome(*store_, {a_, b_}, 2026);
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->unit, b_);
+  EXPECT_EQ(home->period, "2021");
+  // No figures anywhere among them: the last one tried, with no period.
+  home = *FindHome(*store_, {a_}, 2026);
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->unit, a_);
+  EXPECT_EQ(home->period, "");
+}
+
+TEST_F(DashboardTest, HomeAboveEveryUnitIsTheLatestSessionsUnit) {
+  EXPECT_FALSE(*FindHome(*store_, {}, 2026));
+  Meeting older, newer;
+  older.held_on = D("01/02/2021");
+  older.host = "Thành ủy";
+  older.unit = a_;
+  newer = older;
+  newer.held_on = D("01/03/2021");
+  newer.unit = b_;
+  ASSERT_TRUE(store_->meetings().SaveMeeting("a", older).ok());
+  ASSERT_TRUE(store_->meetings().SaveMeeting("a", newer).ok());
+  Save(a_, "2021-Q1", 3);
+  std::optional<Home> home = *FindHome(*store_, {}, 2026);
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->unit, a_);  // the newest session's unit has no figures
+  EXPECT_EQ(home->period, "2021-Q1");
+}
+
+TEST_F(DashboardTest, TrendIsOneIndicatorOldestFirst) {
+  Save(a_, "2022", 30);
+  Save(a_, "2020", 10);
+  Save(a_, "2021-Q2", 4);
+  Save(b_, "2021", 99);
+  std::vector<TrendPoint> points = *Trend(store_->results(), a_, "THU_NS", 2020, 2021);
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_EQ(points[0].period.Key(), "2020");
+  EXPECT_EQ(points[1].period.Key(), "2021-Q2");
+  EXPECT_DOUBLE_EQ(points[1].value, 4);
+  EXPECT_TRUE(Trend(store_->results(), a_, "KHAC", 2020, 2022)->empty());
+  EXPECT_EQ(Trend(store_->results(), a_, "THU_NS", 2022, 2020).status().field(), "from");
+  EXPECT_EQ(Trend(store_->results(), a_, "THU_NS", 1990, 2030).status().field(), "from");
+}
+
+TEST_F(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
+  Save(a_, "2020", 10);
+  std::vector<ComparedUnit> units =
+      *CompareChildren(*store_, *tree_, city_, *Period::Parse("2020"), "THU_NS");
+  ASSERT_EQ(units.size(), 2u);
+  const ComparedUnit& with = units[0].unit == a_ ? units[0] : units[1];
+  const ComparedUnit& without = units[0].unit == a_ ? units[1] : units[0];
+  ASSERT_TRUE(with.row);
+  EXPECT_EQ(with.row->evaluation.actual, 10);
+  EXPECT_TRUE(!without.row || !without.row->evaluation.actual);
+  EXPECT_TRUE(CompareChildren(*store_, *tree_, a_, *Period::Parse("2020"), "THU_NS")->empty());
+}
+
+}  // namespace
+}  // namespace kiemdem::analytics
