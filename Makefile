@@ -33,6 +33,7 @@ test: test-release
 test-release: build web
 	@ctest --preset release -j $(JOBS)
 	@scripts/check-format
+	@scripts/check-layers
 
 # The tests again under AddressSanitizer and UndefinedBehaviorSanitizer (the
 # slow crash test and the browser tests run in `make test` only; the
