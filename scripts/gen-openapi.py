@@ -137,13 +137,16 @@ schemas["OverdueGroup"] = obj({"name": string, "open": integer, "overdue": integ
 schemas["ImportOutcome"] = obj({"file_name": string, "rows": integer, "stored": integer, "check_only": boolean,
                                 "problems": {"type": "array", "items": obj({"sheet": string, "row": integer,
                                                                             "column": nullable(string),
-                                                                            "message": string})}})
+                                                                            "message": string})},
+                                "problem_count": integer,
+                                "problems_by_column": {"type": "array", "items": obj({"column": nullable(string),
+                                                                                      "count": integer})}})
 schemas["DocumentWithFacts"] = obj({"document": ref("Document"), "facts": ref("Facts")})
 
 errors = {str(c): {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
           for c, d in [(400, "bad input"), (401, "not signed in"), (403, "outside the caller's scope, or no CSRF token"),
                        (404, "not found"), (409, "state conflict"), (413, "body too large"),
-                       (415, "a body that is not application/json"), (429, "too many failed sign-ins"),
+                       (415, "a body that is not application/json"), (429, "too many requests (failed sign-ins, imports); see Retry-After"),
                        (500, "the server failed; the message names the request id (X-Request-Id) its log line has"),
                        (503, "the database cannot be reached just now; retry after Retry-After seconds")]}
 
@@ -204,7 +207,9 @@ paths = {
     "/trend": {"get": op("An indicator's stored results over years", obj({"unit": integer, "indicator": string, "items": {"type": "array", "items": ref("TrendPoint")}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},
     "/imports/results": {"post": with_422(op(
         "Import results from a .csv or .xlsx file (base64): with check_only, every problem by sheet, row and column and nothing stored; "
-        "without, all rows stored or none. Each row's unit must be one the caller may enter results for. 422 when there are problems",
+        "without, all rows stored or none. Each row's unit must be one the caller may enter results for. 422 when there are problems: "
+        "the first 200 in full, problem_count and problems_by_column for all. 413 when the file is beyond the reader's limits "
+        "(rows, cells, text, unpacked size); 429 when other imports keep the server busy",
         ref("ImportOutcome"),
         body=obj({"file_name": string, "content_base64": string, "check_only": boolean}, ["file_name", "content_base64"]), tag="results"))},
     "/documents": {"post": op("Post a report's text: the facts found, with spans and suggested indicators; its date (issued) is the reference date of the text, for dates written without a year (a url:/date: header in the text, else today, where none is given)", ref("DocumentWithFacts"), "201", body=obj({"unit": integer, "text": string, "title": string, "doc_type": string, "code": string, "issued": date}, ["unit", "text"]), tag="documents")},

@@ -185,6 +185,14 @@ void App::RefreshSessions() {
   for (const std::string& hash : stale) (void)LoadPrincipal(hash);
 }
 
+Result<App::ImportSlot> App::AcquireImportSlot() {
+  if (!imports_.try_acquire_for(std::chrono::seconds(30))) {
+    return ResourceExhausted("other imports kept the server busy for 30 s; try again in a minute",
+                             "các lượt nhập tệp khác đang bận trong 30 giây; hãy thử lại sau một phút");
+  }
+  return ImportSlot(&imports_);
+}
+
 void App::ForgetSession(const std::string& token_hash) {
   std::lock_guard<std::mutex> lock(session_mu_);
   sessions_.erase(token_hash);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -99,6 +100,24 @@ class App {
 
   LoginLimiter& login_limiter() { return limiter_; }
 
+  // One of the few imports that may read a file at once; waits up to 30 s
+  // for one, then kResourceExhausted (the route answers 429: retry).
+  class ImportSlot {
+   public:
+    explicit ImportSlot(std::counting_semaphore<>* s) : s_(s) {}
+    ImportSlot(ImportSlot&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+    ImportSlot(const ImportSlot&) = delete;
+    ImportSlot& operator=(const ImportSlot&) = delete;
+    ImportSlot& operator=(ImportSlot&&) = delete;
+    ~ImportSlot() {
+      if (s_ != nullptr) s_->release();
+    }
+
+   private:
+    std::counting_semaphore<>* s_;
+  };
+  Result<ImportSlot> AcquireImportSlot();
+
  private:
   void Watch();
   // Loads the unit tree from `s` and records the units version it reflects.
@@ -127,6 +146,8 @@ class App {
   void RefreshSessions();
   std::unordered_map<std::string, SessionEntry> sessions_;
   LoginLimiter limiter_{5, std::chrono::seconds(300)};
+  static constexpr int kConcurrentImports = 2;
+  std::counting_semaphore<> imports_{kConcurrentImports};
   std::mutex watch_mu_;
   std::condition_variable watch_cv_;
   bool stopping_ = false;

@@ -43,6 +43,9 @@ struct Call {
   // Why the request failed, for the log only (a 5xx's database or library
   // text, a refusal's reason); never sent to the client.
   std::string error_cause;
+  // Set by handlers that held much memory (a file, a big body): the server
+  // hands freed memory back to the system after answering (malloc_trim).
+  bool release_memory = false;
 
   bool vi() const { return lang == "vi"; }
   const std::string& actor() const;

@@ -3,6 +3,7 @@
 // and column without storing anything; without it the file is stored whole or
 // not at all. A caller who may enter results nowhere is refused before the
 // file is read; each row's unit must be one the caller may enter results for.
+// A file of bad rows answers the first 200 problems and counts the rest.
 #include <sodium.h>
 
 #include "api/router.h"
@@ -42,7 +43,17 @@ Status ImportResultsRoute(Call& call) {
     return InvalidArgument("'file_name' needs 1-255 characters", "'file_name' cần 1-255 ký tự")
         .WithField("file_name");
   }
+  // Reading a file takes memory (bounded by io::ReadLimits): imports run a
+  // few at a time, so that parallel uploads cannot multiply the bound.
+  Result<App::ImportSlot> slot = call.app->AcquireImportSlot();
+  if (!slot.ok()) {
+    call.status = 429;
+    call.headers.emplace_back("Retry-After", "60");
+    return slot.status();
+  }
+  call.release_memory = true;
   ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded));
+  encoded = std::string();
   Result<io::Sheet> sheet = io::ReadSpreadsheet(bytes, name);
   if (!sheet.ok()) {
     Status problem = sheet.status();
@@ -55,11 +66,17 @@ Status ImportResultsRoute(Call& call) {
   ASSIGN_OR_RETURN(io::ImportOutcome outcome, io::ImportResults(*store, call.actor(), *sheet, options));
   Json problems = Json::array();
   for (const io::ImportProblem& p : outcome.problems) problems.push_back(ProblemView(p, call.vi()));
+  Json by_column = Json::array();
+  for (const auto& [column, count] : outcome.problems_by_column) {
+    by_column.push_back({{"column", column.empty() ? Json(nullptr) : Json(column)}, {"count", count}});
+  }
   call.Reply({{"file_name", name},
               {"rows", outcome.rows},
               {"stored", outcome.stored},
               {"check_only", check_only},
-              {"problems", problems}},
+              {"problems", problems},
+              {"problem_count", outcome.problem_count},
+              {"problems_by_column", by_column}},
              outcome.problems.empty() ? 200 : 422);
   return Status::Ok();
 }

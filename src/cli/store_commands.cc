@@ -128,7 +128,7 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   Result<std::string> text = ReadFile(path);
   if (!text.ok()) return Fail(g, text.status());
   std::string name = path.substr(path.find_last_of('/') + 1);
-  Result<io::Sheet> sheet = io::ReadSpreadsheet(*text, name);
+  Result<io::Sheet> sheet = io::ReadSpreadsheet(*text, name, io::ReadLimits::CommandLine());
   if (!sheet.ok()) return Fail(g, sheet.status());
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
@@ -139,9 +139,16 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!outcome.ok()) return Fail(g, outcome.status());
   bool vi = g.lang == "vi";
   if (!outcome->problems.empty()) {
-    std::cerr << (vi ? "Không nhập tệp " : "Nothing imported from ") << name << ": "
-              << outcome->problems.size() << (vi ? " lỗi" : " problem(s)") << "\n";
+    std::cerr << (vi ? "Không nhập tệp " : "Nothing imported from ") << name << ": " << outcome->problem_count
+              << (vi ? " lỗi" : " problem(s)") << "\n";
     for (const io::ImportProblem& p : outcome->problems) std::cerr << "  " << p.ToString(g.lang) << "\n";
+    if (size_t more = outcome->problem_count - outcome->problems.size(); more > 0) {
+      std::cerr << "  … " << (vi ? "và " : "and ") << more
+                << (vi ? " lỗi nữa; theo cột:" : " more; by column:");
+      for (const auto& [column, n] : outcome->problems_by_column)
+        std::cerr << " " << (column.empty() ? (vi ? "cả dòng" : "whole row") : column) << " " << n << ";";
+      std::cerr << "\n";
+    }
     return 1;
   }
   std::cout << (vi ? "Đã nhập " : "Imported ") << outcome->stored << (vi ? " dòng từ " : " rows from ")

@@ -11,7 +11,7 @@ int CsvTable::Column(std::string_view name) const {
   return -1;
 }
 
-Result<CsvTable> ParseCsv(std::string_view text, char delimiter) {
+Result<CsvTable> ParseCsv(std::string_view text, char delimiter, const CsvLimits& limits) {
   RETURN_IF_ERROR(ValidateUtf8(text));
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<CsvRow> rows;
@@ -23,11 +23,26 @@ Result<CsvTable> ParseCsv(std::string_view text, char delimiter) {
   int quote_line = 0;
   bool row_has_content = false;
   size_t i = 0;
-  auto end_row = [&]() {
+  size_t fields = 0;  // kept in rows, and in the row being read
+  Status full;
+  auto over = [&](const std::string& en, const std::string& vi) {
+    full = ResourceExhausted("line " + std::to_string(line) + ": the file has more than " + en,
+                             "dòng " + std::to_string(line) + ": tệp có hơn " + vi);
+  };
+  auto end_field = [&]() {
     row.fields.push_back(std::move(field));
     field.clear();
+    if (++fields > limits.max_fields)
+      over(std::to_string(limits.max_fields) + " cells", std::to_string(limits.max_fields) + " ô");
+  };
+  auto end_row = [&]() {
+    end_field();
     if (row_has_content || row.fields.size() > 1 || !row.fields[0].empty()) {
       rows.push_back(std::move(row));
+      if (rows.size() > limits.max_rows)
+        over(std::to_string(limits.max_rows - 1) + " rows", std::to_string(limits.max_rows - 1) + " dòng");
+    } else {
+      fields -= row.fields.size();
     }
     row = CsvRow();
     row_has_content = false;
@@ -58,8 +73,8 @@ Result<CsvTable> ParseCsv(std::string_view text, char delimiter) {
       continue;
     }
     if (c == delimiter) {
-      row.fields.push_back(std::move(field));
-      field.clear();
+      end_field();
+      if (!full.ok()) return full;
       ++i;
       continue;
     }
@@ -69,6 +84,7 @@ Result<CsvTable> ParseCsv(std::string_view text, char delimiter) {
     }
     if (c == '\n') {
       end_row();
+      if (!full.ok()) return full;
       ++line;
       row.line = line;
       ++i;
@@ -82,6 +98,7 @@ Result<CsvTable> ParseCsv(std::string_view text, char delimiter) {
                            "dòng " + std::to_string(quote_line) + ": một ô trong ngoặc kép không được đóng");
   }
   if (!field.empty() || !row.fields.empty() || row_has_content) end_row();
+  if (!full.ok()) return full;
   if (rows.empty()) {
     return InvalidArgument("the file is empty: it has no header row", "tệp trống: không có dòng tiêu đề");
   }

@@ -3,6 +3,7 @@
 #ifndef KIEMDEM_CORE_CSV_H_
 #define KIEMDEM_CORE_CSV_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -26,10 +27,19 @@ struct CsvTable {
   int Column(std::string_view name) const;
 };
 
+// How many rows and fields a parse may keep (the header included); beyond
+// them ParseCsv stops with kResourceExhausted naming the line. A field costs
+// its text and a string object, so a line of commas is counted too.
+struct CsvLimits {
+  size_t max_rows = SIZE_MAX;
+  size_t max_fields = SIZE_MAX;
+};
+
 // Parses UTF-8 CSV (a leading BOM is dropped; "\n" or "\r\n" line ends; "," or
 // the given delimiter). Fails on invalid UTF-8 (naming the byte offset), an
-// unterminated quote (naming its line) or a file with no header.
-Result<CsvTable> ParseCsv(std::string_view text, char delimiter = ',');
+// unterminated quote (naming its line), a file with no header, or a file
+// beyond `limits`.
+Result<CsvTable> ParseCsv(std::string_view text, char delimiter = ',', const CsvLimits& limits = {});
 
 // Checks that every name in `required` is a header column; the error lists
 // all missing ones.

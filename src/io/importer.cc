@@ -57,7 +57,7 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
-  Problems problems{&t, &ResultColumns(), &outcome.problems};
+  Problems problems{&t, &ResultColumns(), &outcome};
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   std::map<std::string, Indicator> by_code;
   for (const Indicator& i : indicators) by_code[i.code] = i;
@@ -65,7 +65,7 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
   std::map<std::tuple<UnitId, std::string, std::string>, int> seen;
   std::map<std::pair<std::string, Date>, Result<UnitId>> unit_cache;
   for (const SheetRow* row : t.data) {
-    size_t before = outcome.problems.size();
+    size_t before = outcome.problem_count;
     Observation o;
     Result<Period> period = Period::Parse(t.Cell(*row, "period"));
     if (!period.ok()) problems.Add(*row, "period", period.status());
@@ -109,7 +109,7 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
     if (!q.ok()) problems.Add(*row, "qualifier", q.status());
     Result<bool> est = YesNo(t.Cell(*row, "estimated"));
     if (!est.ok()) problems.Add(*row, "estimated", est.status());
-    if (outcome.problems.size() > before) continue;
+    if (outcome.problem_count > before) continue;
     o.indicator = ind;
     o.value = *value;
     o.qualifier = *q;
@@ -141,11 +141,11 @@ Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& a
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, IndicatorColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
-  Problems problems{&t, &IndicatorColumns(), &outcome.problems};
+  Problems problems{&t, &IndicatorColumns(), &outcome};
   std::vector<Indicator> rows;
   std::map<std::string, int> seen;
   for (const SheetRow* row : t.data) {
-    size_t before = outcome.problems.size();
+    size_t before = outcome.problem_count;
     Indicator i;
     i.code = t.Cell(*row, "code");
     i.name_vi = t.Cell(*row, "name_vi");
@@ -162,7 +162,7 @@ Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& a
     if (!tm.ok()) problems.Add(*row, "time", tm.status());
     Result<bool> neg = YesNo(t.Cell(*row, "allow_negative"));
     if (!neg.ok()) problems.Add(*row, "allow_negative", neg.status());
-    if (outcome.problems.size() > before) continue;
+    if (outcome.problem_count > before) continue;
     i.value_kind = *vk;
     i.direction = *dir;
     i.spatial = *sp;

@@ -5,6 +5,7 @@
 #define KIEMDEM_IO_IMPORTER_H_
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,17 @@ struct ImportProblem {
 };
 
 struct ImportOutcome {
-  int rows = 0;    // data rows read
-  int stored = 0;  // rows stored (0 when there are problems)
-  std::vector<ImportProblem> problems;
+  // A file of bad rows makes a problem or more per row: the first ones are
+  // kept whole, the rest are counted (per column too), so a flood of bad rows
+  // costs counters, not memory.
+  static constexpr size_t kMaxProblems = 200;
+
+  int rows = 0;                         // data rows read
+  int stored = 0;                       // rows stored (0 when there are problems)
+  std::vector<ImportProblem> problems;  // the first kMaxProblems found, in file order
+  size_t problem_count = 0;             // every problem found
+  // Problems per column ("C (Giá trị)"; "" for whole-row problems).
+  std::map<std::string, size_t> problems_by_column;
 };
 
 // Columns, with their Vietnamese headers (the last name of each list is the

@@ -29,14 +29,14 @@ Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor,
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, PlanColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
-  internal::Problems problems{&t, &PlanColumns(), &outcome.problems};
+  internal::Problems problems{&t, &PlanColumns(), &outcome};
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   std::set<std::string> codes;
   for (const Indicator& i : indicators) codes.insert(i.code);
   std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> plans;
   std::map<std::tuple<UnitId, BodyKind, int, int, std::string, int>, int> seen;
   for (const SheetRow* row : t.data) {
-    size_t before = outcome.problems.size();
+    size_t before = outcome.problem_count;
     Result<int> first = internal::WholeNumber(t.Cell(*row, "first_year"), 1945, 2200);
     if (!first.ok()) problems.Add(*row, "first_year", first.status());
     std::string last_text = t.Cell(*row, "last_year");
@@ -82,7 +82,7 @@ Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor,
       if (!h.ok()) problems.Add(*row, "value_high", h.status());
       if (h.ok()) target.value_high = *h;
     }
-    if (outcome.problems.size() > before) continue;
+    if (outcome.problem_count > before) continue;
     if (*last < *first || *year < *first || *year > *last) {
       problems.Add(*row, "year",
                    InvalidArgument("year " + std::to_string(*year) + " is outside the plan's years " +

@@ -66,7 +66,13 @@ Result<LocatedTable> LocateHeader(const Sheet& sheet, const std::vector<ColumnSp
                          sheet.name + ": không tìm thấy dòng tiêu đề có các cột " + missing);
 }
 
-Result<Sheet> ReadCsv(std::string_view text, const std::string& name) {
+Result<Sheet> ReadCsv(std::string_view text, const std::string& name, const ReadLimits& limits) {
+  if (text.size() > limits.max_text_bytes) {
+    std::string mib = std::to_string(limits.max_text_bytes >> 20) + " MiB";
+    return ResourceExhausted(
+        name + " is too large to import: more than " + mib + "; split it into smaller files",
+        name + " quá lớn để nhập: hơn " + mib + "; hãy tách thành các tệp nhỏ hơn");
+  }
   // Excel in a Vietnamese locale writes ';' separated CSV.
   size_t line_end = text.find('\n');
   std::string_view first = text.substr(0, line_end);
@@ -76,10 +82,14 @@ Result<Sheet> ReadCsv(std::string_view text, const std::string& name) {
     commas += c == ',';
     semicolons += c == ';';
   }
-  Result<CsvTable> csv = ParseCsv(text, semicolons > commas ? ';' : ',');
+  // The header row counts as a row here, as it does in a spreadsheet.
+  CsvLimits csv_limits{limits.max_rows + 1, limits.max_cells};
+  Result<CsvTable> csv = ParseCsv(text, semicolons > commas ? ';' : ',', csv_limits);
   if (!csv.ok()) {
-    return Status(csv.status().code(), name + ": " + csv.status().message(),
-                  name + ": " + csv.status().message_vi());
+    bool full = csv.status().code() == StatusCode::kResourceExhausted;
+    std::string en = full ? " is too large to import: " : ": ", vi = full ? " quá lớn để nhập: " : ": ";
+    return Status(csv.status().code(), name + en + csv.status().message(),
+                  name + vi + csv.status().message_vi());
   }
   Sheet sheet;
   sheet.name = name;

@@ -46,8 +46,27 @@ struct LocatedTable {
 // Fails, naming the sheet and every missing column, when no row is a header.
 Result<LocatedTable> LocateHeader(const Sheet& sheet, const std::vector<ColumnSpec>& columns);
 
+// How much a reader may take from one file before it refuses it with
+// kResourceExhausted naming the limit: a spreadsheet is untrusted input, and
+// what it says about itself (a zip's sizes, a cell's column) is checked, not
+// believed. The defaults are the server's (one upload); the CLI reads files
+// from its own disk with CommandLine().
+struct ReadLimits {
+  size_t max_rows = 200'000;                 // rows with at least one value
+  size_t max_cells = 2'000'000;              // cells kept, counting empty cells left of a value in its row
+  size_t max_text_bytes = size_t{64} << 20;  // the text of every cell and shared string together
+  size_t max_sheet_bytes = size_t{64}
+                           << 20;  // .xlsx: the sheet's XML, uncompressed, as read (not as claimed)
+  size_t max_shared_bytes = size_t{32} << 20;  // .xlsx: sharedStrings.xml, uncompressed
+  size_t max_part_bytes = size_t{1} << 20;     // .xlsx: the workbook and its relationships
+
+  // Files an operator imports from the command line: 100 times as much
+  // (national imports of millions of rows), still finite.
+  static ReadLimits CommandLine();
+};
+
 // CSV text (UTF-8, "," or ";" separated, detected from the first lines).
-Result<Sheet> ReadCsv(std::string_view text, const std::string& name);
+Result<Sheet> ReadCsv(std::string_view text, const std::string& name, const ReadLimits& limits = {});
 
 // "A", "B", …, "Z", "AA".
 std::string SpreadsheetColumn(int index);

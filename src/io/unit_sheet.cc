@@ -23,7 +23,7 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, UnitColumns()));
   ImportOutcome outcome;
   outcome.rows = static_cast<int>(t.data.size());
-  internal::Problems problems{&t, &UnitColumns(), &outcome.problems};
+  internal::Problems problems{&t, &UnitColumns(), &outcome};
   ASSIGN_OR_RETURN(std::vector<store::UnitRecord> stored, store.ListUnits());
   std::set<std::string> known;  // codes stored or earlier in the file
   std::multimap<std::string, const store::UnitRecord*> by_code;
@@ -35,7 +35,7 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
   std::vector<store::UnitRecord> rows;
   std::map<std::pair<std::string, std::string>, int> seen;
   for (const SheetRow* row : t.data) {
-    size_t before = outcome.problems.size();
+    size_t before = outcome.problem_count;
     store::UnitRecord u;
     u.code = t.Cell(*row, "code");
     if (u.code.empty() || u.code.find_first_not_of("0123456789") != std::string::npos || u.code.size() > 12) {
@@ -65,7 +65,7 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
                    InvalidArgument("the unit ends on or before it begins",
                                    "ngày hết hiệu lực không sau ngày bắt đầu"));
     }
-    if (outcome.problems.size() > before) continue;
+    if (outcome.problem_count > before) continue;
     if (!u.parent_code.empty() && in_file.count(u.parent_code) == 0 && (*from || *to)) {
       // A stored parent must exist on the unit's first day (or its last one).
       Date anchor = *from ? **from : (*to)->AddDays(-1);
@@ -88,7 +88,7 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
         break;
       }
     }
-    if (outcome.problems.size() > before) continue;
+    if (outcome.problem_count > before) continue;
     u.type = *type;
     // "Phường" + "Quảng Hưng"; a residential group's name is already whole ("Tổ 9").
     u.full_name = t.Cell(*row, "full_name");

@@ -1,16 +1,17 @@
 #include "io/xlsx.h"
 
+#include <expat.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
 #include <cassert>
 #include <charconv>
-#include <cstdlib>
+#include <functional>
 #include <memory>
-#include <optional>
 #include <pugixml.hpp>
 
 #include "core/text.h"
+#include "core/vn_number.h"
 #include "io/importer.h"
 
 namespace kiemdem::io {
@@ -21,16 +22,12 @@ Status NotXlsx(const std::string& file, const std::string& why) {
                          file + " không phải là tệp .xlsx hoàn chỉnh (" + why + "); hãy lưu lại từ Excel");
 }
 
-// Reads one member of the zip archive; empty optional when absent.
-std::optional<std::string> ReadMember(zip_t* archive, const char* name) {
-  zip_stat_t st;
-  if (zip_stat(archive, name, 0, &st) != 0) return std::nullopt;
-  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(archive, name, 0), zip_fclose);
-  if (!f) return std::nullopt;
-  std::string out(st.size, '\0');
-  zip_int64_t n = zip_fread(f.get(), out.data(), st.size);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) return std::nullopt;
-  return out;
+// "64 MiB" for a byte count, for messages.
+std::string Mebibytes(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+Status TooLarge(const std::string& file, const std::string& what_en, const std::string& what_vi) {
+  return ResourceExhausted(file + " is too large to import: " + what_en + "; split it into smaller files",
+                           file + " quá lớn để nhập: " + what_vi + "; hãy tách thành các tệp nhỏ hơn");
 }
 
 // The last column and row a worksheet can have (Excel's own limits: XFD, 1 048 576).
@@ -38,6 +35,8 @@ constexpr int kMaxColumns = 16384;
 constexpr int kMaxRows = 1048576;
 constexpr int kNoLetters = -1;  // ColumnIndex: the reference has no column letters
 constexpr int kBeyondXfd = -2;  // ColumnIndex: more than three letters, or past XFD
+// Sheet XML nests about seven deep (worksheet, sheetData, row, c, is, r, t).
+constexpr int kMaxDepth = 64;
 
 // "C7" -> column index 2; kNoLetters or kBeyondXfd. At most three letters are
 // read, so the arithmetic cannot overflow whatever the file says.
@@ -62,9 +61,390 @@ int RowNumber(std::string_view text) {
   return row;
 }
 
+using Chunk = std::function<Status(std::string_view)>;
+
+// Streams one member of the archive to `sink` in chunks. The size the zip
+// declares is checked against `budget` first, and the bytes that actually come
+// out are counted against it too (a zip can lie either way). NotFound when
+// the member is absent.
+Status StreamMember(zip_t* archive, const std::string& name, size_t budget, const std::string& file,
+                    const Chunk& sink) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(archive, name.c_str(), 0, &st) != 0) return NotFound(name + " is absent", name + " không có");
+  std::string part = name.substr(name.rfind('/') + 1);
+  if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > budget) {
+    return TooLarge(file, part + " holds more than " + Mebibytes(budget),
+                    part + " lớn hơn " + Mebibytes(budget));
+  }
+  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(archive, name.c_str(), 0), zip_fclose);
+  if (!f) return NotXlsx(file, part + " cannot be opened: " + zip_strerror(archive));
+  std::string buffer(size_t{64} << 10, '\0');
+  size_t total = 0;
+  while (true) {
+    zip_int64_t n = zip_fread(f.get(), buffer.data(), buffer.size());
+    if (n < 0) return NotXlsx(file, part + " is damaged: " + zip_file_strerror(f.get()));
+    if (n == 0) break;
+    total += static_cast<size_t>(n);
+    if (total > budget) {
+      return TooLarge(file, part + " holds more than " + Mebibytes(budget),
+                      part + " lớn hơn " + Mebibytes(budget));
+    }
+    RETURN_IF_ERROR(sink(std::string_view(buffer.data(), static_cast<size_t>(n))));
+  }
+  return Status::Ok();
+}
+
+// A small member whole (the workbook, its relationships).
+Result<std::string> ReadSmallMember(zip_t* archive, const std::string& name, size_t budget,
+                                    const std::string& file) {
+  std::string out;
+  RETURN_IF_ERROR(StreamMember(archive, name, budget, file, [&out](std::string_view chunk) {
+    out.append(chunk);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+// One SAX pass of expat over XML fed in chunks. Subclasses see elements by
+// their local name (a prefix or namespace is ignored: "x:row" is "row").
+class XmlStream {
+ public:
+  XmlStream(std::string file, std::string part) : file_(std::move(file)), part_(std::move(part)) {
+    parser_ = XML_ParserCreateNS(nullptr, '|');
+    XML_SetUserData(parser_, this);
+    XML_SetElementHandler(parser_, &XmlStream::OnStart, &XmlStream::OnEnd);
+    XML_SetCharacterDataHandler(parser_, &XmlStream::OnText);
+    // A spreadsheet part never has a DOCTYPE; refusing it rules out entity
+    // expansion (billion laughs) and external entities altogether.
+    XML_SetStartDoctypeDeclHandler(parser_, &XmlStream::OnDoctype);
+  }
+  virtual ~XmlStream() { XML_ParserFree(parser_); }
+  XmlStream(const XmlStream&) = delete;
+  XmlStream& operator=(const XmlStream&) = delete;
+
+  Status Feed(std::string_view chunk, bool last) {
+    if (XML_Parse(parser_, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) == XML_STATUS_ERROR) {
+      if (!error_.ok()) return error_;
+      return NotXlsx(file_, part_ + " is damaged (line " + std::to_string(XML_GetCurrentLineNumber(parser_)) +
+                                ": " + XML_ErrorString(XML_GetErrorCode(parser_)) + ")");
+    }
+    return error_;
+  }
+
+ protected:
+  virtual void Start(std::string_view name, const char** attrs) = 0;
+  virtual void End(std::string_view name) = 0;
+  virtual void Text(std::string_view text) = 0;
+
+  // Stops the parse with `s` (the first error wins).
+  void Fail(Status s) {
+    if (!error_.ok()) return;
+    error_ = std::move(s);
+    XML_StopParser(parser_, XML_FALSE);
+  }
+  bool failed() const { return !error_.ok(); }
+  int depth() const { return depth_; }
+
+  static std::string_view Attr(const char** attrs, std::string_view name) {
+    for (int i = 0; attrs[i] != nullptr; i += 2) {
+      if (LocalName(attrs[i]) == name) return attrs[i + 1];
+    }
+    return {};
+  }
+  static bool HasAttr(const char** attrs, std::string_view name) {
+    for (int i = 0; attrs[i] != nullptr; i += 2) {
+      if (LocalName(attrs[i]) == name) return true;
+    }
+    return false;
+  }
+
+  const std::string file_;
+  const std::string part_;
+
+ private:
+  static std::string_view LocalName(const char* name) {
+    std::string_view n(name);
+    size_t bar = n.rfind('|');
+    return bar == std::string_view::npos ? n : n.substr(bar + 1);
+  }
+  static void XMLCALL OnStart(void* self, const XML_Char* name, const XML_Char** attrs) {
+    auto* s = static_cast<XmlStream*>(self);
+    if (s->failed()) return;
+    if (++s->depth_ > kMaxDepth) {
+      s->Fail(
+          NotXlsx(s->file_, s->part_ + " nests elements more than " + std::to_string(kMaxDepth) + " deep"));
+      return;
+    }
+    s->Start(LocalName(name), attrs);
+  }
+  static void XMLCALL OnEnd(void* self, const XML_Char* name) {
+    auto* s = static_cast<XmlStream*>(self);
+    if (s->failed()) return;
+    s->End(LocalName(name));
+    --s->depth_;
+  }
+  static void XMLCALL OnText(void* self, const XML_Char* text, int len) {
+    auto* s = static_cast<XmlStream*>(self);
+    if (!s->failed()) s->Text(std::string_view(text, static_cast<size_t>(len)));
+  }
+  static void XMLCALL OnDoctype(void* self, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+    auto* s = static_cast<XmlStream*>(self);
+    s->Fail(NotXlsx(s->file_, s->part_ + " has a DOCTYPE, which spreadsheets never have"));
+  }
+
+  XML_Parser parser_;
+  Status error_;
+  int depth_ = 0;
+};
+
+// What the sheet's cells and the shared strings may take together.
+struct Budget {
+  const ReadLimits& limits;
+  const std::string& file;
+  size_t text = 0;   // bytes of text kept
+  size_t cells = 0;  // cell slots kept
+
+  Status AddText(size_t bytes) {
+    text += bytes;
+    return text <= limits.max_text_bytes ? Status::Ok() : TextFull();
+  }
+  // Whether `pending` more bytes of one value would pass the limit by themselves.
+  bool Overflows(size_t pending) const { return text + pending > limits.max_text_bytes; }
+  Status TextFull() const {
+    return TooLarge(file, "its cells hold more than " + Mebibytes(limits.max_text_bytes) + " of text",
+                    "các ô chứa hơn " + Mebibytes(limits.max_text_bytes) + " văn bản");
+  }
+};
+
+// xl/sharedStrings.xml: <sst><si><t>…</t><r><t>…</t></r><rPh>…</rPh></si>…
+// The text of a string is every <t> of its <si> outside phonetic runs (<rPh>).
+class SharedStrings final : public XmlStream {
+ public:
+  SharedStrings(const std::string& file, Budget* budget)
+      : XmlStream(file, "sharedStrings.xml"), budget_(budget) {}
+  std::vector<std::string> strings;
+
+ protected:
+  void Start(std::string_view name, const char**) override {
+    if (name == "si" && depth() == 2) {
+      in_si_ = true;
+      current_.clear();
+    } else if (in_si_ && name == "rPh") {
+      ++in_phonetic_;
+    } else if (in_si_ && in_phonetic_ == 0 && name == "t") {
+      in_t_ = true;
+    }
+  }
+  void End(std::string_view name) override {
+    if (name == "t") {
+      in_t_ = false;
+    } else if (name == "rPh" && in_phonetic_ > 0) {
+      --in_phonetic_;
+    } else if (name == "si" && in_si_) {
+      in_si_ = false;
+      // Each string kept costs its text and the string object itself.
+      if (Status s = budget_->AddText(current_.size() + sizeof(std::string)); !s.ok()) return Fail(s);
+      strings.push_back(std::move(current_));
+      current_ = std::string();
+    }
+  }
+  void Text(std::string_view text) override {
+    if (!in_t_) return;
+    if (budget_->Overflows(current_.size() + text.size())) return Fail(budget_->TextFull());
+    current_.append(text);
+  }
+
+ private:
+  Budget* budget_;
+  std::string current_;
+  bool in_si_ = false;
+  bool in_t_ = false;
+  int in_phonetic_ = 0;
+};
+
+// The worksheet: <worksheet><sheetData><row r><c r t><v>…</v><is><t>…</t></is></c>…
+// A row keeps its cells from column A to its last cell with a value; empty
+// cells and rows with no value are not kept.
+class SheetReader final : public XmlStream {
+ public:
+  SheetReader(const std::string& file, const std::vector<std::string>* shared, Budget* budget)
+      : XmlStream(file, "the sheet"), shared_(shared), budget_(budget) {}
+  std::vector<SheetRow> rows;
+
+ protected:
+  void Start(std::string_view name, const char** attrs) override {
+    if (name == "sheetData" && depth() == 2) {
+      in_data_ = true;
+    } else if (in_data_ && name == "row" && depth() == 3) {
+      StartRow(attrs);
+    } else if (in_row_ && name == "c" && depth() == 4) {
+      StartCell(attrs);
+    } else if (in_cell_ && name == "v" && depth() == 5) {
+      in_value_ = true;
+    } else if (in_cell_ && name == "is" && depth() == 5) {
+      in_inline_ = true;
+    } else if (in_inline_ && name == "rPh") {
+      ++in_phonetic_;
+    } else if (in_inline_ && in_phonetic_ == 0 && name == "t") {
+      in_t_ = true;
+    }
+  }
+  void End(std::string_view name) override {
+    if (name == "t") {
+      in_t_ = false;
+    } else if (name == "rPh" && in_phonetic_ > 0) {
+      --in_phonetic_;
+    } else if (name == "is") {
+      in_inline_ = false;
+    } else if (name == "v") {
+      in_value_ = false;
+    } else if (name == "c" && in_cell_) {
+      EndCell();
+    } else if (name == "row" && in_row_) {
+      EndRow();
+    } else if (name == "sheetData") {
+      in_data_ = false;
+    }
+  }
+  void Text(std::string_view text) override {
+    std::string* into = in_value_ ? &value_ : in_t_ ? &inline_ : nullptr;
+    if (into == nullptr) return;
+    if (budget_->Overflows(into->size() + text.size())) return Fail(budget_->TextFull());
+    into->append(text);
+  }
+
+ private:
+  void StartRow(const char** attrs) {
+    in_row_ = true;
+    row_ = SheetRow();
+    row_.number = last_number_ + 1;
+    if (HasAttr(attrs, "r")) {
+      std::string_view r = Attr(attrs, "r");
+      row_.number = RowNumber(r);
+      if (row_.number == 0) {
+        return Fail(NotXlsx(
+            file_, "row '" + std::string(r.substr(0, 20)) + "' is not a row number from 1 to 1048576"));
+      }
+    }
+    if (row_.number > kMaxRows) {
+      return Fail(NotXlsx(file_, "a row lies beyond row 1048576"));
+    }
+    last_number_ = row_.number;
+    next_column_ = 0;
+  }
+
+  void StartCell(const char** attrs) {
+    in_cell_ = true;
+    std::string_view ref = Attr(attrs, "r");
+    column_ = ColumnIndex(ref);
+    if (column_ == kBeyondXfd) {
+      return Fail(NotXlsx(file_, "cell " + std::string(ref.substr(0, 20)) + " lies beyond column XFD"));
+    }
+    if (column_ == kNoLetters) column_ = next_column_;
+    if (column_ >= kMaxColumns) {
+      return Fail(NotXlsx(file_, "row " + std::to_string(row_.number) + " has more than 16384 cells"));
+    }
+    next_column_ = column_ + 1;
+    type_ = std::string(Attr(attrs, "t"));
+    value_.clear();
+    inline_.clear();
+  }
+
+  void EndCell() {
+    in_cell_ = false;
+    std::string text;
+    if (type_ == "s") {
+      size_t index = 0;
+      auto [end, ec] = std::from_chars(value_.data(), value_.data() + value_.size(), index);
+      if (ec != std::errc() || end != value_.data() + value_.size() || index >= shared_->size()) {
+        return Fail(NotXlsx(file_, "cell " + CellName() + " points to a missing string"));
+      }
+      text = (*shared_)[index];
+    } else if (type_ == "inlineStr") {
+      text = std::move(inline_);
+    } else if (type_ == "str" || type_ == "b" || type_ == "e") {
+      text = std::move(value_);
+    } else if (!value_.empty()) {
+      double number = 0;
+      auto [p, ec] = std::from_chars(value_.data(), value_.data() + value_.size(), number);
+      text = ec == std::errc() && p == value_.data() + value_.size() ? ExactVietnameseNumber(number)
+                                                                     : std::move(value_);
+    }
+    value_.clear();
+    inline_.clear();
+    if (text.empty()) return;  // an empty (formatted) cell: nothing to keep
+    if (Status u = ValidateUtf8(text); !u.ok()) return Fail(NotXlsx(file_, u.message()));
+    if (Status s = budget_->AddText(text.size()); !s.ok()) return Fail(s);
+    size_t col = static_cast<size_t>(column_);
+    assert(column_ >= 0 && column_ < kMaxColumns);  // StartCell bounds it
+    if (row_.cells.size() <= col) {
+      budget_->cells += col + 1 - row_.cells.size();
+      if (budget_->cells > budget_->limits.max_cells) {
+        return Fail(
+            TooLarge(file_,
+                     "it has more than " + std::to_string(budget_->limits.max_cells) +
+                         " cells (counting the empty cells left of a value; row " +
+                         std::to_string(row_.number) + " reaches column " + SpreadsheetColumn(column_) + ")",
+                     "tệp có hơn " + std::to_string(budget_->limits.max_cells) +
+                         " ô (kể cả ô trống bên trái một giá trị; dòng " + std::to_string(row_.number) +
+                         " kéo đến cột " + SpreadsheetColumn(column_) + ")"));
+      }
+      row_.cells.resize(col + 1);
+    }
+    row_.cells.at(col) = std::move(text);
+  }
+
+  void EndRow() {
+    in_row_ = false;
+    if (row_.cells.empty()) return;
+    if (rows.size() >= budget_->limits.max_rows) {
+      return Fail(TooLarge(file_, "it has more than " + std::to_string(budget_->limits.max_rows) + " rows",
+                           "tệp có hơn " + std::to_string(budget_->limits.max_rows) + " dòng"));
+    }
+    rows.push_back(std::move(row_));
+  }
+
+  std::string CellName() const { return SpreadsheetColumn(column_) + std::to_string(row_.number); }
+
+  const std::vector<std::string>* shared_;
+  Budget* budget_;
+  SheetRow row_;
+  int last_number_ = 0;
+  int next_column_ = 0;
+  int column_ = 0;
+  std::string type_, value_, inline_;
+  bool in_data_ = false, in_row_ = false, in_cell_ = false, in_value_ = false, in_inline_ = false,
+       in_t_ = false;
+  int in_phonetic_ = 0;
+};
+
+// Runs `stream` over a member, chunk by chunk; `present` says whether it was there.
+Status ParseMember(zip_t* archive, const std::string& name, size_t budget, const std::string& file,
+                   XmlStream& stream, bool* present) {
+  Status s = StreamMember(archive, name, budget, file,
+                          [&stream](std::string_view chunk) { return stream.Feed(chunk, false); });
+  *present = s.code() != StatusCode::kNotFound;
+  if (!*present) return Status::Ok();
+  RETURN_IF_ERROR(s);
+  return stream.Feed({}, true);
+}
+
 }  // namespace
 
-Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_name) {
+ReadLimits ReadLimits::CommandLine() {
+  ReadLimits l;
+  l.max_rows *= 100;
+  l.max_cells *= 100;
+  l.max_text_bytes *= 100;
+  l.max_sheet_bytes *= 100;
+  l.max_shared_bytes *= 100;
+  l.max_part_bytes *= 100;
+  return l;
+}
+
+Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_name,
+                              const ReadLimits& limits) {
   auto has_extension = [&](std::string_view ext) {
     if (file_name.size() < ext.size()) return false;
     for (size_t i = 0; i < ext.size(); ++i) {
@@ -74,13 +454,13 @@ Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_na
     }
     return true;
   };
-  if (has_extension(".xlsx")) return ReadXlsx(bytes, file_name);
-  if (has_extension(".csv")) return ReadCsv(bytes, file_name);
+  if (has_extension(".xlsx")) return ReadXlsx(bytes, file_name, limits);
+  if (has_extension(".csv")) return ReadCsv(bytes, file_name, limits);
   return InvalidArgument(file_name + ": only .csv and .xlsx files can be imported",
                          file_name + ": chỉ nhập được tệp .csv và .xlsx");
 }
 
-Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
+Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name, const ReadLimits& limits) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -94,12 +474,18 @@ Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
   }
   std::unique_ptr<zip_t, decltype(&zip_discard)> archive(raw, zip_discard);
   // The first sheet's part, through the workbook and its relationships.
-  std::optional<std::string> workbook = ReadMember(archive.get(), "xl/workbook.xml");
-  std::optional<std::string> rels = ReadMember(archive.get(), "xl/_rels/workbook.xml.rels");
-  if (!workbook || !rels) return NotXlsx(file_name, "no workbook inside");
+  Result<std::string> workbook =
+      ReadSmallMember(archive.get(), "xl/workbook.xml", limits.max_part_bytes, file_name);
+  Result<std::string> rels =
+      ReadSmallMember(archive.get(), "xl/_rels/workbook.xml.rels", limits.max_part_bytes, file_name);
+  for (const Result<std::string>* part : {&workbook, &rels}) {
+    if (part->status().code() == StatusCode::kNotFound) return NotXlsx(file_name, "no workbook inside");
+    RETURN_IF_ERROR(part->status());
+  }
   pugi::xml_document wb;
   pugi::xml_document rel;
-  if (!wb.load_buffer(workbook->data(), workbook->size()) || !rel.load_buffer(rels->data(), rels->size())) {
+  if (!wb.load_buffer_inplace(workbook->data(), workbook->size()) ||
+      !rel.load_buffer_inplace(rels->data(), rels->size())) {
     return NotXlsx(file_name, "the workbook is damaged");
   }
   pugi::xml_node first = wb.child("workbook").child("sheets").child("sheet");
@@ -112,65 +498,18 @@ Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name) {
   }
   if (target.empty()) return NotXlsx(file_name, "the first sheet has no part");
   std::string part = target.rfind("/xl/", 0) == 0 ? target.substr(1) : "xl/" + target;
-  std::optional<std::string> sheet_xml = ReadMember(archive.get(), part.c_str());
-  if (!sheet_xml) return NotXlsx(file_name, "the sheet " + sheet_name + " is missing");
-  std::vector<std::string> shared;
-  if (std::optional<std::string> ss = ReadMember(archive.get(), "xl/sharedStrings.xml")) {
-    pugi::xml_document doc;
-    if (!doc.load_buffer(ss->data(), ss->size())) return NotXlsx(file_name, "the shared strings are damaged");
-    for (pugi::xml_node si : doc.child("sst").children("si")) {
-      std::string text;
-      for (pugi::xpath_node t : si.select_nodes(".//t")) text += t.node().text().get();
-      shared.push_back(std::move(text));
-    }
-  }
-  pugi::xml_document doc;
-  if (!doc.load_buffer(sheet_xml->data(), sheet_xml->size()))
-    return NotXlsx(file_name, "the sheet is damaged");
+
+  Budget budget{limits, file_name};
+  SharedStrings shared(file_name, &budget);
+  bool present = false;
+  RETURN_IF_ERROR(ParseMember(archive.get(), "xl/sharedStrings.xml", limits.max_shared_bytes, file_name,
+                              shared, &present));
+  SheetReader reader(file_name, &shared.strings, &budget);
+  RETURN_IF_ERROR(ParseMember(archive.get(), part, limits.max_sheet_bytes, file_name, reader, &present));
+  if (!present) return NotXlsx(file_name, "the sheet " + sheet_name + " is missing");
   Sheet sheet;
   sheet.name = file_name + " [" + sheet_name + "]";
-  for (pugi::xml_node row : doc.child("worksheet").child("sheetData").children("row")) {
-    SheetRow r;
-    r.number = static_cast<int>(sheet.rows.size()) + 1;
-    if (pugi::xml_attribute number = row.attribute("r")) {
-      r.number = RowNumber(number.value());
-      if (r.number == 0) {
-        return NotXlsx(file_name, "row '" + std::string(number.value()).substr(0, 20) +
-                                      "' is not a row number from 1 to 1048576");
-      }
-    }
-    for (pugi::xml_node c : row.children("c")) {
-      std::string_view ref = c.attribute("r").value();
-      int col = ColumnIndex(ref);
-      if (col == kBeyondXfd) {
-        return NotXlsx(file_name, "cell " + std::string(ref.substr(0, 20)) + " lies beyond column XFD");
-      }
-      if (col == kNoLetters) col = static_cast<int>(r.cells.size());
-      if (col >= kMaxColumns)
-        return NotXlsx(file_name, "row " + std::to_string(r.number) + " has more than 16384 cells");
-      assert(col >= 0 && col < kMaxColumns);  // ColumnIndex bounds it
-      if (static_cast<int>(r.cells.size()) <= col) r.cells.resize(static_cast<size_t>(col) + 1);
-      std::string type = c.attribute("t").value();
-      std::string v = c.child("v").text().get();
-      std::string text;
-      if (type == "s") {
-        size_t index = static_cast<size_t>(std::strtoul(v.c_str(), nullptr, 10));
-        if (index >= shared.size()) return NotXlsx(file_name, "a cell points to a missing string");
-        text = shared[index];
-      } else if (type == "inlineStr") {
-        for (pugi::xpath_node t : c.select_nodes(".//t")) text += t.node().text().get();
-      } else if (type == "str" || type == "b" || type == "e") {
-        text = v;
-      } else if (!v.empty()) {
-        double number = 0;
-        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), number);
-        text = ec == std::errc() ? ExactVietnameseNumber(number) : v;
-      }
-      if (Status u = ValidateUtf8(text); !u.ok()) return NotXlsx(file_name, u.message());
-      r.cells.at(static_cast<size_t>(col)) = std::move(text);
-    }
-    sheet.rows.push_back(std::move(r));
-  }
+  sheet.rows = std::move(reader.rows);
   return sheet;
 }
 

@@ -12,12 +12,18 @@
 namespace kiemdem::io {
 
 // Reads the first worksheet of an .xlsx file held in memory. A file that is
-// not a complete .xlsx (truncated, another format) is an error naming it.
-Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name);
+// not a complete .xlsx (truncated, another format, a cell beyond XFD) is
+// kInvalidArgument naming it; one that needs more than `limits` allow is
+// kResourceExhausted naming the limit. The sheet and shared strings are
+// streamed out of the zip through an XML parser, so memory follows what is
+// kept (the cells with a value), not the size of the XML or what the zip
+// claims; a DOCTYPE (entity tricks) is refused.
+Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name, const ReadLimits& limits = {});
 
 // A spreadsheet held in memory, read as .xlsx or CSV by its file name's
 // extension (either case); any other extension is an error naming the file.
-Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_name);
+Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_name,
+                              const ReadLimits& limits = {});
 
 // Writes `sheet` as a one-sheet workbook at `path`.
 Status WriteXlsx(const Sheet& sheet, const std::string& path);

@@ -109,6 +109,43 @@ def logger_writes_refused_requests_with_their_request_id(w):
     line = wait_for_log(w, since, f"req={rid}")
     ok("log: an anonymous request is a warn line too (401)", line and "status=401" in line, line)
 
+def rss_mib(w, field="VmRSS"):
+    with open(f"/proc/{w.server.proc.pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@case
+def f2_f3_bombs_leave_the_server_up_and_its_memory_where_it_was(w):
+    """The review's uploads (SS-02..05, SS-10..12), as a role-holding user may send them."""
+    rep = w.user(("reporter", w.ward_a))
+    ok_csv = ("Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị\n" + "00145,THU_NS_XA,2026-07,5\n").encode()
+    w.api(rep, "POST", "/imports/results", payloads.import_body("warm.csv", ok_csv))
+    before = rss_mib(w)
+    bombs = [("crash.xlsx", payloads.crash(), 400, "XFD"),
+             ("heap.xlsx", payloads.heap_write(), 400, "XFD"),
+             ("colbomb-2000.xlsx", payloads.column_bomb(2000), 413, "XFD"),
+             ("lie-3g.xlsx", payloads.size_lie(3 << 30), 413, "sheet1.xml"),
+             ("deflate-200m.xlsx", payloads.deflate_bomb(200), 413, "sheet1.xml"),
+             ("sst.xlsx", payloads.shared_string_bomb(), 413, "MiB"),
+             ("csvflood-300k.csv", payloads.csv_flood(300_000), 413, "200000"),  # beyond the row cap
+             ("csvflood.csv", payloads.csv_flood(150_000), 422, None)]
+    for name, data, want, words in bombs:
+        status, r = w.api(rep, "POST", "/imports/results", payloads.import_body(name, data))
+        msg = (r.get("error") or {}).get("message", "") if isinstance(r, dict) else ""
+        ok(f"F2/F3: {name} is refused with {want}", status == want and (words is None or words in msg), (status, str(r)[:300]))
+        ok(f"F2/F3: the server is up after {name}", w.alive())
+        if name == "csvflood.csv":
+            ok("F3: a flood of bad rows answers the first 200 problems and counts them all",
+               len(r["problems"]) == 200 and r["problem_count"] == 450_000 and r["rows"] == 150_000
+               and sum(c["count"] for c in r["problems_by_column"]) == 450_000
+               and len(str(r)) < 100_000, {k: r.get(k) for k in ("rows", "problem_count")})
+    after, peak = rss_mib(w), rss_mib(w, "VmHWM")
+    print(f"     memory: {before:.0f} MiB before, {after:.0f} MiB after the bombs (peak {peak:.0f} MiB)")
+    ok("F2/F3/F21: memory after the bombs is within 200 MiB of before", after - before < 200, (before, after, peak))
+
 
 def wait_for_log(w, since, needle, seconds=5):
     import time

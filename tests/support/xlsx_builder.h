@@ -17,8 +17,9 @@ namespace testing_xlsx {
 
 using Members = std::vector<std::pair<std::string, std::string>>;
 
-// A zip archive of `members` (name, bytes), deflated; empty on a libzip error.
-inline std::string Zip(const Members& members) {
+// A zip archive of `members` (name, bytes), deflated (or stored as they are,
+// which is faster for fuzzing); empty on a libzip error.
+inline std::string Zip(const Members& members, bool deflate = true) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
@@ -31,8 +32,10 @@ inline std::string Zip(const Members& members) {
   }
   for (const auto& [name, bytes] : members) {
     zip_source_t* s = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
-    if (s == nullptr || zip_file_add(archive, name.c_str(), s, ZIP_FL_OVERWRITE) < 0) {
-      zip_source_free(s);
+    zip_int64_t index = s == nullptr ? -1 : zip_file_add(archive, name.c_str(), s, ZIP_FL_OVERWRITE);
+    if (index < 0 || (!deflate && zip_set_file_compression(archive, static_cast<zip_uint64_t>(index),
+                                                           ZIP_CM_STORE, 0) != 0)) {
+      if (index < 0) zip_source_free(s);
       zip_discard(archive);
       zip_source_free(buffer);
       return "";
@@ -88,8 +91,9 @@ inline Members WorkbookMembers(const std::string& sheet_xml, const std::string& 
   return m;
 }
 
-inline std::string Workbook(const std::string& sheet_xml, const std::string& shared_strings = "") {
-  return Zip(WorkbookMembers(sheet_xml, shared_strings));
+inline std::string Workbook(const std::string& sheet_xml, const std::string& shared_strings = "",
+                            bool deflate = true) {
+  return Zip(WorkbookMembers(sheet_xml, shared_strings), deflate);
 }
 
 }  // namespace testing_xlsx

@@ -7,20 +7,37 @@
 
 namespace kiemdem::io::internal {
 
+namespace {
+
+// `text` cut to at most `max` bytes on a character boundary, with "…" when cut.
+std::string Cut(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n) + "…";
+}
+
+}  // namespace
+
 void Problems::Add(const SheetRow& row, const std::string& key, const Status& s) const {
-  ImportProblem p;
-  p.sheet = table->sheet->name;
-  p.row = row.number;
+  std::string column;
   if (!key.empty()) {
     std::string header = key;
     for (const ColumnSpec& c : *columns) {
       if (c.key == key) header = c.headers.back();
     }
-    p.column = table->ColumnLetter(key) + " (" + header + ")";
+    column = table->ColumnLetter(key) + " (" + header + ")";
   }
-  p.message_en = s.message();
-  p.message_vi = s.message_vi();
-  out->push_back(std::move(p));
+  ++out->problem_count;
+  ++out->problems_by_column[column];
+  if (out->problems.size() >= ImportOutcome::kMaxProblems) return;
+  ImportProblem p;
+  p.sheet = table->sheet->name;
+  p.row = row.number;
+  p.column = std::move(column);
+  p.message_en = Cut(s.message(), kMaxProblemMessage);
+  p.message_vi = Cut(s.message_vi(), kMaxProblemMessage);
+  out->problems.push_back(std::move(p));
 }
 
 Result<double> Number(const std::string& text) {

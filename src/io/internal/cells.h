@@ -14,11 +14,14 @@
 namespace kiemdem::io::internal {
 
 // Collects problems for one located table; the column is named by its letter
-// and its Vietnamese header ("C (Giá trị)").
+// and its Vietnamese header ("C (Giá trị)"). Every problem is counted; the
+// first ImportOutcome::kMaxProblems are kept, each message cut to
+// kMaxProblemMessage bytes (a message may quote a whole cell).
+constexpr size_t kMaxProblemMessage = 300;
 struct Problems {
   const LocatedTable* table;
   const std::vector<ColumnSpec>* columns;
-  std::vector<ImportProblem>* out;
+  ImportOutcome* out;
   void Add(const SheetRow& row, const std::string& key, const Status& s) const;
 };
 
