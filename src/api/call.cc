@@ -150,7 +150,11 @@ Result<Json> Paginate(const Call& call, Json items) {
     }
   }
   size_t total = items.size();
-  size_t begin = std::min(total, static_cast<size_t>((page - 1) * size));
+  // Pages past the end are empty; (page - 1) * size is formed only when it
+  // cannot overflow.
+  auto skipped = static_cast<size_t>(page - 1);
+  size_t begin = skipped > total / static_cast<size_t>(size) ? total : skipped * static_cast<size_t>(size);
+  begin = std::min(total, begin);
   size_t end = std::min(total, begin + static_cast<size_t>(size));
   Json slice = Json::array();
   for (size_t i = begin; i < end; ++i) slice.push_back(std::move(items[i]));
