@@ -94,6 +94,7 @@ Status LoadReferenceData(const std::string& data_dir, Workspace* ws) {
   ASSIGN_OR_RETURN(f.merge_provinces_2025, ReadFile(dir + "merge_provinces_2025.csv"));
   ASSIGN_OR_RETURN(f.merge_communes_2025, ReadFile(dir + "merge_communes_2025.csv"));
   ASSIGN_OR_RETURN(f.changes_after_2025_07_01, ReadFile(dir + "changes_after_2025-07-01.csv"));
+  ASSIGN_OR_RETURN(f.code_aliases, ReadFile(dir + "code_aliases.csv"));
   RETURN_IF_ERROR(LoadAdminUnits(f, &ws->units).status());
   ASSIGN_OR_RETURN(std::string catalogue, ReadFile(data_dir + "/indicators/catalogue.csv"));
   ASSIGN_OR_RETURN(ws->indicators, ParseIndicatorCatalogue(catalogue));

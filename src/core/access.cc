@@ -61,6 +61,16 @@ bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const 
   return false;
 }
 
+bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const WithinSubtree& within,
+            const CoversHistoryOf& history) {
+  if (Allows(grants, action, unit, within)) return true;
+  if (action != Action::kRead || unit == kNoUnit) return false;
+  for (const Grant& g : grants) {
+    if (g.unit != kNoUnit && history(unit, g.unit)) return true;
+  }
+  return false;
+}
+
 bool AllowsSomewhere(const std::vector<Grant>& grants, Action action) {
   for (const Grant& g : grants) {
     switch (action) {

@@ -41,6 +41,18 @@ using WithinSubtree = std::function<bool(UnitId unit, UnitId root)>;
 // `unit` kNoUnit asks for the action anywhere (e.g. listing all users).
 bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const WithinSubtree& within);
 
+// Whether `unit`'s figures belong to the history of `root`'s territory across
+// reorganisations (AdminRegistry::CoversHistory).
+using CoversHistoryOf = std::function<bool(UnitId unit, UnitId root)>;
+
+// Allows, where reading also reaches the history of each grant's unit: a
+// role on a ward formed on 01/07/2025 reads the figures of the wards it was
+// formed of, a role on today's province those of the old provinces merged
+// into it. Every other action stays within the grant's subtree; a role on an
+// old unit covers that unit (for its valid dates) and not what it became.
+bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const WithinSubtree& within,
+            const CoversHistoryOf& history);
+
 // Whether `grants` allow `action` over at least one unit: checked before work
 // that is authorised unit by unit later (an import checks each row's unit),
 // so that a user who may do it nowhere is refused before anything is read.

@@ -113,8 +113,8 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
                     NotFound("a province code of this row is not in the lists",
                              "mã tỉnh của dòng này không có trong danh sách"));
     }
-    RETURN_IF_ERROR(
-        reg->AddSuccession({from->second, to->second, reform, Coverage::kFull, "Nghị quyết 202/2025/QH15"}));
+    RETURN_IF_ERROR(reg->AddSuccession(
+        {from->second, to->second, reform, Coverage::kFull, "Nghị quyết 202/2025/QH15", std::nullopt}));
     ++stats.province_successions;
   }
   for (const CsvRow& row : merge_c.csv.rows) {
@@ -138,8 +138,9 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
                              "mã mới " + new_code + " không có trong danh sách 2025"));
     }
     Coverage cov = merge_c.Get(row, "coverage") == "partial" ? Coverage::kPartial : Coverage::kFull;
-    RETURN_IF_ERROR(reg->AddSuccession(
-        {from->second, to->second, reform, cov, "Nghị quyết của UBTVQH về sắp xếp ĐVHC cấp xã năm 2025"}));
+    RETURN_IF_ERROR(
+        reg->AddSuccession({from->second, to->second, reform, cov,
+                            "Nghị quyết của UBTVQH về sắp xếp ĐVHC cấp xã năm 2025", std::nullopt}));
     ++stats.commune_successions;
     ++(cov == Coverage::kFull ? stats.full_successions : stats.partial_successions);
   }
@@ -180,6 +181,23 @@ Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry
     }
     if (Status s = reg->AddVersion(it->second, v); !s.ok()) return AtLine(changes.file, row, s);
     ++stats.changes_applied;
+  }
+
+  // Other codes for the same unit (both forms circulate in GSO letters).
+  if (!files.code_aliases.empty()) {
+    ASSIGN_OR_RETURN(Table aliases, Open("code_aliases.csv", files.code_aliases, {"code", "alias_code"}));
+    for (const CsvRow& row : aliases.csv.rows) {
+      std::string code = aliases.Get(row, "code");
+      if (nc.find(code) == nc.end() && np.find(code) == np.end()) {
+        return AtLine(
+            aliases.file, row,
+            NotFound("code " + code + " is not a 2025 unit", "mã " + code + " không phải đơn vị 2025"));
+      }
+      if (Status s = reg->AddCodeAlias(aliases.Get(row, "alias_code"), code); !s.ok()) {
+        return AtLine(aliases.file, row, s);
+      }
+      ++stats.code_aliases;
+    }
   }
   return stats;
 }

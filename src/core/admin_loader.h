@@ -1,6 +1,7 @@
 // Builds an AdminRegistry from the CSV files of data/admin-units/ (see its
-// README): the pre-2025 three levels, the 2025 two levels, the merge mapping
-// and the changes since. The caller reads the files; this only parses.
+// README): the pre-2025 three levels, the 2025 two levels, the merge mapping,
+// the changes since and the codes GSO also wrote for some units. The caller
+// reads the files; this only parses.
 #ifndef KIEMDEM_CORE_ADMIN_LOADER_H_
 #define KIEMDEM_CORE_ADMIN_LOADER_H_
 
@@ -20,6 +21,7 @@ struct AdminUnitFiles {
   std::string merge_provinces_2025;
   std::string merge_communes_2025;
   std::string changes_after_2025_07_01;
+  std::string code_aliases;  // optional: empty for none
 };
 
 // The day the two-level local government took effect.
@@ -37,11 +39,12 @@ struct AdminLoadStats {
   int partial_successions = 0;
   int stale_pairs_skipped = 0;  // mapping rows whose old code is not in the pre-2025 list
   int changes_applied = 0;
+  int code_aliases = 0;
 };
 
 // Loads every file into `registry` (which should be empty). Pre-2025 units
-// are valid until 30/06/2025, 2025 units from 01/07/2025. Errors name the
-// file and line.
+// are valid until 30/06/2025 (since a date the list does not hold), 2025
+// units from 01/07/2025. Errors name the file and line.
 Result<AdminLoadStats> LoadAdminUnits(const AdminUnitFiles& files, AdminRegistry* registry);
 
 }  // namespace kiemdem

@@ -73,4 +73,12 @@ const UnitVersion& AdminUnit::VersionOn(Date d) const {
   return *found;
 }
 
+UnitId AdminUnit::ParentOn(Date d) const {
+  UnitId found = parent;
+  for (const ParentLink& link : parent_changes) {
+    if (link.from <= d) found = link.parent;
+  }
+  return found;
+}
+
 }  // namespace kiemdem

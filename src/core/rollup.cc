@@ -185,35 +185,31 @@ Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
   return agg;
 }
 
-Result<Aggregate> ReconstructFromPredecessors(const AdminRegistry& registry, UnitId unit,
-                                              const Period& period, const Indicator& indicator,
-                                              const ObservationLookup& lookup) {
-  Date end = EndOfMonth(period.year(), period.last_month());
-  ASSIGN_OR_RETURN(std::vector<Ancestor> ancestors, registry.PredecessorsOn(unit, end));
-  Aggregate agg;
+Status CombineWeighted(const Indicator& indicator, SpatialAggregation rule,
+                       const std::vector<WeightedObservation>& inputs, Aggregate* out) {
+  if (inputs.empty()) return Status::Ok();
+  if (inputs.size() == 1 && inputs[0].weight == 1)
+    rule = SpatialAggregation::kSum;  // one unit: its own figure
   std::vector<Contribution> parts;
-  for (const Ancestor& a : ancestors) {
-    if (a.coverage == Coverage::kPartial) {
-      agg.split_units.push_back(a.unit);
-      continue;
-    }
-    ++agg.expected;
-    if (const Observation* o = lookup(a.unit)) {
-      parts.push_back(FromObservation(*o));
-      ++agg.reporting;
-    } else {
-      agg.missing.push_back(a.unit);
-    }
+  double weights = 0;
+  double weighted = 0;
+  for (const WeightedObservation& w : inputs) {
+    const Observation& o = *w.observation;
+    auto scale = [&](std::optional<double> v) {
+      return v ? std::optional<double>(*v * w.weight) : std::nullopt;
+    };
+    parts.push_back(
+        {o.value * w.weight, scale(o.numerator), scale(o.denominator), o.estimated || w.weight != 1});
+    weights += w.weight;
+    weighted += o.value * w.weight;
   }
-  bool single_self = ancestors.size() == 1 && ancestors[0].unit == unit;
-  if (!single_self && indicator.spatial == SpatialAggregation::kNone) return NotAggregable(indicator);
-  SpatialAggregation rule = single_self ? SpatialAggregation::kSum : indicator.spatial;
-  RETURN_IF_ERROR(Combine(indicator, rule, parts, &agg));
-  if (single_self && !parts.empty()) {
-    agg.numerator = parts[0].numerator;
-    agg.denominator = parts[0].denominator;
+  RETURN_IF_ERROR(Combine(indicator, rule, parts, out));
+  if (rule == SpatialAggregation::kMean && weights > 0) out->value = weighted / weights;
+  if (inputs.size() == 1 && inputs[0].weight == 1) {
+    out->numerator = inputs[0].observation->numerator;
+    out->denominator = inputs[0].observation->denominator;
   }
-  return agg;
+  return Status::Ok();
 }
 
 }  // namespace kiemdem

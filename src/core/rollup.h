@@ -1,7 +1,7 @@
 // Roll-ups: a unit's value from the units below it (by the indicator's
-// spatial rule), a period's value from shorter periods (flow: sum of months;
-// stock: latest), and a unit's value for a time before it existed, from the
-// units it was formed of (the 2025 reorganisation).
+// spatial rule) and a period's value from shorter periods (flow: sum of
+// months; stock: latest). A unit's value across a reorganisation is
+// core/reconstruction.h's.
 #ifndef KIEMDEM_CORE_ROLLUP_H_
 #define KIEMDEM_CORE_ROLLUP_H_
 
@@ -21,11 +21,12 @@ struct Aggregate {
   std::optional<double> value;  // empty when nothing reported
   std::optional<double> numerator;
   std::optional<double> denominator;
-  bool estimated = false;           // any input was estimated
-  int expected = 0;                 // units (or months) that should contribute
-  int reporting = 0;                // units (or months) that did
-  std::vector<UnitId> missing;      // units without data
-  std::vector<UnitId> split_units;  // predecessors split across several new units: not counted
+  bool estimated = false;       // any input was estimated
+  int expected = 0;             // units (or months) that should contribute
+  int reporting = 0;            // units (or months) that did
+  std::vector<UnitId> missing;  // units without data
+  std::vector<UnitId>
+      split_units;  // predecessors split across several new units with no share set: not counted
   std::vector<int> missing_months;  // months of the period not covered (time roll-up)
 };
 
@@ -51,15 +52,20 @@ Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date o
 Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
                              const std::vector<Observation>& observations);
 
-// The value of `unit` for `period` when `unit` did not exist then (a commune
-// formed on 01/07/2025): the units that made it up at the period's end are
-// found by walking the successions; those that went wholly into it are
-// combined by the indicator's rule; a unit split across several new units is
-// listed in split_units and never counted. For a unit that existed, its own
-// observation.
-Result<Aggregate> ReconstructFromPredecessors(const AdminRegistry& registry, UnitId unit,
-                                              const Period& period, const Indicator& indicator,
-                                              const ObservationLookup& lookup);
+// One input to CombineWeighted: an observation counted with `weight` (the
+// share of a split unit: its value, numerator and denominator are scaled).
+struct WeightedObservation {
+  const Observation* observation = nullptr;
+  double weight = 1;
+};
+
+// Combines observations of several units (or periods) by `rule`, as
+// RollUpUnits combines children: a sum, a mean (weighted by the weights), or
+// a ratio of summed numerators and denominators. A weight other than 1 marks
+// the result estimated. Fails for kNone with more than one input, or a ratio
+// input without its numerator and denominator.
+Status CombineWeighted(const Indicator& indicator, SpatialAggregation rule,
+                       const std::vector<WeightedObservation>& inputs, Aggregate* out);
 
 }  // namespace kiemdem
 

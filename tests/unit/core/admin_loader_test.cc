@@ -5,26 +5,14 @@
 #include <map>
 
 #include "core/indicator.h"
-#include "core/rollup.h"
-#include "test_data.h"
+#include "real_units.h"
 
 namespace kiemdem {
 namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
 
-AdminUnitFiles ShippedFiles() {
-  AdminUnitFiles f;
-  f.pre2025_provinces = testing::DataFile("admin-units/pre2025_provinces.csv");
-  f.pre2025_districts = testing::DataFile("admin-units/pre2025_districts.csv");
-  f.pre2025_communes = testing::DataFile("admin-units/pre2025_communes.csv");
-  f.units_2025_provinces = testing::DataFile("admin-units/units_2025_provinces.csv");
-  f.units_2025_communes = testing::DataFile("admin-units/units_2025_communes.csv");
-  f.merge_provinces_2025 = testing::DataFile("admin-units/merge_provinces_2025.csv");
-  f.merge_communes_2025 = testing::DataFile("admin-units/merge_communes_2025.csv");
-  f.changes_after_2025_07_01 = testing::DataFile("admin-units/changes_after_2025-07-01.csv");
-  return f;
-}
+AdminUnitFiles ShippedFiles() { return testing::ShippedUnitFiles(); }
 
 class AdminLoaderTest : public ::testing::Test {
  protected:
@@ -105,6 +93,18 @@ TEST_F(AdminLoaderTest, DongNaiBecameACentralCity) {
   EXPECT_EQ(stats_.changes_applied, 23);
 }
 
+// code_aliases.csv: GSO letter 1027/CTK-CSCL's codes find the units too.
+TEST_F(AdminLoaderTest, CodeAliasesAreLoaded) {
+  EXPECT_EQ(stats_.code_aliases, 2);
+  EXPECT_EQ(registry_->Get(*registry_->FindByCode("06970", D("01/01/2026")))->code, "06978");
+  EXPECT_EQ(registry_->Get(*registry_->FindByCode("23737", D("01/01/2026")))->code, "23938");
+  // Before the reform the alias is still the old unit's own code.
+  EXPECT_EQ(registry_->Get(*registry_->FindByCode("06970", D("01/01/2025")))->Current().full_name,
+            "Thị trấn Ba Chẽ");
+  EXPECT_EQ(registry_->Get(*registry_->FindByCode("23737", D("01/01/2025")))->Current().full_name,
+            "Xã Ia Mơ Nông");
+}
+
 TEST_F(AdminLoaderTest, SameCodeDifferentTerritory) {
   UnitId old_unit = *registry_->FindByCode("00004", D("30/06/2025"));
   UnitId new_unit = *registry_->FindByCode("00004", D("01/07/2025"));
@@ -123,39 +123,6 @@ TEST_F(AdminLoaderTest, SearchFindsArticleWards) {
   }
   EXPECT_TRUE(thanh_hoa);
   EXPECT_FALSE(registry_->Search("Long Biên", D("01/01/2021")).empty());
-}
-
-// Phường Uông Bí (06811) was formed on 01/07/2025 from Thanh Sơn, Quang Trung
-// and Yên Thanh wholly and part of Trưng Vương. Its H2 2024 figure comes from
-// the three whole wards; Trưng Vương is flagged, not counted.
-TEST_F(AdminLoaderTest, SamePeriodLastYearAcrossTheReform) {
-  UnitId uong_bi = *registry_->FindByCode("06811", D("01/07/2025"));
-  Date before = D("31/12/2024");
-  std::map<std::string, double> revenue = {{"06811", 10}, {"06817", 20}, {"06826", 5}, {"06820", 100}};
-  std::map<UnitId, Observation> obs;
-  for (const auto& [code, v] : revenue) {
-    Observation o;
-    o.unit = *registry_->FindByCode(code, before);
-    o.indicator = "THU_NS";
-    o.period = *Period::SecondHalf(2024);
-    o.value = v;
-    obs[o.unit] = o;
-  }
-  Indicator ind;
-  ind.code = "THU_NS";
-  ind.name_vi = "Thu ngân sách";
-  ind.unit = "đồng";
-  Aggregate a = *ReconstructFromPredecessors(*registry_, uong_bi, *Period::SecondHalf(2024), ind,
-                                             [&](UnitId id) -> const Observation* {
-                                               auto it = obs.find(id);
-                                               return it == obs.end() ? nullptr : &it->second;
-                                             });
-  ASSERT_TRUE(a.value.has_value());
-  EXPECT_DOUBLE_EQ(*a.value, 35);
-  EXPECT_EQ(a.expected, 3);
-  EXPECT_EQ(a.reporting, 3);
-  ASSERT_EQ(a.split_units.size(), 1u);
-  EXPECT_EQ(registry_->Get(a.split_units[0])->code, "06820");
 }
 
 TEST(AdminLoader, ErrorsNameFileAndLine) {

@@ -31,10 +31,10 @@ class AdminRegistryTest : public ::testing::Test {
     merged_ = *reg_.Add(Unit("06811", "Phường Uông Bí", UnitType::kWard, province_, reform));
     other_ = *reg_.Add(Unit("06820", "Phường Vàng Danh", UnitType::kWard, province_, reform));
     tdp_ = *reg_.Add(Unit("TDP01", "Tổ dân phố 1", UnitType::kResidentialGroup, merged_, reform));
-    ASSERT_TRUE(reg_.AddSuccession({a_, merged_, reform, Coverage::kFull, ""}).ok());
-    ASSERT_TRUE(reg_.AddSuccession({b_, merged_, reform, Coverage::kFull, ""}).ok());
-    ASSERT_TRUE(reg_.AddSuccession({c_, merged_, reform, Coverage::kPartial, ""}).ok());
-    ASSERT_TRUE(reg_.AddSuccession({c_, other_, reform, Coverage::kPartial, ""}).ok());
+    ASSERT_TRUE(reg_.AddSuccession({a_, merged_, reform, Coverage::kFull, "", std::nullopt}).ok());
+    ASSERT_TRUE(reg_.AddSuccession({b_, merged_, reform, Coverage::kFull, "", std::nullopt}).ok());
+    ASSERT_TRUE(reg_.AddSuccession({c_, merged_, reform, Coverage::kPartial, "", std::nullopt}).ok());
+    ASSERT_TRUE(reg_.AddSuccession({c_, other_, reform, Coverage::kPartial, "", std::nullopt}).ok());
   }
   AdminRegistry reg_;
   UnitId province_, city_, a_, b_, c_, merged_, other_, tdp_;
@@ -103,8 +103,8 @@ TEST_F(AdminRegistryTest, RejectsBadUnits) {
             "Phường Thanh Sơn (06811) cannot be the parent of Tỉnh Con (1): it is not at a higher level");
   EXPECT_EQ(reg_.Add(Unit("2", "X", UnitType::kWard, 999)).status().code(), StatusCode::kNotFound);
   EXPECT_FALSE(reg_.Add(Unit("3", "X", UnitType::kWard, kNoUnit, D("01/01/2026"), D("01/01/2025"))).ok());
-  EXPECT_FALSE(reg_.AddSuccession({a_, a_, D("01/07/2025"), Coverage::kFull, ""}).ok());
-  EXPECT_FALSE(reg_.AddSuccession({a_, 999, D("01/07/2025"), Coverage::kFull, ""}).ok());
+  EXPECT_FALSE(reg_.AddSuccession({a_, a_, D("01/07/2025"), Coverage::kFull, "", std::nullopt}).ok());
+  EXPECT_FALSE(reg_.AddSuccession({a_, 999, D("01/07/2025"), Coverage::kFull, "", std::nullopt}).ok());
   EXPECT_EQ(reg_.Get(12345), nullptr);
   EXPECT_FALSE(reg_.TreeAsOf(D("01/01/2020"), 12345).ok());
 }

@@ -82,7 +82,7 @@ inline AdminRegistry SmallRegistry() {
   UnitId c = unit("196", "Thành phố Uông Bí", UnitType::kProvincialCity, p, std::nullopt, D("01/07/2025"));
   UnitId a = unit("06817", "Phường Quang Trung", UnitType::kWard, c, std::nullopt, D("01/07/2025"));
   UnitId b = unit("06811", "Phường Uông Bí", UnitType::kWard, p, D("01/07/2025"), std::nullopt);
-  EXPECT_TRUE(reg.AddSuccession({a, b, D("01/07/2025"), Coverage::kFull, "test"}).ok());
+  EXPECT_TRUE(reg.AddSuccession({a, b, D("01/07/2025"), Coverage::kFull, "test", std::nullopt}).ok());
   return reg;
 }
 
