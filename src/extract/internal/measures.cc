@@ -244,6 +244,16 @@ size_t ParseCompares(Doc& doc, size_t i, Parsed* p) {
   return pos;
 }
 
+// True when the number at `i` opens a range whose upper bound follows `j`:
+// "10-12%" or "từ 60 đến 70%" (a year is not an upper bound).
+bool IsRangeAt(const Doc& doc, size_t i, size_t j) {
+  if (!NumberAt(doc, j + 1) || IsYearToken(doc, j + 1)) return false;
+  if (doc.IsPunct(j, "-")) return true;
+  static const Phrase kFrom("từ");
+  static const Phrase kTo("đến");
+  return i > 0 && doc.KeyIs(i - 1, kFrom) && doc.KeyIs(j, kTo) && !doc.used[j + 1];
+}
+
 // Skips tokens that make a number a date, a code, a name or a time span.
 bool NotAMeasure(const Doc& doc, size_t i) {
   const Words& w = W();
@@ -376,13 +386,8 @@ void FindMeasures(Doc& doc, Facts* facts) {
     if (doc.IsPunct(j, "/") && !doc.at(j).space_before && NumberAt(doc, j + 1)) {
       p.m.total = NumberAt(doc, j + 1)->value;
       j += 2;
-    } else if (doc.IsPunct(j, "-") && NumberAt(doc, j + 1) && !IsYearToken(doc, j + 1)) {
-      p.m.value_max = NumberAt(doc, j + 1)->value;  // range "10-12%"
-      j += 2;
-    } else if (static const Phrase kTo("đến"); i > 0 && doc.KeyIs(i - 1, Phrase("từ")) && doc.KeyIs(j, kTo) &&
-                                               NumberAt(doc, j + 1) && !IsYearToken(doc, j + 1) &&
-                                               !doc.used[j + 1]) {
-      p.m.value_max = NumberAt(doc, j + 1)->value;  // "từ 60 đến 70%"
+    } else if (IsRangeAt(doc, i, j)) {
+      p.m.value_max = NumberAt(doc, j + 1)->value;
       j += 2;
     }
     double scale = ScaleAt(doc, j);

@@ -192,11 +192,8 @@ std::string FindDeadline(const Doc& doc, size_t first, size_t last) {
     if (*kind == "month_end" || *kind == "month_before") {
       if (doc.KeyIs(j, kMonth)) ++j;
       if (!doc.IsNumber(j) || !ToInt(doc.at(j).text, &m) || m < 1 || m > 12) continue;
-      if ((doc.IsPunct(j + 1, "/") || doc.IsPunct(j + 1, "-")) && IsYearToken(doc, j + 2, &y)) {
-      } else if (doc.KeyIs(j + 1, kYear) && IsYearToken(doc, j + 2, &y)) {
-      } else {
-        y = YearOfDate(doc, i, m, /*future=*/true);
-      }
+      const bool year_follows = doc.IsPunct(j + 1, "/") || doc.IsPunct(j + 1, "-") || doc.KeyIs(j + 1, kYear);
+      if (!year_follows || !IsYearToken(doc, j + 2, &y)) y = YearOfDate(doc, i, m, /*future=*/true);
       if (y == 0) continue;
       if (*kind == "month_end") return EndOfMonth(y, m).ToIso();
       Result<Date> first_day = Date::FromYmd(y, m, 1);
