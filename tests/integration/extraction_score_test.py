@@ -2,18 +2,19 @@
 """Scores `kiemdem extract` on a gold set of shared/extraction and fails below its bars.
 
 Usage: extraction_score_test.py KIEMDEM SHARED SET   (SET: dev, the five seed articles, or wide, the
-32 articles from 29 provinces of issue 10). The bars are issue 3's and issue 10's.
+32 articles from 29 provinces of issue 10). The bars are just under
+the scores reached; issue 3's and issue 10's bars are the floor.
 """
 import json
 import os
 import subprocess
 import sys
 
-THRESHOLDS = {
-    "dev": {"measure": 0.95, "measure+subject": 0.80, "measure+all": 0.60, "docref": 0.95, "person": 0.90,
-            "person.titles": 0.85, "directive": 0.90, "meeting": 0.95},
-    "wide": {"measure": 0.92, "measure+subject": 0.82, "measure+all": 0.55, "docref": 0.90, "docref+date": 0.85,
-             "person": 0.90, "person.titles": 0.85, "directive": 0.65, "meeting": 0.80},
+THRESHOLDS = {  # just under the scores reached (issue 10: raise them as the extractor improves, never lower)
+    "dev": {"measure": 0.99, "measure+subject": 0.95, "measure+all": 0.89, "docref": 0.99, "docref+date": 0.99,
+            "person": 0.99, "person.titles": 0.99, "directive": 0.92, "meeting": 0.99},
+    "wide": {"measure": 0.95, "measure+subject": 0.84, "measure+all": 0.74, "docref": 0.99, "docref+date": 0.87,
+             "person": 0.96, "person.titles": 0.91, "directive": 0.81, "meeting": 0.86},
 }
 
 kiemdem, shared, which = sys.argv[1], sys.argv[2], sys.argv[3]
