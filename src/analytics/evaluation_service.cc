@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "analytics/series.h"
+
 namespace kiemdem::analytics {
 namespace {
 
@@ -14,30 +16,6 @@ int BodyRank(BodyKind k) {
     case BodyKind::kPeoplesCommittee: return 2;
     default: return 3;
   }
-}
-
-// The value of one indicator for `period` from a unit's results: the exact
-// period, or the shorter periods that tile it.
-std::optional<Observation> ValueFor(UnitId unit, const Indicator& indicator, const Period& period,
-                                    const std::vector<Observation>& observations, int* months) {
-  for (const Observation& o : observations) {
-    if (o.indicator == indicator.code && o.period == period) {
-      *months = period.month_count();
-      return o;
-    }
-  }
-  Result<Aggregate> a = RollUpTime(indicator, period, observations);
-  if (!a.ok() || !a->value) return std::nullopt;
-  *months = a->reporting;
-  Observation o;
-  o.unit = unit;
-  o.indicator = indicator.code;
-  o.period = period;
-  o.value = *a->value;
-  o.numerator = a->numerator;
-  o.denominator = a->denominator;
-  o.estimated = a->estimated;
-  return o;
 }
 
 }  // namespace
@@ -56,10 +34,8 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
   out.unit = unit;
   out.period = period;
   ASSIGN_OR_RETURN(out.plans, store.ListPlans(unit));
-  std::vector<Observation> observations;
-  observations.reserve(records.size());
-  for (const store::ResultRecord& r : records) observations.push_back(r.observation);
   Period previous = period.SamePeriodLastYear();
+  SeriesReader series(store, tree);
   for (const Indicator& ind : indicators) {
     EvaluationRow row;
     row.indicator = ind;
@@ -73,9 +49,13 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
         row.target_body = BodyKindKey(t.plan->body_kind);
       }
     }
-    int prev_months = 0;
-    std::optional<Observation> actual = ValueFor(unit, ind, period, observations, &row.months_reported);
-    std::optional<Observation> before = ValueFor(unit, ind, previous, observations, &prev_months);
+    // Both on the unit's own boundary: rebuilt from its predecessors for the
+    // periods before it was formed ("tính theo địa giới mới").
+    ASSIGN_OR_RETURN(row.actual_series, series.Read(unit, ind, period));
+    ASSIGN_OR_RETURN(row.previous_series, series.Read(unit, ind, previous));
+    row.months_reported = row.actual_series.months;
+    const std::optional<Observation>& actual = row.actual_series.value;
+    const std::optional<Observation>& before = row.previous_series.value;
     if (!target && !actual && !before) continue;  // nothing to say about it
     for (const store::ResultRecord& r : records) {
       if (r.observation.indicator == ind.code && r.observation.period == period) {
@@ -113,7 +93,7 @@ Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree
     for (const store::ResultRecord& r : records) observations.push_back(r.observation);
     for (const Indicator& ind : indicators) {
       int months = 0;
-      std::optional<Observation> v = ValueFor(u, ind, period, observations, &months);
+      std::optional<Observation> v = ValueFromResults(u, ind, period, observations, &months);
       if (v) values[{tree.ToRegistry(u), ind.code}] = *v;
     }
   }

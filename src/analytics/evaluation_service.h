@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/series.h"
 #include "analytics/unit_tree.h"
 #include "core/evaluation.h"
 #include "core/rollup.h"
@@ -25,6 +26,10 @@ struct EvaluationRow {
   std::optional<int64_t> result_id;           // the stored result of exactly this period
   std::string result_status;                  // its workflow state
   int months_reported = 0;                    // when built from shorter periods
+  // What the actual and the same period last year rest on: the unit's own
+  // figures, or those of the units that made up its territory then.
+  UnitSeries actual_series;
+  UnitSeries previous_series;
 };
 
 struct UnitEvaluation {

@@ -174,7 +174,9 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                     {"note", vi ? ev.note_vi : ev.note_en},
                     {"result_id", r.result_id ? Json(*r.result_id) : Json(nullptr)},
                     {"result_status", r.result_status.empty() ? Json(nullptr) : Json(r.result_status)},
-                    {"months_reported", r.months_reported}});
+                    {"months_reported", r.months_reported},
+                    {"actual_series", SeriesView(r.actual_series, tree, e.unit, vi)},
+                    {"previous_series", SeriesView(r.previous_series, tree, e.unit, vi)}});
   }
   const EvaluationSummary& s = e.summary;
   Date on = EndOfMonth(e.period.year(), e.period.last_month());
