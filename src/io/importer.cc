@@ -27,9 +27,9 @@ const std::vector<ColumnSpec>& ResultColumns() {
       new std::vector<ColumnSpec>{{"unit_code", {"unit_code", "Mã ĐVHC", "Mã đơn vị"}, true},
                                   {"indicator", {"indicator", "Mã chỉ tiêu"}, true},
                                   {"period", {"period", "Kỳ", "Kỳ báo cáo"}, true},
-                                  {"value", {"value", "Kết quả", "Giá trị"}, true},
-                                  {"numerator", {"numerator", "Tử số"}, false},
-                                  {"denominator", {"denominator", "Mẫu số"}, false},
+                                  {"value", {"value", "Kết quả", "Giá trị"}, true, CellKind::kNumber},
+                                  {"numerator", {"numerator", "Tử số"}, false, CellKind::kNumber},
+                                  {"denominator", {"denominator", "Mẫu số"}, false, CellKind::kNumber},
                                   {"qualifier", {"qualifier", "Mức độ"}, false},
                                   {"estimated", {"estimated", "Ước tính"}, false},
                                   {"source", {"source", "Nguồn"}, false}};
@@ -212,6 +212,8 @@ Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name) 
   ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store.ListResults());
   Sheet sheet;
   sheet.name = sheet_name;
+  sheet.title = "Kết quả thực hiện chỉ tiêu";
+  sheet.kinds = internal::ColumnKinds(ResultColumns());
   sheet.rows.push_back(internal::HeaderRow(ResultColumns()));
   std::map<UnitId, std::string> codes;
   for (const store::ResultRecord& r : results) {
@@ -238,6 +240,8 @@ Result<Sheet> ExportIndicators(store::Store& store, const std::string& sheet_nam
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   Sheet sheet;
   sheet.name = sheet_name;
+  sheet.title = "Danh mục chỉ tiêu";
+  sheet.kinds = internal::ColumnKinds(IndicatorColumns());
   sheet.rows.push_back(internal::HeaderRow(IndicatorColumns()));
   for (const Indicator& i : indicators) {
     std::string aliases;

@@ -9,19 +9,19 @@
 namespace kiemdem::io {
 
 const std::vector<ColumnSpec>& PlanColumns() {
-  static const auto* c =
-      new std::vector<ColumnSpec>{{"unit_code", {"unit_code", "Mã ĐVHC", "Mã đơn vị"}, true},
-                                  {"body", {"body", "Cơ quan giao", "Cơ quan"}, true},
-                                  {"first_year", {"first_year", "Từ năm"}, true},
-                                  {"last_year", {"last_year", "Đến năm"}, false},
-                                  {"resolution", {"resolution", "Nghị quyết", "Số ký hiệu"}, false},
-                                  {"resolution_date", {"resolution_date", "Ngày ban hành"}, false},
-                                  {"assigned_by_superior", {"assigned_by_superior", "Cấp trên giao"}, false},
-                                  {"indicator", {"indicator", "Mã chỉ tiêu"}, true},
-                                  {"year", {"year", "Năm"}, true},
-                                  {"comparator", {"comparator", "So sánh"}, false},
-                                  {"value", {"value", "Chỉ tiêu", "Giá trị"}, true},
-                                  {"value_high", {"value_high", "Cận trên"}, false}};
+  static const auto* c = new std::vector<ColumnSpec>{
+      {"unit_code", {"unit_code", "Mã ĐVHC", "Mã đơn vị"}, true},
+      {"body", {"body", "Cơ quan giao", "Cơ quan"}, true},
+      {"first_year", {"first_year", "Từ năm"}, true, CellKind::kYear},
+      {"last_year", {"last_year", "Đến năm"}, false, CellKind::kYear},
+      {"resolution", {"resolution", "Nghị quyết", "Số ký hiệu"}, false},
+      {"resolution_date", {"resolution_date", "Ngày ban hành"}, false, CellKind::kDate},
+      {"assigned_by_superior", {"assigned_by_superior", "Cấp trên giao"}, false},
+      {"indicator", {"indicator", "Mã chỉ tiêu"}, true},
+      {"year", {"year", "Năm"}, true, CellKind::kYear},
+      {"comparator", {"comparator", "So sánh"}, false},
+      {"value", {"value", "Chỉ tiêu", "Giá trị"}, true, CellKind::kNumber},
+      {"value_high", {"value_high", "Cận trên"}, false, CellKind::kNumber}};
   return *c;
 }
 
@@ -138,6 +138,8 @@ Result<Sheet> ExportPlans(store::Store& store, const std::string& sheet_name) {
   ASSIGN_OR_RETURN(std::vector<Plan> plans, store.ListPlans());
   Sheet sheet;
   sheet.name = sheet_name;
+  sheet.title = "Kế hoạch chỉ tiêu";
+  sheet.kinds = internal::ColumnKinds(PlanColumns());
   sheet.rows.push_back(internal::HeaderRow(PlanColumns()));
   std::map<UnitId, std::string> codes;
   for (const Plan& p : plans) {

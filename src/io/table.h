@@ -17,9 +17,19 @@ struct SheetRow {
   std::vector<std::string> cells;
 };
 
+// How a writer stores a column's text cells: as text, as a number (the cell
+// holds "2.317,8" in Vietnamese form), a year ("2021"), or a date
+// ("dd/mm/yyyy"). Readers give text whatever the kind.
+enum class CellKind { kText, kNumber, kYear, kDate };
+
 struct Sheet {
   std::string name;  // file name for CSV, sheet name for .xlsx
   std::vector<SheetRow> rows;
+  // For writers: a title above the rows (an .xlsx writes it in row 1, the
+  // header then follows), and each column's kind (missing ones are text).
+  // rows[0] is the header when `kinds` is set.
+  std::string title;
+  std::vector<CellKind> kinds;
 };
 
 // A column the importer needs: its key and the headers that name it.
@@ -27,6 +37,7 @@ struct ColumnSpec {
   std::string key;                   // "unit_code"
   std::vector<std::string> headers;  // {"unit_code", "Mã đơn vị"}; matched without case or diacritics
   bool required = true;
+  CellKind kind = CellKind::kText;  // how exports write it
 };
 
 // The sheet with its header located: the first row that names every required

@@ -14,8 +14,8 @@ const std::vector<ColumnSpec>& UnitColumns() {
       {"full_name", {"full_name", "Tên đầy đủ"}, false},
       {"type", {"type", "Loại", "Cấp", "Loại đơn vị"}, true},
       {"parent_code", {"parent_code", "Mã cấp trên", "Mã đơn vị cấp trên"}, false},
-      {"valid_from", {"valid_from", "Hiệu lực từ ngày", "Từ ngày"}, false},
-      {"valid_to", {"valid_to", "Đến ngày", "Hết hiệu lực từ ngày"}, false}};
+      {"valid_from", {"valid_from", "Hiệu lực từ ngày", "Từ ngày"}, false, CellKind::kDate},
+      {"valid_to", {"valid_to", "Đến ngày", "Hết hiệu lực từ ngày"}, false, CellKind::kDate}};
   return *c;
 }
 
@@ -120,6 +120,8 @@ Result<Sheet> ExportUnits(store::Store& store, const std::string& sheet_name) {
   ASSIGN_OR_RETURN(std::vector<store::UnitRecord> units, store.ListUnits());
   Sheet sheet;
   sheet.name = sheet_name;
+  sheet.title = "Danh mục đơn vị hành chính";
+  sheet.kinds = internal::ColumnKinds(UnitColumns());
   sheet.rows.push_back(internal::HeaderRow(UnitColumns()));
   for (const store::UnitRecord& u : units) {
     sheet.rows.push_back(

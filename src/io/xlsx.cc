@@ -4,12 +4,17 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <algorithm>
+#include <array>
 #include <cassert>
 #include <charconv>
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <pugixml.hpp>
+#include <set>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "core/vn_number.h"
 #include "io/importer.h"
@@ -263,13 +268,96 @@ class SharedStrings final : public XmlStream {
   int in_phonetic_ = 0;
 };
 
+// Whether a number format shows a date: the built-in date formats (14-22,
+// 27-36, 45-47, 50-58) or a format code with day or year letters outside
+// quoted text, escapes and [colour]/[locale] sections ("dd/mm/yyyy",
+// "[$-42A]d mmmm yyyy"; not "#,##0" or "0%").
+bool IsDateFormat(int id, std::string_view code) {
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) {
+    return true;
+  }
+  bool quoted = false;
+  bool bracket = false;
+  for (size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (quoted) {
+      quoted = c != '"';
+    } else if (bracket) {
+      bracket = c != ']';
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '[') {
+      bracket = true;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // the next character is shown as it is (or is padding)
+    } else if (c == 'd' || c == 'D' || c == 'y' || c == 'Y') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// xl/styles.xml: <styleSheet><numFmts><numFmt numFmtId formatCode/>…</numFmts>
+// <cellXfs><xf numFmtId/>…</cellXfs>. Keeps, per cell style (a cell's s="…"),
+// whether it shows a date.
+class Styles final : public XmlStream {
+ public:
+  explicit Styles(const std::string& file) : XmlStream(file, "styles.xml") {}
+  std::vector<bool> date_style;
+
+ protected:
+  void Start(std::string_view name, const char** attrs) override {
+    if (name == "numFmt" && depth() == 3) {
+      int id = 0;
+      std::string_view text = Attr(attrs, "numFmtId");
+      std::from_chars(text.data(), text.data() + text.size(), id);
+      if (IsDateFormat(id, Attr(attrs, "formatCode"))) custom_dates_.insert(id);
+    } else if (name == "cellXfs" && depth() == 2) {
+      in_cell_xfs_ = true;
+    } else if (in_cell_xfs_ && name == "xf" && depth() == 3) {
+      int id = 0;
+      std::string_view text = Attr(attrs, "numFmtId");
+      std::from_chars(text.data(), text.data() + text.size(), id);
+      date_style.push_back(custom_dates_.count(id) > 0 || IsDateFormat(id, {}));
+    }
+  }
+  void End(std::string_view name) override {
+    if (name == "cellXfs") in_cell_xfs_ = false;
+  }
+  void Text(std::string_view) override {}
+
+ private:
+  std::set<int> custom_dates_;
+  bool in_cell_xfs_ = false;
+};
+
+// A number cell's value as text every cell reader takes: a whole number as
+// plain digits ("2021" is then a year and a period, "21500000000" a value),
+// any other in exact Vietnamese form ("2.317,8").
+std::string NumberText(double number) {
+  if (std::trunc(number) == number && std::fabs(number) < 1e18) {
+    return std::to_string(static_cast<long long>(number));
+  }
+  return ExactVietnameseNumber(number);
+}
+
+// A date cell (a serial with a date style) as "dd/mm/yyyy": Excel counts
+// days from 30/12/1899 (its 1900 leap-year bug makes every serial from 61 on
+// count from that day); a time of day is dropped. Outside 1/3/1900 to
+// 31/12/9999 it stays a number.
+std::string DateSerialText(double serial) {
+  if (!(serial >= 61 && serial < 2958466)) return NumberText(serial);
+  return Date::FromDayNumber(-25569 + static_cast<int64_t>(std::floor(serial))).ToVietnamese();
+}
+
 // The worksheet: <worksheet><sheetData><row r><c r t><v>…</v><is><t>…</t></is></c>…
 // A row keeps its cells from column A to its last cell with a value; empty
 // cells and rows with no value are not kept.
 class SheetReader final : public XmlStream {
  public:
-  SheetReader(const std::string& file, const std::vector<std::string>* shared, Budget* budget)
-      : XmlStream(file, "the sheet"), shared_(shared), budget_(budget) {}
+  SheetReader(const std::string& file, const std::vector<std::string>* shared,
+              const std::vector<bool>* date_style, Budget* budget)
+      : XmlStream(file, "the sheet"), shared_(shared), date_style_(date_style), budget_(budget) {}
   std::vector<SheetRow> rows;
 
  protected:
@@ -347,6 +435,11 @@ class SheetReader final : public XmlStream {
     }
     next_column_ = column_ + 1;
     type_ = std::string(Attr(attrs, "t"));
+    std::string_view style = Attr(attrs, "s");
+    size_t index = 0;
+    auto [end, ec] = std::from_chars(style.data(), style.data() + style.size(), index);
+    date_ = ec == std::errc() && end == style.data() + style.size() && index < date_style_->size() &&
+            (*date_style_)[index];
     value_.clear();
     inline_.clear();
   }
@@ -365,11 +458,18 @@ class SheetReader final : public XmlStream {
       text = std::move(inline_);
     } else if (type_ == "str" || type_ == "b" || type_ == "e") {
       text = std::move(value_);
+    } else if (type_ == "d") {
+      // An ISO 8601 date cell ("2021-07-01T00:00:00"), as strict OOXML writes them.
+      Result<Date> d = Date::ParseIso(std::string_view(value_).substr(0, 10));
+      text = d.ok() ? d->ToVietnamese() : std::move(value_);
     } else if (!value_.empty()) {
       double number = 0;
       auto [p, ec] = std::from_chars(value_.data(), value_.data() + value_.size(), number);
-      text = ec == std::errc() && p == value_.data() + value_.size() ? ExactVietnameseNumber(number)
-                                                                     : std::move(value_);
+      if (ec != std::errc() || p != value_.data() + value_.size()) {
+        text = std::move(value_);
+      } else {
+        text = date_ ? DateSerialText(number) : NumberText(number);
+      }
     }
     value_.clear();
     inline_.clear();
@@ -408,12 +508,14 @@ class SheetReader final : public XmlStream {
   std::string CellName() const { return SpreadsheetColumn(column_) + std::to_string(row_.number); }
 
   const std::vector<std::string>* shared_;
+  const std::vector<bool>* date_style_;
   Budget* budget_;
   SheetRow row_;
   int last_number_ = 0;
   int next_column_ = 0;
   int column_ = 0;
   std::string type_, value_, inline_;
+  bool date_ = false;  // the cell's style shows a date
   bool in_data_ = false, in_row_ = false, in_cell_ = false, in_value_ = false, in_inline_ = false,
        in_t_ = false;
   int in_phonetic_ = 0;
@@ -504,7 +606,12 @@ Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name, con
   bool present = false;
   RETURN_IF_ERROR(ParseMember(archive.get(), "xl/sharedStrings.xml", limits.max_shared_bytes, file_name,
                               shared, &present));
-  SheetReader reader(file_name, &shared.strings, &budget);
+  // Styles say which number cells are dates; they hold no cell text, so their
+  // XML has the shared strings' budget and keeps one flag per style.
+  Styles styles(file_name);
+  RETURN_IF_ERROR(
+      ParseMember(archive.get(), "xl/styles.xml", limits.max_shared_bytes, file_name, styles, &present));
+  SheetReader reader(file_name, &shared.strings, &styles.date_style, &budget);
   RETURN_IF_ERROR(ParseMember(archive.get(), part, limits.max_sheet_bytes, file_name, reader, &present));
   if (!present) return NotXlsx(file_name, "the sheet " + sheet_name + " is missing");
   Sheet sheet;
@@ -513,22 +620,123 @@ Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name, con
   return sheet;
 }
 
+namespace {
+
+// The characters of UTF-8 text (for column widths).
+size_t Characters(const std::string& text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+// The formats of one workbook being written, made once each.
+class Formats {
+ public:
+  explicit Formats(lxw_workbook* wb) : wb_(wb) {
+    header_ = workbook_add_format(wb);
+    format_set_bold(header_);
+    format_set_text_wrap(header_);
+    format_set_align(header_, LXW_ALIGN_VERTICAL_CENTER);
+    title_ = workbook_add_format(wb);
+    format_set_bold(title_);
+    format_set_font_size(title_, 14);
+    year_ = workbook_add_format(wb);
+    format_set_num_format(year_, "0");
+    date_ = workbook_add_format(wb);
+    format_set_num_format(date_, "dd/mm/yyyy");
+  }
+  lxw_format* header() const { return header_; }
+  lxw_format* title() const { return title_; }
+  lxw_format* year() const { return year_; }
+  lxw_format* date() const { return date_; }
+  // "#,##0" with as many decimals as the number was written with (shown in a
+  // Vietnamese locale as 19.885.177.001 and 66,67), so the cell shows the
+  // figure as stored.
+  lxw_format* number(int decimals) {
+    decimals = std::clamp(decimals, 0, 9);
+    lxw_format*& f = numbers_[static_cast<size_t>(decimals)];
+    if (f == nullptr) {
+      std::string code = decimals == 0 ? "#,##0" : "#,##0." + std::string(static_cast<size_t>(decimals), '0');
+      f = workbook_add_format(wb_);
+      format_set_num_format(f, code.c_str());
+    }
+    return f;
+  }
+
+ private:
+  lxw_workbook* wb_;
+  lxw_format* header_;
+  lxw_format* title_;
+  lxw_format* year_;
+  lxw_format* date_;
+  std::array<lxw_format*, 10> numbers_{};
+};
+
+// Writes one data cell by its column's kind; text that is not of the kind
+// (a note in a number column) stays text.
+lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text, CellKind kind,
+                    Formats& formats) {
+  if (text.empty()) return LXW_NO_ERROR;
+  if (kind == CellKind::kNumber) {
+    if (Result<ParsedNumber> n = ParseVietnameseNumber(text); n.ok()) {
+      return worksheet_write_number(ws, row, col, n->value, formats.number(n->decimals));
+    }
+  } else if (kind == CellKind::kYear) {
+    int year = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+    if (ec == std::errc() && end == text.data() + text.size()) {
+      return worksheet_write_number(ws, row, col, year, formats.year());
+    }
+  } else if (kind == CellKind::kDate) {
+    if (Result<Date> d = Date::Parse(text); d.ok() && d->year() >= 1900 && d->year() <= 9999) {
+      lxw_datetime when{d->year(), d->month(), d->day(), 0, 0, 0};
+      return worksheet_write_datetime(ws, row, col, &when, formats.date());
+    }
+  }
+  return worksheet_write_string(ws, row, col, text.c_str(), nullptr);
+}
+
+}  // namespace
+
 Status WriteXlsx(const Sheet& sheet, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) return Internal("cannot create " + path, "không tạo được " + path);
   std::string name = sheet.name.substr(0, 31);
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  for (size_t r = 0; r < sheet.rows.size(); ++r) {
+  if (ws == nullptr) ws = workbook_add_worksheet(wb, nullptr);  // a name Excel refuses: "Sheet1"
+  Formats formats(wb);
+  size_t columns = 0;
+  for (const SheetRow& row : sheet.rows) columns = std::max(columns, row.cells.size());
+  lxw_error err = LXW_NO_ERROR;
+  lxw_row_t top = 0;  // the header's row
+  if (!sheet.title.empty()) {
+    err = columns > 1 ? worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(columns - 1),
+                                              sheet.title.c_str(), formats.title())
+                      : worksheet_write_string(ws, 0, 0, sheet.title.c_str(), formats.title());
+    top = 1;
+  }
+  std::vector<size_t> widths(columns, 0);
+  for (size_t r = 0; r < sheet.rows.size() && err == LXW_NO_ERROR; ++r) {
     const SheetRow& row = sheet.rows[r];
-    for (size_t c = 0; c < row.cells.size(); ++c) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c), row.cells[c].c_str(),
-                             r == 0 ? bold : nullptr);
+    auto at = static_cast<lxw_row_t>(top + r);
+    for (size_t c = 0; c < row.cells.size() && err == LXW_NO_ERROR; ++c) {
+      widths[c] = std::max(widths[c], Characters(row.cells[c]));
+      auto col = static_cast<lxw_col_t>(c);
+      if (r == 0) {
+        err = worksheet_write_string(ws, at, col, row.cells[c].c_str(), formats.header());
+      } else {
+        CellKind kind = c < sheet.kinds.size() ? sheet.kinds[c] : CellKind::kText;
+        err = WriteCell(ws, at, col, row.cells[c], kind, formats);
+      }
     }
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  lxw_error err = workbook_close(wb);
+  for (size_t c = 0; c < columns && err == LXW_NO_ERROR; ++c) {
+    double width = static_cast<double>(std::clamp<size_t>(widths[c] + 2, 8, 60));
+    err = worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr);
+  }
+  worksheet_freeze_panes(ws, top + 1, 0);
+  lxw_error closed = workbook_close(wb);  // frees the workbook whatever happened
+  if (err == LXW_NO_ERROR) err = closed;
   if (err != LXW_NO_ERROR) {
     std::string why = lxw_strerror(err);
     return Internal("cannot write " + path + ": " + why, "không ghi được " + path + ": " + why);

@@ -1,6 +1,9 @@
 // .xlsx in and out: the first sheet (or a named one) as rows of text cells,
-// and sheets written with bold headers. Numbers read from cells come back in
-// exact Vietnamese form ("2.317,8"), so import parses them like typed text.
+// and sheets written with bold headers. A number cell comes back as text that
+// every cell reader takes as that number: a whole number as plain digits
+// ("2021" is a year and a period, "21500000000" a value), any other in exact
+// Vietnamese form ("2.317,8"); a number cell with a date style (a serial) as
+// "dd/mm/yyyy"; shared and inline strings as they are.
 #ifndef KIEMDEM_IO_XLSX_H_
 #define KIEMDEM_IO_XLSX_H_
 

@@ -55,8 +55,8 @@ Result<bool> YesNo(const std::string& text) {
 
 Result<std::optional<Date>> DateCell(const std::string& text) {
   if (text.empty()) return std::optional<Date>();
-  // A serial as Excel stores it ("45839"), or as the .xlsx reader writes a
-  // whole number ("45.839": dots between groups of three digits).
+  // A serial as Excel stores it ("45839": a date cell without a date style),
+  // or typed with dots between groups of three digits ("45.839").
   std::string serial_text;
   bool serial_shape = text.find_first_not_of("0123456789.") == std::string::npos;
   size_t group = 0;
@@ -100,6 +100,13 @@ SheetRow HeaderRow(const std::vector<ColumnSpec>& columns) {
   SheetRow header{1, {}};
   for (const ColumnSpec& c : columns) header.cells.push_back(c.headers.back());
   return header;
+}
+
+std::vector<CellKind> ColumnKinds(const std::vector<ColumnSpec>& columns) {
+  std::vector<CellKind> kinds;
+  kinds.reserve(columns.size());
+  for (const ColumnSpec& c : columns) kinds.push_back(c.kind);
+  return kinds;
 }
 
 }  // namespace kiemdem::io::internal

@@ -36,6 +36,8 @@ Result<int> WholeNumber(const std::string& text, int low, int high);
 
 // The header row of an export: each column's last (Vietnamese) header.
 SheetRow HeaderRow(const std::vector<ColumnSpec>& columns);
+// Each column's kind, for Sheet::kinds.
+std::vector<CellKind> ColumnKinds(const std::vector<ColumnSpec>& columns);
 
 }  // namespace kiemdem::io::internal
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdio>
 
 #include "tests/support/xlsx_builder.h"
 
@@ -189,11 +190,147 @@ TEST(Xlsx, PrefixedElementsAreRead) {
   EXPECT_EQ(s->rows[0].cells, (std::vector<std::string>{"2.317,8"}));
 }
 
+// Styles as LibreOffice writes them: style 0 General, 1 a custom date code,
+// 2 the built-in date 14, 3 a number format, 4 a date code with a locale and
+// quoted text, 5 a number code whose quoted text holds a "d".
+std::string Styles() {
+  return "<?xml version=\"1.0\"?><styleSheet "
+         "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+         "<numFmts count=\"4\"><numFmt numFmtId=\"164\" formatCode=\"General\"/>"
+         "<numFmt numFmtId=\"165\" formatCode=\"dd/mm/yyyy\"/>"
+         "<numFmt numFmtId=\"166\" formatCode=\"[$-42A]&quot;ngày &quot;d mmmm yyyy\"/>"
+         "<numFmt numFmtId=\"167\" formatCode=\"#,##0&quot; đ&quot;\"/></numFmts>"
+         "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+         "<cellXfs count=\"6\"><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"14\"/>"
+         "<xf numFmtId=\"3\"/><xf numFmtId=\"166\"/><xf numFmtId=\"167\"/></cellXfs></styleSheet>";
+}
+
+Result<io::Sheet> ReadStyled(const std::string& rows) {
+  testing_xlsx::Members m = testing_xlsx::WorkbookMembers(Sheet(rows));
+  m.emplace_back("xl/styles.xml", Styles());
+  return ReadXlsx(testing_xlsx::Zip(m), "s.xlsx");
+}
+
+// Issue 12: a year typed as 2021 in LibreOffice is a number cell; read through
+// the Vietnamese display form it was "2.021", which is no period.
+TEST(Xlsx, WholeNumberCellsArePlainDigits) {
+  Result<io::Sheet> s = ReadStyled(
+      "<row r=\"1\"><c r=\"A1\" s=\"0\" t=\"n\"><v>2021</v></c><c r=\"B1\" s=\"3\"><v>21500000000</v></c>"
+      "<c r=\"C1\"><v>2317.8</v></c><c r=\"D1\" s=\"5\"><v>-0.5</v></c><c r=\"E1\"><v>1E3</v></c></row>");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->rows[0].cells, (std::vector<std::string>{"2021", "21500000000", "2.317,8", "-0,5", "1000"}));
+}
+
+TEST(Xlsx, NumberCellsWithADateStyleAreDates) {
+  Result<io::Sheet> s = ReadStyled(
+      "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45839</v></c><c r=\"B1\" s=\"2\"><v>44378.75</v></c>"
+      "<c r=\"C1\" s=\"4\"><v>61</v></c><c r=\"D1\" s=\"1\"><v>12</v></c><c r=\"E1\" "
+      "s=\"99\"><v>45839</v></c>"
+      "<c r=\"F1\" t=\"d\"><v>2021-07-01T00:00:00</v></c></row>");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  // 12 with a date style is before 1/3/1900, where Excel's serials are wrong: a number.
+  // Style 99 does not exist: a number.
+  EXPECT_EQ(s->rows[0].cells, (std::vector<std::string>{"01/07/2025", "01/07/2021", "01/03/1900", "12",
+                                                        "45839", "01/07/2021"}));
+}
+
+TEST(Xlsx, AWorkbookWithoutStylesReadsNumbersAsNumbers) {
+  Result<io::Sheet> s = Read("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>45839</v></c></row>");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->rows[0].cells, (std::vector<std::string>{"45839"}));
+}
+
+TEST(Xlsx, DamagedStylesNameThePart) {
+  testing_xlsx::Members m = testing_xlsx::WorkbookMembers(Sheet(""));
+  m.emplace_back("xl/styles.xml", "<styleSheet><cellXfs>");
+  Result<io::Sheet> s = ReadXlsx(testing_xlsx::Zip(m), "s.xlsx");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("styles.xml is damaged"), std::string::npos) << s.status().message();
+}
+
 TEST(Xlsx, BrokenXmlNamesTheLine) {
   Result<io::Sheet> s = ReadXlsx(Workbook("<worksheet>\n<sheetData>\n<row></sheetData>"), "b.xlsx");
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("the sheet is damaged (line 3"), std::string::npos)
       << s.status().message();
+}
+
+// A member of a zip file on disk, whole ("" when absent).
+std::string MemberOf(const std::string& path, const std::string& member) {
+  int error = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  if (z == nullptr) return "";
+  std::string out;
+  if (zip_file_t* f = zip_fopen(z, member.c_str(), 0); f != nullptr) {
+    char buf[4096];
+    zip_int64_t n = 0;
+    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+    zip_fclose(f);
+  }
+  zip_discard(z);
+  return out;
+}
+
+std::string FileBytes(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return "";
+  std::string out;
+  char buf[4096];
+  size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+  std::fclose(f);
+  return out;
+}
+
+io::Sheet TypedSheet() {
+  io::Sheet sheet;
+  sheet.name = "results";
+  sheet.title = "Kết quả thực hiện chỉ tiêu";
+  sheet.kinds = {CellKind::kText, CellKind::kYear, CellKind::kNumber, CellKind::kDate};
+  sheet.rows = {{1, {"Mã đơn vị", "Năm", "Giá trị", "Ngày"}},
+                {2, {"00145", "2021", "19.885.177.001", "01/07/2025"}},
+                {3, {"00145", "2022", "66,67", ""}},
+                {4, {"00145", "2023", "chưa có", "không rõ"}}};
+  return sheet;
+}
+
+// Issue 12: exported figures were text cells ("19.885.177.001"), so SUM gave 0.
+TEST(XlsxWrite, NumbersYearsAndDatesAreTypedCells) {
+  std::string path = testing::TempDir() + "typed.xlsx";
+  ASSERT_TRUE(WriteXlsx(TypedSheet(), path).ok());
+  std::string xml = MemberOf(path, "xl/worksheets/sheet1.xml");
+  ASSERT_FALSE(xml.empty());
+  // Row 1 is the title, row 2 the header; numbers carry no t="s".
+  EXPECT_NE(xml.find("<c r=\"B3\" s=\""), std::string::npos) << xml;
+  EXPECT_NE(xml.find("><v>2021</v></c>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("><v>19885177001</v></c>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("><v>66.67</v></c>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("><v>45839</v></c>"), std::string::npos) << xml;    // 01/07/2025
+  EXPECT_NE(xml.find("<c r=\"A3\" t=\"s\""), std::string::npos) << xml;  // the code stays text
+  EXPECT_NE(xml.find("<c r=\"C5\" t=\"s\""), std::string::npos) << xml;  // "chưa có" stays text
+  EXPECT_NE(xml.find("<mergeCell ref=\"A1:D1\"/>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("topLeftCell=\"A3\""), std::string::npos) << xml;  // frozen under the header
+  EXPECT_NE(xml.find("<col "), std::string::npos) << xml;               // widths
+  std::string styles = MemberOf(path, "xl/styles.xml");
+  for (const char* code : {"formatCode=\"#,##0\"", "formatCode=\"#,##0.00\"", "formatCode=\"dd/mm/yyyy\""}) {
+    EXPECT_NE(styles.find(code), std::string::npos) << code << "\n" << styles;
+  }
+}
+
+TEST(XlsxWrite, WhatIsWrittenReadsBackAsIt) {
+  std::string path = testing::TempDir() + "back.xlsx";
+  io::Sheet sheet = TypedSheet();
+  ASSERT_TRUE(WriteXlsx(sheet, path).ok());
+  Result<io::Sheet> back = ReadXlsx(FileBytes(path), "back.xlsx");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->rows.size(), 5u);
+  EXPECT_EQ(back->rows[0].cells, (std::vector<std::string>{"Kết quả thực hiện chỉ tiêu"}));
+  for (size_t r = 0; r < sheet.rows.size(); ++r) {
+    std::vector<std::string> want = sheet.rows[r].cells;
+    if (r == 1) want[2] = "19885177001";  // a whole number reads back as plain digits
+    if (r == 2) want.pop_back();          // an empty last cell is not kept
+    EXPECT_EQ(back->rows[r + 1].cells, want) << "row " << r + 1;
+  }
 }
 
 TEST(Csv, FieldsAndRowsAreBounded) {
