@@ -60,7 +60,7 @@ Status AdminRegistry::AddCodeAlias(std::string alias, std::string code) {
   if (alias.empty() || code.empty() || alias == code) {
     return InvalidArgument("a code alias needs two different codes", "mã thay thế phải khác mã chính");
   }
-  auto [it, inserted] = aliases_.emplace(std::move(alias), std::move(code));
+  auto [it, inserted] = aliases_.try_emplace(std::move(alias), code);
   if (!inserted && it->second != code) {
     return AlreadyExists("code " + it->first + " is already another name for " + it->second,
                          "mã " + it->first + " đã là mã thay thế của " + it->second);
@@ -131,6 +131,7 @@ Result<UnitId> AdminRegistry::FindByCode(std::string_view code, Date on, const D
   if (holders.size() == 1) return holders[0];
   if (holders.size() > 1) {
     std::vector<std::string> names;
+    names.reserve(holders.size());
     for (UnitId h : holders) names.push_back(Describe(h));
     return InvalidArgument("code " + c + " names " + std::to_string(holders.size()) + " units on " + day +
                                ": " + JoinNames(names, false) + "; name the unit by a code of its own",
@@ -205,7 +206,7 @@ Result<UnitId> AdminRegistry::ResolveCode(std::string_view code, const Period& p
   if (distinct.size() == 1) return CheckCoversPeriod(distinct[0], period).WithField("unit_code");
   if (distinct.empty()) {
     Result<UnitId> at_end = FindByCode(code, EndOfMonth(period.year(), period.last_month()), option);
-    Status s = at_end.status();
+    const Status& s = at_end.status();
     return Status(s.code(), s.message(), s.message_vi()).WithField("unit_code");
   }
   std::vector<std::string> en_parts;

@@ -93,6 +93,7 @@ Result<Reconstruction> Reconstruct(const AdminRegistry& registry, UnitId unit, c
       out.parts.push_back(std::move(part));
     }
     std::vector<WeightedObservation> inputs;
+    inputs.reserve(counted.size());
     for (size_t i : counted) inputs.push_back({&*out.parts[i].value, *out.parts[i].share});
     if (inputs.size() > 1 && indicator.spatial == SpatialAggregation::kNone) {
       return FailedPrecondition(
@@ -125,6 +126,7 @@ Result<Reconstruction> Reconstruct(const AdminRegistry& registry, UnitId unit, c
     o.denominator = p.denominator;
     piece_values.push_back(o);
   }
+  over_time.reserve(piece_values.size());
   for (const Observation& o : piece_values) over_time.push_back({&o, 1});
   SpatialAggregation rule = indicator.value_kind == ValueKind::kFraction ? SpatialAggregation::kRatioOfSums
                                                                          : SpatialAggregation::kSum;
