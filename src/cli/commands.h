@@ -23,6 +23,7 @@ int RunDb(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunImport(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunExport(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunBackup(const GlobalOptions& g, const std::vector<std::string>& args);
+int RunReport(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunServe(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunUser(const GlobalOptions& g, const std::vector<std::string>& args);
 

@@ -30,6 +30,9 @@ commands:
                                 the whole file or nothing; every problem by row and column
   export units|indicators|plans|results [--format csv|xlsx] [-o FILE] [--db PATH]
                                 the same columns, so that an export imports back unchanged
+  report unit CODE --period P [--as-of D] [--body KIND] -o FILE.docx [--db PATH]
+                                the unit's periodic report as a Word document (Decree 30 layout;
+                                a Party body's header for --body party_committee)
   backup PATH [--db PATH]       an online copy of a SQLite database (PostgreSQL: use pg_dump)
   serve [--db PATH] [--port N] [--host ADDR] [--demo]
                                 the web app and the REST API (/api/v1); --demo loads the demo data
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
   if (command == "import") return kiemdem::cli::RunImport(g, rest);
   if (command == "export") return kiemdem::cli::RunExport(g, rest);
   if (command == "backup") return kiemdem::cli::RunBackup(g, rest);
+  if (command == "report") return kiemdem::cli::RunReport(g, rest);
   if (command == "check-percent") return kiemdem::cli::RunCheckPercent(g, rest);
   if (command == "help") {
     std::cout << kHelp;

@@ -1,0 +1,110 @@
+// `kiemdem report unit CODE --period P [--as-of DATE] [--body KIND] -o FILE.docx`:
+// a unit's periodic report as a Word document (Decree 30 / Guide 36 layout),
+// from the evaluation analytics makes of the stored results and plans.
+#include <chrono>
+#include <iostream>
+
+#include "analytics/evaluation_service.h"
+#include "analytics/unit_tree.h"
+#include "cli/commands.h"
+#include "io/report.h"
+#include "store/store.h"
+
+namespace kiemdem::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: kiemdem report unit CODE --period P [--as-of dd/mm/yyyy] [--body KIND] -o FILE.docx [--db PATH]\n"
+    "  P: 2020, 2020-H1, 2020-Q3, 2020-10 or 2020-01/2020-10; KIND: peoples_committee (default),\n"
+    "  peoples_council, party_committee, party_standing_committee\n";
+
+struct ReportFlags {
+  std::string db = "kiemdem.db";
+  std::string period;
+  std::string as_of;
+  std::string body = "peoples_committee";
+  std::string output;
+  std::vector<std::string> rest;
+  std::string error;
+};
+
+ReportFlags Parse(const std::vector<std::string>& args) {
+  ReportFlags f;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    std::string* into = a == "--db"                      ? &f.db
+                        : a == "--period"                ? &f.period
+                        : a == "--as-of"                 ? &f.as_of
+                        : a == "--body"                  ? &f.body
+                        : (a == "-o" || a == "--output") ? &f.output
+                                                         : nullptr;
+    if (into != nullptr) {
+      if (i + 1 >= args.size()) {
+        f.error = a + " needs a value";
+      } else {
+        *into = args[++i];
+      }
+    } else if (a.rfind("--", 0) == 0) {
+      f.error = "unknown option " + a;
+    } else {
+      f.rest.push_back(a);
+    }
+  }
+  return f;
+}
+
+Date Today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDayNumber(days.time_since_epoch().count());
+}
+
+Status WriteUnitReport(const ReportFlags& f) {
+  ASSIGN_OR_RETURN(Period period, Period::Parse(f.period));
+  Date date = Today();
+  if (!f.as_of.empty()) {
+    ASSIGN_OR_RETURN(date, Date::Parse(f.as_of));
+  }
+  ASSIGN_OR_RETURN(BodyKind body, ParseBodyKind(f.body));
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.url = f.db}));
+  RETURN_IF_ERROR(store->Migrate());
+  ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
+  ASSIGN_OR_RETURN(UnitId in_registry, tree.registry().ResolveCode(f.rest[1], period));
+  UnitId unit = tree.ToStored(in_registry);
+  ASSIGN_OR_RETURN(analytics::UnitEvaluation e, analytics::EvaluateUnit(*store, tree, unit, period));
+  // The names as of the document's date, when the unit still exists then.
+  const AdminUnit* u = tree.Get(unit);
+  Date named = u->ValidOn(date) ? date : u->LastDayOr(date);
+  const UnitVersion& v = u->VersionOn(named);
+  std::string parent;
+  if (const AdminUnit* p = tree.Get(tree.Parent(unit)); p != nullptr) {
+    parent = p->VersionOn(p->ValidOn(named) ? named : p->LastDayOr(named)).full_name;
+  }
+  io::UnitReport report;
+  ASSIGN_OR_RETURN(report.issuer, io::IssuerFor(body, v.name, v.full_name, parent, date));
+  report.unit_full_name = v.full_name;
+  report.period = period;
+  report.summary = e.summary;
+  for (const analytics::EvaluationRow& row : e.rows) {
+    if (row.evaluation.target || row.evaluation.actual)
+      report.rows.push_back({row.indicator, row.evaluation});
+  }
+  return io::WriteDocx(io::UnitReportDocument(report), f.output);
+}
+
+}  // namespace
+
+int RunReport(const GlobalOptions& g, const std::vector<std::string>& args) {
+  ReportFlags f = Parse(args);
+  if (!f.error.empty() || f.rest.size() != 2 || f.rest[0] != "unit" || f.period.empty() || f.output.empty()) {
+    if (!f.error.empty()) std::cerr << "kiemdem: " << f.error << "\n";
+    std::cerr << kUsage;
+    return 2;
+  }
+  if (Status s = WriteUnitReport(f); !s.ok()) {
+    std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace kiemdem::cli

@@ -1,0 +1,342 @@
+#include "io/report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+#include "core/vn_number.h"
+
+namespace kiemdem::io {
+namespace {
+
+// UTF-8 to code points and back (the text is already valid UTF-8).
+std::u32string Decode(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k <= extra && i + k < s.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    out.push_back(cp);
+    i += static_cast<size_t>(extra) + 1;
+  }
+  return out;
+}
+
+std::string Encode(const std::u32string& s) {
+  std::string out;
+  for (char32_t cp : s) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+// The upper case of a Vietnamese letter: ASCII, Latin-1 (à…ý), Latin
+// Extended-A (ă, đ, ĩ, ũ: odd code points), ơ, ư and Latin Extended
+// Additional (ạ…ỹ: odd code points).
+char32_t Upper(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 0x20;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
+  if (c >= 0x100 && c <= 0x17F && (c & 1) == 1) return c - 1;
+  if (c == 0x1A1 || c == 0x1B0) return c == 0x1A1 ? 0x1A0 : 0x1AF;
+  if (c >= 0x1EA0 && c <= 0x1EF9 && (c & 1) == 1) return c - 1;
+  return c;
+}
+
+char32_t Lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 0x20;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+  if (c >= 0x100 && c <= 0x17F && (c & 1) == 0) return c + 1;
+  if (c == 0x1A0 || c == 0x1AF) return c == 0x1A0 ? 0x1A1 : 0x1B0;
+  if (c >= 0x1EA0 && c <= 0x1EF9 && (c & 1) == 0) return c + 1;
+  return c;
+}
+
+std::string FirstLetter(const std::string& text, char32_t (*change)(char32_t)) {
+  std::u32string s = Decode(text);
+  if (!s.empty()) s[0] = change(s[0]);
+  return Encode(s);
+}
+
+// "phường Quảng Hưng" inside a sentence.
+std::string LowerFirst(const std::string& text) { return FirstLetter(text, Lower); }
+// "Năm 2020" at the start of a sentence.
+std::string UpperFirst(const std::string& text) { return FirstLetter(text, Upper); }
+
+DocxRun Run(std::string text, bool bold = false, bool italic = false, int size_pt = 0) {
+  return DocxRun{std::move(text), bold, italic, false, size_pt};
+}
+
+DocxParagraph Line(DocxRun run, DocxAlign align = DocxAlign::kCenter, int space_after_pt = 0) {
+  DocxParagraph p;
+  p.runs.push_back(std::move(run));
+  p.align = align;
+  p.space_after_pt = space_after_pt;
+  return p;
+}
+
+// A body paragraph: justified, first line indented as the local reports are.
+DocxParagraph Body(std::string text, bool bold = false) {
+  DocxParagraph p = Line(Run(std::move(text), bold), DocxAlign::kJustify, 6);
+  p.first_line_mm = 10;
+  return p;
+}
+
+DocxCell Cell(std::string text, DocxAlign align = DocxAlign::kCenter, bool bold = false) {
+  return DocxCell{{Line(Run(std::move(text), bold, false, 11), align, 0)}};
+}
+
+// A figure as the reports write it: money in tỷ or triệu đồng when that is
+// exact to three decimals ("45 tỷ đồng", "2.317,8 triệu đồng"), else whole
+// ("19.885.177.001 đồng"); a percentage with its sign ("92,5%").
+std::string Figure(double value, const std::string& unit) {
+  if (unit == "đồng") {
+    for (auto [scale, word] : {std::pair{1e9, "tỷ"}, std::pair{1e6, "triệu"}}) {
+      if (std::fabs(value) < scale) continue;
+      std::string text = FormatVietnameseNumber(value / scale, 3);
+      Result<ParsedNumber> back = ParseVietnameseNumber(text);
+      if (back.ok() && std::fabs(back->value * scale - value) < 0.5) return text + " " + word + " đồng";
+    }
+    return FormatVietnameseNumber(value, 0) + " đồng";
+  }
+  std::string text = FormatVietnameseNumber(value, 2);
+  if (unit == "%") return text + "%";
+  return unit.empty() ? text : text + " " + unit;
+}
+
+std::string Percent(double percent) { return FormatVietnameseNumber(percent, 1) + "%"; }
+
+std::string TargetText(const Target& t) {
+  if (t.comparator == Comparator::kBand && t.value_high) {
+    return FormatVietnameseNumber(t.value, 2) + " – " + FormatVietnameseNumber(*t.value_high, 2);
+  }
+  std::string value = FormatVietnameseNumber(t.value, 2);
+  return t.comparator == Comparator::kEqual ? value
+                                            : std::string(ComparatorSymbol(t.comparator)) + " " + value;
+}
+
+// "- Thu ngân sách nhà nước trên địa bàn đạt 21,5 tỷ đồng, bằng 107,5% kế
+// hoạch năm, bằng 115% so với cùng kỳ."
+std::string Sentence(const UnitReportRow& row) {
+  const IndicatorEvaluation& e = row.evaluation;
+  std::string s = "- " + row.indicator.name_vi + (e.estimated ? " ước đạt " : " đạt ") +
+                  Figure(*e.actual, row.indicator.unit);
+  if (e.percent_of_plan) s += ", bằng " + Percent(*e.percent_of_plan) + " kế hoạch năm";
+  if (e.percent_of_previous) s += ", bằng " + Percent(*e.percent_of_previous) + " so với cùng kỳ";
+  return s + ".";
+}
+
+DocxTable HeaderBlock(const ReportIssuer& issuer) {
+  DocxTable t;
+  t.borders = false;
+  t.header_row = false;
+  t.widths_mm = {62, 103};
+  DocxCell left;
+  if (!issuer.parent_body.empty()) left.paragraphs.push_back(Line(Run(issuer.parent_body, false, false, 13)));
+  left.paragraphs.push_back(Line(Run(issuer.body, true, false, 13)));
+  left.paragraphs.push_back(Line(Run(issuer.party ? "*" : "———", true, false, 13), DocxAlign::kCenter, 6));
+  left.paragraphs.push_back(Line(
+      Run(issuer.party ? "Số       -" + issuer.symbol : "Số:        /" + issuer.symbol, false, false, 13)));
+  DocxCell right;
+  if (issuer.party) {
+    DocxRun title = Run("ĐẢNG CỘNG SẢN VIỆT NAM", true, false, 15);
+    title.underline = true;
+    right.paragraphs.push_back(Line(std::move(title), DocxAlign::kCenter, 12));
+    right.paragraphs.push_back(
+        Line(Run(PlaceAndDate(issuer.place, issuer.date), false, true, 13), DocxAlign::kRight));
+  } else {
+    right.paragraphs.push_back(Line(Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false, 12)));
+    right.paragraphs.push_back(Line(Run("Độc lập - Tự do - Hạnh phúc", true, false, 13)));
+    right.paragraphs.push_back(Line(Run("————————————", true, false, 13), DocxAlign::kCenter, 6));
+    right.paragraphs.push_back(Line(Run(PlaceAndDate(issuer.place, issuer.date), false, true, 13)));
+  }
+  t.rows.push_back({std::move(left), std::move(right)});
+  return t;
+}
+
+DocxTable IndicatorTable(const UnitReport& r) {
+  DocxTable t;
+  t.widths_mm = {12, 39, 15, 25, 24, 16, 16, 18};
+  std::vector<DocxCell> header;
+  for (const char* h :
+       {"STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% kế hoạch", "% cùng kỳ", "Đánh giá"}) {
+    header.push_back(Cell(h, DocxAlign::kCenter, true));
+  }
+  t.rows.push_back(std::move(header));
+  int n = 0;
+  for (const UnitReportRow& row : r.rows) {
+    const IndicatorEvaluation& e = row.evaluation;
+    // Money in the table in triệu đồng, as the local tables give it; the
+    // prose keeps the figure exact.
+    bool money = row.indicator.unit == "đồng";
+    double scale = money ? 1e6 : 1;
+    auto number = [](const std::optional<double>& v, bool percent, double by) {
+      if (!v) return std::string();
+      return percent ? Percent(*v) : FormatVietnameseNumber(*v / by, 2);
+    };
+    std::optional<Target> target = e.target;
+    if (target && money) {
+      target->value /= scale;
+      if (target->value_high) *target->value_high /= scale;
+    }
+    t.rows.push_back({Cell(std::to_string(++n)), Cell(row.indicator.name_vi, DocxAlign::kLeft),
+                      Cell(money ? "triệu đồng" : row.indicator.unit),
+                      Cell(target ? TargetText(*target) : "", DocxAlign::kRight),
+                      Cell(number(e.actual, false, scale), DocxAlign::kRight),
+                      Cell(number(e.percent_of_plan, true, 1), DocxAlign::kRight),
+                      Cell(number(e.percent_of_previous, true, 1), DocxAlign::kRight),
+                      Cell(e.target || e.actual ? AttainmentNameVi(e.status) : "")});
+  }
+  return t;
+}
+
+DocxTable SignatureBlock(const ReportIssuer& issuer) {
+  DocxTable t;
+  t.borders = false;
+  t.header_row = false;
+  t.widths_mm = {80, 85};
+  DocxCell left;
+  DocxParagraph to = Line(Run("Nơi nhận:", true, true, 12), DocxAlign::kLeft);
+  left.paragraphs.push_back(std::move(to));
+  for (size_t i = 0; i < issuer.recipients.size(); ++i) {
+    std::string end = i + 1 == issuer.recipients.size() ? "." : ";";
+    left.paragraphs.push_back(
+        Line(Run("- " + issuer.recipients[i] + end, false, false, 11), DocxAlign::kLeft));
+  }
+  DocxCell right;
+  right.paragraphs.push_back(Line(Run(issuer.signer_authority, true, false, 14)));
+  right.paragraphs.push_back(Line(Run(issuer.signer_title, true, false, 14), DocxAlign::kCenter, 60));
+  t.rows.push_back({std::move(left), std::move(right)});
+  return t;
+}
+
+std::string TwoDigits(int n) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", n);
+  return buf;
+}
+
+}  // namespace
+
+std::string UpperVietnamese(const std::string& text) {
+  std::u32string s = Decode(text);
+  for (char32_t& c : s) c = Upper(c);
+  return Encode(s);
+}
+
+std::string PlaceAndDate(const std::string& place, Date date) {
+  return place + ", ngày " + TwoDigits(date.day()) + " tháng " + TwoDigits(date.month()) + " năm " +
+         std::to_string(date.year());
+}
+
+Result<ReportIssuer> IssuerFor(BodyKind kind, const std::string& unit_name, const std::string& unit_full_name,
+                               const std::string& parent_full_name, Date date) {
+  ReportIssuer i;
+  i.place = unit_name;
+  i.date = date;
+  std::string unit_upper = UpperVietnamese(unit_full_name);
+  std::string unit_lower = LowerFirst(unit_full_name);
+  switch (kind) {
+    case BodyKind::kPeoplesCommittee:
+      i.body = "ỦY BAN NHÂN DÂN\n" + unit_upper;
+      i.symbol = "BC-UBND";
+      i.signer_authority = "TM. ỦY BAN NHÂN DÂN";
+      i.signer_title = "CHỦ TỊCH";
+      if (!parent_full_name.empty()) i.recipients.push_back("UBND " + LowerFirst(parent_full_name));
+      i.recipients.push_back("Thường trực Đảng ủy, HĐND " + unit_lower);
+      i.recipients.push_back("Lưu: VT");
+      return i;
+    case BodyKind::kPeoplesCouncil:
+      i.body = "HỘI ĐỒNG NHÂN DÂN\n" + unit_upper;
+      i.symbol = "BC-HĐND";
+      i.signer_authority = "TM. THƯỜNG TRỰC HĐND";
+      i.signer_title = "CHỦ TỊCH";
+      if (!parent_full_name.empty())
+        i.recipients.push_back("Thường trực HĐND " + LowerFirst(parent_full_name));
+      i.recipients.push_back("Các đại biểu HĐND " + unit_lower);
+      i.recipients.push_back("Lưu: VT");
+      return i;
+    case BodyKind::kPartyCommittee:
+    case BodyKind::kPartyStandingCommittee:
+      i.party = true;
+      if (!parent_full_name.empty()) i.parent_body = "ĐẢNG BỘ " + UpperVietnamese(parent_full_name);
+      i.body = "ĐẢNG ỦY " + unit_upper;
+      i.symbol = "BC/ĐU";
+      i.signer_authority = kind == BodyKind::kPartyCommittee ? "T/M ĐẢNG ỦY" : "T/M BAN THƯỜNG VỤ";
+      i.signer_title = "BÍ THƯ";
+      if (!parent_full_name.empty())
+        i.recipients.push_back("Ban Thường vụ Đảng bộ " + LowerFirst(parent_full_name));
+      i.recipients.push_back("Các đồng chí đảng ủy viên");
+      i.recipients.push_back("Lưu Văn phòng Đảng ủy");
+      return i;
+    default: {
+      std::string name = BodyKindNameVi(kind);
+      return InvalidArgument(
+          "a report is issued by the Party committee, its standing committee, the people's council or the "
+          "people's committee, not by " +
+              name,
+          "báo cáo do Đảng ủy, Ban Thường vụ, HĐND hoặc UBND ban hành, không phải " + name);
+    }
+  }
+}
+
+DocxDocument UnitReportDocument(const UnitReport& r) {
+  DocxDocument doc;
+  std::string label = r.period.LabelVi();
+  doc.title = "Báo cáo kết quả thực hiện các chỉ tiêu " + label;
+  doc.blocks.emplace_back(HeaderBlock(r.issuer));
+  DocxParagraph gap = Line(Run(""), DocxAlign::kCenter, 6);
+  doc.blocks.emplace_back(gap);
+  doc.blocks.emplace_back(Line(Run("BÁO CÁO", true, false, 14)));
+  doc.blocks.emplace_back(
+      Line(Run("Kết quả thực hiện các chỉ tiêu kinh tế - xã hội " + label, true, false, 14)));
+  doc.blocks.emplace_back(Line(Run("————————", true, false, 14), DocxAlign::kCenter, 12));
+
+  doc.blocks.emplace_back(Body("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", true));
+  doc.blocks.emplace_back(Body(UpperFirst(label) + ", kết quả thực hiện các chỉ tiêu của " +
+                               LowerFirst(r.unit_full_name) + " như sau:"));
+  std::string no_data;
+  for (const UnitReportRow& row : r.rows) {
+    if (row.evaluation.actual) {
+      doc.blocks.emplace_back(Body(Sentence(row)));
+    } else if (row.evaluation.target) {
+      no_data += (no_data.empty() ? "" : "; ") + row.indicator.name_vi;
+    }
+  }
+  if (!no_data.empty()) doc.blocks.emplace_back(Body("- Chưa có số liệu: " + no_data + "."));
+
+  doc.blocks.emplace_back(Body("II. ĐÁNH GIÁ CHUNG", true));
+  if (r.summary.with_target > 0) {
+    doc.blocks.emplace_back(Body("Trong các chỉ tiêu có kế hoạch, có " + r.summary.ToVietnamese() + "."));
+  } else {
+    doc.blocks.emplace_back(Body("Chưa có chỉ tiêu nào được giao kế hoạch cho " + label + "."));
+  }
+  DocxParagraph caption =
+      Line(Run("Biểu tổng hợp kết quả thực hiện các chỉ tiêu", true, false, 13), DocxAlign::kCenter, 6);
+  caption.keep_with_next = true;
+  doc.blocks.emplace_back(std::move(caption));
+  doc.blocks.emplace_back(IndicatorTable(r));
+  doc.blocks.emplace_back(gap);
+  doc.blocks.emplace_back(Body("Trên đây là báo cáo kết quả thực hiện các chỉ tiêu " + label + " của " +
+                               LowerFirst(r.unit_full_name) + "./."));
+  doc.blocks.emplace_back(SignatureBlock(r.issuer));
+  return doc;
+}
+
+}  // namespace kiemdem::io

@@ -1,0 +1,177 @@
+#include "io/docx.h"
+
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include "io/report.h"
+
+namespace kiemdem::io {
+namespace {
+
+// A member of a zip held in memory, whole ("" when absent or not a zip).
+std::string Member(const std::string& bytes, const std::string& name) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (src == nullptr) return "";
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
+  if (z == nullptr) {
+    zip_source_free(src);
+    return "";
+  }
+  std::string out;
+  if (zip_file_t* f = zip_fopen(z, name.c_str(), 0); f != nullptr) {
+    char buf[4096];
+    zip_int64_t n = 0;
+    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+    zip_fclose(f);
+  }
+  zip_discard(z);
+  return out;
+}
+
+TEST(Docx, TextIsEscapedAndBreaksAreBreaks) {
+  DocxDocument doc;
+  doc.blocks.emplace_back(Para("Thu <ngân sách> & \"chi\"\ndòng hai"));
+  Result<std::string> bytes = DocxBytes(doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  std::string xml = Member(*bytes, "word/document.xml");
+  EXPECT_NE(xml.find("Thu &lt;ngân sách&gt; &amp; \"chi\"</w:t><w:br/><w:t xml:space=\"preserve\">dòng hai"),
+            std::string::npos)
+      << xml;
+}
+
+TEST(Docx, PageIsA4WithDecree30MarginsInTimesNewRoman) {
+  Result<std::string> bytes = DocxBytes(DocxDocument{});
+  ASSERT_TRUE(bytes.ok());
+  std::string xml = Member(*bytes, "word/document.xml");
+  EXPECT_NE(xml.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), std::string::npos) << xml;
+  // 20 mm = 1134 twips, 30 mm = 1701, 15 mm = 850.
+  EXPECT_NE(xml.find("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""), std::string::npos)
+      << xml;
+  std::string styles = Member(*bytes, "word/styles.xml");
+  EXPECT_NE(styles.find("w:ascii=\"Times New Roman\""), std::string::npos) << styles;
+  EXPECT_NE(styles.find("<w:sz w:val=\"28\"/>"), std::string::npos) << styles;  // 14 pt
+  EXPECT_NE(Member(*bytes, "[Content_Types].xml").find("wordprocessingml.document.main+xml"),
+            std::string::npos);
+  EXPECT_NE(Member(*bytes, "_rels/.rels").find("Target=\"word/document.xml\""), std::string::npos);
+}
+
+TEST(Docx, BadTextAndRaggedTablesAreRefusedByPlace) {
+  DocxDocument doc;
+  doc.blocks.emplace_back(Para("ok"));
+  doc.blocks.emplace_back(Para("bad \xC3("));
+  Result<std::string> bytes = DocxBytes(doc);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_NE(bytes.status().message().find("block 2"), std::string::npos) << bytes.status().message();
+
+  DocxTable t;
+  t.widths_mm = {10, 20};
+  t.rows = {{DocxCell{}, DocxCell{}}, {DocxCell{}}};
+  DocxDocument tabled;
+  tabled.blocks.emplace_back(t);
+  bytes = DocxBytes(tabled);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_NE(bytes.status().message().find("table at block 1, row 2 has 1 cells for 2 columns"),
+            std::string::npos)
+      << bytes.status().message();
+}
+
+TEST(Docx, ATableEndsWithAParagraphAndCellsAreNeverEmpty) {
+  DocxTable t;
+  t.widths_mm = {10};
+  t.rows = {{DocxCell{}}};
+  DocxDocument doc;
+  doc.blocks.emplace_back(t);
+  Result<std::string> bytes = DocxBytes(doc);
+  ASSERT_TRUE(bytes.ok());
+  std::string xml = Member(*bytes, "word/document.xml");
+  EXPECT_NE(xml.find("<w:tc><w:tcPr><w:tcW w:w=\"567\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("</w:tbl><w:p/><w:sectPr>"), std::string::npos) << xml;
+}
+
+TEST(Report, VietnameseUpperCaseAndDates) {
+  EXPECT_EQ(UpperVietnamese("Phường Quảng Hưng"), "PHƯỜNG QUẢNG HƯNG");
+  EXPECT_EQ(UpperVietnamese("đặc khu Côn Đảo, xã Ia Mơ"), "ĐẶC KHU CÔN ĐẢO, XÃ IA MƠ");
+  EXPECT_EQ(PlaceAndDate("Quảng Hưng", *Date::FromYmd(2025, 2, 5)), "Quảng Hưng, ngày 05 tháng 02 năm 2025");
+}
+
+UnitReport Sample(BodyKind kind) {
+  UnitReport r;
+  r.issuer =
+      *IssuerFor(kind, "Quảng Hưng", "Phường Quảng Hưng", "Thành phố Đồng Hới", *Date::FromYmd(2021, 1, 5));
+  r.unit_full_name = "Phường Quảng Hưng";
+  r.period = *Period::Year(2020);
+  Indicator thu;
+  thu.code = "THU_NSNN";
+  thu.name_vi = "Thu ngân sách nhà nước trên địa bàn";
+  thu.unit = "đồng";
+  IndicatorEvaluation e;
+  e.indicator = thu.code;
+  e.target = Target{thu.code, 2020, Comparator::kAtLeast, 20e9, std::nullopt};
+  e.actual = 21.5e9;
+  e.previous = 18.7e9;
+  e.percent_of_plan = 107.5;
+  e.percent_of_previous = 115;
+  e.status = Attainment::kExceeded;
+  r.rows.push_back({thu, e});
+  r.summary = Summarise({e});
+  return r;
+}
+
+// Every text of a document, paragraphs on lines.
+std::string Text(const DocxDocument& doc) {
+  std::string out;
+  auto para = [&out](const DocxParagraph& p) {
+    for (const DocxRun& r : p.runs) out += r.text;
+    out += "\n";
+  };
+  for (const DocxBlock& b : doc.blocks) {
+    if (const auto* p = std::get_if<DocxParagraph>(&b)) {
+      para(*p);
+    } else {
+      for (const auto& row : std::get<DocxTable>(b).rows) {
+        for (const DocxCell& c : row) {
+          for (const DocxParagraph& p : c.paragraphs) para(p);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+constexpr const char* kSentence =
+    "- Thu ngân sách nhà nước trên địa bàn đạt 21,5 tỷ đồng, bằng 107,5% kế hoạch năm, bằng 115% so với cùng "
+    "kỳ.";
+
+TEST(Report, AStateReportHasTheNationalTitleAndProseFromTheFigures) {
+  std::string text = Text(UnitReportDocument(Sample(BodyKind::kPeoplesCommittee)));
+  for (const char* want :
+       {"ỦY BAN NHÂN DÂN\nPHƯỜNG QUẢNG HƯNG", "Số:        /BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Quảng Hưng, ngày 05 tháng 01 năm 2021", "BÁO CÁO", kSentence,
+        "1/1 chỉ tiêu", "triệu đồng", "≥ 20.000", "21.500", "107,5%", "vượt",
+        "Nơi nhận:", "- UBND thành phố Đồng Hới;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("ĐẢNG CỘNG SẢN"), std::string::npos);
+}
+
+TEST(Report, APartyReportHasThePartyHeader) {
+  std::string text = Text(UnitReportDocument(Sample(BodyKind::kPartyCommittee)));
+  for (const char* want : {"ĐẢNG BỘ THÀNH PHỐ ĐỒNG HỚI", "ĐẢNG ỦY PHƯỜNG QUẢNG HƯNG", "Số       -BC/ĐU",
+                           "ĐẢNG CỘNG SẢN VIỆT NAM", "T/M ĐẢNG ỦY", "BÍ THƯ"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("CỘNG HÒA XÃ HỘI"), std::string::npos);
+}
+
+TEST(Report, OtherBodiesDoNotIssueReports) {
+  Result<ReportIssuer> i = IssuerFor(BodyKind::kDepartment, "a", "b", "", Date());
+  ASSERT_FALSE(i.ok());
+  EXPECT_EQ(i.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace kiemdem::io
