@@ -18,7 +18,7 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
   for (size_t i = 0; i < facts.measures.size(); ++i) {
     const extract::MeasureFact& m = facts.measures[i];
     Json suggestions = Json::array();
-    for (const IndicatorMatch& match : MatchIndicators(m.subject, m.unit, indicators)) {
+    for (const IndicatorMatch& match : MatchMeasure(m.subject, m.unit, m.total.has_value(), indicators)) {
       for (const Indicator& ind : indicators) {
         if (ind.code == match.code) {
           suggestions.push_back(
@@ -149,6 +149,27 @@ Status GetDocument(Call& call) {
   return Status::Ok();
 }
 
+// A percentage or fraction never goes into a count, nor a count into a rate
+// ("tỷ lệ hộ nghèo 1,2%" is not 1,2 poor households). A stated value given
+// for a fraction ("8/12 tổ, đạt 75%": keep 75) is a percentage.
+Status CheckKindFits(const extract::MeasureFact& m, bool value_given, const std::string& text,
+                     const std::string& code, const std::vector<Indicator>& indicators) {
+  for (const Indicator& ind : indicators) {
+    if (ind.code != code) continue;
+    MeasureKind kind =
+        (m.total && value_given) ? MeasureKind::kPercent : KindOfMeasure(m.unit, m.total.has_value());
+    if (KindFits(kind, m.unit, ind)) return Status::Ok();
+    std::string quoted = text.substr(m.span.begin, m.span.end - m.span.begin);
+    bool rate = kind != MeasureKind::kNumber;
+    return InvalidArgument("\"" + quoted + "\" is " + (rate ? "a rate" : "a count or amount") +
+                               " and cannot be stored in " + ind.code + " (" + ind.unit + ")",
+                           "\"" + quoted + "\" là " + (rate ? "tỷ lệ" : "số đếm hoặc số tiền") +
+                               ", không lưu được vào chỉ tiêu " + ind.name_vi + " (" + ind.unit + ")")
+        .WithField("indicator");
+  }
+  return NotFound("no indicator " + code, "không có chỉ tiêu " + code).WithField("indicator");
+}
+
 Status Confirm(Call& call) {
   ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
   ASSIGN_OR_RETURN(const Json* body, call.Body());
@@ -161,6 +182,7 @@ Status Confirm(Call& call) {
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
   ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text, OptionsFor(call, doc)));
+  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store->ListIndicators());
   std::vector<Observation> rows;
   for (const Json& f : *chosen) {
     if (!f.is_object())
@@ -187,6 +209,7 @@ Status Confirm(Call& call) {
     }
     o.period = *p;
     ASSIGN_OR_RETURN(std::optional<double> value, NumberField(f, "value", false));
+    RETURN_IF_ERROR(CheckKindFits(m, value.has_value(), doc.text, o.indicator, indicators));
     o.value = value.value_or(m.value);
     o.qualifier = m.qualifier;
     o.estimated = m.estimated;

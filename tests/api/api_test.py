@@ -326,6 +326,33 @@ def test_confirmed_facts_become_drafts_linked_to_their_span_in_the_reports_ward_
     assert status == 403, "another ward cannot confirm this report: %s" % c
 
 
+POOR = "Năm 2026, toàn phường còn 35 hộ nghèo, tỷ lệ hộ nghèo giảm còn 1,2%."
+
+
+def test_a_percentage_is_never_suggested_or_stored_as_a_count(w):
+    ward, _ = w.ward()
+    rep = w.user(("reporter", ward))
+    status, d = w.api(rep, "POST", "/documents", {"unit": ward, "text": POOR})
+    assert status == 201, d
+    ms = {m["text"]: m for m in d["facts"]["measures"]}
+    pct = next(m for m in d["facts"]["measures"] if m["unit"] == "%")
+    count = next(m for m in d["facts"]["measures"] if m["unit"] == "hộ")
+    assert pct["suggestions"][0]["indicator"] == "TY_LE_HO_NGHEO", ms
+    assert "HO_NGHEO" not in [s["indicator"] for s in pct["suggestions"]], pct["suggestions"]
+    assert "TY_LE_HO_NGHEO" not in [s["indicator"] for s in count["suggestions"]], count["suggestions"]
+    assert count["suggestions"][0]["indicator"] == "HO_NGHEO", ms
+    doc = d["document"]["id"]
+    status, c = w.api(rep, "POST", f"/documents/{doc}/confirm",
+                      {"facts": [{"measure": pct["index"], "indicator": "HO_NGHEO", "period": "2026"}]})
+    assert status == 400 and "tỷ lệ" in c["error"]["message"] and c["error"]["field"] == "indicator", c
+    status, c = w.api(rep, "POST", f"/documents/{doc}/confirm",
+                      {"facts": [{"measure": count["index"], "indicator": "TY_LE_HO_NGHEO", "period": "2026"}]})
+    assert status == 400, c
+    status, c = w.api(rep, "POST", f"/documents/{doc}/confirm",
+                      {"facts": [{"measure": pct["index"], "indicator": "TY_LE_HO_NGHEO", "period": "2026"}]})
+    assert status == 201 and c["results"][0]["value"] == 1.2, c
+
+
 def test_the_documents_date_gives_the_year_of_a_deadline(w):
     ward, _ = w.ward()
     rep = w.user(("reporter", ward))

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace kiemdem {
 namespace {
 
@@ -15,11 +17,28 @@ std::vector<Indicator> Catalogue() {
   ngheo.code = "TY_LE_HO_NGHEO";
   ngheo.name_vi = "Tỷ lệ hộ nghèo";
   ngheo.unit = "%";
+  ngheo.value_kind = ValueKind::kFraction;
+  ngheo.aliases = {"tỷ lệ hộ nghèo"};
+  Indicator so_ho;
+  so_ho.code = "HO_NGHEO";
+  so_ho.name_vi = "Số hộ nghèo";
+  so_ho.unit = "hộ";
+  so_ho.aliases = {"hộ nghèo", "số hộ nghèo"};
+  Indicator thu_nhap;
+  thu_nhap.code = "THU_NHAP_BQ";
+  thu_nhap.name_vi = "Thu nhập bình quân đầu người";
+  thu_nhap.unit = "đồng/người/năm";
+  Indicator tdp;
+  tdp.code = "TDP_VAN_HOA";
+  tdp.name_vi = "Tỷ lệ tổ dân phố văn hoá";
+  tdp.unit = "%";
+  tdp.value_kind = ValueKind::kFraction;
+  tdp.aliases = {"tổ dân phố văn hoá"};
   Indicator dn;
   dn.code = "DN_MOI";
   dn.name_vi = "Doanh nghiệp thành lập mới";
   dn.unit = "doanh nghiệp";
-  return {thu, ngheo, dn};
+  return {thu, so_ho, ngheo, dn, thu_nhap, tdp};
 }
 
 TEST(MatchIndicators, FindsTheIndicatorFromTheSubjectWithOrWithoutDiacritics) {
@@ -35,6 +54,55 @@ TEST(MatchIndicators, FindsTheIndicatorFromTheSubjectWithOrWithoutDiacritics) {
 TEST(MatchIndicators, NothingForAnUnrelatedSubject) {
   EXPECT_TRUE(MatchIndicators("tổ chức lễ hội", "", Catalogue()).empty());
   EXPECT_TRUE(MatchIndicators("", "", Catalogue()).empty());
+}
+
+std::vector<std::string> Codes(const std::vector<IndicatorMatch>& m) {
+  std::vector<std::string> out;
+  out.reserve(m.size());
+  for (const IndicatorMatch& x : m) out.push_back(x.code);
+  return out;
+}
+
+TEST(MatchMeasure, APercentageIsNeverACount) {
+  // "tỷ lệ hộ nghèo giảm còn 1,2%": both names match in full, only the rate fits.
+  std::vector<std::string> codes = Codes(MatchMeasure("tỷ lệ hộ nghèo", "%", false, Catalogue()));
+  ASSERT_FALSE(codes.empty());
+  EXPECT_EQ(codes[0], "TY_LE_HO_NGHEO");
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "HO_NGHEO"), 0);
+  // Names alone offer the count too, if only second (a directive's text has no kind).
+  codes = Codes(MatchIndicators("tỷ lệ hộ nghèo", "%", Catalogue()));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "HO_NGHEO"), 1);
+}
+
+TEST(MatchMeasure, ACountIsNeverARateAndKeepsItsUnit) {
+  EXPECT_EQ(Codes(MatchMeasure("hộ nghèo", "hộ", false, Catalogue())), std::vector<std::string>{"HO_NGHEO"});
+  EXPECT_TRUE(MatchMeasure("hộ nghèo", "doanh nghiệp", false, Catalogue()).empty());
+  EXPECT_EQ(Codes(MatchMeasure("thu nhập bình quân đầu người", "đồng", false, Catalogue())),
+            std::vector<std::string>{"THU_NHAP_BQ"});
+}
+
+TEST(MatchMeasure, AFractionGoesToAFractionIndicatorWhateverItCounts) {
+  EXPECT_EQ(Codes(MatchMeasure("tổ dân phố văn hoá", "tổ", true, Catalogue())),
+            std::vector<std::string>{"TDP_VAN_HOA"});
+  // "5/120 hộ nghèo" is a share of households, not a count.
+  EXPECT_EQ(Codes(MatchMeasure("hộ nghèo", "hộ", true, Catalogue())),
+            std::vector<std::string>{"TY_LE_HO_NGHEO"});
+}
+
+TEST(KindFits, TheRulesOfConfirming) {
+  std::vector<Indicator> c = Catalogue();
+  const Indicator& so_ho = c[1];
+  const Indicator& ty_le = c[2];
+  EXPECT_FALSE(KindFits(MeasureKind::kPercent, "%", so_ho));
+  EXPECT_TRUE(KindFits(MeasureKind::kPercent, "%", ty_le));
+  EXPECT_FALSE(KindFits(MeasureKind::kFraction, "tổ", so_ho));
+  EXPECT_TRUE(KindFits(MeasureKind::kFraction, "tổ", ty_le));
+  EXPECT_FALSE(KindFits(MeasureKind::kNumber, "hộ", ty_le));
+  EXPECT_TRUE(KindFits(MeasureKind::kNumber, "", ty_le));  // a bare number: the person chooses
+  EXPECT_TRUE(KindFits(MeasureKind::kNumber, "hộ", so_ho));
+  EXPECT_EQ(KindOfMeasure("%", false), MeasureKind::kPercent);
+  EXPECT_EQ(KindOfMeasure("tổ", true), MeasureKind::kFraction);
+  EXPECT_EQ(KindOfMeasure("hộ", false), MeasureKind::kNumber);
 }
 
 }  // namespace

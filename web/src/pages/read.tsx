@@ -3,7 +3,10 @@
 // one, "trước ngày 28-10"); the facts found are
 // highlighted in it; each measure gets a suggested indicator (changeable);
 // stated-percentage checks are shown; chosen facts become draft results
-// linked to their span.
+// linked to their span. Nothing wrong is stored quietly: a figure is only
+// offered indicators of its kind, a fraction whose stated percentage
+// disagrees waits for a choice, and a figure that would replace a different
+// stored one is shown beside it until "Thay" is ticked.
 import { useState } from "preact/hooks";
 import { api, ok, type Indicator, type Measure, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
@@ -12,6 +15,7 @@ import { formatDate, formatNumber, parseVietnameseDate } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { withProgress } from "../lib/progress";
+import { conflicts, fits, replacements, type Decision, type Replaced } from "../lib/report-checks";
 import { useLoad } from "../lib/use-load";
 import { href } from "../router";
 import type { PageProps } from "../routes";
@@ -108,29 +112,64 @@ interface Choice {
   keep: boolean;
   indicator: string;
   period: string;
+  decision: Decision;  // for a fraction whose stated percentage disagrees
+  replace: boolean;    // the person has seen the stored figure and replaces it
 }
 
 function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Indicator[]; unitId: number }) {
   const lang = getLang();
   const measures = posted.facts.measures;
+  const conflict = conflicts(measures, posted.document.text);
+  const statedOf = new Map([...conflict].filter(([, c]) => c.statedMeasure !== null).map(([i, c]) => [c.statedMeasure as number, i]));
   const [choices, setChoices] = useState<Choice[]>(() =>
-    measures.map((m) => ({ keep: m.suggestions.length > 0 && m.stance === "actual", indicator: m.suggestions[0]?.indicator ?? "", period: m.period ?? "" })));
+    measures.map((m) => ({ keep: m.suggestions.length > 0 && m.stance === "actual" && !statedOf.has(m.index),
+                           indicator: m.suggestions[0]?.indicator ?? "", period: m.period ?? "", decision: "", replace: false })));
+  const [stored, setStored] = useState<Map<number, Replaced>>(new Map());
   const [problem, setProblem] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ count: number; period: string } | null>(null);
   const set = (i: number, c: Partial<Choice>) => setChoices(choices.map((x, k) => (k === i ? { ...x, ...c } : x)));
+  const frac = (m: Measure) => `${formatNumber(m.value, lang, 2)}/${formatNumber(m.total ?? 0, lang, 2)}`;
+  // What would be stored for a chosen figure: a fraction as its percentage
+  // (the server keeps numerator and denominator), or the stated percentage.
+  const valueOf = (m: Measure, c: Choice) =>
+    c.decision === "stated" ? conflict.get(m.index)!.stated : m.total ? (m.value / m.total) * 100 : m.value;
   const confirm = async (e: Event) => {
     e.preventDefault();
-    const chosen = measures.map((m, i) => ({ m, c: choices[i] })).filter(({ c }) => c.keep);
+    const chosen = measures.map((m, i) => ({ m, c: choices[i], i })).filter(({ c }) => c.keep);
     if (chosen.some(({ c }) => !c.indicator || !c.period.trim())) {
       setProblem(t().needIndicatorAndPeriod);
       return;
     }
+    if (chosen.some(({ m, c }) => conflict.has(m.index) && !c.decision)) {
+      setProblem(t().decideConflicts);
+      return;
+    }
     setProblem("");
     try {
-      const facts = chosen.map(({ m, c }) => ({ measure: m.index, indicator: c.indicator, period: c.period.trim() }));
+      // Never overwrite silently: the figures already stored for these periods, beside the new ones.
+      const seen = new Map<number, Replaced>();
+      for (const period of new Set(chosen.map(({ c }) => c.period.trim()))) {
+        const have = (await withProgress(ok(api.GET("/results", { params: { query: { unit: unitId, period, page_size: 500 } } })))).items;
+        const here = chosen.filter(({ c }) => c.period.trim() === period);
+        const changed = replacements(here.map(({ m, c }) => ({ indicator: c.indicator, period, value: valueOf(m, c) })),
+                                     have.map((r) => ({ ...r, period })));
+        for (const r of changed) {
+          const row = here.find(({ c }) => `${c.indicator}|${period}` === r.key);
+          if (row) seen.set(row.i, r);
+        }
+      }
+      setStored(seen);
+      const waiting = chosen.filter(({ i, c }) => seen.has(i) && (!c.replace || seen.get(i)!.existing.status === "approved"));
+      if (waiting.length) {
+        setProblem(t().confirmReplacements(waiting.length));
+        return;
+      }
+      const facts = chosen.map(({ m, c }) => ({ measure: m.index, indicator: c.indicator, period: c.period.trim(),
+                                                ...(c.decision === "stated" ? { value: conflict.get(m.index)!.stated } : {}) }));
       const r = await withProgress(ok(api.POST("/documents/{id}/confirm", { params: { path: { id: posted.document.id } }, body: { facts } })));
       setError(null);
+      setStored(new Map());
       setDone({ count: r.results.length, period: facts[0]?.period ?? "" });
     } catch (x) {
       setError(x);
@@ -143,6 +182,7 @@ function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Ind
     mark?.classList.add("flash");
     setTimeout(() => mark?.classList.remove("flash"), 1500);
   };
+  const byCode = new Map(indicators.map((x) => [x.code, x]));
   return (
     <div class="grid">
       <div class="card">
@@ -163,10 +203,19 @@ function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Ind
           <tbody>
             {measures.map((m, i) => {
               const suggested = m.suggestions.map((s) => s.indicator);
+              const c = conflict.get(m.index);
+              const choice = choices[i];
+              const asStated = c && choice.decision === "stated";
+              // The indicators this figure may go into: a percentage never into a count.
+              const kindOf = asStated ? { unit: "%", total: null } : m;
+              const fitting = indicators.filter((x) => !suggested.includes(x.code) && fits(kindOf, x));
+              const old = stored.get(i);
+              const oldInd = old && byCode.get(old.existing.indicator);
+              const needsChoice = choice.keep && ((c && !choice.decision) || (old && !choice.replace));
               return (
-                <tr data-index={m.index}>
+                <tr data-index={m.index} class={needsChoice ? "needs-choice" : ""}>
                   <td>
-                    <input type="checkbox" aria-label={`${t().keep}: ${m.text}`} checked={choices[i].keep} onChange={(e) => set(i, { keep: e.currentTarget.checked })} />
+                    <input type="checkbox" aria-label={`${t().keep}: ${m.text}`} checked={choice.keep} onChange={(e) => set(i, { keep: e.currentTarget.checked })} />
                   </td>
                   <td>
                     <button type="button" class="link fact" onClick={() => show(m.index)}>{m.text}</button>
@@ -174,23 +223,57 @@ function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Ind
                     <span class="muted">
                       {formatNumber(m.value, lang, 2)} {m.unit}
                       {m.stance === "target" ? " · " + t().isTarget : ""}
+                      {statedOf.has(m.index) ? " · " + t().statedFor(frac(measures[statedOf.get(m.index)!])) : ""}
                     </span>
-                    {m.check && (
+                    {m.check && m.check.consistent && (
                       <>
                         <br />
-                        <span class={m.check.consistent ? "muted" : "error"}>{m.check.message}</span>
+                        <span class="muted">{m.check.message}</span>
                       </>
+                    )}
+                    {c && (
+                      <fieldset class="conflict">
+                        <legend class="error">{t().conflictLegend(formatNumber(c.stated, lang, 2), frac(m), formatNumber(c.computed, lang, 2))}</legend>
+                        <label>
+                          <input type="radio" name={`decide-${m.index}`} value="fraction" checked={choice.decision === "fraction"}
+                                 onChange={() => set(i, { decision: "fraction", replace: false })} />{" "}
+                          {t().keepFraction(frac(m), formatNumber(c.computed, lang, 2))}
+                        </label>
+                        <label>
+                          <input type="radio" name={`decide-${m.index}`} value="stated" checked={choice.decision === "stated"}
+                                 onChange={() => set(i, { decision: "stated", replace: false })} />{" "}
+                          {t().keepStated(formatNumber(c.stated, lang, 2))}
+                        </label>
+                      </fieldset>
+                    )}
+                    {old && choice.keep && (
+                      <div class="stored">
+                        <span class="error">
+                          {t().alreadyStored(`${formatNumber(old.existing.value, lang, 2)} ${oldInd?.unit ?? ""}`.trim(),
+                                             t().resultStatus[old.existing.status], old.existing.updated_by,
+                                             formatNumber(old.incoming, lang, 2))}
+                        </span>
+                        {old.existing.status === "approved" ? (
+                          <span class="error"> {t().lockedStored}</span>
+                        ) : (
+                          <label>
+                            <input type="checkbox" class="replace" checked={choice.replace} onChange={(e) => set(i, { replace: e.currentTarget.checked })} />{" "}
+                            {t().replaceStored}
+                          </label>
+                        )}
+                      </div>
                     )}
                   </td>
                   <td>
-                    <select aria-label={t().indicator} value={choices[i].indicator} onChange={(e) => set(i, { indicator: e.currentTarget.value })}>
+                    <select aria-label={t().indicator} value={choice.indicator} onChange={(e) => set(i, { indicator: e.currentTarget.value, replace: false })}>
                       <option value="">—</option>
-                      {m.suggestions.map((s) => <option value={s.indicator}>★ {s.name}</option>)}
-                      {indicators.filter((x) => !suggested.includes(x.code)).map((x) => <option value={x.code}>{x.name}</option>)}
+                      {m.suggestions.filter((s) => !byCode.get(s.indicator) || fits(kindOf, byCode.get(s.indicator)!))
+                        .map((s) => <option value={s.indicator}>★ {s.name}</option>)}
+                      {fitting.map((x) => <option value={x.code}>{x.name}</option>)}
                     </select>
                   </td>
                   <td>
-                    <input size={16} value={choices[i].period} aria-label={t().period} onInput={(e) => set(i, { period: e.currentTarget.value })} />
+                    <input size={16} value={choice.period} aria-label={t().period} onInput={(e) => set(i, { period: e.currentTarget.value, replace: false })} />
                   </td>
                 </tr>
               );

@@ -1,0 +1,104 @@
+// End-to-end: the day's work by role, in Debian's headless Chromium against
+// a fresh demo server. The wrong-data paths first: "Gửi duyệt" keeps what was
+// typed and leaving asks first; "Nhập từ báo cáo" never puts a percentage in
+// a count, makes a stated percentage that disagrees with its fraction a
+// choice, and shows a stored figure before replacing it. Screenshots of each
+// step at 1366×768 and 390×844 under OUT_DIR.
+//
+//   node tests/e2e/work.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
+import { start } from "./harness.mjs";
+
+const h = await start(process.argv.slice(2));
+const { check } = h;
+try {
+  const admin = await h.signIn("admin", h.password);
+  const [, found] = await h.api(admin, "GET", "/units?on=2018-06-30&page_size=200&q=" + encodeURIComponent("quang hung"));
+  const ward = found.items.find((u) => u.full_name.includes("Phường Quảng Hưng"));
+  check("the demo has Phường Quảng Hưng", !!ward, JSON.stringify(found.items?.map((u) => u.full_name)));
+  const [made] = await h.api(admin, "POST", "/users", { username: "qh.nhap", password: "bao cao quang hung",
+                                                        roles: [{ role: "reporter", unit: ward.id }] });
+  check("the administrator makes a ward reporter", made === 201, made);
+  const rep = await h.signIn("qh.nhap", "bao cao quang hung");
+  const stored = async (indicator, period) => {
+    const [, r] = await h.api(rep, "GET", `/results?unit=${ward.id}&period=${encodeURIComponent(period)}&page_size=500`);
+    return r.items.find((x) => x.indicator === indicator);
+  };
+
+  // Gửi duyệt right after typing: the typed value is saved, then submitted.
+  await rep.goto(`${h.base}/#/entry?unit=${ward.id}&period=2018-11`);
+  await rep.waitForSelector("#entry");
+  await rep.fill("#v-DN_MOI", "7");
+  await rep.click("#submit");
+  await rep.waitForFunction(() => document.querySelector('tr[data-code="DN_MOI"] .badge')?.textContent === "đã gửi");
+  const dn = await stored("DN_MOI", "2018-11");
+  check("Gửi duyệt saves a value typed but not saved, and submits it", dn?.value === 7 && dn?.status === "submitted", JSON.stringify(dn));
+  check("and it reads back in the form", (await rep.inputValue("#v-DN_MOI")) === "7");
+
+  // Leaving with unsaved values asks; staying keeps them.
+  await rep.fill("#v-HO_KD_MOI", "9");
+  let asked = "";
+  rep.once("dialog", (d) => { asked = d.message(); d.dismiss(); });
+  await rep.click('nav a[href="#/dashboard"]');
+  await rep.waitForTimeout(300);
+  check("leaving with unsaved values asks first", asked.length > 0 && rep.url().includes("#/entry"), `${asked} ${rep.url()}`);
+  check("and staying keeps what was typed", (await rep.inputValue("#v-HO_KD_MOI")) === "9");
+  await h.shots(rep, "work-entry-unsaved");
+  rep.once("dialog", (d) => d.accept());
+  await rep.click('nav a[href="#/dashboard"]');
+  await rep.waitForSelector("#summary");
+  check("and leaving anyway goes", rep.url().includes("#/dashboard"));
+
+  // A percentage is never matched to a count; a stored count is shown before it is replaced.
+  const [, before] = await h.api(rep, "POST", "/results", { unit: ward.id, indicator: "HO_NGHEO", period: "2024", value: 40 });
+  check("a poor-household count is stored first", before?.value === 40, JSON.stringify(before));
+  await rep.goto(`${h.base}/#/read?unit=${ward.id}`);
+  await rep.waitForSelector("#report-text");
+  await rep.fill("#report-text", "Năm 2024, toàn phường còn 35 hộ nghèo, tỷ lệ hộ nghèo giảm còn 1,2%.");
+  await rep.click("#read");
+  await rep.waitForSelector("#confirm tbody tr");
+  const rows = await rep.$$eval("#confirm tbody tr", (trs) => trs.map((tr) => ({
+    text: tr.querySelector("button.fact").textContent,
+    kept: tr.querySelector("input[type=checkbox]").checked,
+    chosen: tr.querySelector("select").value,
+    options: [...tr.querySelector("select").options].map((o) => o.value),
+  })));
+  const pct = rows.find((r) => r.text.includes("1,2%"));
+  const count = rows.find((r) => r.text.includes("35"));
+  check("1,2% is suggested as the poor-household rate", pct?.chosen === "TY_LE_HO_NGHEO", JSON.stringify(rows));
+  check("and the count indicator is not even offered for it", pct && !pct.options.includes("HO_NGHEO"), JSON.stringify(pct?.options));
+  check("35 hộ nghèo is suggested as the count", count?.chosen === "HO_NGHEO", JSON.stringify(rows));
+  await rep.click("#confirm button[type=submit]");
+  await rep.waitForFunction(() => document.querySelector("#confirm-error")?.textContent?.length > 0);
+  const shown = await rep.textContent("#confirm");
+  check("saving shows the stored 40 beside the report's 35 and stops", /Đã có 40 hộ \(nháp, qh\.nhap\); báo cáo: 35/.test(shown) &&
+        (await rep.textContent("#confirm-error")).includes("đã có giá trị khác"), shown);
+  check("nothing was stored meanwhile", (await stored("HO_NGHEO", "2024"))?.value === 40 && !(await stored("TY_LE_HO_NGHEO", "2024")));
+  await h.shots(rep, "work-read-replace");
+  await rep.check("#confirm tr.needs-choice input.replace");
+  await rep.click("#confirm button[type=submit]");
+  await rep.waitForFunction(() => /Đã lưu/.test(document.querySelector("#confirm-done")?.textContent ?? ""));
+  check("after ticking Thay, the count is replaced and the rate stored as a rate",
+        (await stored("HO_NGHEO", "2024"))?.value === 35 && (await stored("TY_LE_HO_NGHEO", "2024"))?.value === 1.2);
+
+  // "8/12 tổ … đạt 75%": a conflict that needs a choice.
+  await rep.fill("#report-text", "Năm 2024, có 8/12 tổ dân phố đạt danh hiệu văn hóa, đạt 75%.");
+  await rep.click("#read");
+  await rep.waitForSelector("#confirm fieldset.conflict");
+  const legend = await rep.textContent("#confirm fieldset.conflict legend");
+  check("a stated 75% that is not 8/12 is shown as a conflict", legend.includes("ghi 75% nhưng 8/12 = 66,67%"), legend);
+  const separate = await rep.$$eval("#confirm tbody tr", (trs) => trs.filter((tr) => tr.querySelector("button.fact").textContent.trim() === "75%")
+    .map((tr) => tr.querySelector("input[type=checkbox]").checked));
+  check("the separate 75% is not kept on its own", separate.length === 1 && separate[0] === false, JSON.stringify(separate));
+  await rep.click("#confirm button[type=submit]");
+  await rep.waitForFunction(() => document.querySelector("#confirm-error")?.textContent?.includes("mâu thuẫn"));
+  check("saving waits for a choice, nothing stored", !(await stored("TDP_VAN_HOA", "2024")));
+  await h.shots(rep, "work-read-conflict");
+  await rep.check('#confirm input[type=radio][value="stated"]');
+  await rep.click("#confirm button[type=submit]");
+  await rep.waitForFunction(() => /Đã lưu 1/.test(document.querySelector("#confirm-done")?.textContent ?? ""));
+  check("choosing the stated figure stores 75", (await stored("TDP_VAN_HOA", "2024"))?.value === 75);
+} catch (e) {
+  check("the run finishes", false, String(e.stack ?? e));
+} finally {
+  await h.close();
+}
