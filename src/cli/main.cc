@@ -33,6 +33,8 @@ commands:
   report unit CODE --period P [--as-of D] [--body KIND] -o FILE.docx [--db PATH]
                                 the unit's periodic report as a Word document (Decree 30 layout;
                                 a Party body's header for --body party_committee)
+  report meeting ID [--as-of D] -o FILE.docx [--db PATH]
+                                a working session's conclusion notice (…/TB-UBND or …-TB/ĐU)
   backup PATH [--db PATH]       an online copy of a SQLite database (PostgreSQL: use pg_dump)
   serve [--db PATH] [--port N] [--host ADDR] [--demo]
                                 the web app and the REST API (/api/v1); --demo loads the demo data

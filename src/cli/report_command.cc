@@ -1,6 +1,8 @@
 // `kiemdem report unit CODE --period P [--as-of DATE] [--body KIND] -o FILE.docx`:
 // a unit's periodic report as a Word document (Decree 30 / Guide 36 layout),
 // from the evaluation analytics makes of the stored results and plans.
+// `kiemdem report meeting ID -o FILE.docx`: a working session's conclusion notice.
+#include <charconv>
 #include <chrono>
 #include <iostream>
 
@@ -15,6 +17,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: kiemdem report unit CODE --period P [--as-of dd/mm/yyyy] [--body KIND] -o FILE.docx [--db PATH]\n"
+    "       kiemdem report meeting ID [--as-of dd/mm/yyyy] -o FILE.docx [--db PATH]\n"
     "  P: 2020, 2020-H1, 2020-Q3, 2020-10 or 2020-01/2020-10; KIND: peoples_committee (default),\n"
     "  peoples_council, party_committee, party_standing_committee\n";
 
@@ -91,16 +94,53 @@ Status WriteUnitReport(const ReportFlags& f) {
   return io::WriteDocx(io::UnitReportDocument(report), f.output);
 }
 
+// The conclusion notice of working session `rest[1]`, dated --as-of or the session's day.
+Status WriteMeetingNotice(const ReportFlags& f) {
+  int64_t id = 0;
+  const std::string& text = f.rest[1];
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return InvalidArgument("'" + text + "' is not a working session's number",
+                           "'" + text + "' không phải là số của buổi làm việc");
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.url = f.db}));
+  RETURN_IF_ERROR(store->Migrate());
+  ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
+  io::MeetingNotice notice;
+  ASSIGN_OR_RETURN(notice.meeting, store->GetMeeting(id));
+  store::DirectiveFilter filter;
+  filter.meeting = id;
+  ASSIGN_OR_RETURN(notice.directives, store->ListDirectives(filter));
+  notice.date = notice.meeting.held_on;
+  if (!f.as_of.empty()) {
+    ASSIGN_OR_RETURN(notice.date, Date::Parse(f.as_of));
+  }
+  Date held = notice.meeting.held_on;
+  if (const AdminUnit* u = tree.Get(notice.meeting.unit); u != nullptr) {
+    const UnitVersion& v = u->VersionOn(held);
+    notice.unit_full_name = v.full_name;
+    notice.place = v.name;
+    // The host sits a level up: the place is the parent's name.
+    if (const AdminUnit* p = tree.Get(tree.Parent(notice.meeting.unit)); p != nullptr) {
+      notice.place = p->VersionOn(held).name;
+    }
+  }
+  return io::WriteDocx(io::MeetingNoticeDocument(notice), f.output);
+}
+
 }  // namespace
 
 int RunReport(const GlobalOptions& g, const std::vector<std::string>& args) {
   ReportFlags f = Parse(args);
-  if (!f.error.empty() || f.rest.size() != 2 || f.rest[0] != "unit" || f.period.empty() || f.output.empty()) {
+  bool unit = !f.rest.empty() && f.rest[0] == "unit";
+  bool meeting = !f.rest.empty() && f.rest[0] == "meeting";
+  if (!f.error.empty() || f.rest.size() != 2 || !(unit || meeting) || (unit && f.period.empty()) ||
+      f.output.empty()) {
     if (!f.error.empty()) std::cerr << "kiemdem: " << f.error << "\n";
     std::cerr << kUsage;
     return 2;
   }
-  if (Status s = WriteUnitReport(f); !s.ok()) {
+  if (Status s = unit ? WriteUnitReport(f) : WriteMeetingNotice(f); !s.ok()) {
     std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
     return 1;
   }

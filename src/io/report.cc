@@ -1,9 +1,11 @@
 #include "io/report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <utility>
 
+#include "core/text.h"
 #include "core/vn_number.h"
 
 namespace kiemdem::io {
@@ -336,6 +338,102 @@ DocxDocument UnitReportDocument(const UnitReport& r) {
   doc.blocks.emplace_back(Body("Trên đây là báo cáo kết quả thực hiện các chỉ tiêu " + label + " của " +
                                LowerFirst(r.unit_full_name) + "./."));
   doc.blocks.emplace_back(SignatureBlock(r.issuer));
+  return doc;
+}
+
+ReportIssuer NoticeIssuerFor(const std::string& host, const std::string& place, Date date,
+                             const std::vector<Directive>& directives) {
+  ReportIssuer i;
+  i.place = place;
+  i.date = date;
+  std::string f = FoldForSearch(host);
+  auto has = [&f](const char* w) { return f.find(w) != std::string::npos; };
+  i.party = has("thanh uy") || has("tinh uy") || has("dang uy") || has("huyen uy") || has("quan uy") ||
+            has("thi uy") || has("ban thuong vu");
+  i.body = UpperVietnamese(host);
+  if (i.party) {
+    i.symbol = has("tinh uy") || has("thanh uy") ? "TB/TU"
+               : has("huyen uy")                 ? "TB/HU"
+               : has("quan uy")                  ? "TB/QU"
+               : has("thi uy")                   ? "TB/ThU"
+                                                 : "TB/ĐU";
+    i.signer_authority = has("ban thuong vu") || !has("dang uy") ? "T/L BAN THƯỜNG VỤ" : "T/M ĐẢNG ỦY";
+    i.signer_title = has("ban thuong vu") || !has("dang uy") ? "CHÁNH VĂN PHÒNG" : "BÍ THƯ";
+  } else {
+    bool council = has("hdnd") || has("hoi dong nhan dan");
+    i.symbol = council ? "TB-HĐND" : "TB-UBND";
+    i.signer_authority = council ? "TM. THƯỜNG TRỰC HĐND" : "TL. CHỦ TỊCH";
+    i.signer_title = council ? "CHỦ TỊCH" : "CHÁNH VĂN PHÒNG";
+  }
+  for (const Directive& d : directives) {
+    if (d.assignee.name.empty()) continue;
+    if (std::find(i.recipients.begin(), i.recipients.end(), d.assignee.name) == i.recipients.end()) {
+      i.recipients.push_back(d.assignee.name);
+    }
+  }
+  i.recipients.push_back("Lưu: VT");
+  return i;
+}
+
+DocxDocument MeetingNoticeDocument(const MeetingNotice& n) {
+  const Meeting& m = n.meeting;
+  ReportIssuer issuer = NoticeIssuerFor(m.host, n.place, n.date, n.directives);
+  DocxDocument doc;
+  std::string unit = LowerFirst(n.unit_full_name);
+  doc.title = "Thông báo kết luận buổi làm việc với " + unit;
+  doc.blocks.emplace_back(HeaderBlock(issuer));
+  doc.blocks.emplace_back(Line(Run(""), DocxAlign::kCenter, 6));
+  doc.blocks.emplace_back(Line(Run("THÔNG BÁO", true, false, 14)));
+  doc.blocks.emplace_back(
+      Line(Run("Kết luận của " + m.host + " tại buổi làm việc với " + unit, true, false, 14)));
+  doc.blocks.emplace_back(Line(Run("————————", true, false, 14), DocxAlign::kCenter, 12));
+
+  std::string opening =
+      "Ngày " + m.held_on.ToVietnamese() + ", " + m.host + " đã có buổi làm việc với " + unit + ".";
+  if (!m.chair.empty()) opening += " " + UpperFirst(m.chair) + " chủ trì buổi làm việc.";
+  doc.blocks.emplace_back(Body(opening));
+  if (!m.attendees.empty()) {
+    std::string attending;
+    for (const std::string& a : m.attendees) attending += (attending.empty() ? "" : "; ") + a;
+    doc.blocks.emplace_back(Body("Tham dự có: " + attending + "."));
+  }
+  doc.blocks.emplace_back(
+      Body("Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, " + m.host + " kết luận như sau:"));
+
+  doc.blocks.emplace_back(Body("I. ĐÁNH GIÁ CHUNG", true));
+  size_t start = 0;
+  bool any = false;
+  while (start <= m.conclusions.size()) {
+    size_t end = m.conclusions.find('\n', start);
+    std::string line =
+        m.conclusions.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos) {
+      doc.blocks.emplace_back(Body(line));
+      any = true;
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  if (!any) doc.blocks.emplace_back(Body("(Chưa ghi nội dung đánh giá.)"));
+
+  doc.blocks.emplace_back(Body("II. NHIỆM VỤ GIAO THỰC HIỆN", true));
+  int k = 0;
+  for (const Directive& d : n.directives) {
+    std::string text = std::to_string(++k) + ". " + d.text;
+    if (!text.empty() && text.back() != '.') text += ".";
+    text += " Đơn vị thực hiện: " + d.assignee.name;
+    if (!d.cooperating.empty()) {
+      std::string with;
+      for (const std::string& c : d.cooperating) with += (with.empty() ? "" : ", ") + c;
+      text += "; phối hợp: " + with;
+    }
+    text += d.deadline ? "; thời hạn: " + d.deadline->ToVietnamese() + "." : ".";
+    doc.blocks.emplace_back(Body(text));
+  }
+  if (n.directives.empty()) doc.blocks.emplace_back(Body("(Buổi làm việc không giao nhiệm vụ.)"));
+  doc.blocks.emplace_back(Body("Trên đây là kết luận của " + m.host + " tại buổi làm việc với " + unit +
+                               "; đề nghị các đơn vị, cá nhân liên quan triển khai thực hiện./."));
+  doc.blocks.emplace_back(SignatureBlock(issuer));
   return doc;
 }
 

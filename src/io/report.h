@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/directive.h"
 #include "core/evaluation.h"
 #include "core/indicator.h"
 #include "core/period.h"
@@ -56,6 +57,27 @@ struct UnitReport {
 };
 
 DocxDocument UnitReportDocument(const UnitReport& report);
+
+// The conclusion notice of a working session (thông báo kết luận): issued
+// by the host body, numbered …/TB-UBND for a state host or …-TB/TU, -TB/ĐU
+// for a Party one (the number left blank), with the session's date, chair
+// and attendance, its assessment, and each directive with its assignee,
+// those cooperating and its deadline.
+struct MeetingNotice {
+  Meeting meeting;
+  std::string unit_full_name;  // the unit reviewed: "Phường Quảng Hưng"
+  std::string place;           // where the host sits: "Đồng Hới"
+  Date date;                   // the notice's date
+  std::vector<Directive> directives;
+};
+
+// The issuer of a notice by its host body's name ("UBND thành phố",
+// "Ban Thường vụ Thành ủy", "Đảng ủy phường"): Party when it names a
+// committee (…ủy, Ban Thường vụ), else state.
+ReportIssuer NoticeIssuerFor(const std::string& host, const std::string& place, Date date,
+                             const std::vector<Directive>& directives);
+
+DocxDocument MeetingNoticeDocument(const MeetingNotice& notice);
 
 // "Quảng Hưng, ngày 05 tháng 02 năm 2025" (leading zeros as Decree 30 writes them).
 std::string PlaceAndDate(const std::string& place, Date date);

@@ -175,3 +175,44 @@ TEST(Report, OtherBodiesDoNotIssueReports) {
 
 }  // namespace
 }  // namespace kiemdem::io
+
+namespace kiemdem::io {
+namespace {
+
+TEST(Notice, TheHostBodySetsTheHeaderAndTheSymbol) {
+  Date d = *Date::FromYmd(2018, 11, 12);
+  Directive report;
+  report.text = "Báo cáo kết quả";
+  report.assignee.name = "UBND phường Quảng Hưng";
+  std::vector<Directive> ds = {report, report};
+  ReportIssuer state = NoticeIssuerFor("UBND thành phố", "Đồng Hới", d, ds);
+  EXPECT_FALSE(state.party);
+  EXPECT_EQ(state.symbol, "TB-UBND");
+  EXPECT_EQ(state.recipients, (std::vector<std::string>{"UBND phường Quảng Hưng", "Lưu: VT"}));
+  ReportIssuer city = NoticeIssuerFor("Ban Thường vụ Thành ủy", "Đồng Hới", d, ds);
+  EXPECT_TRUE(city.party);
+  EXPECT_EQ(city.symbol, "TB/TU");
+  EXPECT_EQ(city.signer_authority, "T/L BAN THƯỜNG VỤ");
+  ReportIssuer ward = NoticeIssuerFor("Đảng ủy phường Quảng Hưng", "Quảng Hưng", d, ds);
+  EXPECT_TRUE(ward.party);
+  EXPECT_EQ(ward.symbol, "TB/ĐU");
+  EXPECT_EQ(ward.signer_authority, "T/M ĐẢNG ỦY");
+
+  MeetingNotice n;
+  n.meeting.host = "Đảng ủy phường Quảng Hưng";
+  n.meeting.held_on = d;
+  n.unit_full_name = "Tổ dân phố 3";
+  n.place = "Quảng Hưng";
+  n.date = d;
+  report.deadline = *Date::FromYmd(2018, 11, 25);
+  n.directives = {report};
+  std::string text = Text(MeetingNoticeDocument(n));
+  for (const char* want :
+       {"ĐẢNG CỘNG SẢN VIỆT NAM", "Số       -TB/ĐU", "THÔNG BÁO",
+        "1. Báo cáo kết quả. Đơn vị thực hiện: UBND phường Quảng Hưng; thời hạn: 25/11/2018."}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+}
+
+}  // namespace
+}  // namespace kiemdem::io
