@@ -34,6 +34,16 @@ try {
   check("Gửi duyệt saves a value typed but not saved, and submits it", dn?.value === 7 && dn?.status === "submitted", JSON.stringify(dn));
   check("and it reads back in the form", (await rep.inputValue("#v-DN_MOI")) === "7");
 
+  // The rate indicators are in the form too; a rate over 100% is questioned.
+  check("the rate indicators can be entered", (await rep.$$('tr[data-code="TY_LE_HO_NGHEO"] input, tr[data-code="BHYT"] input')).length === 2);
+  await rep.fill("#v-BHYT", "120");
+  check("a rate over 100% is questioned", (await rep.textContent("#e-BHYT")).includes("trên 100%"));
+  await rep.fill("#v-BHYT", "92,5");
+  check("and a plausible one is not", (await rep.textContent("#e-BHYT")) === "");
+  await rep.click("#save");
+  await rep.waitForFunction(() => document.querySelector('tr[data-code="BHYT"] .badge')?.textContent === "nháp");
+  check("a rate is saved as its percentage", (await stored("BHYT", "2018-11"))?.value === 92.5);
+
   // Leaving with unsaved values asks; staying keeps them.
   await rep.fill("#v-HO_KD_MOI", "9");
   let asked = "";

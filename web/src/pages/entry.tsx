@@ -86,7 +86,8 @@ interface FormProps {
 
 function EntryForm({ unitId, period, indicators, results, canApprove, reload }: FormProps) {
   const byCode = new Map(results.map((r) => [r.indicator, r]));
-  const shown = indicators.filter((i) => i.value_kind !== "fraction");
+  // Every indicator, the rates included (entered as their percentage).
+  const shown = indicators;
   const original = (code: string) => {
     const r = byCode.get(code);
     return r ? formatNumber(r.value, "vi", 6) : "";
@@ -211,7 +212,9 @@ function EntryRow(p: { indicator: Indicator; result?: Result; value: string; bad
         <td class="num">
           <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={r?.status === "approved"}
                  aria-invalid={p.bad ? "true" : "false"} aria-describedby={`e-${i.code}`} onInput={(e) => p.onInput(e.currentTarget.value)} />
-          <div class="error" id={`e-${i.code}`} aria-live="polite">{p.bad ? t().notANumber : ""}</div>
+          <div class="error" id={`e-${i.code}`} aria-live="polite">
+            {p.bad ? t().notANumber : i.unit === "%" && (parseVietnameseNumber(p.value) ?? 0) > 100 ? t().overHundred : ""}
+          </div>
         </td>
         <td>{r && <span class={`badge ${badge}`}>{t().resultStatus[r.status]}</span>}</td>
         <td>
