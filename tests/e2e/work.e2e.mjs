@@ -25,9 +25,13 @@ try {
   };
 
   // Gửi duyệt right after typing: the typed value is saved, then submitted.
+  const [lastStatus] = await h.api(rep, "POST", "/results", { unit: ward.id, indicator: "DN_MOI", period: "2017-11", value: 2 });
+  check("a figure for the same month last year is stored", lastStatus === 201, lastStatus);
   await rep.goto(`${h.base}/#/entry?unit=${ward.id}&period=2018-11`);
   await rep.waitForSelector("#entry");
   await rep.fill("#v-DN_MOI", "7");
+  check("last year's figure stands beside the cell", (await rep.textContent('tr[data-code="DN_MOI"] .last-year')).includes("Cùng kỳ năm trước: 2"));
+  check("more than 3× last year is questioned", (await rep.textContent("#e-DN_MOI")).includes("Gấp hơn 3 lần"));
   await rep.click("#submit");
   await rep.waitForFunction(() => document.querySelector('tr[data-code="DN_MOI"] .badge')?.textContent === "đã gửi");
   const dn = await stored("DN_MOI", "2018-11");

@@ -25,12 +25,15 @@ export function Entry({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
   const period = params.get("period") ?? thisMonth();
   const load = useLoad(async () => {
-    const [unit, indicators, results] = await Promise.all([
+    const lastPeriod = period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
+    const [unit, indicators, results, last] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId } } })),
       ok(api.GET("/indicators")),
       ok(api.GET("/results", { params: { query: { unit: unitId, period, page_size: 500 } } })),
+      // Context only: the form works without it.
+      ok(api.GET("/results", { params: { query: { unit: unitId, period: lastPeriod, page_size: 500 } } })).catch(() => ({ items: [] as Result[] })),
     ]);
-    return { unit, indicators: indicators.items, results: results.items };
+    return { unit, indicators: indicators.items, results: results.items, lastYear: last.items };
   }, [unitId, period]);
   if (!unitId) {
     return (
@@ -67,7 +70,7 @@ export function Entry({ params, session }: PageProps) {
       </section>
       <Loaded load={load}>
         {(d) => (
-          <EntryForm unitId={unitId} period={period} indicators={d.indicators} results={d.results} reload={load.reload}
+          <EntryForm unitId={unitId} period={period} indicators={d.indicators} results={d.results} lastYear={d.lastYear} reload={load.reload}
                      canApprove={session.user.roles.some((r) => r.role === "approver" && r.unit !== unitId) || isAdmin(session)} />
         )}
       </Loaded>
@@ -80,12 +83,14 @@ interface FormProps {
   period: string;
   indicators: Indicator[];
   results: Result[];
+  lastYear: Result[];  // the same period a year earlier, beside each cell
   canApprove: boolean;
   reload: () => void;
 }
 
-function EntryForm({ unitId, period, indicators, results, canApprove, reload }: FormProps) {
+function EntryForm({ unitId, period, indicators, results, lastYear, canApprove, reload }: FormProps) {
   const byCode = new Map(results.map((r) => [r.indicator, r]));
+  const lastByCode = new Map(lastYear.map((r) => [r.indicator, r.value]));
   // Every indicator, the rates included (entered as their percentage).
   const shown = indicators;
   const original = (code: string) => {
@@ -158,7 +163,7 @@ function EntryForm({ unitId, period, indicators, results, canApprove, reload }: 
         </thead>
         <tbody>
           {shown.map((i) => (
-            <EntryRow indicator={i} result={byCode.get(i.code)} value={value(i.code)} bad={bad(i.code)} canApprove={canApprove}
+            <EntryRow indicator={i} result={byCode.get(i.code)} last={lastByCode.get(i.code)} value={value(i.code)} bad={bad(i.code)} canApprove={canApprove}
                       onInput={(v) => setTyped({ ...typed, [i.code]: v })} onChanged={reload} onError={setError} />
           ))}
         </tbody>
@@ -175,10 +180,11 @@ function EntryForm({ unitId, period, indicators, results, canApprove, reload }: 
 
 type History = { versions: Schemas["ResultVersion"][]; events: Schemas["AuditEvent"][] };
 
-function EntryRow(p: { indicator: Indicator; result?: Result; value: string; bad: boolean; canApprove: boolean;
+function EntryRow(p: { indicator: Indicator; result?: Result; last?: number; value: string; bad: boolean; canApprove: boolean;
                        onInput: (v: string) => void; onChanged: () => void; onError: (e: unknown) => void }) {
   const { indicator: i, result: r } = p;
   const lang = getLang();
+  const typedNumber = parseVietnameseNumber(p.value) ?? 0;
   const [history, setHistory] = useState<History | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const [returning, setReturning] = useState(false);
@@ -213,8 +219,10 @@ function EntryRow(p: { indicator: Indicator; result?: Result; value: string; bad
           <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={r?.status === "approved"}
                  aria-invalid={p.bad ? "true" : "false"} aria-describedby={`e-${i.code}`} onInput={(e) => p.onInput(e.currentTarget.value)} />
           <div class="error" id={`e-${i.code}`} aria-live="polite">
-            {p.bad ? t().notANumber : i.unit === "%" && (parseVietnameseNumber(p.value) ?? 0) > 100 ? t().overHundred : ""}
+            {p.bad ? t().notANumber : i.unit === "%" && typedNumber > 100 ? t().overHundred
+              : p.last !== undefined && p.last > 0 && typedNumber > 3 * p.last ? t().overThreeTimes : ""}
           </div>
+          {p.last !== undefined && <div class="muted last-year">{t().lastYear}: {formatNumber(p.last, lang, 6)}</div>}
         </td>
         <td>{r && <span class={`badge ${badge}`}>{t().resultStatus[r.status]}</span>}</td>
         <td>
