@@ -4,6 +4,8 @@
 #ifndef KIEMDEM_ANALYTICS_UNIT_TREE_H_
 #define KIEMDEM_ANALYTICS_UNIT_TREE_H_
 
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +34,28 @@ class UnitTree {
   // `unit` and every unit below it on `on`.
   std::vector<UnitId> SubtreeOn(UnitId stored_root, Date on) const;
   size_t skipped() const { return skipped_; }
+
+  // Codes, resolved by date (unit_tree_codes.cc). Stored ids in and out;
+  // `option` says how the caller lets a user name the day (--on, a column).
+  //
+  // The unit holding `code` on `on`; NotFound says what became of a unit
+  // that held it before and how to reach it.
+  Result<UnitId> FindByCode(std::string_view code, Date on, const DateOption& option = {}) const;
+  // The unit a figure of `period` under `code` belongs to: the unit holding
+  // the code on `on` when given, which must then exist through the whole
+  // period (else the message names the units whose figures they are), or
+  // else the unit holding it through the whole period (an error naming both
+  // when it changed hands inside the period: 06811 in 2025).
+  Result<UnitId> ResolveCode(std::string_view code, const Period& period, const std::optional<Date>& on,
+                             const DateOption& option = {}) const;
+  // When `code` named other units at other times than `unit`: "mã 06811 là
+  // Phường Uông Bí (06811, Tỉnh Quảng Ninh) từ 01/07/2025", in English and
+  // Vietnamese; nullopt when the code was never reused.
+  struct Note {
+    std::string en;
+    std::string vi;
+  };
+  std::optional<Note> OtherHolders(std::string_view code, UnitId unit) const;
 
  private:
   AdminRegistry registry_;

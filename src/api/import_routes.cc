@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "api/router.h"
+#include "api/unit_codes.h"
 #include "api/views.h"
 #include "io/importer.h"
 #include "io/xlsx.h"
@@ -62,10 +63,13 @@ Status ImportResultsRoute(Call& call) {
   io::ImportOptions options;
   options.check_only = check_only;
   options.may_enter = [&call](UnitId unit) { return Authorise(call, Action::kEnter, unit); };
+  options.resolve_unit = SheetUnitResolver(call.app->tree());
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(io::ImportOutcome outcome, io::ImportResults(*store, call.actor(), *sheet, options));
   Json problems = Json::array();
   for (const io::ImportProblem& p : outcome.problems) problems.push_back(ProblemView(p, call.vi()));
+  Json notes = Json::array();
+  for (const io::ImportProblem& p : outcome.notes) notes.push_back(ProblemView(p, call.vi()));
   Json by_column = Json::array();
   for (const auto& [column, count] : outcome.problems_by_column) {
     by_column.push_back({{"column", column.empty() ? Json(nullptr) : Json(column)}, {"count", count}});
@@ -75,6 +79,7 @@ Status ImportResultsRoute(Call& call) {
               {"stored", outcome.stored},
               {"check_only", check_only},
               {"problems", problems},
+              {"notes", notes},
               {"problem_count", outcome.problem_count},
               {"problems_by_column", by_column}},
              outcome.problems.empty() ? 200 : 422);

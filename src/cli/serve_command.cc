@@ -3,8 +3,10 @@
 #include <iostream>
 #include <map>
 
+#include "analytics/unit_tree.h"
 #include "api/auth.h"
 #include "api/server.h"
+#include "api/unit_codes.h"
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
 #include "cli/workspace.h"
@@ -200,7 +202,11 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (std::string code = Get(f, "--unit", ""); !code.empty()) {
       Result<Date> on = Date::Parse(Get(f, "--on", "01/01/2026"));
       if (!on.ok()) return Fail(g, on.status());
-      Result<UnitId> unit = s.FindUnit(code, *on);
+      // By the registry, so that a code no unit holds that day says what
+      // became of the unit that held it and how to reach it (--on).
+      Result<analytics::UnitTree> tree = analytics::UnitTree::Load(s);
+      if (!tree.ok()) return Fail(g, tree.status());
+      Result<UnitId> unit = tree->FindByCode(code, *on, api::CommandLineDateOption());
       if (!unit.ok()) return Fail(g, unit.status());
       grant.unit = *unit;
     }

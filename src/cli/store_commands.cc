@@ -3,6 +3,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "analytics/unit_tree.h"
+#include "api/unit_codes.h"
 #include "cli/commands.h"
 #include "cli/workspace.h"
 #include "io/importer.h"
@@ -132,12 +134,21 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   if (!sheet.ok()) return Fail(g, sheet.status());
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
-  Result<io::ImportOutcome> outcome = kind == "results"      ? io::ImportResults(**s, f.actor, *sheet)
+  io::ImportOptions options;
+  if (kind == "results") {
+    // Codes by the rows' periods (or unit_on), with the registry's messages.
+    Result<analytics::UnitTree> tree = analytics::UnitTree::Load(**s);
+    if (!tree.ok()) return Fail(g, tree.status());
+    options.resolve_unit =
+        api::SheetUnitResolver(std::make_shared<const analytics::UnitTree>(std::move(*tree)));
+  }
+  Result<io::ImportOutcome> outcome = kind == "results" ? io::ImportResults(**s, f.actor, *sheet, options)
                                       : kind == "indicators" ? io::ImportIndicators(**s, f.actor, *sheet)
                                       : kind == "units"      ? io::ImportUnits(**s, f.actor, *sheet)
                                                              : io::ImportPlans(**s, f.actor, *sheet);
   if (!outcome.ok()) return Fail(g, outcome.status());
   bool vi = g.lang == "vi";
+  for (const io::ImportProblem& n : outcome->notes) std::cerr << "  " << n.ToString(g.lang) << "\n";
   if (!outcome->problems.empty()) {
     std::cerr << (vi ? "Không nhập tệp " : "Nothing imported from ") << name << ": " << outcome->problem_count
               << (vi ? " lỗi" : " problem(s)") << "\n";

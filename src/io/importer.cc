@@ -32,7 +32,8 @@ const std::vector<ColumnSpec>& ResultColumns() {
                                   {"denominator", {"denominator", "Mẫu số"}, false, CellKind::kNumber},
                                   {"qualifier", {"qualifier", "Mức độ"}, false},
                                   {"estimated", {"estimated", "Ước tính"}, false},
-                                  {"source", {"source", "Nguồn"}, false}};
+                                  {"source", {"source", "Nguồn"}, false},
+                                  {"unit_on", {"unit_on", "Ngày đơn vị"}, false}};
   return *c;
 }
 
@@ -63,7 +64,9 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
   for (const Indicator& i : indicators) by_code[i.code] = i;
   std::vector<Observation> rows;
   std::map<std::tuple<UnitId, std::string, std::string>, int> seen;
-  std::map<std::pair<std::string, Date>, Result<UnitId>> unit_cache;
+  // Files repeat a unit on many rows: look each (code, period, day) up once.
+  std::map<std::tuple<std::string, std::string, int64_t>, Result<ResolvedUnit>> unit_cache;
+  std::set<std::pair<std::string, UnitId>> noted;  // (code, unit) with a note already
   for (const SheetRow* row : t.data) {
     size_t before = outcome.problem_count;
     Observation o;
@@ -76,19 +79,39 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
                    NotFound("indicator '" + ind + "' is not in the catalogue",
                             "chỉ tiêu '" + ind + "' không có trong danh mục"));
     }
+    std::optional<Date> unit_on;
+    Result<std::optional<Date>> on_cell = internal::DateCell(t.Cell(*row, "unit_on"));
+    if (on_cell.ok()) {
+      unit_on = *on_cell;
+    } else {
+      problems.Add(*row, "unit_on", on_cell.status());
+    }
     if (period.ok()) {
-      // Files repeat a unit on many rows: look each (code, day) up once.
-      std::pair<std::string, Date> unit_key{t.Cell(*row, "unit_code"),
-                                            EndOfMonth(period->year(), period->last_month())};
-      auto cached = unit_cache.find(unit_key);
+      std::string code = t.Cell(*row, "unit_code");
+      auto key = std::make_tuple(code, period->Key(), unit_on ? unit_on->day_number() : int64_t{-1});
+      auto cached = unit_cache.find(key);
       if (cached == unit_cache.end()) {
-        cached = unit_cache.emplace(unit_key, store.FindUnit(unit_key.first, unit_key.second)).first;
+        Result<ResolvedUnit> found = ResolvedUnit{};
+        if (options.resolve_unit) {
+          found = options.resolve_unit(code, *period, unit_on);
+        } else {
+          Result<UnitId> u =
+              store.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
+          found = u.ok() ? Result<ResolvedUnit>(ResolvedUnit{*u, "", ""}) : Result<ResolvedUnit>(u.status());
+        }
+        cached = unit_cache.emplace(key, std::move(found)).first;
       }
-      const Result<UnitId>& unit = cached->second;
+      const Result<ResolvedUnit>& unit = cached->second;
       if (!unit.ok()) problems.Add(*row, "unit_code", unit.status());
-      if (unit.ok()) o.unit = *unit;
+      if (unit.ok()) {
+        o.unit = unit->unit;
+        if (!unit_on && !unit->note_en.empty() && noted.insert({code, unit->unit}).second &&
+            outcome.notes.size() < ImportOutcome::kMaxProblems) {
+          outcome.notes.push_back({sheet.name, row->number, "", unit->note_en, unit->note_vi});
+        }
+      }
       if (unit.ok() && options.may_enter) {
-        if (Status allowed = options.may_enter(*unit); !allowed.ok())
+        if (Status allowed = options.may_enter(unit->unit); !allowed.ok())
           problems.Add(*row, "unit_code", allowed);
       }
       o.period = *period;
@@ -230,7 +253,8 @@ Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name) 
                  o.denominator ? ExactVietnameseNumber(*o.denominator) : "",
                  QualifierKey(o.qualifier),
                  o.estimated ? "có" : "không",
-                 o.provenance.source};
+                 o.provenance.source,
+                 ""};  // unit_on: a stored figure's period names its unit alone
     sheet.rows.push_back(std::move(row));
   }
   return sheet;

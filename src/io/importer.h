@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ struct ImportOutcome {
   size_t problem_count = 0;             // every problem found
   // Problems per column ("C (Giá trị)"; "" for whole-row problems).
   std::map<std::string, size_t> problems_by_column;
+  // What is worth knowing but stored anyway: a reused code read as the unit
+  // holding it in the row's period (once per code and unit, at most kMaxProblems).
+  std::vector<ImportProblem> notes;
 };
 
 // Columns, with their Vietnamese headers (the last name of each list is the
@@ -49,9 +53,24 @@ const std::vector<ColumnSpec>& PlanColumns();  // one row per target
 // How an import of results runs: `check_only` reads and checks every row but
 // stores nothing (a preview); `may_enter` is asked for every row's unit and
 // its refusal becomes that row's problem (the API's unit scope).
+//
+// A row names its unit by code and the period (or the day in its unit_on
+// column, "Ngày đơn vị"): `resolve_unit` finds the unit (06811 in 2024 is
+// Phường Thanh Sơn, from 01/07/2025 Phường Uông Bí; in 2025 it is an error
+// naming both) and may add a note when the code named another unit at
+// another time. Without it, the unit holding the code at the period's end
+// (or on unit_on).
+struct ResolvedUnit {
+  UnitId unit = kNoUnit;
+  std::string note_en;  // "" or what else the code named and how to choose it
+  std::string note_vi;
+};
+using UnitResolver = std::function<Result<ResolvedUnit>(const std::string& code, const Period& period,
+                                                        const std::optional<Date>& on)>;
 struct ImportOptions {
   bool check_only = false;
   std::function<Status(UnitId)> may_enter;
+  UnitResolver resolve_unit;
 };
 
 Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,

@@ -4,6 +4,10 @@ formed from ("tính theo địa giới mới"), 2025 joins their first half to i
 predecessors are flagged with the share counted. Every response is checked against openapi.json.
 
   pytest-3 tests/api/reorg_test.py --kiemdem build/release/src/cli/kiemdem -k sqlite"""
+import base64
+import os
+import subprocess
+
 import pytest
 
 
@@ -96,3 +100,59 @@ def test_long_bien_says_all_seven_predecessors_are_split_and_none_counted(w):
                                         for p in first_half), first_half
     assert next(p for p in first_half if p["unit"]["id"] == gia_thuy)["value"] == 10, first_half
     assert "cả 7 đơn vị hợp thành đều bị chia tách, chưa đặt tỷ lệ nên chưa tính" in prev["text"], prev["text"]
+
+
+# --- Codes resolved by date: a reused code, unit_on, roles on a ward that has ended
+
+
+def import_sheet(w, rows, header="Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị", check_only=False):
+    text = "SỐ LIỆU THU NGÂN SÁCH\n" + header + "\n" + "\n".join(rows) + "\n"
+    body = {"file_name": "uong-bi.csv", "content_base64": base64.b64encode(text.encode()).decode(),
+            "check_only": check_only}
+    return w.api(w.admin, "POST", "/imports/results", body)
+
+
+def test_a_reused_code_in_the_year_it_changed_hands_names_both_units(w):
+    status, r = import_sheet(w, ["06811,CHI_NS,2025,10"], check_only=True)
+    assert status == 422 and len(r["problems"]) == 1, r
+    m = r["problems"][0]["message"]
+    assert "Phường Thanh Sơn (06811, Tỉnh Quảng Ninh) đến 30/06/2025" in m, m
+    assert "Phường Uông Bí (06811, Tỉnh Quảng Ninh) từ 01/07/2025" in m and "theo kỳ của từng đơn vị" in m, m
+
+
+def test_figures_of_2024_for_todays_06811_are_refused_naming_the_wards_they_belong_to(w):
+    status, r = import_sheet(w, ["06811,CHI_NS,2024,10,01/01/2026"],
+                             header="Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị,Ngày đơn vị", check_only=True)
+    assert status == 422 and len(r["problems"]) == 1, r
+    m = r["problems"][0]["message"]
+    assert "Phường Uông Bí" in m and "01/07/2025" in m and "Phường Quang Trung" in m, m
+
+
+def test_a_2024_figure_under_06811_goes_to_thanh_son_with_a_note_naming_uong_bi(w):
+    thanh_son = w.unit("thanh%20son%20quang%20ninh", "06811", "01/01/2024")
+    status, r = import_sheet(w, ["06811,CHI_NS,2024,1234"])
+    assert status == 200 and r["stored"] == 1, r
+    assert len(r["notes"]) == 1 and "Phường Thanh Sơn" in r["notes"][0]["message"], r
+    assert "Phường Uông Bí" in r["notes"][0]["message"] and "Ngày đơn vị" in r["notes"][0]["message"], r
+    status, rows = w.api(w.admin, "GET", f"/results?unit={thanh_son}&indicator=CHI_NS&period=2024")
+    assert status == 200 and [x["value"] for x in rows["items"]] == [1234], rows
+    # The same row with the day it means: today's 06811 is Uông Bí, from 2025-H2 on.
+    uong_bi = w.unit("uong%20bi", "06811", "01/01/2026")
+    status, r = import_sheet(w, ["06811,CHI_NS,2025-H2,99,01/01/2026"],
+                             header="Mã đơn vị,Mã chỉ tiêu,Kỳ báo cáo,Giá trị,Ngày đơn vị")
+    assert status == 200 and r["stored"] == 1 and r["notes"] == [], r
+    status, rows = w.api(w.admin, "GET", f"/results?unit={uong_bi}&indicator=CHI_NS&period=2025-H2")
+    assert [x["value"] for x in rows["items"]] == [99], rows
+
+
+def test_a_role_on_a_ward_that_ended_names_its_successor_and_the_on_option(w):
+    name = f"cli.reorg.{os.getpid()}"
+    r = w.cli("user", "add", name, "--password", "mật khẩu dài")
+    assert r.returncode == 0, r.stderr
+    r = w.cli("user", "role", name, "viewer", "--unit", "14800")
+    assert r.returncode == 1 and "Phường Quảng Phú" in r.stderr and "--on" in r.stderr, r.stderr
+    vi = subprocess.run([w.kiemdem, "user", "role", name, "viewer", "--unit", "14800", "--db", w.db],
+                        capture_output=True, text=True)
+    assert "đã nhập vào Phường Quảng Phú (16522) từ 01/07/2025" in vi.stderr and "dùng --on" in vi.stderr, vi.stderr
+    r = w.cli("user", "role", name, "viewer", "--unit", "14800", "--on", "01/01/2025")
+    assert r.returncode == 0, r.stderr
