@@ -11,9 +11,9 @@ import subprocess
 import sys
 
 THRESHOLDS = {  # just under the scores reached (issue 10: raise them as the extractor improves, never lower)
-    "dev": {"measure": 0.99, "measure+subject": 0.95, "measure+all": 0.89, "docref": 0.99, "docref+date": 0.99,
+    "dev": {"measure": 0.99, "measure+subject": 0.96, "measure+all": 0.90, "docref": 0.99, "docref+date": 0.99,
             "person": 0.99, "person.titles": 0.99, "directive": 0.92, "meeting": 0.99},
-    "wide": {"measure": 0.95, "measure+subject": 0.84, "measure+all": 0.74, "docref": 0.99, "docref+date": 0.87,
+    "wide": {"measure": 0.95, "measure+subject": 0.87, "measure+all": 0.77, "docref": 0.99, "docref+date": 0.87,
              "person": 0.96, "person.titles": 0.91, "directive": 0.81, "meeting": 0.86},
 }
 

@@ -42,10 +42,10 @@ struct Words {
                       "tăng", "giảm", "bằng", "vượt", "chiếm", "có",  "cho",   "tại",  "từ",
                       "đến",  "về",   "theo", "thì",  "trở",   "đã",  "đang",  "sẽ"};
   // Linking words dropped from the end of a subject.
-  PhraseSet linking{"ước tính đạt", "ước đạt", "ước tính", "ước",  "dự kiến đạt", "dự kiến",
-                    "đạt được",     "đạt",     "là",       "có",   "được",        "còn",
-                    "chiếm",        "xảy ra",  "với",      "bằng", "gồm",         "trên",
-                    "hơn",          "khoảng",  "gần",      "dưới", "vượt"};
+  PhraseSet linking{"ước tính đạt", "ước đạt",  "ước tính", "ước", "dự kiến đạt", "dự kiến",
+                    "thực hiện",    "đạt được", "đạt",      "là",  "có",          "được",
+                    "còn",          "chiếm",    "xảy ra",   "với", "bằng",        "gồm",
+                    "trên",         "hơn",      "khoảng",   "gần", "dưới",        "vượt"};
   PhraseSet of_verbs{"bằng", "đạt", "đạt tỷ lệ"};
   Phrase tang{"tăng"};
   Phrase giam{"giảm"};
@@ -320,18 +320,45 @@ void DropLinking(const Doc& doc, size_t start, size_t* end) {
   }
 }
 
+// Drops from [*start, *end) the words that open a clause without being its
+// subject ("Đồng thời", "Trong", data/extract/clause_connectives.txt) and a
+// period before or after it ("4 tháng thực hiện", "Tổng giá trị sản xuất tháng 4").
+void TrimSubject(const Doc& doc, size_t* start, size_t* end) {
+  static const PhraseSet lead{"với", "qua đó", "trong", "trên cơ sở"};
+  const PhraseSet& connectives = GetLexicon("clause_connectives").phrases();
+  constexpr int kAnyYear = 2000;  // only the extent of a period matters here
+  bool changed = true;
+  while (changed && *start < *end) {
+    changed = false;
+    size_t k = std::max(doc.MatchAny(*start, lead), doc.MatchAny(*start, connectives));
+    if (k > 0 && *start + k <= *end) {
+      *start += k;
+      changed = true;
+    } else if (std::optional<PeriodMatch> pm = MatchPeriod(doc, *start, kAnyYear); pm && pm->last < *end) {
+      *start = pm->last + 1;
+      changed = true;
+    }
+  }
+  for (size_t k = *start + 1; k < *end; ++k) {
+    if (std::optional<PeriodMatch> pm = MatchPeriod(doc, k, kAnyYear); pm && pm->last + 1 == *end) {
+      *end = k;
+      DropLinking(doc, *start, end);
+      break;
+    }
+  }
+}
+
 // The subject of the number at `number` whose unit spans [unit_first, unit_last]:
 // the clause before it without its linking verb, plus, for counts and
 // percentages, the noun phrase after it ("thành lập 32 doanh nghiệp mới").
 std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t unit_last, bool count,
                     bool percent, bool fraction, size_t* after_end) {
-  static const PhraseSet lead{"và", "với", "trong đó", "đồng thời", "theo đó", "bên cạnh đó", "qua đó"};
   int sentence = doc.sentence[number];
   size_t start = ClauseStart(doc, number, sentence);
   size_t end = number;  // exclusive
   size_t words_before = end - start;
   DropLinking(doc, start, &end);
-  while (start < end && doc.MatchAny(start, lead) > 0) start += doc.MatchAny(start, lead);
+  TrimSubject(doc, &start, &end);
   // "X ước đạt: 19.885..." or "X, đạt trên 104 tỷ": the subject is the clause before.
   if (end <= start && start > 0 && (words_before > 0 || doc.IsPunct(start - 1, ":")) &&
       (doc.IsPunct(start - 1, ":") || doc.IsPunct(start - 1, ",")) &&
@@ -339,6 +366,7 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
     size_t prev_end = start - 1;
     DropLinking(doc, ClauseStart(doc, prev_end, sentence), &prev_end);
     size_t prev_start = ClauseStart(doc, prev_end, sentence);
+    TrimSubject(doc, &prev_start, &prev_end);
     if (prev_end > prev_start) {
       start = prev_start;
       end = prev_end;
@@ -356,6 +384,7 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
       if (!whole && doc.MatchAny(b, stops) > 0) break;
       ++b;
     }
+    if (whole) DropLinking(doc, a, &b);  // "4 chỉ tiêu đạt trên 75%"
     std::string noun = count && unit_last >= unit_first ? std::string(doc.Text(unit_first, unit_last)) : "";
     std::string rest = b > a ? std::string(doc.Text(a, b - 1)) : "";
     if (count) *after_end = b;  // the noun phrase belongs to this measure
@@ -372,6 +401,7 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
 void FindMeasures(Doc& doc, Facts* facts) {
   const Words& w = W();
   std::vector<std::string> period_at = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
+  int last_sentence = -1;  // of the last measure found
 
   for (size_t i = 0; i < doc.size(); ++i) {
     if (!doc.IsNumber(i) || NotAMeasure(doc, i)) continue;
@@ -514,10 +544,13 @@ void FindMeasures(Doc& doc, Facts* facts) {
     size_t noun_end = unit_last + 1;
     p.m.subject =
         Subject(doc, i, unit_first, unit_last, count, p.m.unit == "%", p.m.total.has_value(), &noun_end);
-    // "7 hộ/21 khẩu": the second count is about the same subject.
-    if (i > 1 && doc.IsPunct(i - 1, "/") && !facts->measures.empty() && doc.used[i - 2]) {
-      p.m.subject = facts->measures.back().subject;
-    }
+    // "7 hộ/21 khẩu": the second count is about the same subject; so is a
+    // figure whose clause names none ("X tháng 4 ước đạt 941 tỷ đồng, 4 tháng
+    // ước đạt 3.108 tỷ đồng", "4 chỉ tiêu đạt trên 75%").
+    bool same_subject = (i > 1 && doc.IsPunct(i - 1, "/") && doc.used[i - 2]) ||
+                        (p.m.subject.empty() && last_sentence == doc.sentence[i]);
+    if (same_subject && !facts->measures.empty()) p.m.subject = facts->measures.back().subject;
+    last_sentence = doc.sentence[i];
     for (size_t k = unit_last + 1; k < noun_end; ++k) doc.used[k] = true;
     p.m.span = doc.InputSpan(p.first, p.last);
     if (p.m.total && *p.m.total > 0) {

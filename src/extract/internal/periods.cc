@@ -97,7 +97,15 @@ std::vector<std::string> AssignPeriods(const Doc& doc, const std::string& meetin
         i = e - 1;
         continue;
       }
-      i = f.pm.last;
+      // "…, 4 tháng ước đạt 3.108 tỷ đồng": a period inside a clause covers
+      // the figures after it in that clause.
+      size_t e = f.pm.last + 1;
+      while (e < doc.size() && !ClauseMark(doc, e) && doc.sentence[e] == doc.sentence[i] &&
+             !(next < found.size() && found[next].pm.first == e)) {
+        period_at[e] = f.pm.period;
+        ++e;
+      }
+      i = e - 1;
       continue;
     }
     period_at[i] = current;
