@@ -177,17 +177,17 @@ std::vector<Clause> Clauses(const Doc& doc, size_t first, size_t last) {
     if (depth > 0) continue;
     bool cut = false;
     size_t next = j + 1;
-    if (doc.IsPunct(j, ";")) {
+    // A new task after a comma or "và"; "Đồng chí X nhấn mạnh, phường … cần …".
+    bool comma_opens =
+        ((doc.IsPunct(j, ",") || doc.KeyIs(j, Phrase("và"))) && !purpose &&
+         OpensAfter(doc, begin, j, last)) ||
+        (doc.IsPunct(j, ",") && j > begin && doc.MatchAnyEndingAt(j - 1, L().speech.phrases()) > 0);
+    if (doc.IsPunct(j, ";") || comma_opens) {
       cut = true;
     } else if (doc.IsPunct(j, ":")) {
       // "các vấn đề như: …", "theo nguyên tắc: …" list a content, not tasks.
       static const Phrase kAs("như");
       cut = !purpose && !(j > 0 && doc.KeyIs(j - 1, kAs));
-    } else if ((doc.IsPunct(j, ",") || doc.KeyIs(j, Phrase("và"))) && !purpose &&
-               OpensAfter(doc, begin, j, last)) {
-      cut = true;
-    } else if (doc.IsPunct(j, ",") && j > begin && doc.MatchAnyEndingAt(j - 1, L().speech.phrases()) > 0) {
-      cut = true;  // "Đồng chí X nhấn mạnh, phường … cần …"
     } else if (doc.KeyIs(j, kDe)) {
       // "… trước ngày 28-10 để sở tổ chức thẩm định … trước ngày 10-11": its own actor and deadline.
       size_t a = ActorEnd(doc, j + 1, last);
@@ -334,7 +334,17 @@ void FindDirectives(Doc& doc, Facts* facts) {
         }
       }
       if (!instruction) continue;
-      if (cut_off && c.last + 1 >= doc.size()) continue;
+      // The excerpt stops inside this clause: keep its complete main part, up
+      // to a purpose ("để …") or a next item (", xây dựng h") that is cut.
+      if (cut_off && c.last + 1 >= doc.size()) {
+        static const Phrase kPurpose("để");
+        size_t cut = text_first;
+        for (size_t k = c.last; k > text_first + 3 && cut == text_first; --k) {
+          if (doc.KeyIs(k, kPurpose) || (doc.IsPunct(k, ",") && VerbAt(doc, k + 1, false) > 0)) cut = k;
+        }
+        if (cut == text_first) continue;
+        text_last = cut - 1;
+      }
       if (text_last < text_first + 2) continue;  // "Thực hiện: Hoài Duy" (a byline)
       // A short line without a full stop is site furniture ("Thống kê truy cập").
       bool whole_line = doc.at(text_first).newline_before &&

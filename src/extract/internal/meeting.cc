@@ -68,6 +68,15 @@ void FindMeeting(Doc& doc, Facts* facts) {
         (i >= 2 && doc.MatchAny(i - 2, kNotEventDate) > 0)) {
       continue;  // "Ngày đăng 20/01/2021"
     }
+    // A time limit ("trước ngày 31-12-2019") or an aside in brackets ("(từ ngày 01/7/2025)")
+    // does not date the event.
+    static const Lexicon& deadline_cues = GetLexicon("deadline_cues");
+    if (i >= 1 && doc.MatchAnyEndingAt(i - 1, deadline_cues.phrases()) > 0) continue;
+    bool aside = false;
+    for (size_t k = i; k-- > 0 && doc.sentence[k] == doc.sentence[i] && !doc.IsPunct(k, ")");) {
+      aside = aside || doc.IsPunct(k, "(");
+    }
+    if (aside) continue;
     std::optional<DateMatch> d = MatchDate(doc, i, /*cued=*/true);
     if (!d) continue;
     m.date = ResolveDate(doc, i, *d, /*future=*/false);

@@ -103,6 +103,14 @@ std::optional<DateMatch> MatchDate(const Doc& doc, size_t i, bool cued) {
     return (doc.IsPunct(k, "/") || doc.IsPunct(k, "-") || doc.IsPunct(k, ".")) && !doc.at(k).space_before &&
            doc.IsNumber(k + 1) && (!doc.at(k + 1).space_before || (cued && !doc.IsPunct(k, ".")));
   };
+  // "Từ ngày 26 - 28/6/2017", "ngày 15-16/7": a span of days is dated by its first day.
+  if (int d2 = 0; cued && (doc.IsPunct(j, "-") || doc.IsPunct(j, "\xE2\x80\x93")) && doc.IsNumber(j + 1) &&
+                  ToInt(doc.at(j + 1).text, &d2) && d2 > d && d2 <= 31 && doc.at(j + 1).text.size() <= 2 &&
+                  (doc.IsPunct(j + 2, "/") || doc.IsPunct(j + 2, "-") || doc.IsPunct(j + 2, "."))) {
+    if (std::optional<DateMatch> end = MatchDate(doc, j + 1, /*cued=*/false); end && end->day == d2) {
+      return DateMatch{end->last, d, end->month, end->year};
+    }
+  }
   if (!sep(j) || doc.at(j + 1).text.size() > 2 || !ToInt(doc.at(j + 1).text, &m) || m < 1 || m > 12) {
     return std::nullopt;
   }
