@@ -14,7 +14,7 @@ THRESHOLDS = {  # just under the scores reached (issue 10: raise them as the ext
     "dev": {"measure": 0.99, "measure+subject": 0.96, "measure+all": 0.90, "docref": 0.99, "docref+date": 0.99,
             "person": 0.99, "person.titles": 0.99, "directive": 0.92, "meeting": 0.99},
     "wide": {"measure": 0.95, "measure+subject": 0.87, "measure+all": 0.77, "docref": 0.99, "docref+date": 0.87,
-             "person": 0.96, "person.titles": 0.91, "directive": 0.83, "meeting": 0.93},
+             "person": 0.96, "person.titles": 0.91, "directive": 0.84, "meeting": 0.93},
 }
 
 kiemdem, shared, which = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -44,6 +44,9 @@ size_t VerbAt(const Doc& doc, size_t i, bool clause_start) {
   if (n == 0) return 0;
   if (doc.at(i).upper && !clause_start) return 0;
   if (i + n < doc.size() && doc.used[i + n] && doc.IsWord(i + n)) return 0;
+  // "Thực hiện chỉ đạo của Thường trực Tỉnh ủy, …": following someone's direction, an adverbial.
+  static const PhraseSet kFollowing{"chỉ đạo của", "ý kiến chỉ đạo của", "sự chỉ đạo của", "kết luận của"};
+  if (doc.MatchAny(i + n, kFollowing) > 0) return 0;
   return n;
 }
 
@@ -63,6 +66,17 @@ size_t RequestAt(const Doc& doc, size_t i, size_t clause_start) {
       named = named || doc.at(k).upper;
     }
     if (!named) return 0;
+  }
+  // "Phó Chủ tịch UBND tỉnh X chỉ đạo các sở, ngành khẩn trương …": an official
+  // who tells a body to act, not a body's own routine direction.
+  if (L().requests.entry(tag).value == "official") {
+    static const Lexicon& titles = GetLexicon("title_heads");
+    static const Lexicon& person_cues = GetLexicon("person_cues");
+    bool official = false;
+    for (size_t k = i; k-- > clause_start && k + 12 >= i && !official;) {
+      official = doc.MatchAny(k, titles.phrases()) > 0 || doc.MatchAny(k, person_cues.phrases()) > 0;
+    }
+    if (!official || doc.MatchAny(i + n, L().actors.phrases()) == 0) return 0;
   }
   if (i > 0 && (doc.MatchAnyEndingAt(i - 1, kNotBefore) > 0)) return 0;
   if (i + n >= doc.size() || doc.IsPunct(i + n, ".") || doc.IsPunct(i + n, ",")) return 0;
