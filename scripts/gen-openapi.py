@@ -19,6 +19,7 @@ def page(item):
     return obj({"items": {"type": "array", "items": item}, "page": integer, "page_size": integer, "total": integer})
 
 period = obj({"key": string, "label": string})
+attainment = {"type": "string", "enum": ["exceeded", "met", "in_progress", "not_met", "no_target", "no_data"]}
 anything = {}  # any JSON value (audit rows keep what each action wrote)
 
 schemas = {
@@ -55,19 +56,26 @@ schemas = {
     "Target": obj({"comparator": string, "value": num, "value_high": nullable(num), "body_kind": string}),
     "OtherTarget": obj({"body_kind": string, "body_name": string, "comparator": string, "value": num,
                         "resolution": string}),
+    # Vượt / đạt / chưa đạt (inside the year) / không đạt (the year) / không giao chỉ tiêu / chưa có số liệu.
     "EvaluationRow": obj({"indicator": ref("Indicator"), "target": nullable(ref("Target")),
                           "targets": {"type": "array", "items": ref("OtherTarget")},
                           "actual": nullable(num), "previous": nullable(num),
-                          "percent_of_plan": nullable(num), "percent_of_previous": nullable(num),
-                          "judged_against": nullable(num),
-                          "status": {"type": "string", "enum": ["exceeded", "met", "not_met", "no_data"]},
-                          "status_label": string, "estimated": boolean, "prorated": boolean, "note": string,
+                          "percent_of_plan": nullable(num), "percent_inverse": boolean,
+                          "percent_of_previous": nullable(num),
+                          "points_from_plan": nullable(num), "points_from_previous": nullable(num),
+                          "status": attainment, "status_label": string, "year_verdict": boolean,
+                          "pace": nullable(obj({"key": {"type": "string", "enum": ["ahead", "on_pace", "behind"]},
+                                                "label": string, "expected_percent": num, "basis": string})),
+                          "estimated": boolean, "note": string,
                           "result_id": nullable(integer), "result_status": nullable(string),
+                          "unapproved_value": nullable(num), "counts_unapproved": boolean,
                           "months_reported": integer}),
-    "Evaluation": obj({"unit": ref("Unit"), "period": ref("Period"),
+    "Evaluation": obj({"unit": ref("Unit"), "period": ref("Period"), "include_unapproved": boolean,
                        "rows": {"type": "array", "items": ref("EvaluationRow")},
-                       "summary": obj({"text": string, "with_target": integer, "exceeded": integer, "met": integer,
-                                       "not_met": integer, "no_data": integer})}),
+                       "summary": obj({"text": string, "part_year": boolean, "with_target": integer,
+                                       "exceeded": integer, "met": integer, "in_progress": integer,
+                                       "not_met": integer, "no_data": integer, "no_target": integer,
+                                       "estimated": integer})}),
     "Rollup": obj({"unit": ref("Unit"), "period": ref("Period"),
                    "items": {"type": "array", "items": obj({"indicator": ref("Indicator"), "value": nullable(num),
                                                              "numerator": nullable(num), "denominator": nullable(num),
@@ -76,7 +84,7 @@ schemas = {
                                                              "missing": {"type": "array", "items": integer}})}}),
     "CompareRow": obj({"unit": ref("Unit"), "actual": nullable(num), "target": nullable(num),
                        "percent_of_plan": nullable(num), "percent_of_previous": nullable(num),
-                       "status": {"type": "string", "enum": ["exceeded", "met", "not_met", "no_data"]},
+                       "points_from_plan": nullable(num), "status": attainment,
                        "status_label": string}, ["unit", "actual", "status"]),
     "TrendPoint": obj({"period": string, "label": string, "months": integer, "value": num,
                        "status": {"type": "string", "enum": ["draft", "submitted", "approved"]}}),
@@ -154,7 +162,7 @@ def op(summary, ok_schema, ok_code="200", params=(), body=None, tag=None):
     o = {"summary": summary, "responses": {ok_code: {"description": "ok", "content": {"application/json": {"schema": ok_schema}}}, **errors}}
     if params:
         o["parameters"] = [{"name": n, "in": "query" if not n.startswith("{") else "path",
-                            "required": r, "schema": integer if t == "integer" else string}
+                            "required": r, "schema": {"integer": integer, "boolean": boolean}.get(t, string)}
                            for n, t, r in params]
         for p in o["parameters"]:
             if p["in"] == "path":
@@ -172,6 +180,7 @@ def with_422(o):
 
 unit_q = ("unit", "integer", True)
 period_q = ("period", "string", True)
+unapproved_q = ("include_unapproved", "boolean", False)
 paging = [("page", "integer", False), ("page_size", "integer", False)]
 idp = ("{id}", "integer", True)
 
@@ -201,9 +210,9 @@ paths = {
     "/results/{id}/approve": {"post": op("Approve the version reviewed (not one's own; 409 when it changed)", ref("Result"), params=[idp], body=obj({"version": integer}, ["version"]), tag="results")},
     "/results/{id}/return": {"post": op("Send the version reviewed back with a comment (409 when it changed)", ref("Result"), params=[idp], body=obj({"version": integer, "comment": string}, ["version", "comment"]), tag="results")},
     "/results/{id}/reopen": {"post": op("Reopen the approved version reviewed (409 when it changed)", ref("Result"), params=[idp], body=obj({"version": integer, "reason": string}, ["version", "reason"]), tag="results")},
-    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of plan, % of same period, status, summary", ref("Evaluation"), params=[unit_q, period_q], tag="analytics")},
-    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported", ref("Rollup"), params=[unit_q, period_q], tag="analytics")},
-    "/compare": {"get": op("The units under a parent side by side", obj({"parent": ref("Unit"), "indicator": string, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[unit_q, period_q, ("indicator", "string", True)], tag="analytics")},
+    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true", ref("Evaluation"), params=[unit_q, period_q, unapproved_q], tag="analytics")},
+    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported", ref("Rollup"), params=[unit_q, period_q, unapproved_q], tag="analytics")},
+    "/compare": {"get": op("The units under a parent side by side", obj({"parent": ref("Unit"), "indicator": string, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[unit_q, period_q, ("indicator", "string", True), unapproved_q], tag="analytics")},
     "/trend": {"get": op("An indicator's stored results over years", obj({"unit": integer, "indicator": string, "items": {"type": "array", "items": ref("TrendPoint")}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},
     "/imports/results": {"post": with_422(op(
         "Import results from a .csv or .xlsx file (base64): with check_only, every problem by sheet, row and column and nothing stored; "

@@ -58,11 +58,12 @@ Result<std::vector<TrendPoint>> Trend(store::ResultStore& results, UnitId unit, 
 }
 
 Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const UnitTree& tree, UnitId parent,
-                                                  const Period& period, const std::string& indicator) {
+                                                  const Period& period, const std::string& indicator,
+                                                  const EvaluationOptions& options) {
   Date on = EndOfMonth(period.year(), period.last_month());
   std::vector<ComparedUnit> out;
   for (UnitId child : tree.ChildrenOn(parent, on)) {
-    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(store, tree, child, period));
+    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(store, tree, child, period, options));
     ComparedUnit c{child, std::nullopt};
     for (EvaluationRow& r : e.rows) {
       if (r.indicator.code == indicator) c.row = std::move(r);

@@ -61,7 +61,8 @@ struct ComparedUnit {
 // The units under `parent` as of the period's last day, each evaluated for
 // `indicator` in `period`.
 Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const UnitTree& tree, UnitId parent,
-                                                  const Period& period, const std::string& indicator);
+                                                  const Period& period, const std::string& indicator,
+                                                  const EvaluationOptions& options = {});
 
 }  // namespace kiemdem::analytics
 

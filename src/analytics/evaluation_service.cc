@@ -18,10 +18,24 @@ int BodyRank(BodyKind k) {
   }
 }
 
+bool Counts(const store::ResultRecord& r, const EvaluationOptions& options) {
+  return options.include_unapproved || r.status == store::ResultStatus::kApproved;
+}
+
+std::vector<Observation> Counted(const std::vector<store::ResultRecord>& records,
+                                 const EvaluationOptions& options) {
+  std::vector<Observation> out;
+  out.reserve(records.size());
+  for (const store::ResultRecord& r : records) {
+    if (Counts(r, options)) out.push_back(r.observation);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit,
-                                    const Period& period) {
+                                    const Period& period, const EvaluationOptions& options) {
   if (tree.Get(unit) == nullptr) {
     return NotFound("unit " + std::to_string(unit) + " does not exist",
                     "không có đơn vị số " + std::to_string(unit))
@@ -35,7 +49,7 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
   out.period = period;
   ASSIGN_OR_RETURN(out.plans, store.ListPlans(unit));
   Period previous = period.SamePeriodLastYear();
-  SeriesReader series(store, tree);
+  SeriesReader series(store, tree, options);
   for (const Indicator& ind : indicators) {
     EvaluationRow row;
     row.indicator = ind;
@@ -56,25 +70,36 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
     row.months_reported = row.actual_series.months;
     const std::optional<Observation>& actual = row.actual_series.value;
     const std::optional<Observation>& before = row.previous_series.value;
-    if (!target && !actual && !before) continue;  // nothing to say about it
+    // Which stored figures the value came from: exactly this period's, else the shorter ones inside it.
+    const store::ResultRecord* exact = nullptr;
+    bool unapproved_inside = false;
     for (const store::ResultRecord& r : records) {
-      if (r.observation.indicator == ind.code && r.observation.period == period) {
-        row.result_id = r.id;
-        row.result_status = store::ResultStatusKey(r.status);
-      }
+      if (r.observation.indicator != ind.code || !period.Contains(r.observation.period)) continue;
+      if (r.observation.period == period) exact = &r;
+      if (r.status != store::ResultStatus::kApproved && Counts(r, options)) unapproved_inside = true;
     }
+    if (exact != nullptr) {
+      row.result_id = exact->id;
+      row.result_status = store::ResultStatusKey(exact->status);
+      bool approved = exact->status == store::ResultStatus::kApproved;
+      if (!Counts(*exact, options)) row.unapproved_value = exact->observation.value;
+      row.counts_unapproved = actual && !approved && Counts(*exact, options);
+    } else {
+      row.counts_unapproved = actual && unapproved_inside;
+    }
+    if (!target && !actual && !before && !row.unapproved_value) continue;  // nothing to say about it
     ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before));
     out.rows.push_back(std::move(row));
   }
   std::vector<IndicatorEvaluation> evals;
   evals.reserve(out.rows.size());
   for (const EvaluationRow& r : out.rows) evals.push_back(r.evaluation);
-  out.summary = Summarise(evals);
+  out.summary = Summarise(period, evals);
   return out;
 }
 
 Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree& tree, UnitId root,
-                                             const Period& period) {
+                                             const Period& period, const EvaluationOptions& options) {
   if (tree.Get(root) == nullptr) {
     return NotFound("unit " + std::to_string(root) + " does not exist",
                     "không có đơn vị số " + std::to_string(root))
@@ -87,10 +112,8 @@ Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree
   for (UnitId u : tree.SubtreeOn(root, on)) {
     ASSIGN_OR_RETURN(std::vector<store::ResultRecord> records,
                      store.ListResultsInYears(u, period.year(), period.year()));
-    if (records.empty()) continue;
-    std::vector<Observation> observations;
-    observations.reserve(records.size());
-    for (const store::ResultRecord& r : records) observations.push_back(r.observation);
+    std::vector<Observation> observations = Counted(records, options);
+    if (observations.empty()) continue;
     for (const Indicator& ind : indicators) {
       int months = 0;
       std::optional<Observation> v = ValueFromResults(u, ind, period, observations, &months);

@@ -17,6 +17,11 @@
 
 namespace kiemdem::analytics {
 
+// Which figures count (series.h): by default only approved ones; a draft or
+// submitted figure is shown as such (EvaluationRow::unapproved_value) and left
+// out of the verdict, the summary and the roll-ups; on request it counts, marked.
+using EvaluationOptions = FigureFilter;
+
 // One indicator of a unit's evaluation.
 struct EvaluationRow {
   Indicator indicator;
@@ -30,6 +35,11 @@ struct EvaluationRow {
   // figures, or those of the units that made up its territory then.
   UnitSeries actual_series;
   UnitSeries previous_series;
+  // The figure of exactly this period when it is not approved and was left
+  // out (draft or submitted); the evaluation then has no actual.
+  std::optional<double> unapproved_value;
+  // An unapproved figure counted because EvaluationOptions asked for it.
+  bool counts_unapproved = false;
 };
 
 struct UnitEvaluation {
@@ -41,7 +51,7 @@ struct UnitEvaluation {
 };
 
 Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit,
-                                    const Period& period);
+                                    const Period& period, const EvaluationOptions& options = {});
 
 // One indicator rolled up over a unit's subtree.
 struct RollupRow {
@@ -49,7 +59,7 @@ struct RollupRow {
   Aggregate aggregate;
 };
 Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree& tree, UnitId root,
-                                             const Period& period);
+                                             const Period& period, const EvaluationOptions& options = {});
 
 }  // namespace kiemdem::analytics
 

@@ -32,7 +32,10 @@ Result<const std::vector<Observation>*> SeriesReader::Observations(UnitId stored
   ASSIGN_OR_RETURN(std::vector<store::ResultRecord> records, store_.ListResultsInYears(stored, year, year));
   std::vector<Observation> observations;
   observations.reserve(records.size());
-  for (store::ResultRecord& r : records) observations.push_back(std::move(r.observation));
+  for (store::ResultRecord& r : records) {
+    if (filter_.include_unapproved || r.status == store::ResultStatus::kApproved)
+      observations.push_back(std::move(r.observation));
+  }
   return &cache_.emplace(std::make_pair(stored, year), std::move(observations)).first->second;
 }
 

@@ -27,6 +27,12 @@ namespace kiemdem::analytics {
 std::optional<Observation> ValueFromResults(UnitId unit, const Indicator& indicator, const Period& period,
                                             const std::vector<Observation>& observations, int* months);
 
+// Which stored figures a reader sees: approved ones only (the default), or
+// drafts and submitted ones too, on request.
+struct FigureFilter {
+  bool include_unapproved = false;
+};
+
 // One unit's part in a value, by stored id.
 struct SeriesPartView {
   UnitId unit = kNoUnit;
@@ -55,7 +61,8 @@ struct UnitSeries {
 // results of a year are read once.
 class SeriesReader {
  public:
-  SeriesReader(store::Store& store, const UnitTree& tree) : store_(store), tree_(tree) {}
+  SeriesReader(store::Store& store, const UnitTree& tree, FigureFilter filter = {})
+      : store_(store), tree_(tree), filter_(filter) {}
 
   // The value of stored unit `unit` for `period` on its own boundary. A
   // period the unit lived through with nothing absorbed later is its own
@@ -69,6 +76,7 @@ class SeriesReader {
 
   store::Store& store_;
   const UnitTree& tree_;
+  FigureFilter filter_;
   std::map<std::pair<UnitId, int>, std::vector<Observation>> cache_;  // (stored unit, year)
 };
 

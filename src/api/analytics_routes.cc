@@ -22,23 +22,41 @@ Result<Period> PeriodParam(const Call& call) {
   return *p;
 }
 
+// ?include_unapproved=true counts draft and submitted figures too (marked);
+// by default only approved figures count.
+Result<analytics::EvaluationOptions> OptionsParam(const Call& call) {
+  std::string text = call.Query("include_unapproved");
+  analytics::EvaluationOptions o;
+  if (text.empty() || text == "false" || text == "0") return o;
+  if (text == "true" || text == "1") {
+    o.include_unapproved = true;
+    return o;
+  }
+  return InvalidArgument("query parameter 'include_unapproved' is true or false",
+                         "tham số 'include_unapproved' phải là true hoặc false")
+      .WithField("include_unapproved");
+}
+
 Status Evaluate(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
-  ASSIGN_OR_RETURN(analytics::UnitEvaluation e, analytics::EvaluateUnit(*store, *tree, unit, period));
-  call.Reply(EvaluationView(e, *tree, call.vi()));
+  ASSIGN_OR_RETURN(analytics::UnitEvaluation e,
+                   analytics::EvaluateUnit(*store, *tree, unit, period, options));
+  call.Reply(EvaluationView(e, *tree, call.vi(), options.include_unapproved));
   return Status::Ok();
 }
 
 Status RollUp(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows,
-                   analytics::RollUpSubtree(*store, *tree, unit, period));
+                   analytics::RollUpSubtree(*store, *tree, unit, period, options));
   Json items = Json::array();
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
@@ -66,10 +84,11 @@ Status Compare(Call& call) {
     return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'")
         .WithField("indicator");
   }
+  ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(std::vector<analytics::ComparedUnit> units,
-                   analytics::CompareChildren(*store, *tree, parent, period, indicator));
+                   analytics::CompareChildren(*store, *tree, parent, period, indicator, options));
   Date on = EndOfMonth(period.year(), period.last_month());
   Json items = Json::array();
   for (const analytics::ComparedUnit& c : units) {
@@ -80,6 +99,7 @@ Status Compare(Call& call) {
       row["target"] = ev.target ? Json(ev.target->value) : Json(nullptr);
       row["percent_of_plan"] = ev.percent_of_plan ? Json(*ev.percent_of_plan) : Json(nullptr);
       row["percent_of_previous"] = ev.percent_of_previous ? Json(*ev.percent_of_previous) : Json(nullptr);
+      row["points_from_plan"] = ev.points_from_plan ? Json(*ev.points_from_plan) : Json(nullptr);
       row["status"] = AttainmentKey(ev.status);
       row["status_label"] = call.vi() ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status);
     }

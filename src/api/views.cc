@@ -139,7 +139,8 @@ Json DirectiveView(const Directive& d, Date today, bool vi) {
   return j;
 }
 
-Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi) {
+Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi,
+                    bool include_unapproved) {
   Json rows = Json::array();
   for (const analytics::EvaluationRow& r : e.rows) {
     const IndicatorEvaluation& ev = r.evaluation;
@@ -159,21 +160,33 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                 {"value_high", Optional(ev.target->value_high)},
                 {"body_kind", r.target_body}};
     }
+    Json pace = nullptr;
+    if (ev.pace) {
+      pace = {{"key", PaceKey(ev.pace->pace)},
+              {"label", vi ? PaceNameVi(ev.pace->pace) : PaceNameEn(ev.pace->pace)},
+              {"expected_percent", ev.pace->expected_percent},
+              {"basis", vi ? ev.pace->basis_vi : ev.pace->basis_en}};
+    }
     rows.push_back({{"indicator", IndicatorView(r.indicator, vi)},
                     {"target", target},
                     {"targets", targets},
                     {"actual", Optional(ev.actual)},
                     {"previous", Optional(ev.previous)},
                     {"percent_of_plan", Optional(ev.percent_of_plan)},
+                    {"percent_inverse", ev.percent_inverse},
                     {"percent_of_previous", Optional(ev.percent_of_previous)},
-                    {"judged_against", Optional(ev.judged_against)},
+                    {"points_from_plan", Optional(ev.points_from_plan)},
+                    {"points_from_previous", Optional(ev.points_from_previous)},
                     {"status", AttainmentKey(ev.status)},
                     {"status_label", vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status)},
+                    {"year_verdict", ev.year_verdict},
+                    {"pace", pace},
                     {"estimated", ev.estimated},
-                    {"prorated", ev.prorated},
                     {"note", vi ? ev.note_vi : ev.note_en},
                     {"result_id", r.result_id ? Json(*r.result_id) : Json(nullptr)},
                     {"result_status", r.result_status.empty() ? Json(nullptr) : Json(r.result_status)},
+                    {"unapproved_value", Optional(r.unapproved_value)},
+                    {"counts_unapproved", r.counts_unapproved},
                     {"months_reported", r.months_reported},
                     {"actual_series", SeriesView(r.actual_series, tree, e.unit, vi)},
                     {"previous_series", SeriesView(r.previous_series, tree, e.unit, vi)}});
@@ -182,14 +195,19 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
   Date on = EndOfMonth(e.period.year(), e.period.last_month());
   return Json{{"unit", UnitView(tree, e.unit, on, vi)},
               {"period", {{"key", e.period.Key()}, {"label", vi ? e.period.LabelVi() : e.period.LabelEn()}}},
+              {"include_unapproved", include_unapproved},
               {"rows", rows},
               {"summary",
                {{"text", vi ? s.ToVietnamese() : s.ToEnglish()},
+                {"part_year", s.part_year},
                 {"with_target", s.with_target},
                 {"exceeded", s.exceeded},
                 {"met", s.met},
+                {"in_progress", s.in_progress},
                 {"not_met", s.not_met},
-                {"no_data", s.no_data}}}};
+                {"no_data", s.no_data},
+                {"no_target", s.no_target},
+                {"estimated", s.estimated}}}};
 }
 
 Json UserView(const store::User& u) {

@@ -22,7 +22,8 @@ Json DirectiveView(const Directive& d, Date today, bool vi);
 // What a value rests on: its basis and label, the units it was rebuilt from
 // (with the share counted) and the split units left out (series_view.cc).
 Json SeriesView(const analytics::UnitSeries& s, const analytics::UnitTree& tree, UnitId self, bool vi);
-Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi);
+Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi,
+                    bool include_unapproved);
 Json UserView(const store::User& u);
 
 }  // namespace kiemdem::api

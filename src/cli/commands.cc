@@ -235,7 +235,7 @@ int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args) {
                 Num(target ? std::optional(target->value) : std::nullopt, ind.unit),
                 qual + Num(ev->actual, ind.unit) + mark, Pct(ev->percent_of_plan),
                 Pct(ev->percent_of_previous),
-                target ? (Vi(g) ? AttainmentNameVi(ev->status) : AttainmentNameEn(ev->status)) : "—"});
+                Vi(g) ? AttainmentNameVi(ev->status) : AttainmentNameEn(ev->status)});
       auto stated = ws.stated_percent.find({plan_index, ind.code});
       if (target && actual && stated != ws.stated_percent.end()) {
         Result<PercentCheck> c = CheckStatedPercent(actual->value, target->value, stated->second + "%");
@@ -247,7 +247,7 @@ int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args) {
       rows.push_back(*ev);
     }
     t.Print(std::cout, {1, 2, 3, 4});
-    EvaluationSummary s = Summarise(rows);
+    EvaluationSummary s = Summarise(period, rows);
     std::cout << "\n" << (Vi(g) ? s.ToVietnamese() : s.ToEnglish()) << "\n";
     for (const std::string& c : checks)
       std::cout << (Vi(g) ? "Kiểm tra tỷ lệ — " : "Percentage check — ") << c << "\n";

@@ -8,28 +8,27 @@
 namespace kiemdem {
 namespace {
 
-bool NearlyEqual(double a, double b) {
-  return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
-}
+// The precision at which a result ties with its target: within 0,05% of it,
+// so that the % of plan reads 100,0% ("bằng 100% kế hoạch"). A qualifier
+// ("trên", "dưới") never breaks a tie: the report has already rounded.
+constexpr double kTieShare = 0.0005;
 
-// -1, 0 or +1: how `actual` (with its qualifier) compares with `reference`.
-int Compare(double actual, Qualifier q, double reference) {
-  if (NearlyEqual(actual, reference)) {
-    if (q == Qualifier::kOver) return 1;
-    if (q == Qualifier::kUnder) return -1;
-    return 0;
-  }
+// -1, 0 or +1: how `actual` compares with `reference` at that precision.
+int Compare(double actual, double reference) {
+  double tolerance = reference == 0 ? 1e-9 : kTieShare * std::fabs(reference);
+  if (std::fabs(actual - reference) < tolerance) return 0;
   return actual < reference ? -1 : 1;
 }
 
-// `factor` scales the target (1, or months/12 for a pro-rated flow).
-Attainment Judge(const Indicator& ind, const Target& t, double factor, double actual, Qualifier q) {
-  double reference = t.value * factor;
+bool IsRate(const Indicator& ind) { return ind.value_kind != ValueKind::kNumber; }
+
+// The verdict as if the period were the year: exceeded, met or not met.
+Attainment JudgeLevel(const Indicator& ind, const Target& t, double actual) {
   if (t.comparator == Comparator::kBand) {
-    bool inside = Compare(actual, q, reference) >= 0 && Compare(actual, q, *t.value_high * factor) <= 0;
+    bool inside = Compare(actual, t.value) >= 0 && Compare(actual, *t.value_high) <= 0;
     return inside ? Attainment::kMet : Attainment::kNotMet;
   }
-  int cmp = Compare(actual, q, reference);
+  int cmp = Compare(actual, t.value);
   bool met = false;
   switch (t.comparator) {
     case Comparator::kAtLeast: met = cmp >= 0; break;
@@ -43,6 +42,38 @@ Attainment Judge(const Indicator& ind, const Target& t, double factor, double ac
   // An "=" target missed on the good side is still more than asked.
   if (t.comparator == Comparator::kEqual && better > 0) return Attainment::kExceeded;
   return Attainment::kNotMet;
+}
+
+// Inside the year, whether a target the figure satisfies now stays satisfied:
+// a level (a rate, a share, a stock) is judged as it stands; an amount that
+// only grows has reached an at-least target for good ("về đích sớm"). An
+// amount against a ceiling, an exact figure or a band is open until the year ends.
+bool SettledInYear(const Indicator& ind, const Target& t) {
+  if (IsRate(ind) || ind.time == TimeAggregation::kStock) return true;
+  return t.comparator == Comparator::kAtLeast && ind.direction == Direction::kHigherIsBetter &&
+         !ind.allow_negative;
+}
+
+// Pace for amounts and counts that accrue towards an at-least target.
+std::optional<PaceCheck> PaceOf(const Indicator& ind, const Period& period, const Target& t,
+                                const std::optional<double>& percent_of_plan) {
+  if (period.month_count() >= 12 || IsRate(ind) || ind.time != TimeAggregation::kFlow) return std::nullopt;
+  if (t.comparator != Comparator::kAtLeast || ind.direction != Direction::kHigherIsBetter)
+    return std::nullopt;
+  if (!percent_of_plan) return std::nullopt;
+  PaceCheck p;
+  int months = period.month_count();
+  p.expected_percent = months * 100.0 / 12.0;
+  // Reports state the % of plan in whole percents ("đạt 97% kế hoạch").
+  long have = std::lround(*percent_of_plan);
+  long even = std::lround(p.expected_percent);
+  p.pace = have > even ? Pace::kAhead : have < even ? Pace::kBehind : Pace::kOnPace;
+  std::string m = std::to_string(months);
+  p.basis_vi = "bình quân " + m + "/12 tháng: " + FormatVietnamesePercent(p.expected_percent, 1) + " KH năm";
+  long tenths = std::lround(p.expected_percent * 10);
+  std::string en = std::to_string(tenths / 10) + (tenths % 10 == 0 ? "" : "." + std::to_string(tenths % 10));
+  p.basis_en = "even pace, " + m + " of 12 months: " + en + "% of the year's plan";
+  return p;
 }
 
 Status CheckObservation(const Indicator& ind, const Observation& obs, const Period& expected) {
@@ -63,7 +94,9 @@ const char* AttainmentKey(Attainment a) {
   switch (a) {
     case Attainment::kExceeded: return "exceeded";
     case Attainment::kMet: return "met";
+    case Attainment::kInProgress: return "in_progress";
     case Attainment::kNotMet: return "not_met";
+    case Attainment::kNoTarget: return "no_target";
     case Attainment::kNoData: return "no_data";
   }
   return "no_data";
@@ -73,7 +106,9 @@ const char* AttainmentNameVi(Attainment a) {
   switch (a) {
     case Attainment::kExceeded: return "vượt";
     case Attainment::kMet: return "đạt";
+    case Attainment::kInProgress: return "chưa đạt";
     case Attainment::kNotMet: return "không đạt";
+    case Attainment::kNoTarget: return "không giao chỉ tiêu";
     case Attainment::kNoData: return "chưa có số liệu";
   }
   return "chưa có số liệu";
@@ -83,10 +118,39 @@ const char* AttainmentNameEn(Attainment a) {
   switch (a) {
     case Attainment::kExceeded: return "exceeded";
     case Attainment::kMet: return "met";
+    case Attainment::kInProgress: return "not yet met";
     case Attainment::kNotMet: return "not met";
+    case Attainment::kNoTarget: return "no target set";
     case Attainment::kNoData: return "no data";
   }
   return "no data";
+}
+
+const char* PaceKey(Pace p) {
+  switch (p) {
+    case Pace::kAhead: return "ahead";
+    case Pace::kOnPace: return "on_pace";
+    case Pace::kBehind: return "behind";
+  }
+  return "on_pace";
+}
+
+const char* PaceNameVi(Pace p) {
+  switch (p) {
+    case Pace::kAhead: return "nhanh";
+    case Pace::kOnPace: return "đúng";
+    case Pace::kBehind: return "chậm";
+  }
+  return "đúng";
+}
+
+const char* PaceNameEn(Pace p) {
+  switch (p) {
+    case Pace::kAhead: return "ahead";
+    case Pace::kOnPace: return "on pace";
+    case Pace::kBehind: return "behind";
+  }
+  return "on pace";
 }
 
 Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period& period,
@@ -95,6 +159,7 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
                                               const std::optional<Observation>& previous) {
   IndicatorEvaluation ev;
   ev.indicator = ind.code;
+  ev.year_verdict = period.month_count() == 12;
   if (target) {
     RETURN_IF_ERROR(target->Validate());
     if (target->indicator != ind.code || target->year != period.year()) {
@@ -120,42 +185,70 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
     ev.note_vi += (ev.note_vi.empty() ? "" : "; ") + vi;
   };
   if (ev.actual && ev.previous) {
-    if (*ev.previous == 0) {
+    if (IsRate(ind)) {
+      ev.points_from_previous = *ev.actual - *ev.previous;
+    } else if (*ev.previous == 0) {
       note("last year's figure is 0: % of same period is undefined",
            "cùng kỳ năm trước bằng 0: không tính được % so với cùng kỳ");
     } else {
       ev.percent_of_previous = *ev.actual / *ev.previous * 100.0;
     }
   }
-  if (!ev.actual || !ev.target) {
+  if (!ev.actual) {
     ev.status = Attainment::kNoData;
     return ev;
   }
+  if (!ev.target) {
+    ev.status = Attainment::kNoTarget;
+    return ev;
+  }
   const Target& t = *ev.target;
-  if (t.value == 0) {
+  if (IsRate(ind)) {
+    if (t.comparator != Comparator::kBand) ev.points_from_plan = *ev.actual - t.value;
+  } else if (ind.direction == Direction::kLowerIsBetter) {
+    ev.percent_inverse = true;
+    if (t.value == 0) {
+      note("the target is 0: % of plan is undefined", "chỉ tiêu bằng 0: không tính được % kế hoạch");
+    } else if (*ev.actual == 0) {
+      note("the result is 0: % of plan (target ÷ result) is undefined",
+           "kết quả bằng 0: không tính được % kế hoạch (kế hoạch ÷ thực hiện)");
+    } else {
+      ev.percent_of_plan = t.value / *ev.actual * 100.0;
+    }
+  } else if (t.value == 0) {
     note("the target is 0: % of plan is undefined", "chỉ tiêu bằng 0: không tính được % kế hoạch");
   } else {
     ev.percent_of_plan = *ev.actual / t.value * 100.0;
   }
-  double factor = 1.0;
-  if (ind.time == TimeAggregation::kFlow && period.month_count() < 12) {
-    factor = period.month_count() / 12.0;
-    ev.prorated = true;
+  Attainment level = JudgeLevel(ind, t, *ev.actual);
+  if (ev.year_verdict) {
+    ev.status = level;
+  } else {
+    bool reached = level != Attainment::kNotMet && SettledInYear(ind, t);
+    ev.status = reached ? level : Attainment::kInProgress;
+    ev.pace = PaceOf(ind, period, t, ev.percent_of_plan);
   }
-  ev.judged_against = t.value * factor;
-  ev.status = Judge(ind, t, factor, *ev.actual, actual->qualifier);
   return ev;
 }
 
-EvaluationSummary Summarise(const std::vector<IndicatorEvaluation>& rows) {
+EvaluationSummary Summarise(const Period& period, const std::vector<IndicatorEvaluation>& rows) {
   EvaluationSummary s;
+  s.period_vi = period.LabelVi();
+  s.period_en = period.LabelEn();
+  s.part_year = period.month_count() < 12;
   for (const IndicatorEvaluation& r : rows) {
-    if (!r.target) continue;
+    if (!r.target) {
+      if (r.actual) ++s.no_target;
+      continue;
+    }
     ++s.with_target;
+    if (r.actual && r.estimated) ++s.estimated;
     switch (r.status) {
       case Attainment::kExceeded: ++s.exceeded; break;
       case Attainment::kMet: ++s.met; break;
+      case Attainment::kInProgress: ++s.in_progress; break;
       case Attainment::kNotMet: ++s.not_met; break;
+      case Attainment::kNoTarget:  // not with a target
       case Attainment::kNoData: ++s.no_data; break;
     }
   }
@@ -163,18 +256,32 @@ EvaluationSummary Summarise(const std::vector<IndicatorEvaluation>& rows) {
 }
 
 std::string EvaluationSummary::ToVietnamese() const {
-  std::string out = std::to_string(met_or_exceeded()) + "/" + std::to_string(with_target) +
-                    " chỉ tiêu đạt và vượt kế hoạch (vượt " + std::to_string(exceeded) + ", đạt " +
-                    std::to_string(met) + ", không đạt " + std::to_string(not_met);
+  std::string x = std::to_string(met_or_exceeded()) + "/" + std::to_string(with_target);
+  std::string out = part_year ? period_vi + ": " + x + " chỉ tiêu đã đạt kế hoạch năm"
+                              : x + " chỉ tiêu đạt và vượt kế hoạch";
+  out += " (vượt " + std::to_string(exceeded) + ", đạt " + std::to_string(met);
+  if (part_year) {
+    out += ", chưa đạt " + std::to_string(in_progress + not_met);
+  } else {
+    out += ", không đạt " + std::to_string(not_met + in_progress);
+  }
   if (no_data > 0) out += ", chưa có số liệu " + std::to_string(no_data);
+  if (estimated > 0) out += "; " + std::to_string(estimated) + " chỉ tiêu theo số ước";
   return out + ")";
 }
 
 std::string EvaluationSummary::ToEnglish() const {
-  std::string out = std::to_string(met_or_exceeded()) + " of " + std::to_string(with_target) +
-                    " targets met or exceeded (" + std::to_string(exceeded) + " exceeded, " +
-                    std::to_string(met) + " met, " + std::to_string(not_met) + " not met";
+  std::string x = std::to_string(met_or_exceeded()) + " of " + std::to_string(with_target);
+  std::string out = part_year ? period_en + ": " + x + " targets have reached the year's plan"
+                              : x + " targets met or exceeded";
+  out += " (" + std::to_string(exceeded) + " exceeded, " + std::to_string(met) + " met, ";
+  if (part_year) {
+    out += std::to_string(in_progress + not_met) + " not yet";
+  } else {
+    out += std::to_string(not_met + in_progress) + " not met";
+  }
   if (no_data > 0) out += ", " + std::to_string(no_data) + " without data";
+  if (estimated > 0) out += "; " + std::to_string(estimated) + " on estimates";
   return out + ")";
 }
 

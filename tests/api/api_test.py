@@ -261,10 +261,67 @@ def test_messages_follow_accept_language_vietnamese_by_default(w):
 # --- Evaluation, roll-up, comparison and trend
 
 
+def evaluation_rows(w, unit, period, query=""):
+    status, e = w.api(w.admin, "GET", f"/evaluation?unit={unit}&period={period}{query}")
+    assert status == 200, e
+    return e, {r["indicator"]["code"]: r for r in e["rows"]}
+
+
 def test_evaluation_of_a_demo_ward(w):
     quang_trung = w.unit("quang%20trung", "06817", "01/01/2016")
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={quang_trung}&period=2016")
     assert status == 200 and "chỉ tiêu đạt và vượt kế hoạch" in e["summary"]["text"], e.get("summary")
+
+
+def test_quang_hung_ten_months_new_enterprises_are_97_percent_of_the_year_and_not_exceeded(w):
+    # Seed-1: "10 tháng năm 2018 … thành lập 32 doanh nghiệp mới, đạt 97% kế hoạch" (the year's 33).
+    quang_hung = w.unit("quang%20hung", "14800", "01/01/2018")
+    e, rows = evaluation_rows(w, quang_hung, "2018-01/2018-10")
+    dn = rows["DN_MOI"]
+    assert round(dn["percent_of_plan"]) == 97 and dn["actual"] == 32 and dn["target"]["value"] == 33, dn
+    assert dn["status"] == "in_progress" and dn["status_label"] == "chưa đạt" and not dn["year_verdict"], dn
+    assert dn["pace"]["key"] == "ahead" and "bình quân 10/12 tháng" in dn["pace"]["basis"], dn["pace"]
+    assert dn["result_status"] == "approved" and not dn["counts_unapproved"], dn
+    # "Tổng giá trị đầu tư xây dựng ước đạt 45,5 tỷ đồng, đạt 90% kế hoạch": not yet, and never không đạt.
+    assert rows["VON_DTXD"]["status"] == "in_progress" and round(rows["VON_DTXD"]["percent_of_plan"]) == 90, rows["VON_DTXD"]
+    assert all(r["status"] not in ("exceeded", "not_met") for r in e["rows"]), [(c, r["status"]) for c, r in rows.items()]
+    assert e["summary"]["part_year"] and e["summary"]["text"].startswith("10 tháng năm 2018: 0/2 chỉ tiêu đã đạt kế hoạch năm"), e["summary"]
+    # "tỷ lệ lao động qua đào tạo đạt 73%": a rate; "45 đơn thư … đã giải quyết 38": no target that year.
+    assert rows["LD_QUA_DAO_TAO"]["status"] == "no_target" and rows["LD_QUA_DAO_TAO"]["status_label"] == "không giao chỉ tiêu", rows["LD_QUA_DAO_TAO"]
+
+
+def test_quang_trung_2016_equal_to_the_plan_is_met_not_exceeded(w):
+    # Seed-0: "giá trị sản xuất tiểu thủ công nghiệp địa phương đạt trên 46 tỷ đồng, bằng 100% kế hoạch".
+    quang_trung = w.unit("quang%20trung", "06817", "01/01/2016")
+    e, rows = evaluation_rows(w, quang_trung, "2016")
+    gt = rows["GTSX_CN_XD"]
+    assert gt["status"] == "met" and gt["status_label"] == "đạt" and gt["year_verdict"], gt
+    assert abs(gt["percent_of_plan"] - 100) < 1e-9 and gt["pace"] is None, gt
+    # Figures with no target say so, never "chưa có số liệu".
+    no_target = [r for r in e["rows"] if r["target"] is None and r["actual"] is not None]
+    assert len(no_target) >= 5, [r["indicator"]["code"] for r in e["rows"]]
+    assert all(r["status"] == "no_target" and r["status_label"] == "không giao chỉ tiêu" for r in no_target), no_target
+    assert e["summary"]["no_target"] == len(no_target), e["summary"]
+    # "10/20 chi bộ đạt trong sạch vững mạnh": a share, compared in points with last year when there is one.
+    assert rows["CHI_BO_TSVM"]["percent_of_previous"] is None, rows["CHI_BO_TSVM"]
+
+
+def test_drafts_are_shown_but_count_only_on_request(w):
+    ward, _ = w.ward()
+    rep = w.user(("reporter", ward))
+    status, r = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_council", "first_year": 2026,
+                                                 "targets": [{"indicator": "THU_NSNN", "year": 2026, "value": 100}]})
+    assert status == 201, r
+    enter(w, rep, ward, "2026", 120)
+    e, rows = evaluation_rows(w, ward, "2026")
+    row = rows["THU_NSNN"]
+    assert row["result_status"] == "draft" and row["unapproved_value"] == 120 and row["actual"] is None, row
+    assert row["status"] == "no_data" and e["summary"]["met"] + e["summary"]["exceeded"] == 0 and not e["include_unapproved"], e
+    e, rows = evaluation_rows(w, ward, "2026", "&include_unapproved=true")
+    row = rows["THU_NSNN"]
+    assert row["status"] == "exceeded" and row["counts_unapproved"] and e["include_unapproved"], row
+    status, r = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026&include_unapproved=maybe")
+    assert status == 400 and r["error"]["field"] == "include_unapproved", r
 
 
 def test_a_ward_reporter_cannot_see_another_wards_evaluation(w):
@@ -277,7 +334,7 @@ def test_a_ward_reporter_cannot_see_another_wards_evaluation(w):
 def test_rollup_of_ha_noi_counts_the_reporting_units(w):
     ward, _ = w.ward()
     enter(w, w.user(("reporter", ward)), ward, "2026-10", 7)
-    status, r = w.api(w.admin, "GET", f"/rollup?unit={w.city}&period=2026-10")
+    status, r = w.api(w.admin, "GET", f"/rollup?unit={w.city}&period=2026-10&include_unapproved=true")
     assert status == 200 and any(i["reporting"] >= 1 for i in r["items"]), r
 
 

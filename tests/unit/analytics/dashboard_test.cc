@@ -48,13 +48,20 @@ class DashboardTest : public ::testing::Test {
     store_.reset();
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
   }
-  void Save(UnitId unit, const char* period, double value) {
+  int64_t Save(UnitId unit, const char* period, double value) {
     Observation o;
     o.unit = unit;
     o.indicator = "THU_NS";
     o.period = *Period::Parse(period);
     o.value = value;
-    ASSERT_TRUE(store_->results().SaveResult("r", o).ok());
+    Result<int64_t> id = store_->results().SaveResult("r", o);
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    return id.ok() ? *id : 0;
+  }
+  // Submitted by its reporter, approved by someone else.
+  void Approve(int64_t id) {
+    ASSERT_TRUE(store_->results().SubmitResult("r", id).ok());
+    ASSERT_TRUE(store_->results().ApproveResult("a", id, 1).ok());
   }
   std::string path_;
   std::unique_ptr<store::Store> store_;
@@ -119,7 +126,7 @@ TEST_F(DashboardTest, TrendIsOneIndicatorOldestFirst) {
 }
 
 TEST_F(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
-  Save(a_, "2020", 10);
+  Approve(Save(a_, "2020", 10));
   std::vector<ComparedUnit> units =
       *CompareChildren(*store_, *tree_, city_, *Period::Parse("2020"), "THU_NS");
   ASSERT_EQ(units.size(), 2u);
@@ -129,6 +136,42 @@ TEST_F(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
   EXPECT_EQ(with.row->evaluation.actual, 10);
   EXPECT_TRUE(!without.row || !without.row->evaluation.actual);
   EXPECT_TRUE(CompareChildren(*store_, *tree_, a_, *Period::Parse("2020"), "THU_NS")->empty());
+}
+
+// Only approved figures count by default: a draft is shown as such and left
+// out of the verdict, the summary and the roll-up; on request it counts, marked.
+TEST_F(DashboardTest, OnlyApprovedFiguresCountByDefault) {
+  Plan plan;
+  plan.unit = a_;
+  plan.body_kind = BodyKind::kPeoplesCouncil;
+  plan.first_year = plan.last_year = 2020;
+  plan.targets.push_back({"THU_NS", 2020, Comparator::kAtLeast, 8, std::nullopt});
+  ASSERT_TRUE(store_->plans().SavePlans("admin", {plan}).ok());
+  int64_t draft = Save(a_, "2020", 10);
+  Period y = *Period::Parse("2020");
+
+  UnitEvaluation shown = *EvaluateUnit(*store_, *tree_, a_, y);
+  ASSERT_EQ(shown.rows.size(), 1u);
+  const EvaluationRow& row = shown.rows[0];
+  EXPECT_EQ(row.result_status, "draft");
+  EXPECT_EQ(row.unapproved_value, 10);
+  EXPECT_FALSE(row.evaluation.actual.has_value());
+  EXPECT_EQ(row.evaluation.status, Attainment::kNoData);
+  EXPECT_EQ(shown.summary.met_or_exceeded(), 0);
+  EXPECT_TRUE(RollUpSubtree(*store_, *tree_, city_, y)->empty());
+
+  UnitEvaluation included = *EvaluateUnit(*store_, *tree_, a_, y, {.include_unapproved = true});
+  EXPECT_EQ(included.rows[0].evaluation.status, Attainment::kExceeded);
+  EXPECT_TRUE(included.rows[0].counts_unapproved);
+  EXPECT_FALSE(included.rows[0].unapproved_value.has_value());
+  EXPECT_EQ(RollUpSubtree(*store_, *tree_, city_, y, {.include_unapproved = true})->size(), 1u);
+
+  Approve(draft);
+  UnitEvaluation approved = *EvaluateUnit(*store_, *tree_, a_, y);
+  EXPECT_EQ(approved.rows[0].evaluation.status, Attainment::kExceeded);
+  EXPECT_FALSE(approved.rows[0].counts_unapproved);
+  EXPECT_EQ(approved.summary.ToVietnamese(),
+            "1/1 chỉ tiêu đạt và vượt kế hoạch (vượt 1, đạt 0, không đạt 0)");
 }
 
 }  // namespace

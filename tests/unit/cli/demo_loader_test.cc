@@ -46,6 +46,16 @@ TEST_F(DemoLoaderTest, LoadsTheArticlesTheirSessionsDirectivesFiguresAndHistory)
   // Every figure an article reports was found by the extractor in its text.
   EXPECT_EQ(sum->results_from_documents, ReportedRows());
   EXPECT_GE(sum->results, 1000u);  // with the generated history
+  // The articles' figures are approved (they were published); the generated ones are drafts.
+  size_t approved = 0, drafts = 0;
+  for (const store::ResultRecord& r : *store_->results().ListResults()) {
+    bool generated = r.observation.provenance.source.rfind("generated:", 0) == 0;
+    EXPECT_EQ(r.status, generated ? store::ResultStatus::kDraft : store::ResultStatus::kApproved)
+        << r.observation.indicator << " " << r.observation.period.Key();
+    (generated ? drafts : approved) += 1;
+  }
+  EXPECT_GE(approved, ReportedRows());
+  EXPECT_GE(drafts, 1000u);
 
   // The Quảng Hưng session of 11/11/2018 and its dated directive.
   std::vector<Meeting> meetings = *store_->ListMeetings();

@@ -1,3 +1,5 @@
+// The rules by which reports and review meetings judge results
+// (VIETNAM.md § f), with the seed articles' sentences as cases.
 #include "core/evaluation.h"
 
 #include <gtest/gtest.h>
@@ -5,15 +7,22 @@
 namespace kiemdem {
 namespace {
 
-Indicator Make(const char* code, Direction dir, TimeAggregation time = TimeAggregation::kFlow) {
+Indicator Make(const char* code, Direction dir, TimeAggregation time = TimeAggregation::kFlow,
+               ValueKind kind = ValueKind::kNumber) {
   Indicator i;
   i.code = code;
   i.name_vi = code;
   i.name_en = code;
-  i.unit = "đơn vị";
+  i.unit = kind == ValueKind::kNumber ? "đơn vị" : "%";
   i.direction = dir;
   i.time = time;
+  i.value_kind = kind;
   return i;
+}
+
+Indicator Rate(const char* code, Direction dir = Direction::kHigherIsBetter,
+               TimeAggregation time = TimeAggregation::kStock) {
+  return Make(code, dir, time, ValueKind::kPercent);
 }
 
 Target T(const char* code, int year, double value, Comparator c = Comparator::kAtLeast) {
@@ -37,68 +46,195 @@ Observation O(const char* code, const Period& p, double value, Qualifier q = Qua
   return o;
 }
 
+const Period kTenMonths2018 = *Period::FirstMonths(2018, 10);
+
+IndicatorEvaluation Eval(const Indicator& ind, const Period& p, const std::optional<Target>& t,
+                         const std::optional<Observation>& actual,
+                         const std::optional<Observation>& previous = std::nullopt) {
+  Result<IndicatorEvaluation> ev = EvaluateIndicator(ind, p, t, actual, previous);
+  EXPECT_TRUE(ev.ok()) << ev.status().message();
+  return ev.ok() ? *ev : IndicatorEvaluation{};
+}
+
 // Thanh Sơn 2021: "phát triển đảng viên mới được 12/10 đảng viên, đạt 120%, vượt chỉ tiêu".
 TEST(Evaluation, ThanhSonNewPartyMembersExceeded) {
   Indicator ind = Make("DANG_VIEN_MOI", Direction::kHigherIsBetter);
   Period y = *Period::Year(2021);
-  IndicatorEvaluation ev =
-      *EvaluateIndicator(ind, y, T("DANG_VIEN_MOI", 2021, 10), O("DANG_VIEN_MOI", y, 12), std::nullopt);
+  IndicatorEvaluation ev = Eval(ind, y, T("DANG_VIEN_MOI", 2021, 10), O("DANG_VIEN_MOI", y, 12));
   EXPECT_DOUBLE_EQ(*ev.percent_of_plan, 120);
   EXPECT_EQ(ev.status, Attainment::kExceeded);
   EXPECT_STREQ(AttainmentNameVi(ev.status), "vượt");
+  EXPECT_TRUE(ev.year_verdict);
+  EXPECT_FALSE(ev.pace.has_value());  // the year has no pace
   EXPECT_FALSE(ev.percent_of_previous.has_value());
 }
 
-// Quảng Hưng: poor households, lower is better.
-TEST(Evaluation, QuangHungPoorHouseholdsLowerIsBetter) {
-  Indicator ind = Make("HO_NGHEO", Direction::kLowerIsBetter, TimeAggregation::kStock);
-  Period p = *Period::FirstMonths(2018, 10);
-  auto eval = [&](double target) {
-    return *EvaluateIndicator(ind, p, T("HO_NGHEO", 2018, target, Comparator::kAtMost), O("HO_NGHEO", p, 115),
-                              O("HO_NGHEO", p.SamePeriodLastYear(), 130));
+// Quảng Hưng 10 tháng 2018: "thành lập 32 doanh nghiệp mới, đạt 97% kế hoạch"
+// (the year's plan is 33). % of the year's plan, not yet reached: chưa đạt,
+// never vượt and never không đạt; the pace is a separate value with its basis.
+TEST(Evaluation, PartYearIsMeasuredAgainstTheYearsPlanAndNotYetJudged) {
+  Indicator ind = Make("DN_MOI", Direction::kHigherIsBetter);
+  IndicatorEvaluation ev = Eval(ind, kTenMonths2018, T("DN_MOI", 2018, 33), O("DN_MOI", kTenMonths2018, 32));
+  EXPECT_NEAR(*ev.percent_of_plan, 96.97, 0.01);  // as reported: of the annual plan, not pro-rated
+  EXPECT_EQ(ev.status, Attainment::kInProgress);
+  EXPECT_STREQ(AttainmentNameVi(ev.status), "chưa đạt");
+  EXPECT_FALSE(ev.year_verdict);
+  ASSERT_TRUE(ev.pace.has_value());
+  EXPECT_EQ(ev.pace->pace, Pace::kAhead);  // 97% of the year after 10 of 12 months
+  EXPECT_NEAR(ev.pace->expected_percent, 83.33, 0.01);
+  EXPECT_EQ(ev.pace->basis_vi, "bình quân 10/12 tháng: 83,3% KH năm");
+  EXPECT_EQ(ev.pace->basis_en, "even pace, 10 of 12 months: 83.3% of the year's plan");
+  EXPECT_STREQ(PaceNameVi(ev.pace->pace), "nhanh");
+}
+
+// The same 32 as the year's figure misses the plan; a year estimate ("ước cả
+// năm") is judged as the year and marked.
+TEST(Evaluation, TheVerdictBelongsToTheYearActualOrEstimate) {
+  Indicator ind = Make("DN_MOI", Direction::kHigherIsBetter);
+  Period y = *Period::Year(2018);
+  IndicatorEvaluation actual = Eval(ind, y, T("DN_MOI", 2018, 33), O("DN_MOI", y, 32));
+  EXPECT_EQ(actual.status, Attainment::kNotMet);
+  EXPECT_STREQ(AttainmentNameVi(actual.status), "không đạt");
+  IndicatorEvaluation estimate =
+      Eval(ind, y, T("DN_MOI", 2018, 33), O("DN_MOI", y, 35, Qualifier::kExact, /*est=*/true));
+  EXPECT_EQ(estimate.status, Attainment::kExceeded);
+  EXPECT_TRUE(estimate.estimated);
+  EXPECT_TRUE(estimate.year_verdict);
+}
+
+// A target the cumulative figure has already passed is reached for good ("về đích sớm").
+TEST(Evaluation, AnAmountPastItsYearTargetInTheYearIsReached) {
+  Indicator ind = Make("DN_MOI", Direction::kHigherIsBetter);
+  IndicatorEvaluation early =
+      Eval(ind, kTenMonths2018, T("DN_MOI", 2018, 33), O("DN_MOI", kTenMonths2018, 36));
+  EXPECT_EQ(early.status, Attainment::kExceeded);
+  IndicatorEvaluation exact =
+      Eval(ind, kTenMonths2018, T("DN_MOI", 2018, 33), O("DN_MOI", kTenMonths2018, 33));
+  EXPECT_EQ(exact.status, Attainment::kMet);
+}
+
+// Pace: even months as the basis, compared in whole percents as reports state them.
+TEST(Evaluation, PaceIsAheadOnOrBehindTheEvenPace) {
+  Indicator ind = Make("THU_NS_XA", Direction::kHigherIsBetter);
+  Period h1 = *Period::FirstMonths(2018, 6);
+  auto pace = [&](double value) {
+    return Eval(ind, h1, T("THU_NS_XA", 2018, 100), O("THU_NS_XA", h1, value)).pace->pace;
   };
-  EXPECT_EQ(eval(120).status, Attainment::kExceeded);  // fewer poor households than allowed
-  EXPECT_EQ(eval(115).status, Attainment::kMet);
+  EXPECT_EQ(pace(50.2), Pace::kOnPace);
+  EXPECT_EQ(pace(40), Pace::kBehind);
+  EXPECT_EQ(pace(60), Pace::kAhead);
+  EXPECT_EQ(Eval(ind, h1, T("THU_NS_XA", 2018, 100), O("THU_NS_XA", h1, 40)).status, Attainment::kInProgress);
+}
+
+// "hoàn thành 100% chỉ tiêu giao quân" in quarter 1 against "= 100%": a rate is
+// a level, judged as it stands, never against 25%. No pace for rates.
+TEST(Evaluation, RatesAreNeverProrated) {
+  Indicator quota = Rate("GIAO_QUAN", Direction::kHigherIsBetter, TimeAggregation::kFlow);
+  Period q1 = *Period::Quarter(2019, 1);
+  IndicatorEvaluation ev =
+      Eval(quota, q1, T("GIAO_QUAN", 2019, 100, Comparator::kEqual), O("GIAO_QUAN", q1, 100));
+  EXPECT_EQ(ev.status, Attainment::kMet);
+  EXPECT_FALSE(ev.pace.has_value());
+  EXPECT_DOUBLE_EQ(*ev.points_from_plan, 0);
+  // "tiếp nhận 45 đơn thư, đã giải quyết 38" (84,4%) against 90%: not yet, 5,6 points short.
+  Indicator resolved = Rate("DON_THU_GQ", Direction::kHigherIsBetter, TimeAggregation::kFlow);
+  IndicatorEvaluation gq = Eval(resolved, kTenMonths2018, T("DON_THU_GQ", 2018, 90),
+                                O("DON_THU_GQ", kTenMonths2018, 38.0 / 45 * 100));
+  EXPECT_EQ(gq.status, Attainment::kInProgress);
+  EXPECT_NEAR(*gq.points_from_plan, -5.56, 0.01);
+  EXPECT_FALSE(gq.pace.has_value());
+}
+
+// "tỷ lệ lao động qua đào tạo đạt 73%" against 85%, 70% last year: compared in
+// percentage points, not as ratios of ratios.
+TEST(Evaluation, RatesAreComparedInPercentagePoints) {
+  Indicator ind = Rate("LD_QUA_DAO_TAO");
+  Period y = *Period::Year(2018);
+  IndicatorEvaluation ev = Eval(ind, y, T("LD_QUA_DAO_TAO", 2018, 85), O("LD_QUA_DAO_TAO", y, 73),
+                                O("LD_QUA_DAO_TAO", *Period::Year(2017), 70));
+  EXPECT_DOUBLE_EQ(*ev.points_from_plan, -12);
+  EXPECT_DOUBLE_EQ(*ev.points_from_previous, 3);
+  EXPECT_FALSE(ev.percent_of_plan.has_value());
+  EXPECT_FALSE(ev.percent_of_previous.has_value());
+  EXPECT_EQ(ev.status, Attainment::kNotMet);
+  // "tỷ lệ hộ nghèo giảm 0,43%": 0,43 points, lower is better.
+  Indicator poor = Rate("TY_LE_HO_NGHEO", Direction::kLowerIsBetter);
+  IndicatorEvaluation p = Eval(poor, y, T("TY_LE_HO_NGHEO", 2018, 2, Comparator::kAtMost),
+                               O("TY_LE_HO_NGHEO", y, 1.57), O("TY_LE_HO_NGHEO", *Period::Year(2017), 2.0));
+  EXPECT_NEAR(*p.points_from_previous, -0.43, 1e-9);
+  EXPECT_EQ(p.status, Attainment::kExceeded);
+}
+
+// Poor households against "≤ 100": 115 is not met and its % of plan says so
+// (100 ÷ 115 = 87%, not "115% KH, đạt"); against "≤ 120" it is better than
+// asked (104,3%).
+TEST(Evaluation, LowerIsBetterPercentAndVerdictAgree) {
+  Indicator ind = Make("HO_NGHEO", Direction::kLowerIsBetter, TimeAggregation::kStock);
+  Period y = *Period::Year(2018);
+  auto eval = [&](double target) {
+    return Eval(ind, y, T("HO_NGHEO", 2018, target, Comparator::kAtMost), O("HO_NGHEO", y, 115),
+                O("HO_NGHEO", *Period::Year(2017), 130));
+  };
   IndicatorEvaluation missed = eval(100);
   EXPECT_EQ(missed.status, Attainment::kNotMet);
-  EXPECT_DOUBLE_EQ(*missed.percent_of_plan, 115);
+  EXPECT_NEAR(*missed.percent_of_plan, 86.96, 0.01);
+  EXPECT_TRUE(missed.percent_inverse);
   EXPECT_NEAR(*missed.percent_of_previous, 88.4615, 1e-3);
-  EXPECT_FALSE(missed.prorated);  // a stock is judged as it stands
+  IndicatorEvaluation better = eval(120);
+  EXPECT_EQ(better.status, Attainment::kExceeded);
+  EXPECT_NEAR(*better.percent_of_plan, 104.35, 0.01);
+  EXPECT_EQ(eval(115).status, Attainment::kMet);
+  // Seed-1, 10 months: "còn 115 hộ nghèo" is a stock, judged as it stands, not yet the year's.
+  IndicatorEvaluation now = Eval(ind, kTenMonths2018, T("HO_NGHEO", 2018, 100, Comparator::kAtMost),
+                                 O("HO_NGHEO", kTenMonths2018, 115));
+  EXPECT_EQ(now.status, Attainment::kInProgress);
+  EXPECT_FALSE(now.pace.has_value());
 }
 
-// Quang Trung 2016: "thu ngân sách phường đạt trên 45 tỷ đồng, bằng 115% so với cùng kỳ".
-TEST(Evaluation, QuangTrungSamePeriod) {
-  Indicator ind = Make("THU_NS_XA", Direction::kHigherIsBetter);
-  Period y = *Period::Year(2016);
-  IndicatorEvaluation ev = *EvaluateIndicator(ind, y, std::nullopt, O("THU_NS_XA", y, 45e9, Qualifier::kOver),
-                                              O("THU_NS_XA", *Period::Year(2015), 45e9 / 1.15));
-  EXPECT_NEAR(*ev.percent_of_previous, 115, 1e-9);
-  EXPECT_EQ(ev.status, Attainment::kNoData);  // no target given
+// "xảy ra 17 vụ phạm pháp hình sự" in 10 months against a ceiling of 23 for
+// the year: an amount under a ceiling is open until the year ends.
+TEST(Evaluation, AnAmountUnderACeilingIsOpenUntilTheYearEnds) {
+  Indicator ind = Make("PHAM_PHAP_HS", Direction::kLowerIsBetter);
+  IndicatorEvaluation ev = Eval(ind, kTenMonths2018, T("PHAM_PHAP_HS", 2018, 23, Comparator::kAtMost),
+                                O("PHAM_PHAP_HS", kTenMonths2018, 17));
+  EXPECT_EQ(ev.status, Attainment::kInProgress);
+  EXPECT_FALSE(ev.pace.has_value());
+  Period y = *Period::Year(2018);
+  EXPECT_EQ(Eval(ind, y, T("PHAM_PHAP_HS", 2018, 23, Comparator::kAtMost), O("PHAM_PHAP_HS", y, 17)).status,
+            Attainment::kExceeded);
 }
 
-// "giá trị sản xuất tiểu thủ công nghiệp đạt trên 46 tỷ đồng, bằng 100% kế hoạch".
-TEST(Evaluation, QualifierDecidesTies) {
+// Quang Trung 2016: "giá trị sản xuất tiểu thủ công nghiệp địa phương đạt trên
+// 46 tỷ đồng, bằng 100% kế hoạch" is đạt: a qualifier does not break a tie,
+// and vượt needs the figure above the plan at the stated precision (0,1%).
+TEST(Evaluation, TiesAtTheStatedPrecisionAreMet) {
   Indicator ind = Make("GTSX_CN_XD", Direction::kHigherIsBetter);
   Period y = *Period::Year(2016);
-  auto status = [&](Qualifier q) {
-    return EvaluateIndicator(ind, y, T("GTSX_CN_XD", 2016, 46e9), O("GTSX_CN_XD", y, 46e9, q), std::nullopt)
-        ->status;
+  auto status = [&](double value, Qualifier q) {
+    return Eval(ind, y, T("GTSX_CN_XD", 2016, 46e9), O("GTSX_CN_XD", y, value, q)).status;
   };
-  EXPECT_EQ(status(Qualifier::kExact), Attainment::kMet);
-  EXPECT_EQ(status(Qualifier::kOver), Attainment::kExceeded);
-  EXPECT_EQ(status(Qualifier::kUnder), Attainment::kNotMet);
+  EXPECT_EQ(status(46e9, Qualifier::kOver), Attainment::kMet);
+  EXPECT_EQ(status(46e9, Qualifier::kExact), Attainment::kMet);
+  EXPECT_EQ(status(46e9, Qualifier::kUnder), Attainment::kMet);
+  EXPECT_EQ(status(46.02e9, Qualifier::kExact), Attainment::kMet);       // 100,04%: reads 100,0%
+  EXPECT_EQ(status(46.03e9, Qualifier::kExact), Attainment::kExceeded);  // 100,07%: reads 100,1%
+  EXPECT_EQ(status(45.98e9, Qualifier::kExact), Attainment::kMet);
+  EXPECT_EQ(status(45.9e9, Qualifier::kExact), Attainment::kNotMet);
 }
 
-// Quảng Hưng 10 tháng 2018: "thành lập 32 doanh nghiệp mới, đạt 97% kế hoạch" (annual plan 33).
-TEST(Evaluation, PartYearFlowIsProrated) {
-  Indicator ind = Make("DN_MOI", Direction::kHigherIsBetter);
-  Period p = *Period::FirstMonths(2018, 10);
-  IndicatorEvaluation ev =
-      *EvaluateIndicator(ind, p, T("DN_MOI", 2018, 33), O("DN_MOI", p, 32), std::nullopt);
-  EXPECT_NEAR(*ev.percent_of_plan, 96.97, 0.01);  // as reported: of the annual plan
-  EXPECT_TRUE(ev.prorated);
-  EXPECT_DOUBLE_EQ(*ev.judged_against, 27.5);
-  EXPECT_EQ(ev.status, Attainment::kExceeded);  // ahead of the 10-month pace
+// Quang Trung 2016: "thu ngân sách phường đạt trên 45 tỷ đồng, bằng 115% so với
+// cùng kỳ" — a figure with no target is "không giao chỉ tiêu", not "chưa có số liệu".
+TEST(Evaluation, AFigureWithoutATargetIsNoTargetSet) {
+  Indicator ind = Make("THU_NS_XA", Direction::kHigherIsBetter);
+  Period y = *Period::Year(2016);
+  IndicatorEvaluation ev = Eval(ind, y, std::nullopt, O("THU_NS_XA", y, 45e9, Qualifier::kOver),
+                                O("THU_NS_XA", *Period::Year(2015), 45e9 / 1.15));
+  EXPECT_NEAR(*ev.percent_of_previous, 115, 1e-9);
+  EXPECT_EQ(ev.status, Attainment::kNoTarget);
+  EXPECT_STREQ(AttainmentNameVi(ev.status), "không giao chỉ tiêu");
+  IndicatorEvaluation none = Eval(ind, y, T("THU_NS_XA", 2016, 5), std::nullopt);
+  EXPECT_EQ(none.status, Attainment::kNoData);
+  EXPECT_STREQ(AttainmentNameVi(none.status), "chưa có số liệu");
 }
 
 // Thanh Sơn 2021: "ước đạt 2.317,8 tỷ đồng, đạt 93% so với kế hoạch".
@@ -106,38 +242,38 @@ TEST(Evaluation, EstimatesAreMarked) {
   Indicator ind = Make("GTSX_TONG", Direction::kHigherIsBetter);
   Period y = *Period::Year(2021);
   IndicatorEvaluation ev =
-      *EvaluateIndicator(ind, y, T("GTSX_TONG", 2021, 2492.26e9),
-                         O("GTSX_TONG", y, 2317.8e9, Qualifier::kExact, true), std::nullopt);
+      Eval(ind, y, T("GTSX_TONG", 2021, 2492.26e9), O("GTSX_TONG", y, 2317.8e9, Qualifier::kExact, true));
   EXPECT_TRUE(ev.estimated);
   EXPECT_NEAR(*ev.percent_of_plan, 93, 0.01);
   EXPECT_EQ(ev.status, Attainment::kNotMet);
 }
 
 TEST(Evaluation, BandsAndEquality) {
-  Indicator growth = Make("TANG_DAN_SO", Direction::kTargetBand, TimeAggregation::kStock);
+  Indicator growth = Rate("TANG_DAN_SO", Direction::kTargetBand);
   Period y = *Period::Year(2020);
   Target band = T("TANG_DAN_SO", 2020, 0.8, Comparator::kBand);
   band.value_high = 1.2;
-  EXPECT_EQ(EvaluateIndicator(growth, y, band, O("TANG_DAN_SO", y, 1.0), std::nullopt)->status,
-            Attainment::kMet);
-  EXPECT_EQ(EvaluateIndicator(growth, y, band, O("TANG_DAN_SO", y, 1.3), std::nullopt)->status,
-            Attainment::kNotMet);
-  Indicator quota = Make("GIAO_QUAN", Direction::kHigherIsBetter, TimeAggregation::kStock);
+  EXPECT_EQ(Eval(growth, y, band, O("TANG_DAN_SO", y, 1.0)).status, Attainment::kMet);
+  EXPECT_EQ(Eval(growth, y, band, O("TANG_DAN_SO", y, 1.3)).status, Attainment::kNotMet);
+  Indicator quota = Rate("GIAO_QUAN");
   Target hundred = T("GIAO_QUAN", 2020, 100, Comparator::kEqual);
-  EXPECT_EQ(EvaluateIndicator(quota, y, hundred, O("GIAO_QUAN", y, 100), std::nullopt)->status,
-            Attainment::kMet);
-  EXPECT_EQ(EvaluateIndicator(quota, y, hundred, O("GIAO_QUAN", y, 95), std::nullopt)->status,
-            Attainment::kNotMet);
+  EXPECT_EQ(Eval(quota, y, hundred, O("GIAO_QUAN", y, 100)).status, Attainment::kMet);
+  EXPECT_EQ(Eval(quota, y, hundred, O("GIAO_QUAN", y, 95)).status, Attainment::kNotMet);
 }
 
-TEST(Evaluation, NoDataAndZeroDivisors) {
+// Seed-0: "không có hộ tái nghèo" — a zero target, lower is better.
+TEST(Evaluation, ZeroTargetsAndZeroDivisors) {
+  Indicator relapse = Make("TAI_NGHEO", Direction::kLowerIsBetter, TimeAggregation::kStock);
+  Period y = *Period::Year(2016);
+  IndicatorEvaluation none =
+      Eval(relapse, y, T("TAI_NGHEO", 2016, 0, Comparator::kAtMost), O("TAI_NGHEO", y, 0));
+  EXPECT_EQ(none.status, Attainment::kMet);
+  EXPECT_FALSE(none.percent_of_plan.has_value());
+  EXPECT_EQ(Eval(relapse, y, T("TAI_NGHEO", 2016, 0, Comparator::kAtMost), O("TAI_NGHEO", y, 2)).status,
+            Attainment::kNotMet);
   Indicator ind = Make("X", Direction::kHigherIsBetter);
-  Period y = *Period::Year(2020);
-  IndicatorEvaluation none = *EvaluateIndicator(ind, y, T("X", 2020, 5), std::nullopt, std::nullopt);
-  EXPECT_EQ(none.status, Attainment::kNoData);
-  EXPECT_STREQ(AttainmentNameVi(none.status), "chưa có số liệu");
-  IndicatorEvaluation zero =
-      *EvaluateIndicator(ind, y, T("X", 2020, 0), O("X", y, 3), O("X", *Period::Year(2019), 0));
+  Period y20 = *Period::Year(2020);
+  IndicatorEvaluation zero = Eval(ind, y20, T("X", 2020, 0), O("X", y20, 3), O("X", *Period::Year(2019), 0));
   EXPECT_FALSE(zero.percent_of_plan.has_value());
   EXPECT_FALSE(zero.percent_of_previous.has_value());
   EXPECT_EQ(zero.status, Attainment::kExceeded);
@@ -161,21 +297,61 @@ TEST(Evaluation, RejectsMismatchedInputs) {
   EXPECT_FALSE(EvaluateIndicator(ind, y, band, std::nullopt, std::nullopt).ok());
 }
 
+std::vector<IndicatorEvaluation> Rows(int exceeded, int met, int rest, Attainment rest_status) {
+  std::vector<IndicatorEvaluation> rows;
+  auto add = [&](int n, Attainment a) {
+    for (int i = 0; i < n; ++i) {
+      IndicatorEvaluation r;
+      r.target = Target{};
+      r.actual = 1;
+      r.status = a;
+      rows.push_back(r);
+    }
+  };
+  add(exceeded, Attainment::kExceeded);
+  add(met, Attainment::kMet);
+  add(rest, rest_status);
+  return rows;
+}
+
 // Thanh Sơn 2021: "có 12/14 chỉ tiêu đạt và vượt kế hoạch".
-TEST(EvaluationSummary, TwelveOfFourteen) {
-  std::vector<IndicatorEvaluation> rows(15);
-  for (int i = 0; i < 14; ++i) {
-    rows[static_cast<size_t>(i)].target = Target{};
-    rows[static_cast<size_t>(i)].status = i < 5    ? Attainment::kExceeded
-                                          : i < 12 ? Attainment::kMet
-                                                   : Attainment::kNotMet;
-  }
-  rows[14].status = Attainment::kNoData;  // no target: not counted
-  EvaluationSummary s = Summarise(rows);
+TEST(EvaluationSummary, TwelveOfFourteenForTheYear) {
+  std::vector<IndicatorEvaluation> rows = Rows(5, 7, 2, Attainment::kNotMet);
+  IndicatorEvaluation no_target;
+  no_target.actual = 3;
+  no_target.status = Attainment::kNoTarget;
+  rows.push_back(no_target);  // not counted in x/y
+  EvaluationSummary s = Summarise(*Period::Year(2021), rows);
   EXPECT_EQ(s.with_target, 14);
   EXPECT_EQ(s.met_or_exceeded(), 12);
+  EXPECT_EQ(s.no_target, 1);
   EXPECT_EQ(s.ToVietnamese(), "12/14 chỉ tiêu đạt và vượt kế hoạch (vượt 5, đạt 7, không đạt 2)");
   EXPECT_EQ(s.ToEnglish(), "12 of 14 targets met or exceeded (5 exceeded, 7 met, 2 not met)");
+}
+
+// A part-year summary says so: the year's plan, and "chưa đạt" for the rest.
+TEST(EvaluationSummary, PartYearFollowsThePeriod) {
+  EvaluationSummary s = Summarise(kTenMonths2018, Rows(2, 7, 5, Attainment::kInProgress));
+  EXPECT_TRUE(s.part_year);
+  EXPECT_EQ(s.in_progress, 5);
+  EXPECT_EQ(s.ToVietnamese(),
+            "10 tháng năm 2018: 9/14 chỉ tiêu đã đạt kế hoạch năm (vượt 2, đạt 7, chưa đạt 5)");
+  EXPECT_EQ(
+      s.ToEnglish(),
+      "first 10 months of 2018: 9 of 14 targets have reached the year's plan (2 exceeded, 7 met, 5 not yet)");
+}
+
+TEST(EvaluationSummary, EstimatesAndMissingFiguresAreCounted) {
+  std::vector<IndicatorEvaluation> rows = Rows(1, 1, 0, Attainment::kMet);
+  rows[0].estimated = true;
+  IndicatorEvaluation missing;
+  missing.target = Target{};
+  missing.status = Attainment::kNoData;
+  rows.push_back(missing);
+  EvaluationSummary s = Summarise(*Period::Year(2020), rows);
+  EXPECT_EQ(s.ToVietnamese(),
+            "2/3 chỉ tiêu đạt và vượt kế hoạch (vượt 1, đạt 1, không đạt 0, chưa có số liệu 1; 1 chỉ tiêu "
+            "theo số ước)");
 }
 
 }  // namespace
