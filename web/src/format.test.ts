@@ -1,7 +1,7 @@
 // The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
 // run the same file), and the browser-only input forms.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, parseVietnameseDate, parseVietnameseNumber } from "./format";
+import { formatDate, formatNumber, formatPoints, parseVietnameseDate, parseVietnameseNumber } from "./format";
 import vectors from "../../tests/vectors/vietnamese_text.json";
 
 
@@ -17,5 +17,16 @@ describe("shared vectors", () => {
   });
   it.each(vectors.format_date as { iso: string; text: string }[])("writes $iso", ({ iso, text }) => {
     expect(formatDate(iso)).toBe(text);
+  });
+});
+
+// Rates are compared in percentage points ("giảm 0,43 điểm %").
+describe("percentage points", () => {
+  it("signs the difference", () => {
+    expect(formatPoints(3, "vi")).toBe("+3");
+    expect(formatPoints(-12, "vi")).toBe("\u221212");
+    expect(formatPoints(-0.43, "vi")).toBe("\u22120,43");
+    expect(formatPoints(0.001, "vi")).toBe("0");
+    expect(formatPoints(null, "vi")).toBe("—");
   });
 });

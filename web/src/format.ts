@@ -26,6 +26,14 @@ export function formatPercent(value: number | null | undefined, lang: Lang): str
   return value === null || value === undefined ? "—" : `${formatNumber(value, lang, 1)}%`;
 }
 
+// A difference in percentage points, signed: "+3", "−12", "−0,43".
+export function formatPoints(value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  const text = formatNumber(Math.abs(value), lang, 2);
+  if (text === "0") return "0";
+  return (value > 0 ? "+" : "\u2212") + text;
+}
+
 // "2026-11-25" -> "25/11/2026".
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";

@@ -1,13 +1,15 @@
-// A unit's dashboard for a period: every indicator with target, result, % of
-// plan, % of the same period last year and its coloured status; the summary
-// line; a trend chart and a comparison of the units below for the chosen
+// A unit's dashboard for a period: every indicator with target, result (draft
+// or approved marked), % of the YEAR's plan, % (or points) against the same
+// period last year, the verdict (the year's; "chưa đạt" inside it) and the
+// pace with its basis, as separate columns; the summary line of the period;
+// a trend chart and a comparison of the units below for the chosen
 // indicator; the roll-up from the subtree with how many units reported.
 import { useEffect, useState } from "preact/hooks";
 import { api, ok, type Evaluation, type EvaluationRow, type Unit } from "../api/client";
 import { Chart } from "../components/chart";
 import { Loaded } from "../components/loaded";
 import { UnitButtons, UnitSearchError, useUnitSearch } from "../components/unit-picker";
-import { formatAmount, formatPercent } from "../format";
+import { formatAmount, formatPercent, formatPoints } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
@@ -16,7 +18,20 @@ import { href, navigate } from "../router";
 import type { PageProps } from "../routes";
 import { rememberUnit } from "../session";
 
-const STATUS_COLOR: Record<string, string> = { exceeded: "#0a6b2f", met: "#2f7d32", not_met: "#b3261e", no_data: "#6b6f76" };
+const STATUS_COLOR: Record<string, string> = {
+  exceeded: "#0a6b2f", met: "#2f7d32", in_progress: "#8a5a00", not_met: "#b3261e", no_target: "#6b6f76", no_data: "#6b6f76",
+};
+
+// % of the year's plan; for a rate, the points above or below it.
+function planCell(r: EvaluationRow, lang: ReturnType<typeof getLang>): string {
+  if (r.points_from_plan !== null) return t().points(formatPoints(r.points_from_plan, lang));
+  return formatPercent(r.percent_of_plan, lang);
+}
+
+function previousCell(r: EvaluationRow, lang: ReturnType<typeof getLang>): string {
+  if (r.points_from_previous !== null) return t().points(formatPoints(r.points_from_previous, lang));
+  return formatPercent(r.percent_of_previous, lang);
+}
 
 export function Dashboard({ params, session }: PageProps) {
   const remembered = sessionStorage.getItem("kd_unit");
@@ -25,9 +40,12 @@ export function Dashboard({ params, session }: PageProps) {
   const period = params.get("period") ?? homePeriod ?? String(new Date().getFullYear());
   const year = periodYear(period);
   const on = params.get("on") ?? "";
+  // Only approved figures count unless the user asks for drafts and submitted ones too.
+  const unapproved = params.get("unapproved") === "1";
   const onDate = `31/12/${year}`;
   const [periodChoice, setPeriodChoice] = useState(period);
-  const go = (unit: number, p: string) => navigate("/dashboard", { unit, period: p, on });
+  const go = (unit: number, p: string, withUnapproved = unapproved) =>
+    navigate("/dashboard", { unit, period: p, on, unapproved: withUnapproved ? 1 : "" });
   const search = useUnitSearch(onDate);
 
   const load = useLoad(async () => {
@@ -38,13 +56,13 @@ export function Dashboard({ params, session }: PageProps) {
     rememberUnit(unitId);
     const [unit, evaluation] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId }, query: { on: onDate } } })),
-      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period } } })),
+      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: unapproved } } })),
     ]);
     const children = unit.has_children
       ? (await ok(api.GET("/units", { params: { query: { parent: unitId, on: onDate, page_size: 500 } } }))).items
       : [];
     return { roots: null, unit, evaluation, children };
-  }, [unitId, period]);
+  }, [unitId, period, unapproved]);
 
   const below = load.data?.children ?? null;
   const shown = search.found ?? load.data?.roots ?? below?.slice(0, 60) ?? [];
@@ -81,6 +99,12 @@ export function Dashboard({ params, session }: PageProps) {
               {periodOptions(year).map((p) => <option value={p.key}>{p.label}</option>)}
             </select>
           </div>
+          <div>
+            <label>
+              <input id="unapproved" type="checkbox" checked={unapproved} onChange={(e) => go(unitId, period, e.currentTarget.checked)} />{" "}
+              {t().includeUnapproved}
+            </label>
+          </div>
         </div>
         <UnitSearchError error={search.error} />
         <div class="units" id="unit-list" aria-live="polite">
@@ -90,14 +114,14 @@ export function Dashboard({ params, session }: PageProps) {
       </section>
       <section id="evaluation">
         <Loaded load={load}>
-          {(d) => (d.unit && d.evaluation ? <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} /> : null)}
+          {(d) => (d.unit && d.evaluation ? <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} unapproved={unapproved} /> : null)}
         </Loaded>
       </section>
     </>
   );
 }
 
-function EvaluationView({ evaluation: e, unit, period }: { evaluation: Evaluation; unit: Unit; period: string }) {
+function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluation: Evaluation; unit: Unit; period: string; unapproved: boolean }) {
   const lang = getLang();
   const [selected, setSelected] = useState(e.rows.length > 0 ? 0 : -1);
   const row = selected >= 0 ? e.rows[selected] : null;
@@ -109,6 +133,7 @@ function EvaluationView({ evaluation: e, unit, period }: { evaluation: Evaluatio
           <a href={href("/entry", { unit: unit.id, period })}>{t().entry}</a> · <a href={href("/read", { unit: unit.id })}>{t().readReport}</a>
         </p>
         <p class="summary" id="summary">{e.summary.text}</p>
+        <p class="muted" id="counted">{e.include_unapproved ? t().countsUnapproved : t().countsApproved}</p>
         {e.rows.length === 0 ? (
           <p>{t().noRows}</p>
         ) : (
@@ -118,14 +143,15 @@ function EvaluationView({ evaluation: e, unit, period }: { evaluation: Evaluatio
                 <th scope="col">{t().indicator}</th>
                 <th scope="col" class="num">{t().target}</th>
                 <th scope="col" class="num">{t().result}</th>
-                <th scope="col" class="num">{t().pctPlan}</th>
+                <th scope="col" class="num">{e.summary.part_year ? t().pctYearPlan : t().pctPlan}</th>
                 <th scope="col" class="num hide-narrow">{t().pctPrev}</th>
                 <th scope="col">{t().status}</th>
+                <th scope="col" class="hide-narrow">{t().pace}</th>
               </tr>
             </thead>
             <tbody>
               {e.rows.map((r, i) => (
-                <tr data-row={i} tabindex={0} aria-selected={i === selected ? "true" : "false"} onClick={() => setSelected(i)}
+                <tr data-row={i} data-code={r.indicator.code} tabindex={0} aria-selected={i === selected ? "true" : "false"} onClick={() => setSelected(i)}
                     onKeyDown={(ev) => {
                       if (ev.key === "Enter" || ev.key === " ") {
                         ev.preventDefault();
@@ -134,25 +160,35 @@ function EvaluationView({ evaluation: e, unit, period }: { evaluation: Evaluatio
                     }}>
                   <td>{r.indicator.name}</td>
                   <td class="num">{r.target ? `${r.target.comparator} ${formatAmount(r.target.value, r.indicator.unit, lang)}` : "—"}</td>
-                  <td class="num">
-                    {formatAmount(r.actual, r.indicator.unit, lang)}
+                  <td class="num result">
+                    {formatAmount(r.actual ?? r.unapproved_value, r.indicator.unit, lang)}
                     {r.estimated && <> <span class="muted">({t().estimated})</span></>}
-                  </td>
-                  <td class="num">{formatPercent(r.percent_of_plan, lang)}</td>
-                  <td class="num hide-narrow">{formatPercent(r.percent_of_previous, lang)}</td>
-                  <td>
-                    {r.target ? (
+                    {r.result_status && (
                       <>
-                        <span class={`badge ${r.status}`}>{r.status_label}</span>
-                        {r.prorated && (
-                          <>
-                            <br />
-                            <span class="muted">{t().prorated(formatAmount(r.judged_against, r.indicator.unit, lang))}</span>
-                          </>
-                        )}
+                        <br />
+                        <span class={`muted figure-state ${r.result_status}`}>
+                          {t().resultStatus[r.result_status] ?? r.result_status}
+                          {r.unapproved_value !== null && ` · ${t().notCounted}`}
+                          {r.counts_unapproved && ` · ${t().counted}`}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td class="num">
+                    {planCell(r, lang)}
+                    {r.percent_inverse && r.percent_of_plan !== null && <><br /><span class="muted">{t().inverse}</span></>}
+                  </td>
+                  <td class="num hide-narrow">{previousCell(r, lang)}</td>
+                  <td><span class={`badge ${r.status}`}>{r.status_label}</span></td>
+                  <td class="hide-narrow pace">
+                    {r.pace ? (
+                      <>
+                        <span class={`pace ${r.pace.key}`}>{r.pace.label}</span>
+                        <br />
+                        <span class="muted">{r.pace.basis}</span>
                       </>
                     ) : (
-                      <span class="muted">{t().noTarget}</span>
+                      "—"
                     )}
                   </td>
                 </tr>
@@ -165,10 +201,10 @@ function EvaluationView({ evaluation: e, unit, period }: { evaluation: Evaluatio
         <TrendCard row={row} unit={unit} period={period} />
         <div class="card">
           <h3 id="rollup-title">{t().rollup}</h3>
-          {unit.has_children ? <Rollup unit={unit} period={period} /> : <p class="muted">—</p>}
+          {unit.has_children ? <Rollup unit={unit} period={period} unapproved={unapproved} /> : <p class="muted">—</p>}
         </div>
       </div>
-      {unit.has_children && <CompareCard row={row} unit={unit} period={period} />}
+      {unit.has_children && <CompareCard row={row} unit={unit} period={period} unapproved={unapproved} />}
     </>
   );
 }
@@ -203,7 +239,7 @@ function TrendCard({ row, unit, period }: { row: EvaluationRow | null; unit: Uni
   );
 }
 
-function CompareCard({ row, unit, period }: { row: EvaluationRow | null; unit: Unit; period: string }) {
+function CompareCard({ row, unit, period, unapproved }: { row: EvaluationRow | null; unit: Unit; period: string; unapproved: boolean }) {
   const lang = getLang();
   const [draw, setDraw] = useState<((el: HTMLElement) => void) | null>(null);
   useEffect(() => {
@@ -211,7 +247,7 @@ function CompareCard({ row, unit, period }: { row: EvaluationRow | null; unit: U
     let live = true;
     void Promise.all([
       import("../charts"),
-      ok(api.GET("/compare", { params: { query: { unit: unit.id, period, indicator: row.indicator.code } } })),
+      ok(api.GET("/compare", { params: { query: { unit: unit.id, period, indicator: row.indicator.code, include_unapproved: unapproved } } })),
     ]).then(([{ compareChart }, cmp]) => {
       if (!live) return;
       const items = cmp.items.filter((i) => i.actual !== null).slice(0, 80);
@@ -219,7 +255,7 @@ function CompareCard({ row, unit, period }: { row: EvaluationRow | null; unit: U
         compareChart(el, items.map((i) => i.unit.name), items.map((i) => i.actual), items.map((i) => STATUS_COLOR[i.status] ?? "#6b6f76"), lang));
     });
     return () => void (live = false);
-  }, [row, unit.id, period]);
+  }, [row, unit.id, period, unapproved]);
   return (
     <div class="card">
       <h3 id="compare-title">{row ? `${t().compare}: ${row.indicator.name}` : t().compare}</h3>
@@ -228,9 +264,10 @@ function CompareCard({ row, unit, period }: { row: EvaluationRow | null; unit: U
   );
 }
 
-function Rollup({ unit, period }: { unit: Unit; period: string }) {
+function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unapproved: boolean }) {
   const lang = getLang();
-  const load = useLoad(() => ok(api.GET("/rollup", { params: { query: { unit: unit.id, period } } })), [unit.id, period]);
+  const load = useLoad(() => ok(api.GET("/rollup", { params: { query: { unit: unit.id, period, include_unapproved: unapproved } } })),
+                       [unit.id, period, unapproved]);
   return (
     <div id="rollup">
       <Loaded load={load}>
