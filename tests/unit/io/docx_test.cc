@@ -117,7 +117,7 @@ UnitReport Sample(BodyKind kind) {
   e.percent_of_previous = 115;
   e.status = Attainment::kExceeded;
   r.rows.push_back({thu, e});
-  r.summary = Summarise({e});
+  r.summary = Summarise(r.period, {e});
   return r;
 }
 
