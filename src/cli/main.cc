@@ -30,7 +30,7 @@ commands:
                                 the whole file or nothing; every problem by row and column
   export units|indicators|plans|results [--format csv|xlsx] [-o FILE] [--db PATH]
                                 the same columns, so that an export imports back unchanged
-  report unit CODE --period P [--as-of D] [--body KIND] -o FILE.docx [--db PATH]
+  report unit CODE --period P [--as-of D] [--body KIND] [--include-unapproved] -o FILE.docx [--db PATH]
                                 the unit's periodic report as a Word document (Decree 30 layout;
                                 a Party body's header for --body party_committee)
   report meeting ID [--as-of D] -o FILE.docx [--db PATH]

@@ -16,7 +16,8 @@ namespace kiemdem::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: kiemdem report unit CODE --period P [--as-of dd/mm/yyyy] [--body KIND] -o FILE.docx [--db PATH]\n"
+    "usage: kiemdem report unit CODE --period P [--as-of dd/mm/yyyy] [--body KIND] [--include-unapproved] -o "
+    "FILE.docx [--db PATH]\n"
     "       kiemdem report meeting ID [--as-of dd/mm/yyyy] -o FILE.docx [--db PATH]\n"
     "  P: 2020, 2020-H1, 2020-Q3, 2020-10 or 2020-01/2020-10; KIND: peoples_committee (default),\n"
     "  peoples_council, party_committee, party_standing_committee\n";
@@ -27,6 +28,7 @@ struct ReportFlags {
   std::string as_of;
   std::string body = "peoples_committee";
   std::string output;
+  bool include_unapproved = false;  // count drafts and submitted figures too
   std::vector<std::string> rest;
   std::string error;
 };
@@ -41,7 +43,9 @@ ReportFlags Parse(const std::vector<std::string>& args) {
                         : a == "--body"                  ? &f.body
                         : (a == "-o" || a == "--output") ? &f.output
                                                          : nullptr;
-    if (into != nullptr) {
+    if (a == "--include-unapproved") {
+      f.include_unapproved = true;
+    } else if (into != nullptr) {
       if (i + 1 >= args.size()) {
         f.error = a + " needs a value";
       } else {
@@ -73,7 +77,9 @@ Status WriteUnitReport(const ReportFlags& f) {
   ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
   ASSIGN_OR_RETURN(UnitId in_registry, tree.registry().ResolveCode(f.rest[1], period));
   UnitId unit = tree.ToStored(in_registry);
-  ASSIGN_OR_RETURN(analytics::UnitEvaluation e, analytics::EvaluateUnit(*store, tree, unit, period));
+  ASSIGN_OR_RETURN(
+      analytics::UnitEvaluation e,
+      analytics::EvaluateUnit(*store, tree, unit, period, {.include_unapproved = f.include_unapproved}));
   // The names as of the document's date, when the unit still exists then.
   const AdminUnit* u = tree.Get(unit);
   Date named = u->ValidOn(date) ? date : u->LastDayOr(date);

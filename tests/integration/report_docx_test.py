@@ -56,7 +56,7 @@ with tempfile.TemporaryDirectory() as d:
         check(f"import {kind}", r.returncode == 0, r.stdout + r.stderr)
 
     state = os.path.join(d, "bao-cao.docx")
-    r = run("report", "unit", "00145", "--period", "2021", "--as-of", "05/01/2022", "-o", state, "--db", db)
+    r = run("report", "unit", "00145", "--period", "2021", "--as-of", "05/01/2022", "--include-unapproved", "-o", state, "--db", db)
     check("report unit writes a .docx", r.returncode == 0 and zipfile.is_zipfile(state), r.stdout + r.stderr)
     xml, text = docx_text(state)
     for want in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ỦY BAN NHÂN DÂN",
@@ -88,7 +88,7 @@ with tempfile.TemporaryDirectory() as d:
     check("GD_VAN_HOA 91,5% reads back", gd is not None, json.dumps(facts, ensure_ascii=False))
 
     party = os.path.join(d, "bao-cao-dang-uy.docx")
-    r = run("report", "unit", "00145", "--period", "2021", "--as-of", "05/01/2022", "--body", "party_committee",
+    r = run("report", "unit", "00145", "--period", "2021", "--as-of", "05/01/2022", "--include-unapproved", "--body", "party_committee",
             "-o", party, "--db", db)
     check("report unit --body party_committee", r.returncode == 0, r.stderr)
     _, ptext = docx_text(party)

@@ -16,6 +16,9 @@ namespace {
 
 using kiemdem::testing::D;
 
+// The fixture saves drafts; the series rules do not depend on approval.
+constexpr FigureFilter kAllFigures{.include_unapproved = true};
+
 class ReorgSeriesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -78,7 +81,7 @@ UnitId ReorgSeriesTest::uong_bi_ = kNoUnit, ReorgSeriesTest::thanh_son_ = kNoUni
        ReorgSeriesTest::yen_thanh_ = kNoUnit;
 
 TEST_F(ReorgSeriesTest, TheYearBeforeTheReformFromTheWholePredecessorsWithTheSplitOneLeftOut) {
-  SeriesReader series(*store_, *tree_);
+  SeriesReader series(*store_, *tree_, kAllFigures);
   UnitSeries s = *series.Read(uong_bi_, Revenue(), *Period::Year(2024));
   EXPECT_EQ(s.basis, SeriesBasis::kRebuilt);
   ASSERT_TRUE(s.value.has_value());
@@ -93,7 +96,7 @@ TEST_F(ReorgSeriesTest, TheYearBeforeTheReformFromTheWholePredecessorsWithTheSpl
 }
 
 TEST_F(ReorgSeriesTest, TwentyTwentyFiveJoinsTheOldFirstHalfToTheNewSecondHalf) {
-  SeriesReader series(*store_, *tree_);
+  SeriesReader series(*store_, *tree_, kAllFigures);
   UnitSeries s = *series.Read(uong_bi_, Revenue(), *Period::Year(2025));
   EXPECT_EQ(s.basis, SeriesBasis::kMixed);
   ASSERT_TRUE(s.value.has_value());
@@ -106,14 +109,14 @@ TEST_F(ReorgSeriesTest, TwentyTwentyFiveJoinsTheOldFirstHalfToTheNewSecondHalf) 
 }
 
 TEST_F(ReorgSeriesTest, TheEvaluationComparesWithTheRebuiltSamePeriod) {
-  UnitEvaluation e = *EvaluateUnit(*store_, *tree_, uong_bi_, *Period::Year(2026));
+  UnitEvaluation e = *EvaluateUnit(*store_, *tree_, uong_bi_, *Period::Year(2026), kAllFigures);
   ASSERT_EQ(e.rows.size(), 1u);
   const EvaluationRow& r = e.rows[0];
   EXPECT_EQ(r.previous_series.basis, SeriesBasis::kMixed);
   EXPECT_DOUBLE_EQ(*r.evaluation.previous, 730);
   EXPECT_NEAR(*r.evaluation.percent_of_previous, 900.0 / 730 * 100, 1e-9);
   // An old ward is evaluated on its own figures.
-  UnitEvaluation old = *EvaluateUnit(*store_, *tree_, thanh_son_, *Period::Year(2024));
+  UnitEvaluation old = *EvaluateUnit(*store_, *tree_, thanh_son_, *Period::Year(2024), kAllFigures);
   ASSERT_EQ(old.rows.size(), 1u);
   EXPECT_EQ(old.rows[0].actual_series.basis, SeriesBasis::kReported);
   EXPECT_DOUBLE_EQ(*old.rows[0].evaluation.actual, 100);
