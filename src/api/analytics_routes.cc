@@ -119,15 +119,9 @@ Status Trend(Call& call) {
     return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'")
         .WithField("indicator");
   }
-  int to = Today(call).year(), from = to - 4;
-  if (!call.Query("from").empty()) {
-    ASSIGN_OR_RETURN(int64_t f, call.QueryId("from"));
-    from = static_cast<int>(f);
-  }
-  if (!call.Query("to").empty()) {
-    ASSIGN_OR_RETURN(int64_t t, call.QueryId("to"));
-    to = static_cast<int>(t);
-  }
+  int this_year = Today(call).year();
+  ASSIGN_OR_RETURN(int from, QueryYear(call, "from", this_year - 4));
+  ASSIGN_OR_RETURN(int to, QueryYear(call, "to", this_year));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(std::vector<analytics::TrendPoint> points,
                    analytics::Trend(store->results(), unit, indicator, from, to));

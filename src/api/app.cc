@@ -1,6 +1,8 @@
 #include "api/app.h"
 
+#include <algorithm>
 #include <ctime>
+#include <limits>
 
 namespace kiemdem::api {
 
@@ -23,7 +25,10 @@ void StorePool::Return(std::unique_ptr<store::Store> s) {
 }
 
 App::App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger)
-    : pool_(std::move(db_url)), web_dir_(std::move(web_dir)), logger_(std::move(logger)) {}
+    : pool_(std::move(db_url)),
+      web_dir_(std::move(web_dir)),
+      logger_(std::move(logger)),
+      passwords_(static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency()))) {}
 
 App::~App() {
   {
@@ -122,17 +127,24 @@ Result<Principal> App::Authenticate(const std::string& token_hash) {
   return LoadPrincipal(token_hash);
 }
 
+int64_t SessionExpiry(const store::SessionRecord& s) {
+  if (s.kind == "api" && s.expires_at == 0) return s.created_at + kTokenSeconds;
+  return s.expires_at == 0 ? std::numeric_limits<int64_t>::max() : s.expires_at;
+}
+
 Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   auto now = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
   Result<store::SessionRecord> rec = s->FindSession(token_hash);
   Status expired =
       Unauthenticated("the session has ended; sign in again", "phiên làm việc đã hết; hãy đăng nhập lại");
+  // A storage failure is never reported as a missing session.
+  if (!rec.ok() && rec.status().code() != StatusCode::kNotFound) return rec.status();
   if (!rec.ok()) {
     ForgetSession(token_hash);
     return expired;
   }
-  if (rec->revoked || (rec->expires_at != 0 && rec->expires_at < static_cast<int64_t>(std::time(nullptr)))) {
+  if (rec->revoked || SessionExpiry(*rec) < static_cast<int64_t>(std::time(nullptr))) {
     ForgetSession(token_hash);
     return expired;
   }
@@ -191,6 +203,14 @@ Result<App::ImportSlot> App::AcquireImportSlot() {
                              "các lượt nhập tệp khác đang bận trong 30 giây; hãy thử lại sau một phút");
   }
   return ImportSlot(&imports_);
+}
+
+Result<App::Slot> App::AcquirePasswordSlot() {
+  if (!passwords_.try_acquire_for(std::chrono::seconds(10))) {
+    return ResourceExhausted("the server is busy checking other passwords; try again in a few seconds",
+                             "máy chủ đang bận kiểm tra mật khẩu khác; hãy thử lại sau vài giây");
+  }
+  return Slot(&passwords_);
 }
 
 void App::ForgetSession(const std::string& token_hash) {

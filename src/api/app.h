@@ -17,6 +17,7 @@
 
 #include "analytics/unit_tree.h"
 #include "api/auth.h"
+#include "api/facts_cache.h"
 #include "core/access.h"
 #include "core/log.h"
 #include "store/store.h"
@@ -53,6 +54,11 @@ class StorePool {
   std::mutex mu_;
   std::vector<std::unique_ptr<store::Store>> free_;
 };
+
+// API tokens live 90 days; tokens made before they expired count from when
+// they were made. Browser sessions end at their own expiry.
+constexpr int64_t kTokenSeconds = int64_t{90} * 24 * 3600;
+int64_t SessionExpiry(const store::SessionRecord& s);
 
 // The signed-in user of a request.
 struct Principal {
@@ -98,25 +104,37 @@ class App {
   std::optional<Principal> CachedPrincipal(const std::string& token_hash);
   void ForgetSession(const std::string& token_hash);
 
+  // Failed sign-ins per (user name, client address): 5 in 5 minutes. Only
+  // that pair is held back, so nobody elsewhere can lock an account out.
   LoginLimiter& login_limiter() { return limiter_; }
+  // Facts read from stored documents, up to 64 MiB of their text.
+  FactsCache& facts() { return facts_; }
+  // Failed sign-ins per client address, whatever the user name (spraying):
+  // 20 in 5 minutes; checked before any password is hashed.
+  LoginLimiter& address_limiter() { return address_limiter_; }
 
-  // One of the few imports that may read a file at once; waits up to 30 s
-  // for one, then kResourceExhausted (the route answers 429: retry).
-  class ImportSlot {
+  // A held unit of a bounded resource, released when it goes.
+  class Slot {
    public:
-    explicit ImportSlot(std::counting_semaphore<>* s) : s_(s) {}
-    ImportSlot(ImportSlot&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
-    ImportSlot(const ImportSlot&) = delete;
-    ImportSlot& operator=(const ImportSlot&) = delete;
-    ImportSlot& operator=(ImportSlot&&) = delete;
-    ~ImportSlot() {
+    explicit Slot(std::counting_semaphore<>* s) : s_(s) {}
+    Slot(Slot&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+    Slot& operator=(Slot&&) = delete;
+    ~Slot() {
       if (s_ != nullptr) s_->release();
     }
 
    private:
     std::counting_semaphore<>* s_;
   };
+  using ImportSlot = Slot;
+  // One of the few imports that may read a file at once; waits up to 30 s
+  // for one, then kResourceExhausted (the route answers 429: retry).
   Result<ImportSlot> AcquireImportSlot();
+  // One of as many password hashes (64 MiB of Argon2 memory each) at once as
+  // the machine has cores; waits up to 10 s, then kResourceExhausted (429).
+  Result<Slot> AcquirePasswordSlot();
 
  private:
   void Watch();
@@ -146,8 +164,11 @@ class App {
   void RefreshSessions();
   std::unordered_map<std::string, SessionEntry> sessions_;
   LoginLimiter limiter_{5, std::chrono::seconds(300)};
+  LoginLimiter address_limiter_{20, std::chrono::seconds(300)};
+  FactsCache facts_{64u << 20};
   static constexpr int kConcurrentImports = 2;
   std::counting_semaphore<> imports_{kConcurrentImports};
+  std::counting_semaphore<> passwords_;
   std::mutex watch_mu_;
   std::condition_variable watch_cv_;
   bool stopping_ = false;

@@ -12,7 +12,7 @@ Status InitCrypto() {
 }
 
 Result<std::string> HashPassword(const std::string& password) {
-  if (password.size() < 8 || password.size() > 1024) {
+  if (password.size() < 8 || password.size() > kMaxPasswordBytes) {
     return InvalidArgument("a password has 8 to 1024 characters", "mật khẩu dài từ 8 đến 1024 ký tự")
         .WithField("password");
   }
@@ -25,6 +25,7 @@ Result<std::string> HashPassword(const std::string& password) {
 }
 
 bool VerifyPassword(const std::string& encoded_hash, const std::string& password) {
+  if (password.size() > kMaxPasswordBytes) return false;
   if (encoded_hash.empty() || encoded_hash.size() >= crypto_pwhash_STRBYTES) return false;
   return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
 }
@@ -75,7 +76,16 @@ void LoginLimiter::Failed(const std::string& key) {
   Entry& e = entries_[key];
   if (e.failures == 0) e.first = std::chrono::steady_clock::now();
   ++e.failures;
-  if (entries_.size() > 100000) entries_.clear();  // bounded memory under a flood
+  if (entries_.size() <= max_keys_) return;
+  auto now = std::chrono::steady_clock::now();
+  std::erase_if(entries_, [&](const auto& kv) { return now - kv.second.first >= window_; });
+  if (entries_.size() <= max_keys_) return;
+  std::erase_if(entries_, [&](const auto& kv) { return kv.second.failures < limit_; });
+}
+
+size_t LoginLimiter::keys() {
+  std::lock_guard<std::mutex> lock(mu_);
+  return entries_.size();
 }
 
 void LoginLimiter::Succeeded(const std::string& key) {

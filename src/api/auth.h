@@ -16,9 +16,12 @@ namespace kiemdem::api {
 // Fails when libsodium cannot start (no entropy source).
 Status InitCrypto();
 
+constexpr size_t kMaxPasswordBytes = 1024;
+
 // An Argon2id encoded hash ("$argon2id$v=19$m=…"). Refuses passwords shorter
 // than 8 bytes or longer than 1 KiB.
 Result<std::string> HashPassword(const std::string& password);
+// False for a password over kMaxPasswordBytes, without hashing it.
 bool VerifyPassword(const std::string& encoded_hash, const std::string& password);
 
 // 32 random bytes as 64 hex digits.
@@ -30,15 +33,20 @@ std::string TokenHash(const std::string& token);
 // Constant-time comparison of two secrets.
 bool SameSecret(const std::string& a, const std::string& b);
 
-// Failed logins per key (user name, client address): after `limit` failures
-// within `window`, further attempts are refused until the window passes.
+// Failed logins per key (user name and client address, or an address): after
+// `limit` failures within `window`, further attempts are refused until the
+// window passes. At most `max_keys` keys are kept: past that, expired keys go,
+// then keys still below the limit; keys that are held back stay, so a flood of
+// new keys cannot lift a lockout.
 class LoginLimiter {
  public:
-  LoginLimiter(int limit, std::chrono::seconds window) : limit_(limit), window_(window) {}
+  LoginLimiter(int limit, std::chrono::seconds window, size_t max_keys = 100000)
+      : limit_(limit), window_(window), max_keys_(max_keys) {}
   // Seconds to wait, or 0 when an attempt may go ahead.
   int RetryAfter(const std::string& key);
   void Failed(const std::string& key);
   void Succeeded(const std::string& key);
+  size_t keys();
 
  private:
   struct Entry {
@@ -47,6 +55,7 @@ class LoginLimiter {
   };
   int limit_;
   std::chrono::seconds window_;
+  size_t max_keys_;
   std::mutex mu_;
   std::map<std::string, Entry> entries_;
 };

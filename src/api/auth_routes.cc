@@ -1,4 +1,5 @@
 // Sign-in, sign-out, API tokens, users and roles.
+#include <algorithm>
 #include <ctime>
 
 #include "analytics/dashboard.h"
@@ -15,28 +16,50 @@ std::string SessionCookie(const std::string& token, int64_t max_age, bool secure
          (secure ? "; Secure" : "");
 }
 
+Status TooManyAttempts(Call& call, int wait) {
+  call.status = 429;
+  call.headers.emplace_back("Retry-After", std::to_string(wait));
+  return ResourceExhausted("too many failed sign-ins; try again in " + std::to_string(wait) + " seconds",
+                           "đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string(wait) + " giây");
+}
+
+// Cheap checks first (body size and depth, field lengths, the limits per
+// address and per user at that address); only then one of a few Argon2 slots.
 Status Login(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(std::string username, StringField(*body, "username"));
   ASSIGN_OR_RETURN(std::string password, StringField(*body, "password"));
-  std::string key = "user:" + username.substr(0, 64);
-  if (int wait = call.app->login_limiter().RetryAfter(key); wait > 0) {
+  if (username.size() > 64 || password.size() > kMaxPasswordBytes) {
+    return InvalidArgument("a user name has at most 64 characters and a password at most 1024",
+                           "tên đăng nhập tối đa 64 ký tự, mật khẩu tối đa 1024 ký tự");
+  }
+  std::string address_key = "addr:" + call.client;
+  std::string key = "user:" + username + "@" + call.client;
+  LoginLimiter& per_address = call.app->address_limiter();
+  LoginLimiter& per_user = call.app->login_limiter();
+  if (int wait = std::max(per_address.RetryAfter(address_key), per_user.RetryAfter(key)); wait > 0) {
+    call.error_cause = "sign-in throttled for " + username;
+    return TooManyAttempts(call, wait);
+  }
+  Result<App::Slot> slot = call.app->AcquirePasswordSlot();
+  if (!slot.ok()) {
     call.status = 429;
-    call.headers.emplace_back("Retry-After", std::to_string(wait));
-    return ResourceExhausted(
-        "too many failed sign-ins; try again in " + std::to_string(wait) + " seconds",
-        "đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string(wait) + " giây");
+    call.headers.emplace_back("Retry-After", "5");
+    return slot.status();
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   Result<store::User> user = store->FindUser(username);
-  // The same answer and about the same time whether the user exists or not.
-  bool ok = user.ok() && !user->disabled && VerifyPassword(user->password_hash, password);
-  if (!user.ok()) {
-    static const std::string kDummy = HashPassword("not the password of anyone").value();
-    (void)VerifyPassword(kDummy, password);
-  }
+  // A storage failure is never reported as a wrong password.
+  if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
+  // The same answer and about the same time whether the user exists, is
+  // disabled or not: one Argon2 verification every time.
+  static const std::string kDummy = HashPassword("not the password of anyone").value();
+  bool match = VerifyPassword(user.ok() ? user->password_hash : kDummy, password);
+  bool ok = user.ok() && !user->disabled && match;
   if (!ok) {
-    call.app->login_limiter().Failed(key);
+    per_address.Failed(address_key);
+    per_user.Failed(key);
+    call.error_cause = "failed sign-in for " + username;
     return Unauthenticated("the user name or password is wrong", "tên đăng nhập hoặc mật khẩu không đúng");
   }
   call.app->login_limiter().Succeeded(key);
@@ -61,6 +84,8 @@ Status Logout(Call& call) {
 // Where the user's dashboard opens (analytics::FindHome): their own unit, or
 // for a user above every unit the one reviewed at the latest working session.
 Result<Json> Home(Call& call) {
+  // A user without roles may read nothing: no home, not even a unit's id.
+  if (call.principal->user.roles.empty()) return Json(nullptr);
   std::vector<UnitId> own;
   for (const store::RoleGrant& g : call.principal->user.roles) {
     if (g.unit != kNoUnit) own.push_back(g.unit);
@@ -79,6 +104,63 @@ Status Me(Call& call) {
   return Status::Ok();
 }
 
+constexpr size_t kMaxTokensPerUser = 20;
+
+// An API token's public id: the start of its hash, as the audit log shows it.
+std::string TokenId(const std::string& hash) { return hash.substr(0, 12); }
+
+std::string IsoSeconds(int64_t t) {
+  auto tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Json TokenView(const store::SessionRecord& s) {
+  return {{"id", TokenId(s.token_hash)},
+          {"label", s.label},
+          {"created_at", IsoSeconds(s.created_at)},
+          {"expires_at", IsoSeconds(SessionExpiry(s))}};
+}
+
+// The caller's API tokens that still work, newest first.
+Result<std::vector<store::SessionRecord>> LiveTokens(const Call& call, store::Store& store) {
+  ASSIGN_OR_RETURN(std::vector<store::SessionRecord> all,
+                   store.accounts().ListSessions(call.principal->user.id));
+  auto now = static_cast<int64_t>(std::time(nullptr));
+  std::vector<store::SessionRecord> out;
+  for (store::SessionRecord& s : all) {
+    if (s.kind == "api" && SessionExpiry(s) > now) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Status ListTokens(Call& call) {
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<store::SessionRecord> tokens, LiveTokens(call, *store));
+  Json items = Json::array();
+  for (const store::SessionRecord& s : tokens) items.push_back(TokenView(s));
+  ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
+  call.Reply(page);
+  return Status::Ok();
+}
+
+Status RevokeToken(Call& call) {
+  const std::string& id = call.captures.at(0);
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<store::SessionRecord> tokens, LiveTokens(call, *store));
+  for (const store::SessionRecord& s : tokens) {
+    if (TokenId(s.token_hash) != id) continue;
+    RETURN_IF_ERROR(store->RevokeSession(call.actor(), s.token_hash));
+    call.app->ForgetSession(s.token_hash);
+    call.Reply({{"revoked", id}});
+    return Status::Ok();
+  }
+  return NotFound("you have no API token " + id, "bạn không có mã truy cập API " + id).WithField("id");
+}
+
 Status CreateToken(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(std::string label, StringField(*body, "label"));
@@ -88,10 +170,21 @@ Status CreateToken(Call& call) {
         .WithField("label");
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(std::vector<store::SessionRecord> live, LiveTokens(call, *store));
+  if (live.size() >= kMaxTokensPerUser) {
+    return FailedPrecondition(
+        "you have " + std::to_string(kMaxTokensPerUser) +
+            " API tokens already; revoke one first (DELETE /api/v1/auth/tokens/ID)",
+        "bạn đã có " + std::to_string(kMaxTokensPerUser) + " mã truy cập API; hãy thu hồi một mã trước");
+  }
   std::string token = NewToken();
-  RETURN_IF_ERROR(store->CreateSession(call.actor(), {TokenHash(token), call.principal->user.id, "api", "",
-                                                      label, static_cast<int64_t>(std::time(nullptr)), 0}));
-  call.Reply({{"token", token}, {"label", label}}, 201);
+  auto now = static_cast<int64_t>(std::time(nullptr));
+  store::SessionRecord rec{TokenHash(token),   call.principal->user.id, "api", "", label, now,
+                           now + kTokenSeconds};
+  RETURN_IF_ERROR(store->CreateSession(call.actor(), rec));
+  Json j = TokenView(rec);
+  j["token"] = token;
+  call.Reply(j, 201);
   return Status::Ok();
 }
 
@@ -118,7 +211,10 @@ Status CreateUser(Call& call) {
   ASSIGN_OR_RETURN(user.username, StringField(*body, "username"));
   ASSIGN_OR_RETURN(user.display_name, StringField(*body, "display_name", false));
   ASSIGN_OR_RETURN(std::string password, StringField(*body, "password"));
-  ASSIGN_OR_RETURN(user.password_hash, HashPassword(password));
+  {
+    ASSIGN_OR_RETURN(App::Slot slot, call.app->AcquirePasswordSlot());
+    ASSIGN_OR_RETURN(user.password_hash, HashPassword(password));
+  }
   ASSIGN_OR_RETURN(user.roles, ParseGrants(*body));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   store::AccountStore& accounts = store->accounts();
@@ -153,10 +249,12 @@ Status ListUsers(Call& call) {
 }  // namespace
 
 void AddAuthRoutes(Router& r) {
-  r.Add({"POST", "/auth/login", {Scope::kPublic, Action::kRead}, Login});
+  r.Add({"POST", "/auth/login", {Scope::kPublic, Action::kRead}, Login, false, kSmallBodyLimit});
   r.Add({"POST", "/auth/logout", {Scope::kSignedIn, Action::kRead}, Logout});
   r.Add({"GET", "/auth/me", {Scope::kSignedIn, Action::kRead}, Me});
-  r.Add({"POST", "/auth/tokens", {Scope::kSignedIn, Action::kRead}, CreateToken});
+  r.Add({"POST", "/auth/tokens", {Scope::kSignedIn, Action::kRead}, CreateToken, false, kSmallBodyLimit});
+  r.Add({"GET", "/auth/tokens", {Scope::kSignedIn, Action::kRead}, ListTokens});
+  r.Add({"DELETE", "/auth/tokens/([0-9a-f]{12})", {Scope::kSignedIn, Action::kRead}, RevokeToken});
   r.Add({"GET", "/users", {Scope::kEverywhere, Action::kAdmin}, ListUsers});
   r.Add({"POST", "/users", {Scope::kEverywhere, Action::kAdmin}, CreateUser});
   r.Add({"PUT", R"(/users/([A-Za-z0-9._@-]{1,64})/roles)", {Scope::kEverywhere, Action::kAdmin}, SetRoles});

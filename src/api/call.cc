@@ -29,6 +29,31 @@ Result<int64_t> ParseId(const std::string& text, const std::string& name) {
 
 }  // namespace
 
+bool NestedDeeperThan(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 const std::string& Call::actor() const {
   static const std::string kAnonymous = "anonymous";
   return principal ? principal->user.username : kAnonymous;
@@ -55,6 +80,13 @@ Result<int64_t> Call::QueryId(const std::string& name) const {
 
 Result<const Json*> Call::Body() {
   if (!json) {
+    // Checked before parsing: each level costs the parser memory.
+    if (NestedDeeperThan(body, kMaxJsonDepth)) {
+      return InvalidArgument(
+                 "the request body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                 "nội dung yêu cầu lồng sâu quá " + std::to_string(kMaxJsonDepth) + " cấp")
+          .WithField("body");
+    }
     Json parsed = Json::parse(body, nullptr, false);
     if (parsed.is_discarded()) {
       return InvalidArgument("the request body is not valid JSON", "nội dung yêu cầu không phải JSON hợp lệ")
@@ -113,6 +145,35 @@ Result<bool> BoolField(const Json& j, const std::string& name) {
   if (it == j.end() || it->is_null()) return false;
   if (!it->is_boolean()) return WrongType(name, "true or false", "true hoặc false");
   return it->get<bool>();
+}
+
+namespace {
+
+Status NotAYear(const std::string& name) {
+  return InvalidArgument(
+             "'" + name + "' must be a year from " + std::to_string(kMinYear) + " to " +
+                 std::to_string(kMaxYear),
+             "'" + name + "' phải là năm từ " + std::to_string(kMinYear) + " đến " + std::to_string(kMaxYear))
+      .WithField(name);
+}
+
+}  // namespace
+
+Result<std::optional<int>> YearField(const Json& j, const std::string& name, bool required) {
+  ASSIGN_OR_RETURN(std::optional<double> v, NumberField(j, name, required));
+  if (!v) return std::optional<int>();
+  if (*v < kMinYear || *v > kMaxYear || *v != std::floor(*v)) return NotAYear(name);
+  return std::optional<int>(static_cast<int>(*v));
+}
+
+Result<int> QueryYear(const Call& call, const std::string& name, int fallback) {
+  std::string text = call.Query(name);
+  if (text.empty()) return fallback;
+  int v = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v < kMinYear || v > kMaxYear)
+    return NotAYear(name);
+  return v;
 }
 
 Result<std::vector<std::string>> StringListField(const Json& j, const std::string& name) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/app.h"
@@ -31,7 +32,7 @@ struct Call {
   std::map<std::string, std::string> request_headers;  // names in lower case
   std::string lang = "vi";                             // "vi" or "en"
   std::string client;                                  // remote address
-  bool secure = false;                                 // behind TLS (X-Forwarded-Proto: https)
+  bool secure = false;                                 // served over https (ServerOptions::public_url)
   std::optional<Principal> principal;
   std::optional<Json> json;  // the parsed body, once asked for
 
@@ -59,11 +60,22 @@ struct Call {
   void Reply(const Json& j, int http_status = 200);
 };
 
+// JSON bodies nest at most this deep (objects and arrays).
+constexpr int kMaxJsonDepth = 64;
+// Whether `text`'s brackets outside strings nest deeper than `max_depth`
+// (a linear scan, without parsing).
+bool NestedDeeperThan(std::string_view text, int max_depth);
+
 // Typed fields of a JSON object, with errors naming the field.
 Result<std::string> StringField(const Json& j, const std::string& name, bool required = true);
 Result<std::optional<double>> NumberField(const Json& j, const std::string& name, bool required = true);
 Result<std::optional<int64_t>> IdField(const Json& j, const std::string& name, bool required = true);
 Result<bool> BoolField(const Json& j, const std::string& name);
+// A year: a whole number from kMinYear to kMaxYear (never cast out of range).
+constexpr int kMinYear = 1900, kMaxYear = 2200;
+Result<std::optional<int>> YearField(const Json& j, const std::string& name, bool required = true);
+// ?name= as a year, or `fallback` when absent.
+Result<int> QueryYear(const Call& call, const std::string& name, int fallback);
 Result<std::vector<std::string>> StringListField(const Json& j, const std::string& name);
 Result<std::optional<Date>> DateField(const Json& j, const std::string& name, bool required = false);
 

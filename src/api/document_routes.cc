@@ -98,8 +98,28 @@ extract::ExtractOptions OptionsFor(const Call& call, const store::StoredDocument
   return options;
 }
 
-Result<Json> DocumentWithFacts(Call& call, store::Store& store, const store::StoredDocument& doc) {
+// What the facts of a stored document depend on besides its (unchanging)
+// text: its id and the reference date the extractor is given.
+std::string FactsKey(const Call& call, const store::StoredDocument& doc) {
+  extract::ExtractOptions options = OptionsFor(call, doc);
+  const extract::ReferenceDate& on = doc.issued ? options.reference_date : options.fallback_date;
+  return std::to_string(doc.id) + (doc.issued ? "@" : "~") + std::to_string(on.year) + "-" +
+         std::to_string(on.month) + "-" + std::to_string(on.day);
+}
+
+// The facts of a stored document: read once per reference date, then kept.
+Result<std::shared_ptr<const extract::Facts>> FactsOf(Call& call, const store::StoredDocument& doc) {
+  std::string key = FactsKey(call, doc);
+  if (std::shared_ptr<const extract::Facts> kept = call.app->facts().Find(key)) return kept;
   ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text, OptionsFor(call, doc)));
+  auto shared = std::make_shared<const extract::Facts>(std::move(facts));
+  call.app->facts().Keep(key, shared, doc.text.size());
+  return shared;
+}
+
+Result<Json> DocumentWithFacts(Call& call, store::Store& store, const store::StoredDocument& doc) {
+  ASSIGN_OR_RETURN(std::shared_ptr<const extract::Facts> read, FactsOf(call, doc));
+  const extract::Facts& facts = *read;
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
   return Json{{"document",
                {{"id", doc.id},
@@ -132,9 +152,11 @@ Status PostDocument(Call& call) {
   // The document's date, also the reference date of its text (dd/mm/yyyy or ISO).
   ASSIGN_OR_RETURN(doc.issued, DateField(*body, "issued"));
   // Read before storing: a text the extractor refuses is not kept.
-  RETURN_IF_ERROR(extract::Extract(doc.text, OptionsFor(call, doc)).status());
+  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text, OptionsFor(call, doc)));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(doc.id, store->SaveDocument(call.actor(), doc));
+  call.app->facts().Keep(FactsKey(call, doc), std::make_shared<const extract::Facts>(std::move(facts)),
+                         doc.text.size());
   ASSIGN_OR_RETURN(Json j, DocumentWithFacts(call, *store, doc));
   call.Reply(j, 201);
   return Status::Ok();
@@ -181,7 +203,8 @@ Status Confirm(Call& call) {
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(store::StoredDocument doc, store->GetDocument(id));
-  ASSIGN_OR_RETURN(extract::Facts facts, extract::Extract(doc.text, OptionsFor(call, doc)));
+  ASSIGN_OR_RETURN(std::shared_ptr<const extract::Facts> read, FactsOf(call, doc));
+  const extract::Facts& facts = *read;
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store->ListIndicators());
   std::vector<Observation> rows;
   for (const Json& f : *chosen) {
@@ -238,7 +261,12 @@ Status Confirm(Call& call) {
 }  // namespace
 
 void AddDocumentRoutes(Router& r) {
-  r.Add({"POST", "/documents", {Scope::kUnitBody, Action::kEnter}, PostDocument});
+  r.Add({"POST",
+         "/documents",
+         {Scope::kUnitBody, Action::kEnter},
+         PostDocument,
+         false,
+         kMaxDocumentBytes + (kMaxDocumentBytes / 2)});  // JSON escapes
   r.Add({"GET", R"(/documents/(\d+))", {Scope::kDocumentPath, Action::kRead}, GetDocument});
   r.Add({"POST", R"(/documents/(\d+)/confirm)", {Scope::kDocumentPath, Action::kEnter}, Confirm});
 }

@@ -89,7 +89,8 @@ Status ImportResultsRoute(Call& call) {
 }  // namespace
 
 void AddImportRoutes(Router& r) {
-  r.Add({"POST", "/imports/results", {Scope::kSomeUnit, Action::kEnter}, ImportResultsRoute});
+  r.Add(
+      {"POST", "/imports/results", {Scope::kSomeUnit, Action::kEnter}, ImportResultsRoute, false, 8u << 20});
 }
 
 }  // namespace kiemdem::api

@@ -52,6 +52,40 @@ Result<Directive> ParseDirective(const Json& j, Directive d) {
   return d;
 }
 
+// A record a request names by id (a session, a document, a result as
+// evidence) must be readable by the caller; one that is not answers exactly
+// as a missing one, so ids of other units are no oracle.
+template <typename T, typename UnitOf>
+Result<UnitId> ReadableUnit(const Call& call, Result<T> record, UnitOf unit_of, const std::string& what_en,
+                            const std::string& what_vi, int64_t id, const char* field) {
+  if (!record.ok() && record.status().code() != StatusCode::kNotFound) return record.status();
+  if (!record.ok() || !Authorise(call, Action::kRead, unit_of(*record)).ok()) {
+    return NotFound(what_en + " " + std::to_string(id) + " does not exist",
+                    "không có " + what_vi + " số " + std::to_string(id))
+        .WithField(field);
+  }
+  return unit_of(*record);
+}
+
+Result<UnitId> SessionUnit(const Call& call, store::Store& store, int64_t id) {
+  return ReadableUnit(
+      call, store.GetMeeting(id), [](const Meeting& m) { return m.unit; }, "working session", "buổi làm việc",
+      id, "meeting");
+}
+
+Status ReadableDocument(const Call& call, store::Store& store, int64_t id, const char* field) {
+  return ReadableUnit(
+             call, store.GetDocument(id), [](const store::StoredDocument& d) { return d.unit; }, "document",
+             "văn bản", id, field)
+      .status();
+}
+
+// A directive named into a session needs the right to manage that session's unit.
+Status MayManageSession(const Call& call, store::Store& store, int64_t meeting) {
+  ASSIGN_OR_RETURN(UnitId unit, SessionUnit(call, store, meeting));
+  return Authorise(call, Action::kManage, unit);
+}
+
 Status ListMeetings(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
@@ -104,6 +138,7 @@ Status CreateMeeting(Call& call) {
     }
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  for (int64_t doc : m.documents) RETURN_IF_ERROR(ReadableDocument(call, *store, doc, "documents"));
   ASSIGN_OR_RETURN(store::MeetingWithDirectives saved,
                    store->meetings().SaveMeetingWithDirectives(call.actor(), {m, directives}));
   Json j = MeetingView(saved.meeting);
@@ -232,7 +267,7 @@ Status CreateDirective(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(Directive d, ParseDirective(*body, Directive()));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  if (d.meeting != 0) RETURN_IF_ERROR(store->GetMeeting(d.meeting).status());
+  if (d.meeting != 0) RETURN_IF_ERROR(MayManageSession(call, *store, d.meeting));
   ASSIGN_OR_RETURN(d.id, store->SaveDirective(call.actor(), d));
   ASSIGN_OR_RETURN(Directive saved, store->GetDirective(d.id));
   call.Reply(DirectiveView(saved, Today(call), call.vi()), 201);
@@ -265,9 +300,16 @@ Status UpdateDirective(Call& call) {
   ASSIGN_OR_RETURN(Directive current, store->GetDirective(id));
   ASSIGN_OR_RETURN(Directive d, ParseDirective(*body, current));
   d.id = id;
-  if (d.assignee.unit != current.assignee.unit && d.assignee.unit != kNoUnit) {
-    RETURN_IF_ERROR(Authorise(call, Action::kManage, d.assignee.unit));
+  // The router checked the directive's unit before the change; the unit
+  // that governs it afterwards (its assignee's, else its session's) needs
+  // the same right, and so does a session it is moved into.
+  if (d.meeting != 0 && d.meeting != current.meeting)
+    RETURN_IF_ERROR(MayManageSession(call, *store, d.meeting));
+  UnitId after = d.assignee.unit;
+  if (after == kNoUnit && d.meeting != 0) {
+    ASSIGN_OR_RETURN(after, SessionUnit(call, *store, d.meeting));
   }
+  RETURN_IF_ERROR(Authorise(call, Action::kManage, after));
   RETURN_IF_ERROR(store->SaveDirective(call.actor(), d).status());
   ASSIGN_OR_RETURN(Directive saved, store->GetDirective(id));
   call.Reply(DirectiveView(saved, Today(call), call.vi()));
@@ -287,8 +329,14 @@ Status AddProgress(Call& call) {
   p.evidence_document = doc;
   p.evidence_result = result;
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  if (doc) RETURN_IF_ERROR(store->GetDocument(*doc).status());
-  if (result) RETURN_IF_ERROR(store->GetResult(*result).status());
+  if (doc) RETURN_IF_ERROR(ReadableDocument(call, *store, *doc, "evidence_document"));
+  if (result) {
+    RETURN_IF_ERROR(ReadableUnit(
+                        call, store->GetResult(*result),
+                        [](const store::ResultRecord& r) { return r.observation.unit; }, "result", "kết quả",
+                        *result, "evidence_result")
+                        .status());
+  }
   RETURN_IF_ERROR(store->AddDirectiveProgress(call.actor(), id, p));
   ASSIGN_OR_RETURN(Directive saved, store->GetDirective(id));
   call.Reply(DirectiveView(saved, Today(call), call.vi()), 201);

@@ -93,10 +93,10 @@ Status SavePlan(Call& call) {
     return s.WithField("body_kind");
   }
   p.body_kind = *k;
-  ASSIGN_OR_RETURN(std::optional<double> first, NumberField(*body, "first_year"));
-  ASSIGN_OR_RETURN(std::optional<double> last, NumberField(*body, "last_year", false));
-  p.first_year = static_cast<int>(*first);
-  p.last_year = last ? static_cast<int>(*last) : p.first_year;
+  ASSIGN_OR_RETURN(std::optional<int> first, YearField(*body, "first_year"));
+  ASSIGN_OR_RETURN(std::optional<int> last, YearField(*body, "last_year", false));
+  p.first_year = *first;
+  p.last_year = last.value_or(p.first_year);
   ASSIGN_OR_RETURN(p.assigned_by_superior, BoolField(*body, "assigned_by_superior"));
   ASSIGN_OR_RETURN(std::string resolution, StringField(*body, "resolution", false));
   if (!resolution.empty()) {
@@ -118,8 +118,8 @@ Status SavePlan(Call& call) {
           .WithField("targets");
     Target target;
     ASSIGN_OR_RETURN(target.indicator, StringField(t, "indicator"));
-    ASSIGN_OR_RETURN(std::optional<double> year, NumberField(t, "year"));
-    target.year = static_cast<int>(*year);
+    ASSIGN_OR_RETURN(std::optional<int> year, YearField(t, "year"));
+    target.year = *year;
     ASSIGN_OR_RETURN(std::string cmp, StringField(t, "comparator", false));
     Result<Comparator> c = cmp.empty() ? Result<Comparator>(Comparator::kAtLeast) : ParseComparator(cmp);
     if (!c.ok()) {

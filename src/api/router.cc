@@ -121,6 +121,13 @@ const Route* Router::Find(const std::string& method, const std::string& path,
   return nullptr;
 }
 
+size_t Router::BodyLimit(const std::string& method, const std::string& path) const {
+  std::vector<std::string> captures;
+  const Route* route = Find(method, path, &captures);
+  if (route == nullptr || method == "GET") return kSmallBodyLimit;
+  return route->max_body == 0 ? kDefaultBodyLimit : route->max_body;
+}
+
 bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
   if (!may_block) {
     // Only a cached GET, for a caller already known, over a unit named in the request.
@@ -173,7 +180,11 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
   std::string cache_key;
   if (route.cacheable) {
     cache_key = call.path + "?";
-    for (const auto& [k, v] : call.query) cache_key += k + "=" + v + "&";
+    // Each key and value after its length: "a&b=c" as one value never reads
+    // as two parameters.
+    for (const auto& [k, v] : call.query) {
+      cache_key += std::to_string(k.size()) + ":" + k + "=" + std::to_string(v.size()) + ":" + v + "&";
+    }
     cache_key += "|" + call.lang + "|" + std::to_string(Today(call).day_number());
     if (call.app->CachedBody(cache_key, &call.response)) {
       call.headers.emplace_back("X-Cache", "hit");

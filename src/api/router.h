@@ -44,7 +44,13 @@ struct Route {
   Access access;
   Handler handler;
   bool cacheable = false;  // GET answers that depend only on the data version
+  size_t max_body = 0;     // bytes of request body; 0: kDefaultBodyLimit
 };
+
+// Request bodies: most writes are small; sign-in and tokens smaller still;
+// reports and spreadsheets set their own (the server's --max-body caps all).
+constexpr size_t kDefaultBodyLimit = 256u << 10;
+constexpr size_t kSmallBodyLimit = 4u << 10;
 
 class PathPattern;
 
@@ -61,6 +67,10 @@ class Router {
   // The route for a method and path under /api/v1, filling the captures.
   const Route* Find(const std::string& method, const std::string& path,
                     std::vector<std::string>* captures) const;
+
+  // The most body bytes a request may send to `path` (under /api/v1) with
+  // `method`, decided from the request line before the body is read.
+  size_t BodyLimit(const std::string& method, const std::string& path) const;
 
   // The unit the route acts on, resolved from the request.
   Result<UnitId> ResolveUnit(const Route& route, Call& call) const;

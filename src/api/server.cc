@@ -5,13 +5,17 @@
 
 #include <malloc.h>
 #include <sodium.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <filesystem>
 #include <fstream>
+#include <list>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -60,16 +64,33 @@ LogLevel RequestLevel(int status) {
   return LogLevel::kDebug;
 }
 
+// Workers mostly wait on the database; more than a few per core only adds
+// threads whose peaks of memory add up.
+size_t WorkerCount(int asked) {
+  if (asked > 0) return static_cast<size_t>(std::max(2, asked));
+  return static_cast<size_t>(std::max(4u, 4 * std::thread::hardware_concurrency()));
+}
+
 class HttpServer;
 
 // One keep-alive connection.
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket socket, HttpServer* server) : stream_(std::move(socket)), server_(server) {}
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
   void Start() { Read(); }
+  // Waiting for a request (an idle keep-alive, a slow header) or draining:
+  // the first to close when the server is at its connection cap.
+  bool idle() const { return idle_.load(); }
+  void Close();
+  std::list<std::weak_ptr<Connection>>::iterator registered;
 
  private:
   void Read();
+  // The request line and headers are in: the body limit of the route, then the body.
+  void OnHeader(beast::error_code ec);
   void OnRead(beast::error_code ec);
   void Respond(Call& call, bool keep_alive);
   void Write(http::response<http::string_body> res);
@@ -86,6 +107,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<http::response<http::string_body>> response_;
   HttpServer* server_;
+  std::atomic<bool> idle_{false};
 };
 
 class HttpServer final : public Server {
@@ -94,8 +116,9 @@ class HttpServer final : public Server {
       : options_(o),
         logger_(o.logger ? o.logger : std::make_shared<log::StderrLogger>(LogLevel::kInfo)),
         app_(o.db, o.web_dir, logger_),
-        workers_(static_cast<size_t>(std::max(2, o.threads))),
-        acceptor_(io_) {}
+        workers_(WorkerCount(o.threads)),
+        acceptor_(io_),
+        accept_timer_(io_) {}
   ~HttpServer() override {
     Stop();
     workers_.join();
@@ -106,6 +129,7 @@ class HttpServer final : public Server {
     // freed in one is not reused by another: a few arenas keep peaks from
     // multiplying by the number of threads.
     mallopt(M_ARENA_MAX, 2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    max_connections_ = ConnectionCap(options_.max_connections);
     RETURN_IF_ERROR(app_.Start());
     AddAuthRoutes(router_);
     AddReferenceRoutes(router_);
@@ -167,18 +191,57 @@ class HttpServer final : public Server {
     logger_->Log(level, "request", fields);
   }
   size_t max_body() const { return options_.max_body; }
+  // The client's address: the peer's, or behind the trusted proxy the last
+  // entry of X-Forwarded-For (the one the proxy itself added).
+  std::string ClientOf(const std::string& peer, std::string_view forwarded) const {
+    if (options_.trusted_proxy.empty() || peer != options_.trusted_proxy || forwarded.empty()) return peer;
+    size_t comma = forwarded.rfind(',');
+    std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+    while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+    while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+    if (last.empty() || last.size() > 64) return peer;
+    return std::string(last);
+  }
+  bool secure() const { return Lower(options_.public_url).rfind("https://", 0) == 0; }
+  void Forget(std::list<std::weak_ptr<Connection>>::iterator it) {
+    std::lock_guard<std::mutex> lock(connections_mu_);
+    connections_.erase(it);
+  }
+  // The body limit for a request line: the route's (login a few KiB, most
+  // writes 256 KiB, reports and imports their own), never above --max-body.
+  size_t BodyLimit(std::string_view method, std::string_view target) const {
+    std::string path;
+    std::map<std::string, std::string> query;
+    size_t limit = kSmallBodyLimit;
+    if (SplitTarget(target, &path, &query) && path.rfind("/api/v1/", 0) == 0)
+      limit = router_.BodyLimit(std::string(method), path.substr(7));
+    return std::min(limit, options_.max_body);
+  }
   asio::thread_pool& workers() { return workers_; }
+
+  // A regular file under the web directory named by `path`, or index.html:
+  // for the app's own routes, directories, NUL bytes, "..", and anything
+  // that resolves (through links) outside the directory.
+  std::string WebFile(const std::string& path) const {
+    namespace fs = std::filesystem;
+    std::string index = app_.web_dir() + "/index.html";
+    bool plain = path.size() > 1 && path[0] == '/' && path.find('\0') == std::string::npos &&
+                 path.find("..") == std::string::npos;
+    if (!plain || app_.web_dir().empty()) return index;
+    std::error_code ec;
+    fs::path root = fs::weakly_canonical(app_.web_dir(), ec);
+    if (ec) return index;
+    fs::path file = fs::weakly_canonical(root / path.substr(1), ec);
+    if (ec) return index;
+    auto [in_root, in_file] = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+    if (in_root != root.end() || !fs::is_regular_file(file, ec)) return index;
+    return file.string();
+  }
 
   // The web app's files (web/dist), with index.html for its own routes.
   void ServeWeb(const std::string& path, Call& call) {
-    std::string rel = path == "/" ? "/index.html" : path;
-    if (rel.find("..") != std::string::npos) rel = "/index.html";
-    std::string file = app_.web_dir() + rel;
+    std::string file = WebFile(path);
     std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      file = app_.web_dir() + "/index.html";
-      in.open(file, std::ios::binary);
-    }
     if (!in || app_.web_dir().empty()) {
       call.content_type = "text/html; charset=utf-8";
       call.response =
@@ -191,31 +254,133 @@ class HttpServer final : public Server {
     s << in.rdbuf();
     call.response = s.str();
     call.content_type = ContentTypeFor(file);
-    call.headers.emplace_back("Content-Security-Policy",
-                              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'");
+    call.headers.emplace_back(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
   }
 
  private:
+  // The open-file limit raised to its hard maximum; connections may use all
+  // but 64 descriptors of it (the database, the web files, the log).
+  static size_t ConnectionCap(int asked) {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+      lim.rlim_cur = std::min<rlim_t>(lim.rlim_max, 65536);
+      (void)setrlimit(RLIMIT_NOFILE, &lim);
+      (void)getrlimit(RLIMIT_NOFILE, &lim);
+    }
+    size_t by_fds = lim.rlim_cur > 96 ? static_cast<size_t>(lim.rlim_cur) - 64 : 32;
+    size_t cap = asked > 0 ? static_cast<size_t>(asked) : 10000;
+    return std::min(cap, by_fds);
+  }
+
   void Accept() {
     acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code ec, tcp::socket socket) {
-      if (!ec) std::make_shared<Connection>(std::move(socket), this)->Start();
-      if (acceptor_.is_open()) Accept();
+      if (!acceptor_.is_open()) return;
+      if (ec) {
+        // Out of descriptors (EMFILE, ENFILE) or buffers: wait before
+        // accepting again, longer each time, instead of spinning.
+        accept_backoff_ =
+            std::min(std::chrono::milliseconds(1000),
+                     accept_backoff_.count() == 0 ? std::chrono::milliseconds(50) : accept_backoff_ * 2);
+        logger_->Log(LogLevel::kWarn, "accept_failed",
+                     {{"error", ec.message()}, {"retry_ms", static_cast<int64_t>(accept_backoff_.count())}});
+        accept_timer_.expires_after(accept_backoff_);
+        accept_timer_.async_wait([this](beast::error_code) {
+          if (acceptor_.is_open()) Accept();
+        });
+        return;
+      }
+      accept_backoff_ = std::chrono::milliseconds(0);
+      Admit(std::move(socket));
+      Accept();
     });
+  }
+
+  // At the cap, the oldest idle connection makes room; when none is idle the
+  // new one is closed at once.
+  void Admit(tcp::socket socket) {
+    std::vector<std::shared_ptr<Connection>> seen;  // released after the lock
+    std::shared_ptr<Connection> evict, admitted;
+    {
+      std::lock_guard<std::mutex> lock(connections_mu_);
+      if (connections_.size() >= max_connections_) {
+        for (const std::weak_ptr<Connection>& w : connections_) {
+          std::shared_ptr<Connection> c = w.lock();
+          if (c && c->idle()) {
+            evict = std::move(c);
+            break;
+          }
+          if (c) seen.push_back(std::move(c));
+        }
+        if (!evict) {
+          beast::error_code ignored;
+          socket.close(ignored);
+          logger_->Log(LogLevel::kWarn, "connection_refused",
+                       {{"open", static_cast<int64_t>(connections_.size())}});
+          return;
+        }
+      }
+      admitted = std::make_shared<Connection>(std::move(socket), this);
+      admitted->registered = connections_.insert(connections_.end(), admitted);
+    }
+    if (evict) evict->Close();
+    admitted->Start();
   }
 
   ServerOptions options_;
   std::shared_ptr<Logger> logger_;
   App app_;
   Router router_;
+  // Before io_: connections still queued in it forget themselves here when it goes.
+  size_t max_connections_ = 10000;
+  std::mutex connections_mu_;
+  std::list<std::weak_ptr<Connection>> connections_;  // in the order they came
   asio::io_context io_;
   asio::thread_pool workers_;
   tcp::acceptor acceptor_;
+  asio::steady_timer accept_timer_;
+  std::chrono::milliseconds accept_backoff_{0};
 };
+
+Connection::~Connection() { server_->Forget(registered); }
+
+void Connection::Close() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    beast::error_code ignored;
+    self->stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    self->stream_.socket().close(ignored);
+  });
+}
 
 void Connection::Read() {
   parser_.emplace();
   parser_->body_limit(server_->max_body());
   parser_->header_limit(16 * 1024);
+  // An idle keep-alive and a request's headers get 15 s; its body 60 s.
+  idle_ = true;
+  stream_.expires_after(std::chrono::seconds(15));
+  http::async_read_header(stream_, buffer_, *parser_,
+                          [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+}
+
+void Connection::OnHeader(beast::error_code ec) {
+  idle_ = false;
+  if (ec) {
+    OnRead(ec);
+    return;
+  }
+  const auto& head = parser_->get();
+  size_t limit =
+      server_->BodyLimit(std::string_view(head.method_string().data(), head.method_string().size()),
+                         std::string_view(head.target().data(), head.target().size()));
+  // The declared length is refused before a byte of the body is read; a
+  // chunked body is counted against the limit while it is read.
+  if (auto declared = parser_->content_length(); declared && *declared > limit) {
+    OnRead(http::error::body_limit);
+    return;
+  }
+  parser_->body_limit(limit);
   stream_.expires_after(std::chrono::seconds(60));
   http::async_read(stream_, buffer_, *parser_,
                    [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
@@ -236,7 +401,8 @@ void Connection::WriteError(http::status status, const Status& s, Call& call) {
 
 void Connection::OnRead(beast::error_code ec) {
   if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
-      ec == asio::error::connection_reset || ec == asio::error::eof) {
+      ec == asio::error::connection_reset || ec == asio::error::eof || ec == asio::error::operation_aborted ||
+      ec == asio::error::bad_descriptor) {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
     return;
@@ -246,6 +412,10 @@ void Connection::OnRead(beast::error_code ec) {
   beast::error_code peer_ec;
   auto peer = stream_.socket().remote_endpoint(peer_ec);
   if (!peer_ec) call->client = peer.address().to_string();
+  if (!ec) {
+    auto forwarded = parser_->get()["X-Forwarded-For"];
+    call->client = server_->ClientOf(call->client, std::string_view(forwarded.data(), forwarded.size()));
+  }
   if (ec) {
     call->request_id = RequestId("");
     if (parser_->is_header_done()) {
@@ -285,7 +455,7 @@ void Connection::OnRead(beast::error_code ec) {
   call->lang = LanguageFrom(header(http::field::accept_language),
                             query_lang == call->query.end() ? "" : query_lang->second);
   call->path = path;
-  call->secure = Lower(std::string(req["X-Forwarded-Proto"])) == "https";
+  call->secure = server_->secure();
   if (auto csrf = req.find("X-CSRF-Token"); csrf != req.end())
     call->request_headers["x-csrf-token"] = std::string(csrf->value());
 
@@ -373,6 +543,7 @@ void Connection::OnRead(beast::error_code ec) {
 }
 
 void Connection::Drain() {
+  idle_ = true;
   stream_.expires_after(std::chrono::seconds(10));
   stream_.async_read_some(asio::buffer(scratch_),
                           [self = shared_from_this()](beast::error_code ec, size_t n) {
@@ -387,6 +558,12 @@ void Connection::Respond(Call& call, bool keep_alive) {
   res.set(http::field::content_type, call.content_type);
   res.set(http::field::cache_control, "no-store");
   res.set("X-Content-Type-Options", "nosniff");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Referrer-Policy", "same-origin");
+  if (server_->secure()) res.set("Strict-Transport-Security", "max-age=31536000");
+  bool has_csp = false;
+  for (const auto& [k, v] : call.headers) has_csp = has_csp || k == "Content-Security-Policy";
+  if (!has_csp) res.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
   res.set("X-Request-Id", call.request_id);
   for (const auto& [k, v] : call.headers) res.insert(k, v);
   server_->LogRequest(call);

@@ -85,21 +85,27 @@ Result<std::string> ReadPassword(const Flags& f) {
 }  // namespace
 
 int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
-  Flags f = ParseFlags(args, {"--db", "--port", "--host", "--web", "--threads", "--log-level"}, {"--demo"});
+  Flags f = ParseFlags(
+      args,
+      {"--db", "--port", "--host", "--web", "--threads", "--log-level", "--public-url", "--trusted-proxy"},
+      {"--demo"});
   Result<LogLevel> level = ParseLogLevel(Get(f, "--log-level", "info"));
   if (!f.error.empty() || !f.rest.empty() || !level.ok()) {
     std::cerr
         << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n"
-           "                     [--log-level debug|info|warn|error]\n";
+           "                     [--log-level debug|info|warn|error] [--public-url https://…]\n"
+           "                     [--trusted-proxy ADDR]\n";
     return 2;
   }
   api::ServerOptions o;
   o.db = Get(f, "--db", "kiemdem.db");
   o.host = Get(f, "--host", "127.0.0.1");
   o.port = std::atoi(Get(f, "--port", "8080").c_str());
-  o.threads = std::max(4, std::atoi(Get(f, "--threads", "64").c_str()));
+  o.threads = std::max(0, std::atoi(Get(f, "--threads", "0").c_str()));
   o.web_dir = Get(f, "--web", g.data_dir + "/../web/dist");
   o.logger = std::make_shared<log::StderrLogger>(*level);
+  o.public_url = Get(f, "--public-url", "");
+  o.trusted_proxy = Get(f, "--trusted-proxy", "");
   if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
   std::string password;
   {
@@ -130,8 +136,8 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
     std::cout << "Tài khoản quản trị đầu tiên / first administrator: admin  mật khẩu / password: " << password
               << "\n(chỉ in một lần; đổi bằng: kiemdem user passwd admin)" << std::endl;
   }
-  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port << "/  (CSDL: " << o.db << ")"
-            << std::endl;
+  std::cout << "kiemdem đang chạy tại http://" << o.host << ":" << *port
+            << "/  (CSDL: " << store::RedactedUrl(o.db) << ")" << std::endl;
   Status run = (*server)->Run();
   g_server = nullptr;
   if (!run.ok()) return Fail(g, run);

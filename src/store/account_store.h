@@ -54,7 +54,8 @@ class AccountStore {
   // that is not stored. On any error nothing is written.
   virtual Result<int64_t> CreateUser(const std::string& actor, const User& user) = 0;
 
-  // Replaces the password hash and ends the user's browser sessions.
+  // Replaces the password hash and ends the user's browser sessions and API
+  // tokens (a stolen token dies with the old password).
   // NotFound (field "username") for an unknown user.
   virtual Status SetPassword(const std::string& actor, const std::string& username,
                              const std::string& hash) = 0;
@@ -92,6 +93,10 @@ class AccountStore {
   // NotFound when no session has that hash (revoked and expired ones are
   // returned: the caller checks them).
   virtual Result<SessionRecord> FindSession(const std::string& token_hash) = 0;
+
+  // The user's sessions and tokens not revoked (expired ones too: the caller
+  // checks), newest first.
+  virtual Result<std::vector<SessionRecord>> ListSessions(int64_t user_id) = 0;
 
   // Marks the session revoked (audited as "logout"); an unknown hash is no error.
   virtual Status RevokeSession(const std::string& actor, const std::string& token_hash) = 0;

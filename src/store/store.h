@@ -57,12 +57,16 @@ struct MigrationState {
   std::string applied_at;
 };
 
+// A database URL fit for logs and messages: a PostgreSQL password is
+// replaced by "***" ("postgresql://kd:***@db/kiemdem"); a file path as is.
+std::string RedactedUrl(const std::string& url);
+
 class Store {
  public:
   virtual ~Store() = default;
 
   // Opens (creating a SQLite file if needed). kUnavailable with a message
-  // naming the URL when the database cannot be reached.
+  // naming the URL (its password redacted) when the database cannot be reached.
   static Result<std::unique_ptr<Store>> Open(const StoreOptions& options);
 
   // "sqlite" or "postgresql".

@@ -147,6 +147,170 @@ def f2_f3_bombs_leave_the_server_up_and_its_memory_where_it_was(w):
     ok("F2/F3/F21: memory after the bombs is within 200 MiB of before", after - before < 200, (before, after, peak))
 
 
+def login_from(w, source, username, password, raw=None):
+    """POST /auth/login from the loopback address `source` (127.0.0.x): the server sees another client."""
+    import http.client
+    import json as _json
+    host, port = w.server.base.split("//")[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=60, source_address=(source, 0))
+    body = raw if raw is not None else _json.dumps({"username": username, "password": password}).encode()
+    try:
+        conn.request("POST", "/api/v1/auth/login", body=body, headers={"Content-Type": "application/json"})
+        r = conn.getresponse()
+        return r.status, r.read()
+    except (BrokenPipeError, ConnectionResetError):
+        return None, b""
+    finally:
+        conn.close()
+
+
+def reset_peak(w):
+    with open(f"/proc/{w.server.proc.pid}/clear_refs", "w") as f:
+        f.write("5")
+
+
+@case
+def f4_login_bodies_are_bounded_before_parsing_and_hashing(w):
+    import concurrent.futures as cf
+    base = rss_mib(w)
+    reset_peak(w)
+    deep = b"[" * (8 * 1024 * 1024 - 100)
+    with cf.ThreadPoolExecutor(6) as pool:
+        statuses = list(pool.map(lambda _: login_from(w, "127.0.0.4", None, None, raw=deep)[0], range(6)))
+    peak = rss_mib(w, "VmHWM")
+    ok("F4: six 8 MiB bodies of '[' to sign-in are refused from Content-Length (413)",
+       all(st in (413, None) for st in statuses) and 413 in statuses, statuses)
+    ok("F4: ...and cost no memory to speak of", peak - base < 64, (base, peak))
+    status, r = login_from(w, "127.0.0.4", None, None, raw=b'{"username":' + b"[" * 65 + b"]" * 65 + b"}")
+    ok("F4: a small body nested 65 deep is refused (400)", status == 400 and b"64" in r, (status, r[:200]))
+    reset_peak(w)
+    base = rss_mib(w)
+    with cf.ThreadPoolExecutor(32) as pool:
+        statuses = list(pool.map(lambda i: login_from(w, "127.0.0.5", f"khong-co-{i}", "Passw0rd-xyz!")[0], range(32)))
+    peak = rss_mib(w, "VmHWM")
+    cores = os.cpu_count() or 1
+    print(f"     32 sign-ins at once: RSS {base:.0f} MiB, peak {peak:.0f} MiB ({cores} cores)")
+    ok("F4: 32 concurrent sign-ins hash a few at a time (peak below cores x 64 MiB + 100)",
+       peak - base < cores * 64 + 100, (base, peak, statuses))
+    ok("F4: the server is up", w.alive())
+
+
+@case
+def f6_failures_lock_out_only_the_client_that_made_them(w):
+    victim = w.user(("reporter", w.ward_a))
+    for _ in range(5):
+        login_from(w, "127.0.0.2", victim.name, "nope-nope")
+    status, _ = login_from(w, "127.0.0.2", victim.name, PASSWORD)
+    ok("F6: after 5 failures the guessing client is held back (429)", status == 429, status)
+    status, _ = login_from(w, "127.0.0.1", victim.name, PASSWORD)
+    ok("F6: the owner elsewhere still signs in", status == 200, status)
+    status, _ = login_from(w, "127.0.0.1", "admin", w.server.password)
+    ok("F6: admin signs in", status == 200, status)
+    statuses = [login_from(w, "127.0.0.3", f"ten{i}", "Passw0rd-xyz!")[0] for i in range(21)]
+    ok("F6: spraying 21 user names from one address is held back after 20", statuses[:20] == [401] * 20
+       and statuses[20] == 429, statuses)
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@case
+def f10_idle_connections_beyond_the_descriptors_neither_spin_nor_shut_others_out(w):
+    import resource
+    import socket
+    import time
+
+    def limit_fds():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (128, 128))
+
+    with tempfile.TemporaryDirectory() as d:
+        small = Server(kiemdem, os.path.join(d, "fds.db"), demo=False, preexec=limit_fds)
+        try:
+            host, port = small.base.split("//")[1].split(":")
+            idle = []
+            for _ in range(140):
+                try:
+                    idle.append(socket.create_connection((host, int(port)), timeout=5))
+                except OSError:
+                    break
+            time.sleep(1)
+            start = cpu_seconds(small.proc.pid)
+            time.sleep(3)
+            used = cpu_seconds(small.proc.pid) - start
+            ok("F10: 140 idle connections on 128 descriptors cost no CPU to speak of", used < 0.5, used)
+            t = time.time()
+            try:
+                with urllib.request.urlopen(small.base + "/healthz", timeout=10) as r:
+                    served = r.status == 200
+            except OSError as e:
+                served = e
+            ok("F10: a new request is served meanwhile", served is True, (served, time.time() - t))
+            for s in idle:
+                s.close()
+            ok("F10: the server is up afterwards", small.proc.poll() is None)
+        finally:
+            small.stop()
+
+
+def raw_get(base, path, headers=None):
+    import http.client
+    host, port = base.split("//")[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        r = conn.getresponse()
+        return r.status, dict(r.getheaders()), r.read()
+    finally:
+        conn.close()
+
+
+@case
+def f18_secure_cookies_and_hsts_come_from_configuration_not_a_header(w):
+    c = Client(w.server)
+    status, _ = c.call("POST", "/api/v1/auth/login", {"username": "admin", "password": w.server.password},
+                       headers={"X-Forwarded-Proto": "https"})
+    ok("F18: X-Forwarded-Proto from a client does not make the cookie Secure (no --public-url)",
+       status == 200 and "Secure" not in c.set_cookie, c.set_cookie)
+    _, h, _ = raw_get(w.server.base, "/")
+    ok("F18: the web app may not be framed; no referrer leaves the site; no HSTS over http",
+       "frame-ancestors 'none'" in h.get("Content-Security-Policy", "") and h.get("X-Frame-Options") == "DENY"
+       and h.get("Referrer-Policy") == "same-origin" and "Strict-Transport-Security" not in h, h)
+    _, h, _ = raw_get(w.server.base, "/api/v1/openapi.json")
+    ok("F18: API answers carry nosniff and a CSP too", h.get("X-Content-Type-Options") == "nosniff"
+       and "frame-ancestors 'none'" in h.get("Content-Security-Policy", ""), h)
+    with tempfile.TemporaryDirectory() as d:
+        https = Server(kiemdem, os.path.join(d, "https.db"), demo=False,
+                       args=["--public-url", "https://kiemdem.example.vn", "--trusted-proxy", "127.0.0.1"])
+        try:
+            c = Client(https)
+            status, _ = c.call("POST", "/api/v1/auth/login", {"username": "admin", "password": https.password})
+            ok("F18: with --public-url https://... the cookie is Secure", status == 200 and "Secure" in c.set_cookie,
+               c.set_cookie)
+            _, h, _ = raw_get(https.base, "/healthz")
+            ok("F18: ...and answers carry HSTS", h.get("Strict-Transport-Security", "").startswith("max-age="), h)
+            # Behind the trusted proxy, sign-in limits count the clients it names, not the proxy.
+            guesser = {"X-Forwarded-For": "203.0.113.9, 10.0.0.66"}
+            statuses = [Client(https).call("POST", "/api/v1/auth/login", {"username": "admin", "password": "sai-mat-khau"},
+                                           headers=guesser)[0] for _ in range(6)]
+            ok("F6: behind a trusted proxy the guessing client is held back", statuses[-1] == 429, statuses)
+            status, _ = Client(https).call("POST", "/api/v1/auth/login", {"username": "admin", "password": https.password},
+                                           headers={"X-Forwarded-For": "10.0.0.7"})
+            ok("F6: ...and admin signs in from another client through the same proxy", status == 200, status)
+        finally:
+            https.stop()
+
+
+@case
+def f20_directories_and_nul_bytes_are_not_served_as_empty_files(w):
+    for path in ("/assets", "/assets/", "/%00", "/index.html%00.js", "/..%2f..%2fetc%2fpasswd"):
+        status, h, body = raw_get(w.server.base, path)
+        ok(f"F20: GET {path} answers the app's page, not an empty 200", status == 200 and len(body) > 0
+           and b"root:" not in body, (status, len(body)))
+
+
 def wait_for_log(w, since, needle, seconds=5):
     import time
     deadline = time.time() + seconds

@@ -10,10 +10,10 @@ import urllib.request
 
 
 class Server:
-    def __init__(self, kiemdem, db, demo=True, env=None, args=()):
+    def __init__(self, kiemdem, db, demo=True, env=None, args=(), preexec=None):
         args = [kiemdem, "serve", "--db", db, "--port", "0"] + (["--demo"] if demo else []) + list(args)
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                     env={**os.environ, **(env or {})})
+                                     env={**os.environ, **(env or {})}, preexec_fn=preexec)
         self.password = None
         deadline = time.time() + 120
         lines = []

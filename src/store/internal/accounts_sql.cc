@@ -118,9 +118,9 @@ Status SetPassword(Db db, const std::string& actor, const std::string& username,
     std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
     if (u.empty()) return NoSuchUser(username);
     sql << "UPDATE users SET password_hash = :h WHERE username = :u", soci::use(hash), soci::use(username);
-    // Every session of the user ends with the old password.
+    // Every session and API token of the user ends with the old password.
     long long uid = u[0].id;
-    sql << "UPDATE sessions SET revoked = 1 WHERE user_id = :u AND kind = 'session'", soci::use(uid);
+    sql << "UPDATE sessions SET revoked = 1 WHERE user_id = :u", soci::use(uid);
     WriteAudit(sql, actor, "passwd", "user", username, "", JsonObject().Add("password", "changed").str());
     tr.Commit();
     return Status::Ok();
@@ -223,6 +223,31 @@ Result<SessionRecord> FindSession(Db db, const std::string& token_hash) {
   });
 }
 
+Result<std::vector<SessionRecord>> ListSessions(Db db, int64_t user_id) {
+  return Guard("list sessions", [&]() -> Result<std::vector<SessionRecord>> {
+    std::vector<SessionRecord> out;
+    long long uid = user_id, created = 0, expires = 0;
+    std::string hash, kind, label;
+    soci::statement st =
+        (db.sql.prepare << "SELECT token_hash, kind, label, created_at, expires_at FROM sessions "
+                           "WHERE user_id = :u AND revoked = 0 ORDER BY created_at DESC, token_hash",
+         soci::use(uid), soci::into(hash), soci::into(kind), soci::into(label), soci::into(created),
+         soci::into(expires));
+    st.execute();
+    while (st.fetch()) {
+      SessionRecord r;
+      r.token_hash = hash;
+      r.user_id = user_id;
+      r.kind = kind;
+      r.label = label;
+      r.created_at = created;
+      r.expires_at = expires;
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
 Status RevokeSession(Db db, const std::string& actor, const std::string& token_hash) {
   return Guard("revoke session", [&]() -> Status {
     soci::session& sql = db.sql;
@@ -263,6 +288,9 @@ class SqlAccountStore final : public AccountStore {
   }
   Result<SessionRecord> FindSession(const std::string& token_hash) override {
     return internal::FindSession(db_, token_hash);
+  }
+  Result<std::vector<SessionRecord>> ListSessions(int64_t user_id) override {
+    return internal::ListSessions(db_, user_id);
   }
   Status RevokeSession(const std::string& actor, const std::string& token_hash) override {
     return internal::RevokeSession(db_, actor, token_hash);

@@ -1,5 +1,21 @@
 #include "store/internal/pg_url.h"
 
+namespace kiemdem::store {
+
+std::string RedactedUrl(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  size_t authority = scheme + 3;
+  size_t end = url.find_first_of("/?", authority);
+  size_t at = url.rfind('@', end == std::string::npos ? std::string::npos : end);
+  if (at == std::string::npos || at < authority) return url;
+  size_t colon = url.find(':', authority);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+}  // namespace kiemdem::store
+
 namespace kiemdem::store::internal {
 
 // "postgresql://user:pw@host:port/db?sslmode=disable" -> libpq key=value form.

@@ -100,8 +100,9 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
     return std::unique_ptr<Store>(new SociStore(std::move(session), Dialect::kSqlite));
   } catch (const std::exception& e) {
     std::string msg = e.what();
-    return Status(StatusCode::kUnavailable, "cannot open the database " + url + ": " + msg,
-                  "không mở được cơ sở dữ liệu " + url + ": " + msg);
+    std::string shown = RedactedUrl(url);
+    return Status(StatusCode::kUnavailable, "cannot open the database " + shown + ": " + msg,
+                  "không mở được cơ sở dữ liệu " + shown + ": " + msg);
   }
 }
 

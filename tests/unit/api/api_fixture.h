@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -85,6 +86,7 @@ class ApiTest : public ::testing::Test {
     session.token_hash = TokenHash(name + "-token");
     session.user_id = (*s)->accounts().FindUser(name)->id;
     session.kind = kind;
+    session.created_at = std::time(nullptr);  // API tokens expire 90 days after
     session.csrf = "csrf-" + name;
     EXPECT_TRUE((*s)->accounts().CreateSession("setup", session).ok());
     Result<Principal> p = app_->Authenticate(session.token_hash);

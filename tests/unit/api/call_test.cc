@@ -24,6 +24,29 @@ TEST(CallBody, IsAJsonObjectOrAnErrorNamingTheBody) {
   EXPECT_EQ((**call.Body())["unit"], 3);
 }
 
+TEST(CallBody, NestingDeeperThan64IsRefusedBeforeParsing) {
+  std::string ok = "{\"a\":" + std::string(63, '[') + std::string(63, ']') + "}";
+  EXPECT_FALSE(NestedDeeperThan(ok, kMaxJsonDepth));
+  Call fine;
+  fine.body = ok;
+  EXPECT_TRUE(fine.Body().ok());
+  std::string deep = "{\"a\":" + std::string(64, '[') + std::string(64, ']') + "}";
+  EXPECT_TRUE(NestedDeeperThan(deep, kMaxJsonDepth));
+  Call refused;
+  refused.body = deep;
+  EXPECT_EQ(refused.Body().status().field(), "body");
+  // Eight million brackets (the review's body) are refused as fast as 65.
+  refused = Call();
+  refused.body = std::string(8u << 20, '[');
+  EXPECT_EQ(refused.Body().status().code(), StatusCode::kInvalidArgument);
+  // Brackets inside strings, escaped quotes among them, do not count.
+  std::string quoted = "{\"a\": \"\\\"" + std::string(100, '[') + "\"}";
+  EXPECT_FALSE(NestedDeeperThan(quoted, kMaxJsonDepth));
+  Call text;
+  text.body = quoted;
+  EXPECT_TRUE(text.Body().ok()) << text.Body().status().ToString();
+}
+
 TEST(CallFields, WrongTypesAndMissingFieldsNameTheField) {
   Json j = Json::parse(R"({"s": "chuỗi", "n": 2317.8, "i": 7, "b": true, "l": ["a", "b"], "d": "15/08/2019",
                            "neg": -1, "frac": 1.5, "bad_date": "31/02/2019", "null": null})");
@@ -54,6 +77,19 @@ TEST(CallFields, WrongTypesAndMissingFieldsNameTheField) {
   EXPECT_EQ(DateField(j, "bad_date").status().field(), "bad_date");
   EXPECT_EQ(DateField(j, "absent", true).status().field(), "absent");
   EXPECT_FALSE(DateField(j, "absent")->has_value());
+}
+
+TEST(CallFields, YearsAreWholeNumbersInRangeNeverCastFromAnything) {
+  Json j = Json::parse(R"({"y": 2024, "big": 1e300, "frac": 2024.5, "old": 1800, "neg": -2024})");
+  EXPECT_EQ(**YearField(j, "y"), 2024);
+  for (const char* name : {"big", "frac", "old", "neg"}) EXPECT_EQ(YearField(j, name).status().field(), name);
+  EXPECT_FALSE(YearField(j, "absent", false)->has_value());
+  Call call;
+  call.query = {{"from", "4294969316"}, {"to", "2021"}, {"bad", "20x1"}};
+  EXPECT_EQ(QueryYear(call, "from", 2000).status().field(), "from");
+  EXPECT_EQ(*QueryYear(call, "to", 2000), 2021);
+  EXPECT_EQ(QueryYear(call, "bad", 2000).status().field(), "bad");
+  EXPECT_EQ(*QueryYear(call, "absent", 2000), 2000);
 }
 
 TEST(CallFields, MessagesAreInBothLanguages) {

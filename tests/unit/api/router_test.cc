@@ -52,6 +52,16 @@ TEST(HttpStatus, OneStatusPerCode) {
 
 using RouterTest = ApiTest;
 
+TEST_F(RouterTest, BodyLimitsAreSetPerRoute) {
+  EXPECT_EQ(router_.BodyLimit("POST", "/auth/login"), kSmallBodyLimit);
+  EXPECT_EQ(router_.BodyLimit("POST", "/auth/tokens"), kSmallBodyLimit);
+  EXPECT_EQ(router_.BodyLimit("POST", "/results"), kDefaultBodyLimit);
+  EXPECT_EQ(router_.BodyLimit("POST", "/imports/results"), size_t{8} << 20);
+  EXPECT_GT(router_.BodyLimit("POST", "/documents"), size_t{4} << 20);
+  EXPECT_EQ(router_.BodyLimit("GET", "/units"), kSmallBodyLimit);
+  EXPECT_EQ(router_.BodyLimit("POST", "/no/such/route"), kSmallBodyLimit);
+}
+
 TEST_F(RouterTest, AnonymousCallersAreAskedToSignIn) {
   Call c = Request("GET", "/units", std::nullopt);
   EXPECT_EQ(c.status, 401);
@@ -127,6 +137,32 @@ TEST_F(RouterTest, ARouteForSomeUnitRefusesACallerWhoMayDoItNowhere) {
   Call c = Request("POST", "/imports/results", viewer, {{"file_name", "a.csv"}, {"content_base64", ""}});
   EXPECT_EQ(c.status, 403);
   EXPECT_NE(Body(c)["error"]["message"].get<std::string>().find("anywhere"), std::string::npos) << c.response;
+}
+
+// F13: "?a=1%26q%3DQuang" and "?a=1&q=Quang" are different requests, never one cache entry.
+TEST_F(RouterTest, TheCacheKeyKeepsParametersApart) {
+  Principal viewer = User("viewer", "viewer", ward_a_);
+  auto units = [&](std::map<std::string, std::string> query) {
+    Call call;
+    call.app = app_.get();
+    call.request_id = "test";
+    call.method = "GET";
+    call.path = "/units";
+    call.lang = "en";
+    call.query = std::move(query);
+    call.principal = viewer;
+    const Route* route = router_.Find("GET", "/units", &call.captures);
+    EXPECT_NE(route, nullptr);
+    router_.Dispatch(*route, call);
+    return call;
+  };
+  Call roots = units({{"a", "1&q=Quang"}});
+  Call search = units({{"a", "1"}, {"q", "Quang"}});
+  ASSERT_EQ(roots.status, 200);
+  ASSERT_EQ(search.status, 200);
+  EXPECT_TRUE(search.headers.empty()) << "not a cache hit";
+  EXPECT_NE(roots.response, search.response);
+  EXPECT_FALSE(units({{"a", "1"}, {"q", "Quang"}}).headers.empty()) << "its own entry is";
 }
 
 TEST_F(RouterTest, AWriteRefreshesTheDataVersionSoCachedAnswersAreNotServedStale) {

@@ -68,6 +68,22 @@ TEST_P(StoreTest, BadDatesOfDirectivesAreDataLoss) {
                                            " có deadline \"30/06/2026\" không đọc được");
 }
 
+TEST(RedactedUrl, HidesAPasswordAndNothingElse) {
+  EXPECT_EQ(RedactedUrl("postgresql://kd:s3cr@t@db.example:5433/kiemdem?sslmode=disable"),
+            "postgresql://kd:***@db.example:5433/kiemdem?sslmode=disable");
+  EXPECT_EQ(RedactedUrl("postgres://kd@db/kiemdem"), "postgres://kd@db/kiemdem");
+  EXPECT_EQ(RedactedUrl("postgresql://db:5432/kiemdem"), "postgresql://db:5432/kiemdem");
+  EXPECT_EQ(RedactedUrl("/var/lib/kiemdem/a@b:c.db"), "/var/lib/kiemdem/a@b:c.db");
+}
+
+TEST(StoreOpen, AFailedConnectionNamesTheUrlWithoutItsPassword) {
+  Result<std::unique_ptr<Store>> s =
+      Store::Open({.url = "postgresql://kd:mat-khau-bi-mat@127.0.0.1:1/kiemdem?connect_timeout=2"});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().ToString().find("mat-khau-bi-mat"), std::string::npos) << s.status().ToString();
+  EXPECT_NE(s.status().ToString().find("kd:***@127.0.0.1"), std::string::npos) << s.status().ToString();
+}
+
 TEST(PostgresConnInfo, SplitsAUrlIntoQuotedKeywords) {
   EXPECT_EQ(internal::PostgresConnInfo("postgresql://kd:s3cr%t@db.example:5433/kiemdem?sslmode=disable"),
             "host='db.example' port='5433' user='kd' password='s3cr%t' dbname='kiemdem' sslmode='disable'");
