@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Throughput and peak memory of the whole `kiemdem extract --jsonl` pipeline
 # on one core, side by side with `wc -w` on the same file, for corpora made by
-# repeating the dev texts to 50 MB and 500 MB. Usage: bench/extract_throughput.sh [KIEMDEM]
+# repeating the dev and wide texts (issue 10) to 50 MB and 500 MB.
+# Usage: bench/extract_throughput.sh [KIEMDEM]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kiemdem=${1:-build/release/src/cli/kiemdem}
-dev=../shared/extraction/dev
+gold=../shared/extraction
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 make_corpus() {  # make_corpus MB FILE
-  python3 - "$1" "$2" "$dev" <<'PY'
-import json, sys
-mb, path, dev = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-texts = [open(f"{dev}/seed-{i}.txt", encoding="utf-8").read() for i in range(5)]
+  python3 - "$1" "$2" "$gold" <<'PY'
+import glob, json, sys
+mb, path, gold = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+files = sorted(glob.glob(f"{gold}/dev/*.txt")) + sorted(glob.glob(f"{gold}/wide/*.txt"))
+texts = [open(f, encoding="utf-8").read() for f in files]
 lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts)]
 block = "".join(lines).encode()
 with open(path, "wb") as f:
