@@ -1,7 +1,6 @@
 #include "cli/commands.h"
 
 #include <charconv>
-#include <chrono>
 #include <iostream>
 #include <set>
 
@@ -52,12 +51,6 @@ Flags ParseFlags(const std::vector<std::string>& args, const std::set<std::strin
     }
   }
   return f;
-}
-
-// Today's date (UTC) from the system clock.
-Date Today() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date::FromDayNumber(days.time_since_epoch().count());
 }
 
 Result<Date> AsOf(const Flags& f) {

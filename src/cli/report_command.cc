@@ -3,12 +3,12 @@
 // from the evaluation analytics makes of the stored results and plans.
 // `kiemdem report meeting ID -o FILE.docx`: a working session's conclusion notice.
 #include <charconv>
-#include <chrono>
 #include <iostream>
 
 #include "analytics/evaluation_service.h"
 #include "analytics/unit_tree.h"
 #include "cli/commands.h"
+#include "cli/workspace.h"
 #include "io/report.h"
 #include "store/store.h"
 
@@ -58,11 +58,6 @@ ReportFlags Parse(const std::vector<std::string>& args) {
     }
   }
   return f;
-}
-
-Date Today() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date::FromDayNumber(days.time_since_epoch().count());
 }
 
 Status WriteUnitReport(const ReportFlags& f) {

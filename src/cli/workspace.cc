@@ -1,6 +1,7 @@
 #include "cli/workspace.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -12,6 +13,11 @@
 namespace kiemdem::cli {
 
 Date DemoCodeDate() { return *Date::FromYmd(2025, 6, 30); }
+
+Date Today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDayNumber(days.time_since_epoch().count());
+}
 
 std::string Field(const CsvTable& t, const CsvRow& row, const char* name) {
   int i = t.Column(name);

@@ -20,6 +20,9 @@ Result<std::string> ReadFile(const std::string& path);
 // The date the demo data's pre-2025 unit codes are resolved on.
 Date DemoCodeDate();
 
+// Today's date (UTC) from the system clock.
+Date Today();
+
 // The cell of column `name` in `row`, or "" when the table has no such column.
 std::string Field(const CsvTable& t, const CsvRow& row, const char* name);
 

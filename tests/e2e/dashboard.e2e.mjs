@@ -7,51 +7,17 @@
 // 390×844 under OUT_DIR.
 //
 //   node tests/e2e/dashboard.e2e.mjs KIEMDEM WEB_DIST OUT_DIR SEED_1_TXT
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createRequire } from "node:module";
+import { start } from "./harness.mjs";
 
-const [kiemdem, webDist, outDir, seedFile] = process.argv.slice(2).map((p) => resolve(p));
-const require = createRequire(join(webDist, "..", "package.json"));
-const { chromium } = require("playwright-core");
-mkdirSync(outDir, { recursive: true });
-const work = mkdtempSync(join(tmpdir(), "kiemdem-e2e-"));
-const failures = [];
-function check(name, cond, detail = "") {
-  console.log((cond ? "ok   " : "FAIL ") + name + (!cond && detail ? `: ${detail}` : ""));
-  if (!cond) failures.push(name);
-}
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(kiemdem, ["serve", "--demo", "--db", join(work, "e2e.db"), "--port", "0", "--web", webDist]);
-    let out = "", password = null;
-    const timer = setTimeout(() => reject(new Error("server did not start: " + out)), 120000);
-    proc.stdout.on("data", (d) => {
-      out += d;
-      const pw = out.match(/password: (\S+)/);
-      if (pw) password = pw[1];
-      const addr = out.match(/http:\/\/([\d.]+):(\d+)\//);
-      if (addr) {
-        clearTimeout(timer);
-        resolve({ proc, base: `http://${addr[1]}:${addr[2]}`, password });
-      }
-    });
-    proc.on("exit", (c) => reject(new Error(`server exited ${c}: ${out}`)));
-  });
-}
-
-const server = await startServer();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-});
+const h = await start(process.argv.slice(2));
+const seedFile = resolve(process.argv[5]);
+const { check, work, errors, browser, outDir } = h;
+const server = { base: h.base, password: h.password };
 try {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "vi-VN" });
   const page = await context.newPage();
-  const errors = [];
   page.on("pageerror", (e) => errors.push(String(e.stack ?? e)));
   // Each page at both sizes: a screenshot, no sideways scrolling, every control
   // labelled, every button named, and text on badges and buttons at WCAG AA contrast.
@@ -334,13 +300,6 @@ try {
   await page.click(`${mine} form.progress button[type=submit]`);
   await page.waitForSelector(`${mine}.done_on_time`);
   check("a progress note completes it on time", true);
-  check("no script errors", errors.length === 0, errors.join("; "));
 } finally {
-  await browser.close();
-  server.proc.kill();
-  rmSync(work, { recursive: true, force: true });
-}
-if (failures.length) {
-  console.log(`${failures.length} check(s) failed`);
-  process.exit(1);
+  await h.close();  // checks there were no script errors
 }

@@ -40,7 +40,7 @@ export async function start(argv) {
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
   });
   const h = {
-    base: server.base, password: server.password, work, outDir, check, errors,
+    base: server.base, password: server.password, work, outDir, check, errors, browser,
     // A new signed-in page (its own context) at 1366×768; by keyboard alone.
     async signIn(user, password) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "vi-VN" });

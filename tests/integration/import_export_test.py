@@ -1,25 +1,15 @@
 #!/usr/bin/env python3
 """Import and export through the CLI: round trips, and bad files rejected whole."""
 import os
-import subprocess
 import sys
 import tempfile
 
+from cli_checks import Checks
 from xlsx_maker import make_xlsx
 
 kiemdem, examples = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(name, cond, detail=""):
-    print(("ok   " if cond else "FAIL ") + name + (f": {detail}" if detail and not cond else ""))
-    if not cond:
-        failures.append(name)
-
-
-def run(*args, **kw):
-    return subprocess.run([kiemdem, "--lang", "en", *args], capture_output=True, text=True, **kw)
-
+checks = Checks(kiemdem)
+check, run = checks.check, checks.run
 
 with tempfile.TemporaryDirectory() as d:
     db1, db2 = os.path.join(d, "one.db"), os.path.join(d, "two.db")
@@ -126,5 +116,4 @@ with tempfile.TemporaryDirectory() as d:
     r = run("export", "results", "--db", backup)
     check("backup holds the data", r.stdout == run("export", "results", "--db", db1).stdout, r.stderr)
 
-print(f"{len(failures)} failed")
-sys.exit(1 if failures else 0)
+checks.finish()

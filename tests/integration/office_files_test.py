@@ -11,23 +11,16 @@ import sys
 import tempfile
 import zipfile
 
+from cli_checks import Checks
+
 kiemdem, examples = sys.argv[1], sys.argv[2]
-failures = []
+checks = Checks(kiemdem)
+check, run = checks.check, checks.run
 soffice = shutil.which("soffice")
 if soffice is None:
     print("SKIP: LibreOffice (soffice) is not installed; scripts/install-deps installs "
           "libreoffice-calc-nogui, which this test needs to make and read .xlsx files")
     sys.exit(77)
-
-
-def check(name, cond, detail=""):
-    print(("ok   " if cond else "FAIL ") + name + (f": {detail}" if detail and not cond else ""))
-    if not cond:
-        failures.append(name)
-
-
-def run(*args):
-    return subprocess.run([kiemdem, "--lang", "en", *args], capture_output=True, text=True)
 
 
 def office(d, target, files, infilter=None):
@@ -126,5 +119,4 @@ with tempfile.TemporaryDirectory() as d:
     check("the year is a number cell", re.search(r'<c r="C\d+" s="\d+"><v>2021</v></c>', xml), xml[:3000])
     check("the resolution date is a date serial", re.search(r'<c r="F\d+" s="\d+"><v>44185</v></c>', xml), xml[:3000])
 
-print(f"{len(failures)} failed")
-sys.exit(1 if failures else 0)
+checks.finish()

@@ -11,18 +11,11 @@ import sys
 import tempfile
 import zipfile
 
+from cli_checks import Checks
+
 kiemdem, out_dir = sys.argv[1], sys.argv[2]
-failures = []
-
-
-def check(name, cond, detail=""):
-    print(("ok   " if cond else "FAIL ") + name + (f": {detail}" if detail and not cond else ""))
-    if not cond:
-        failures.append(name)
-
-
-def run(*args, **kw):
-    return subprocess.run([kiemdem, "--lang", "en", *args], capture_output=True, text=True, **kw)
+checks = Checks(kiemdem)
+check, run = checks.check, checks.run
 
 
 def docx_text(path):
@@ -129,5 +122,4 @@ with tempfile.TemporaryDirectory() as d:
                                  capture_output=True, text=True)
             check(f"{name} page 1 saved as PNG in {out_dir}", png.returncode == 0, png.stderr)
 
-print(f"{len(failures)} failed")
-sys.exit(1 if failures else 0)
+checks.finish()

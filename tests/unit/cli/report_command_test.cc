@@ -1,30 +1,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <filesystem>
 
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
+#include "tests/support/zip_member.h"
 
 namespace kiemdem::cli {
 namespace {
-
-// word/document.xml of a .docx on disk ("" when it is not one).
-std::string DocumentXml(const std::string& path) {
-  int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
-  if (z == nullptr) return "";
-  std::string out;
-  if (zip_file_t* f = zip_fopen(z, "word/document.xml", 0); f != nullptr) {
-    char buf[4096];
-    zip_int64_t n = 0;
-    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-    zip_fclose(f);
-  }
-  zip_discard(z);
-  return out;
-}
 
 class ReportCommandTest : public ::testing::Test {
  protected:
@@ -55,7 +39,7 @@ TEST_F(ReportCommandTest, AMeetingNoticeHasItsAttendanceAssessmentAndDirectives)
   GlobalOptions g;
   g.data_dir = KIEMDEM_DATA_DIR;
   ASSERT_EQ(RunReport(g, {"meeting", std::to_string(quang_hung_), "-o", out_, "--db", db_}), 0);
-  std::string xml = DocumentXml(out_);
+  std::string xml = testing_zip::MemberOfFile(out_, "word/document.xml");
   ASSERT_FALSE(xml.empty());
   for (const char* want :
        {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND THÀNH PHỐ", "/TB-UBND", "THÔNG BÁO",

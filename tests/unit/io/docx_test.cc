@@ -1,41 +1,21 @@
 #include "io/docx.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include "io/report.h"
+#include "tests/support/zip_member.h"
 
 namespace kiemdem::io {
 namespace {
 
-// A member of a zip held in memory, whole ("" when absent or not a zip).
-std::string Member(const std::string& bytes, const std::string& name) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (src == nullptr) return "";
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
-  if (z == nullptr) {
-    zip_source_free(src);
-    return "";
-  }
-  std::string out;
-  if (zip_file_t* f = zip_fopen(z, name.c_str(), 0); f != nullptr) {
-    char buf[4096];
-    zip_int64_t n = 0;
-    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-    zip_fclose(f);
-  }
-  zip_discard(z);
-  return out;
-}
+using testing_zip::MemberOfBytes;
 
 TEST(Docx, TextIsEscapedAndBreaksAreBreaks) {
   DocxDocument doc;
   doc.blocks.emplace_back(Para("Thu <ngân sách> & \"chi\"\ndòng hai"));
   Result<std::string> bytes = DocxBytes(doc);
   ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
-  std::string xml = Member(*bytes, "word/document.xml");
+  std::string xml = MemberOfBytes(*bytes, "word/document.xml");
   EXPECT_NE(xml.find("Thu &lt;ngân sách&gt; &amp; \"chi\"</w:t><w:br/><w:t xml:space=\"preserve\">dòng hai"),
             std::string::npos)
       << xml;
@@ -44,17 +24,17 @@ TEST(Docx, TextIsEscapedAndBreaksAreBreaks) {
 TEST(Docx, PageIsA4WithDecree30MarginsInTimesNewRoman) {
   Result<std::string> bytes = DocxBytes(DocxDocument{});
   ASSERT_TRUE(bytes.ok());
-  std::string xml = Member(*bytes, "word/document.xml");
+  std::string xml = MemberOfBytes(*bytes, "word/document.xml");
   EXPECT_NE(xml.find("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"), std::string::npos) << xml;
   // 20 mm = 1134 twips, 30 mm = 1701, 15 mm = 850.
   EXPECT_NE(xml.find("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""), std::string::npos)
       << xml;
-  std::string styles = Member(*bytes, "word/styles.xml");
+  std::string styles = MemberOfBytes(*bytes, "word/styles.xml");
   EXPECT_NE(styles.find("w:ascii=\"Times New Roman\""), std::string::npos) << styles;
   EXPECT_NE(styles.find("<w:sz w:val=\"28\"/>"), std::string::npos) << styles;  // 14 pt
-  EXPECT_NE(Member(*bytes, "[Content_Types].xml").find("wordprocessingml.document.main+xml"),
+  EXPECT_NE(MemberOfBytes(*bytes, "[Content_Types].xml").find("wordprocessingml.document.main+xml"),
             std::string::npos);
-  EXPECT_NE(Member(*bytes, "_rels/.rels").find("Target=\"word/document.xml\""), std::string::npos);
+  EXPECT_NE(MemberOfBytes(*bytes, "_rels/.rels").find("Target=\"word/document.xml\""), std::string::npos);
 }
 
 TEST(Docx, BadTextAndRaggedTablesAreRefusedByPlace) {
@@ -85,7 +65,7 @@ TEST(Docx, ATableEndsWithAParagraphAndCellsAreNeverEmpty) {
   doc.blocks.emplace_back(t);
   Result<std::string> bytes = DocxBytes(doc);
   ASSERT_TRUE(bytes.ok());
-  std::string xml = Member(*bytes, "word/document.xml");
+  std::string xml = MemberOfBytes(*bytes, "word/document.xml");
   EXPECT_NE(xml.find("<w:tc><w:tcPr><w:tcW w:w=\"567\" w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>"),
             std::string::npos)
       << xml;

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "tests/support/xlsx_builder.h"
+#include "tests/support/zip_member.h"
 
 namespace kiemdem::io {
 namespace {
@@ -255,22 +256,6 @@ TEST(Xlsx, BrokenXmlNamesTheLine) {
       << s.status().message();
 }
 
-// A member of a zip file on disk, whole ("" when absent).
-std::string MemberOf(const std::string& path, const std::string& member) {
-  int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
-  if (z == nullptr) return "";
-  std::string out;
-  if (zip_file_t* f = zip_fopen(z, member.c_str(), 0); f != nullptr) {
-    char buf[4096];
-    zip_int64_t n = 0;
-    while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-    zip_fclose(f);
-  }
-  zip_discard(z);
-  return out;
-}
-
 std::string FileBytes(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return "";
@@ -298,7 +283,7 @@ io::Sheet TypedSheet() {
 TEST(XlsxWrite, NumbersYearsAndDatesAreTypedCells) {
   std::string path = testing::TempDir() + "typed.xlsx";
   ASSERT_TRUE(WriteXlsx(TypedSheet(), path).ok());
-  std::string xml = MemberOf(path, "xl/worksheets/sheet1.xml");
+  std::string xml = testing_zip::MemberOfFile(path, "xl/worksheets/sheet1.xml");
   ASSERT_FALSE(xml.empty());
   // Row 1 is the title, row 2 the header; numbers carry no t="s".
   EXPECT_NE(xml.find("<c r=\"B3\" s=\""), std::string::npos) << xml;
@@ -311,7 +296,7 @@ TEST(XlsxWrite, NumbersYearsAndDatesAreTypedCells) {
   EXPECT_NE(xml.find("<mergeCell ref=\"A1:D1\"/>"), std::string::npos) << xml;
   EXPECT_NE(xml.find("topLeftCell=\"A3\""), std::string::npos) << xml;  // frozen under the header
   EXPECT_NE(xml.find("<col "), std::string::npos) << xml;               // widths
-  std::string styles = MemberOf(path, "xl/styles.xml");
+  std::string styles = testing_zip::MemberOfFile(path, "xl/styles.xml");
   for (const char* code : {"formatCode=\"#,##0\"", "formatCode=\"#,##0.00\"", "formatCode=\"dd/mm/yyyy\""}) {
     EXPECT_NE(styles.find(code), std::string::npos) << code << "\n" << styles;
   }
