@@ -1,6 +1,7 @@
 #include "analytics/dashboard.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 namespace kiemdem::analytics {
@@ -51,6 +52,63 @@ Result<std::vector<TrendPoint>> Trend(store::ResultStore& results, UnitId unit, 
   for (const store::ResultRecord& r : stored) {
     if (r.observation.indicator == indicator)
       out.push_back({r.observation.period, r.observation.value, r.status});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TrendPoint& a, const TrendPoint& b) { return a.period < b.period; });
+  return out;
+}
+
+std::optional<Date> BoundaryWithin(const UnitTree& tree, UnitId unit, int first_year, int last_year) {
+  const AdminUnit* u = tree.Get(unit);
+  if (u == nullptr || !u->valid_from || u->valid_from->year() < first_year ||
+      u->valid_from->year() > last_year)
+    return std::nullopt;
+  if (tree.registry().PredecessorsOf(u->id).empty()) return std::nullopt;
+  return *u->valid_from;
+}
+
+Result<std::vector<TrendPoint>> Trend(store::Store& store, const UnitTree& tree, UnitId unit,
+                                      const std::string& indicator, int first_year, int last_year) {
+  ASSIGN_OR_RETURN(std::vector<TrendPoint> out,
+                   Trend(store.results(), unit, indicator, first_year, last_year));
+  std::optional<Date> formed = BoundaryWithin(tree, unit, first_year, last_year);
+  if (!formed) return out;
+  const AdminUnit* u = tree.Get(unit);
+  ASSIGN_OR_RETURN(std::vector<Indicator> catalogue, store.ListIndicators());
+  auto found = std::find_if(catalogue.begin(), catalogue.end(),
+                            [&](const Indicator& i) { return i.code == indicator; });
+  if (found == catalogue.end()) return out;
+  // The periods to rebuild: every one the predecessors reported up to the
+  // boundary, and the unit's own kinds of period in the earlier years.
+  int last_rebuilt = formed->year();
+  std::set<Period> periods;
+  ASSIGN_OR_RETURN(std::vector<Ancestor> before, tree.registry().PredecessorsOn(u->id, formed->AddDays(-1)));
+  for (const Ancestor& a : before) {
+    ASSIGN_OR_RETURN(std::vector<store::ResultRecord> stored,
+                     store.results().ListResultsInYears(tree.ToStored(a.unit), first_year, last_rebuilt));
+    for (const store::ResultRecord& r : stored) {
+      if (r.observation.indicator == indicator) periods.insert(r.observation.period);
+    }
+  }
+  for (const TrendPoint& p : out) {
+    for (int y = first_year; y <= last_rebuilt; ++y) {
+      Result<Period> same = Period::Months(y, p.period.first_month(), p.period.last_month());
+      if (same.ok()) periods.insert(*same);
+    }
+  }
+  std::set<Period> own;
+  for (const TrendPoint& p : out) own.insert(p.period);
+  SeriesReader all(store, tree, {.include_unapproved = true});
+  SeriesReader approved(store, tree);
+  for (const Period& p : periods) {
+    if (own.count(p) > 0) continue;
+    ASSIGN_OR_RETURN(UnitSeries s, all.Read(unit, *found, p));
+    if (!s.rebuilt() || !s.value) continue;
+    ASSIGN_OR_RETURN(UnitSeries a, approved.Read(unit, *found, p));
+    bool all_approved = a.value && a.value->value == s.value->value && a.missing.size() == s.missing.size();
+    out.push_back({p, s.value->value,
+                   all_approved ? store::ResultStatus::kApproved : store::ResultStatus::kDraft, s.basis,
+                   s.missing.empty() && s.split_units.empty()});
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const TrendPoint& a, const TrendPoint& b) { return a.period < b.period; });

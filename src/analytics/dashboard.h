@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analytics/evaluation_service.h"
+#include "analytics/series.h"
 #include "analytics/unit_tree.h"
 #include "core/status.h"
 #include "store/store.h"
@@ -38,11 +39,15 @@ Result<std::optional<Home>> FindHome(store::Store& store, const std::vector<Unit
 // longest ("10 tháng" over "tháng 10"). Empty when it has none.
 Result<std::string> LatestPeriod(store::ResultStore& results, UnitId unit, int this_year);
 
-// One stored figure of a trend.
+// One figure of a trend: stored, or rebuilt on the unit's boundary.
 struct TrendPoint {
   Period period;
   double value = 0;
+  // Of a rebuilt figure: approved when every figure it counts is, else draft.
   store::ResultStatus status = store::ResultStatus::kDraft;
+  SeriesBasis basis = SeriesBasis::kReported;  // kRebuilt, kMixed: "tính theo địa giới mới"
+  // Rebuilt: every counted unit reported and no split unit was left out.
+  bool complete = true;
 };
 
 // The figures of `indicator` for `unit` in the years first_year..last_year,
@@ -50,6 +55,19 @@ struct TrendPoint {
 // first_year <= last_year <= first_year + 30.
 Result<std::vector<TrendPoint>> Trend(store::ResultStore& results, UnitId unit, const std::string& indicator,
                                       int first_year, int last_year);
+
+// The same, and for a unit formed within those years (Phường Uông Bí on
+// 01/07/2025) the periods before it was formed rebuilt from the units it was
+// formed from (SeriesReader): every period they or the unit reported, in
+// each year from first_year to the year it was formed (that year mixed:
+// their months before the boundary, its own after). Drafts count (marked).
+// An indicator not in the catalogue has only its stored figures.
+Result<std::vector<TrendPoint>> Trend(store::Store& store, const UnitTree& tree, UnitId unit,
+                                      const std::string& indicator, int first_year, int last_year);
+
+// The day `unit` was formed if it falls within first_year..last_year (the
+// boundary a trend marks), else nullopt.
+std::optional<Date> BoundaryWithin(const UnitTree& tree, UnitId unit, int first_year, int last_year);
 
 // One unit under a parent, evaluated for one indicator: nullopt when the
 // indicator is not in its evaluation.

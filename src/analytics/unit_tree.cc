@@ -85,6 +85,12 @@ std::vector<UnitId> UnitTree::Search(std::string_view query, Date on, size_t lim
   return out;
 }
 
+std::vector<UnitId> UnitTree::SearchHistory(std::string_view query, Date on, size_t limit) const {
+  std::vector<UnitId> out;
+  for (UnitId r : registry_.SearchHistory(query, on, limit)) out.push_back(ToStored(r));
+  return out;
+}
+
 std::vector<UnitId> UnitTree::SubtreeOn(UnitId stored_root, Date on) const {
   std::vector<UnitId> out = {stored_root};
   for (size_t i = 0; i < out.size(); ++i) {

@@ -31,6 +31,8 @@ class UnitTree {
   std::vector<UnitId> ChildrenOn(UnitId stored_parent, Date on) const;
   std::vector<UnitId> RootsOn(Date on) const;
   std::vector<UnitId> Search(std::string_view query, Date on, size_t limit) const;
+  // Units of `on` first, then those that had ended by then and those formed later.
+  std::vector<UnitId> SearchHistory(std::string_view query, Date on, size_t limit) const;
   // `unit` and every unit below it on `on`.
   std::vector<UnitId> SubtreeOn(UnitId stored_root, Date on) const;
   size_t skipped() const { return skipped_; }

@@ -123,17 +123,25 @@ Status Trend(Call& call) {
   ASSIGN_OR_RETURN(int from, QueryYear(call, "from", this_year - 4));
   ASSIGN_OR_RETURN(int to, QueryYear(call, "to", this_year));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(std::vector<analytics::TrendPoint> points,
-                   analytics::Trend(store->results(), unit, indicator, from, to));
+                   analytics::Trend(*store, *tree, unit, indicator, from, to));
   Json items = Json::array();
   for (const analytics::TrendPoint& p : points) {
     items.push_back({{"period", p.period.Key()},
                      {"label", call.vi() ? p.period.LabelVi() : p.period.LabelEn()},
                      {"months", p.period.month_count()},
                      {"value", p.value},
-                     {"status", store::ResultStatusKey(p.status)}});
+                     {"status", store::ResultStatusKey(p.status)},
+                     {"basis", SeriesBasisKey(p.basis)},
+                     {"basis_label", call.vi() ? SeriesBasisLabelVi(p.basis) : SeriesBasisLabelEn(p.basis)},
+                     {"complete", p.complete}});
   }
-  call.Reply({{"unit", unit}, {"indicator", indicator}, {"items", items}});
+  std::optional<Date> boundary = analytics::BoundaryWithin(*tree, unit, from, to);
+  call.Reply({{"unit", unit},
+              {"indicator", indicator},
+              {"boundary", boundary ? Json(boundary->ToIso()) : Json(nullptr)},
+              {"items", items}});
   return Status::Ok();
 }
 

@@ -24,7 +24,9 @@ Status ListUnits(Call& call) {
   if (std::string q = call.Query("q"); !q.empty()) {
     if (q.size() > 200)
       return InvalidArgument("the search is too long", "chuỗi tìm kiếm quá dài").WithField("q");
-    ids = tree->Search(q, on, 200);
+    // Former units too, after those of `on`: "quang hung" finds Phường Quảng
+    // Hưng (until 30/06/2025) and what it became.
+    ids = tree->SearchHistory(q, on, 200);
   } else if (!call.Query("parent").empty()) {
     ASSIGN_OR_RETURN(int64_t parent, call.QueryId("parent"));
     if (tree->Get(parent) == nullptr) {
@@ -37,7 +39,7 @@ Status ListUnits(Call& call) {
     ids = tree->RootsOn(on);
   }
   Json items = Json::array();
-  for (UnitId id : ids) items.push_back(UnitView(*tree, id, on, call.vi()));
+  for (UnitId id : ids) items.push_back(UnitWithLinksView(*tree, id, on, call.vi()));
   ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
   call.Reply(page);
   return Status::Ok();
@@ -51,7 +53,7 @@ Status GetUnit(Call& call) {
     return NotFound("unit " + std::to_string(id) + " does not exist",
                     "không có đơn vị số " + std::to_string(id));
   }
-  Json unit = UnitView(*tree, id, on, call.vi());
+  Json unit = UnitWithLinksView(*tree, id, on, call.vi());
   Json path = Json::array();
   for (UnitId p = tree->Parent(id); p != kNoUnit; p = tree->Parent(p)) {
     path.insert(path.begin(), UnitView(*tree, p, on, call.vi()));

@@ -24,6 +24,35 @@ Date Today(const Call& call) {
   return Date::FromDayNumber((static_cast<int64_t>(std::time(nullptr)) + int64_t{7} * 3600) / 86400);
 }
 
+namespace {
+
+// The day nearest to `on` on which `u` exists.
+Date NearestDay(const AdminUnit& u, Date on) {
+  if (u.valid_to && on >= *u.valid_to) return u.valid_to->AddDays(-1);
+  if (u.valid_from && on < *u.valid_from) return *u.valid_from;
+  return on;
+}
+
+// "Tỉnh Thanh Hóa" for a ward of it (as of `on`, or the ward's nearest day);
+// null for a province itself or a unit without one.
+Json ProvinceJson(const analytics::UnitTree& tree, const AdminUnit& u, Date on) {
+  const AdminRegistry& reg = tree.registry();
+  Date day = NearestDay(u, on);
+  UnitId province = reg.ProvinceOf(u.id, day);
+  if (province == kNoUnit || province == u.id) return nullptr;
+  const AdminUnit* p = reg.Get(province);
+  return p->VersionOn(NearestDay(*p, day)).full_name;
+}
+
+Json LinkView(const analytics::UnitTree& tree, UnitId other, const Succession& s, Date on, bool vi) {
+  return Json{{"unit", UnitView(tree, other, on, vi)},
+              {"effective", s.effective.ToIso()},
+              {"coverage", s.coverage == Coverage::kFull ? "full" : "partial"},
+              {"share", s.coverage == Coverage::kFull ? Json(1.0) : Optional(s.share)}};
+}
+
+}  // namespace
+
 Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {
   const AdminUnit* u = tree.Get(unit);
   if (u == nullptr) return nullptr;
@@ -32,12 +61,31 @@ Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {
               {"code", u->code},
               {"name", v.name},
               {"full_name", v.full_name},
+              {"province", ProvinceJson(tree, *u, on)},
               {"type", UnitTypeKey(v.type)},
               {"type_name", vi ? UnitTypeNameVi(v.type) : UnitTypeNameEn(v.type)},
               {"parent", tree.Parent(unit) == kNoUnit ? Json(nullptr) : Json(tree.Parent(unit))},
               {"valid_from", DateJson(u->valid_from)},
               {"valid_to", DateJson(u->valid_to)},
               {"has_children", !tree.ChildrenOn(unit, on).empty()}};
+}
+
+Json UnitWithLinksView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {
+  Json j = UnitView(tree, unit, on, vi);
+  if (j.is_null()) return j;
+  const AdminRegistry& reg = tree.registry();
+  UnitId r = tree.ToRegistry(unit);
+  Json before = Json::array();
+  for (const Succession& s : reg.PredecessorsOf(r)) {
+    before.push_back(LinkView(tree, tree.ToStored(s.predecessor), s, s.effective.AddDays(-1), vi));
+  }
+  Json after = Json::array();
+  for (const Succession& s : reg.SuccessorsOf(r)) {
+    after.push_back(LinkView(tree, tree.ToStored(s.successor), s, s.effective, vi));
+  }
+  j["predecessors"] = std::move(before);
+  j["successors"] = std::move(after);
+  return j;
 }
 
 Json IndicatorView(const Indicator& i, bool vi) {

@@ -13,7 +13,11 @@ namespace kiemdem::api {
 // Today in Việt Nam (UTC+7), or KIEMDEM_TODAY (dd/mm/yyyy) when set, or the call's ?on=.
 Date Today(const Call& call);
 
+// A unit named as of `on`, with its province ("Tỉnh Thanh Hóa"; null for a province).
 Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi);
+// The same with the units it was formed from and those it became, each with
+// the day, whether wholly or in part, and the share of its figures counted.
+Json UnitWithLinksView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi);
 Json IndicatorView(const Indicator& i, bool vi);
 Json ResultView(const store::ResultRecord& r);
 Json PlanView(const Plan& p, bool vi);

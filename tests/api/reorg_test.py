@@ -157,3 +157,47 @@ def test_a_role_on_a_ward_that_ended_names_its_successor_and_the_on_option(w):
     assert "đã nhập vào Phường Quảng Phú (16522) từ 01/07/2025" in vi.stderr and "dùng --on" in vi.stderr, vi.stderr
     r = w.cli("user", "role", name, "viewer", "--unit", "14800", "--on", "01/01/2025")
     assert r.returncode == 0, r.stderr
+
+
+# --- Where users look: search finds former units with what they became, and a unit names its links
+
+
+@pytest.mark.parametrize("q", ["quang%20hung", "qu%E1%BA%A3ng%20h%C6%B0ng"])  # "quang hung", "quảng hưng"
+def test_search_without_a_date_finds_a_former_ward_with_what_it_became(w, q):
+    status, body = w.api(w.admin, "GET", f"/units?q={q}&page_size=200")
+    assert status == 200, body
+    qh = next((u for u in body["items"] if u["code"] == "14800"), None)
+    assert qh is not None, [u["full_name"] for u in body["items"]]
+    assert qh["full_name"] == "Phường Quảng Hưng" and qh["province"] == "Tỉnh Thanh Hóa", qh
+    assert qh["valid_to"] == "2025-07-01", qh  # its last day: 30/06/2025
+    [after] = qh["successors"]
+    assert after["unit"]["full_name"] == "Phường Quảng Phú" and after["unit"]["code"] == "16522", after
+    assert after["unit"]["province"] == "Tỉnh Thanh Hóa" and after["effective"] == "2025-07-01", after
+    assert after["coverage"] == "full" and after["share"] == 1, after
+    # Today's units come first: no former unit is listed before one that exists.
+    ended = [u["valid_to"] is not None for u in body["items"]]
+    assert ended == sorted(ended), [u["full_name"] for u in body["items"]]
+
+
+def test_two_wards_called_quang_phu_are_told_apart_by_their_province(w):
+    status, body = w.api(w.admin, "GET", "/units?q=phuong%20quang%20phu&on=01/01/2026&page_size=200")
+    provinces = sorted(u["province"] for u in body["items"] if u["full_name"] == "Phường Quảng Phú"
+                       and u["valid_to"] is None)
+    assert provinces == ["Thành phố Đà Nẵng", "Tỉnh Thanh Hóa"], provinces
+
+
+def test_a_new_ward_lists_what_it_was_formed_from_with_dates_and_coverage(w):
+    uong_bi = w.unit("uong%20bi", "06811", "01/01/2026")
+    status, u = w.api(w.admin, "GET", f"/units/{uong_bi}?on=01/01/2026")
+    assert status == 200 and u["successors"] == [] and u["province"] == "Tỉnh Quảng Ninh", u
+    before = {l["unit"]["full_name"]: l for l in u["predecessors"]}
+    assert set(before) == {"Phường Thanh Sơn", "Phường Quang Trung", "Phường Trưng Vương", "Phường Yên Thanh"}, before
+    assert all(l["effective"] == "2025-07-01" for l in before.values()), before
+    assert before["Phường Trưng Vương"]["coverage"] == "partial" and before["Phường Trưng Vương"]["share"] is None
+    assert before["Phường Thanh Sơn"]["coverage"] == "full" and before["Phường Thanh Sơn"]["share"] == 1
+    assert before["Phường Thanh Sơn"]["unit"]["valid_to"] == "2025-07-01", before
+    # And the old ward names the wards it went into.
+    trung_vuong = before["Phường Trưng Vương"]["unit"]["id"]
+    status, tv = w.api(w.admin, "GET", f"/units/{trung_vuong}")
+    assert status == 200 and "Phường Uông Bí" in [l["unit"]["full_name"] for l in tv["successors"]], tv
+    assert all(l["coverage"] == "partial" for l in tv["successors"]), tv

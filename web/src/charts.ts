@@ -1,7 +1,7 @@
 // ECharts, loaded only with the dashboard: a trend line and a comparison bar chart.
 import * as echarts from "echarts/core";
 import { BarChart, LineChart } from "echarts/charts";
-import { GridComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import { formatNumber } from "./format";
 import type { Lang } from "./lang";
@@ -14,7 +14,7 @@ function axisLabel(v: number, lang: Lang): string {
   return formatNumber(v, lang, 1);
 }
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 function chartIn(el: HTMLElement): echarts.ECharts {
   const existing = echarts.getInstanceByDom(el);
@@ -24,14 +24,42 @@ function chartIn(el: HTMLElement): echarts.ECharts {
   return chart;
 }
 
-export function trendChart(el: HTMLElement, labels: string[], values: number[], lang: Lang): void {
+// The trend of a unit's figures: its own ("số liệu báo cáo", solid) and, for
+// the periods before it was formed, those rebuilt from the units it was formed
+// from ("tính theo địa giới mới", dashed), with the boundary marked at the
+// label `boundary.at`.
+export interface TrendSeries {
+  labels: string[];
+  reported: (number | null)[];
+  rebuilt: (number | null)[];
+  names: { reported: string; rebuilt: string };
+  boundary: { at: string; text: string } | null;
+}
+
+export function trendChart(el: HTMLElement, t: TrendSeries, lang: Lang): void {
+  const withRebuilt = t.rebuilt.some((v) => v !== null);
+  const series: object[] = [
+    {
+      name: t.names.reported, type: "line", data: t.reported, smooth: false, symbolSize: 6, color: "#0b5cad",
+      markLine: t.boundary ? {
+        symbol: "none", silent: true, lineStyle: { color: "#8a5a00", type: "solid", width: 2 },
+        label: { formatter: t.boundary.text, position: "insideEndTop", color: "#8a5a00" },
+        data: [{ xAxis: t.boundary.at }],
+      } : undefined,
+    },
+  ];
+  if (withRebuilt) {
+    series.push({ name: t.names.rebuilt, type: "line", data: t.rebuilt, smooth: false, symbol: "emptyCircle", symbolSize: 7,
+                  color: "#6b6f76", lineStyle: { type: "dashed" } });
+  }
   chartIn(el).setOption({
     animation: false,
-    grid: { left: 70, right: 16, top: 16, bottom: 40 },
-    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatNumber(Number(v), lang, 1) },
-    xAxis: { type: "category", data: labels },
+    grid: { left: 70, right: 16, top: withRebuilt ? 40 : 24, bottom: 40 },
+    legend: withRebuilt ? { top: 0, data: [t.names.reported, t.names.rebuilt] } : undefined,
+    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => (v === null || v === undefined ? "—" : formatNumber(Number(v), lang, 1)) },
+    xAxis: { type: "category", data: t.labels },
     yAxis: { type: "value", axisLabel: { formatter: (v: number) => axisLabel(v, lang) } },
-    series: [{ type: "line", data: values, smooth: false, symbolSize: 6, color: "#0b5cad" }],
+    series,
   });
 }
 

@@ -8,8 +8,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api, ok, type Evaluation, type EvaluationRow, type Unit } from "../api/client";
 import { Chart } from "../components/chart";
 import { Loaded } from "../components/loaded";
-import { UnitButtons, UnitSearchError, useUnitSearch } from "../components/unit-picker";
-import { formatAmount, formatPercent, formatPoints } from "../format";
+import { UnitButtons, UnitSearchError, landingUnit, lastDay, nameWithProvince, useUnitSearch } from "../components/unit-picker";
+import { formatAmount, formatDate, formatPercent, formatPoints } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
@@ -44,8 +44,10 @@ export function Dashboard({ params, session }: PageProps) {
   const unapproved = params.get("unapproved") === "1";
   const onDate = `31/12/${year}`;
   const [periodChoice, setPeriodChoice] = useState(period);
-  const go = (unit: number, p: string, withUnapproved = unapproved) =>
-    navigate("/dashboard", { unit, period: p, on, unapproved: withUnapproved ? 1 : "" });
+  // `from`: the former unit the user chose, which went into `unit`.
+  const from = Number(params.get("from") ?? 0);
+  const go = (unit: number, p: string, withUnapproved = unapproved, former = 0) =>
+    navigate("/dashboard", { unit, period: p, on, unapproved: withUnapproved ? 1 : "", from: former || "" });
   const search = useUnitSearch(onDate);
 
   const load = useLoad(async () => {
@@ -109,12 +111,22 @@ export function Dashboard({ params, session }: PageProps) {
         <UnitSearchError error={search.error} />
         <div class="units" id="unit-list" aria-live="polite">
           {!search.found && below && below.length > 0 && <span class="muted">{t().below}:</span>}{" "}
-          <UnitButtons units={shown} onPick={(u) => go(u.id, periodChoice)} />
+          <UnitButtons units={shown} onPick={(u) => {
+            const to = landingUnit(u);
+            go(to, periodChoice, unapproved, to === u.id ? 0 : u.id);
+          }} />
         </div>
       </section>
       <section id="evaluation">
         <Loaded load={load}>
-          {(d) => (d.unit && d.evaluation ? <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} unapproved={unapproved} /> : null)}
+          {(d) =>
+            d.unit && d.evaluation ? (
+              <>
+                <Lineage unit={d.unit} period={period} from={from} />
+                <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} unapproved={unapproved} />
+              </>
+            ) : null
+          }
         </Loaded>
       </section>
     </>
@@ -128,7 +140,7 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
   return (
     <>
       <div class="card">
-        <h2>{unit.full_name} — {e.period.label}</h2>
+        <h2>{unit.full_name}{unit.province && <span class="muted">, {unit.province}</span>} — {e.period.label}</h2>
         <p>
           <a href={href("/entry", { unit: unit.id, period })}>{t().entry}</a> · <a href={href("/read", { unit: unit.id })}>{t().readReport}</a>
         </p>
@@ -209,9 +221,70 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
   );
 }
 
+// The last period a former unit reported for: "2025-H1" for one that ended on 30/06/2025.
+function lastPeriod(validTo: string): string {
+  const end = new Date(`${validTo}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() - 1);
+  const y = end.getUTCFullYear();
+  const whole = new Date(Date.UTC(y, end.getUTCMonth() + 1, 0)).getUTCDate() === end.getUTCDate();
+  const m = end.getUTCMonth() + (whole ? 1 : 0);  // months fully lived in the year
+  if (m === 0) return String(y - 1);
+  if (m === 12) return String(y);
+  if (m === 6) return `${y}-H1`;
+  return `${y}-01/${y}-${String(m).padStart(2, "0")}`;
+}
+
+type Link = NonNullable<Unit["predecessors"]>[number];
+
+function coverageText(l: Link, lang: ReturnType<typeof getLang>): string {
+  if (l.coverage === "full") return t().whole;
+  return l.share !== null ? t().partShare(formatPercent(l.share * 100, lang)) : t().partNoShare;
+}
+
+// The units this one was formed from and those it went into, with the day,
+// whether wholly or in part, and the share of a split unit counted.
+function Lineage({ unit, period, from }: { unit: Unit; period: string; from: number }) {
+  const lang = getLang();
+  const before = unit.predecessors ?? [];
+  const after = unit.successors ?? [];
+  if (before.length === 0 && after.length === 0) return null;
+  const landed = before.find((l) => l.unit.id === from);
+  const linkTo = (l: Link, old: boolean) =>
+    href("/dashboard", { unit: l.unit.id, period: old && l.unit.valid_to ? lastPeriod(l.unit.valid_to) : period });
+  const list = (links: Link[], old: boolean) => (
+    <ul>
+      {links.map((l) => (
+        <li data-unit={l.unit.id} data-coverage={l.coverage}>
+          <a href={linkTo(l, old)}>{nameWithProvince(l.unit)}</a> <span class="muted">{l.unit.code}</span>
+          {old && lastDay(l.unit) && ` (${t().until(lastDay(l.unit) ?? "")})`} — <span class={`coverage ${l.coverage}`}>{coverageText(l, lang)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <section class="card" id="lineage" aria-labelledby="lineage-title">
+      <h3 id="lineage-title">{t().lineage}</h3>
+      {landed && <p id="landed-from" role="status">{t().landedFrom(landed.unit.full_name, lastDay(landed.unit) ?? "", unit.full_name)}</p>}
+      {before.length > 0 && (
+        <div id="predecessors">
+          <p>{t().formedFrom(formatDate(before[0].effective))}</p>
+          {list(before, true)}
+        </div>
+      )}
+      {after.length > 0 && (
+        <div id="successors">
+          <p>{t().wentInto(formatDate(after[0].effective))}</p>
+          {list(after, false)}
+        </div>
+      )}
+    </section>
+  );
+}
+
 function TrendCard({ row, unit, period }: { row: EvaluationRow | null; unit: Unit; period: string }) {
   const lang = getLang();
   const [draw, setDraw] = useState<((el: HTMLElement) => void) | null>(null);
+  const [boundary, setBoundary] = useState<{ day: string; rebuilt: number } | null>(null);
   useEffect(() => {
     if (!row) return;
     let live = true;
@@ -226,7 +299,19 @@ function TrendCard({ row, unit, period }: { row: EvaluationRow | null; unit: Uni
       const same = trend.items.filter((p) => p.period.slice(4) === suffix);
       const months = trend.items.filter((p) => p.months === 1);
       const points = same.length >= 2 ? same : months.length >= 3 ? months : trend.items;
-      setDraw(() => (el: HTMLElement) => trendChart(el, points.map((p) => p.label), points.map((p) => p.value), lang));
+      const own = (p: (typeof points)[number]) => p.basis === "reported";
+      // The boundary is marked at the first point that ends after the day the unit was formed.
+      const at = trend.boundary ? points.find((p) => periodEnd(p.period) > (trend.boundary ?? "")) : undefined;
+      const day = trend.boundary ? formatDate(trend.boundary) : "";
+      setBoundary(trend.boundary ? { day, rebuilt: points.filter((p) => !own(p)).length } : null);
+      setDraw(() => (el: HTMLElement) =>
+        trendChart(el, {
+          labels: points.map((p) => p.label),
+          reported: points.map((p) => (own(p) ? p.value : null)),
+          rebuilt: points.map((p) => (own(p) ? null : p.value)),
+          names: { reported: t().reportedFigures, rebuilt: t().rebuiltFigures },
+          boundary: at ? { at: at.label, text: day } : null,
+        }, lang));
     });
     return () => void (live = false);
   }, [row, unit.id, period]);
@@ -234,9 +319,26 @@ function TrendCard({ row, unit, period }: { row: EvaluationRow | null; unit: Uni
     <div class="card">
       <h3 id="trend-title">{row ? `${t().trend}: ${row.indicator.name}` : t().trend}</h3>
       {!row && <p class="muted" id="trend-hint">{t().chooseRow}</p>}
+      {boundary && (
+        <p class="muted" id="trend-boundary" data-boundary={boundary.day}>
+          {t().trendBoundary(boundary.day, boundary.rebuilt)}
+        </p>
+      )}
       <Chart id="trend" labelledBy="trend-title" draw={draw} />
     </div>
   );
+}
+
+// The ISO day after a period's last month ("2025-H1" -> "2025-07-01"), to compare with a boundary.
+function periodEnd(key: string): string {
+  const y = Number(key.slice(0, 4));
+  const rest = key.slice(5);
+  let last = 12;
+  if (key.includes("/")) last = Number(key.slice(-2));
+  else if (/^\d{2}$/.test(rest)) last = Number(rest);
+  else if (/^Q\d$/.test(rest)) last = Number(rest[1]) * 3;
+  else if (rest === "H1") last = 6;
+  return last === 12 ? `${y + 1}-01-01` : `${y}-${String(last + 1).padStart(2, "0")}-01`;
 }
 
 function CompareCard({ row, unit, period, unapproved }: { row: EvaluationRow | null; unit: Unit; period: string; unapproved: boolean }) {
