@@ -67,6 +67,14 @@ bool UnitTree::Within(UnitId unit, UnitId root) const {
   return false;
 }
 
+bool UnitTree::CoversHistory(UnitId unit, UnitId root) const {
+  return registry_.CoversHistory(ToRegistry(unit), ToRegistry(root));
+}
+
+Status UnitTree::CheckCoversPeriod(UnitId unit, const Period& period) const {
+  return registry_.CheckCoversPeriod(ToRegistry(unit), period).WithField("period");
+}
+
 std::vector<UnitId> UnitTree::ChildrenOn(UnitId stored_parent, Date on) const {
   std::vector<UnitId> out;
   for (UnitId r : registry_.ChildrenOn(ToRegistry(stored_parent), on)) out.push_back(ToStored(r));

@@ -28,6 +28,14 @@ class UnitTree {
   UnitId Parent(UnitId stored) const;
   // `unit` is `root` or below it.
   bool Within(UnitId unit, UnitId root) const;
+  // `unit`'s figures are part of the history of `root`'s territory: it lay
+  // within `root` once, or became (through successions) `root` or a unit
+  // below it (AdminRegistry::CoversHistory).
+  bool CoversHistory(UnitId unit, UnitId root) const;
+  // OK when `unit` exists through the whole of `period`; else an error that
+  // gives its dates and the units whose figures those months are
+  // (AdminRegistry::CheckCoversPeriod), field "period".
+  Status CheckCoversPeriod(UnitId unit, const Period& period) const;
   std::vector<UnitId> ChildrenOn(UnitId stored_parent, Date on) const;
   std::vector<UnitId> RootsOn(Date on) const;
   std::vector<UnitId> Search(std::string_view query, Date on, size_t limit) const;

@@ -6,22 +6,58 @@
 
 namespace kiemdem::api {
 
-Result<StorePool::Lease> StorePool::Acquire() {
+// A connection idle this long is probed before it is lent: the server may
+// have restarted meanwhile.
+constexpr auto kProbeAfterIdle = std::chrono::seconds(1);
+constexpr auto kFirstBackoff = std::chrono::milliseconds(100);
+constexpr auto kMaxBackoff = std::chrono::seconds(5);
+
+std::optional<std::unique_ptr<store::Store>> StorePool::TakeIdle() {
+  while (true) {
+    Idle idle;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (free_.empty()) return std::nullopt;
+      idle = std::move(free_.back());
+      free_.pop_back();
+    }
+    if (Clock::now() - idle.since < kProbeAfterIdle || idle.store->Connected(/*probe=*/true)) {
+      return std::move(idle.store);
+    }
+    // Gone with its server: dropped; the next one is tried.
+  }
+}
+
+Result<std::unique_ptr<store::Store>> StorePool::Open() {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (!free_.empty()) {
-      std::unique_ptr<store::Store> s = std::move(free_.back());
-      free_.pop_back();
-      return Lease(this, std::move(s));
-    }
+    if (Clock::now() < next_open_) return last_open_error_;
   }
-  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::Store::Open({.url = url_}));
+  Result<std::unique_ptr<store::Store>> s = store::Store::Open({.url = url_});
+  std::lock_guard<std::mutex> lock(mu_);
+  if (s.ok()) {
+    open_backoff_ = Clock::duration::zero();
+    next_open_ = Clock::time_point{};
+    return s;
+  }
+  open_backoff_ = open_backoff_ == Clock::duration::zero()
+                      ? Clock::duration(kFirstBackoff)
+                      : std::min<Clock::duration>(open_backoff_ * 2, kMaxBackoff);
+  next_open_ = Clock::now() + open_backoff_;
+  last_open_error_ = s.status();
+  return s.status();
+}
+
+Result<StorePool::Lease> StorePool::Acquire() {
+  if (std::optional<std::unique_ptr<store::Store>> idle = TakeIdle()) return Lease(this, std::move(*idle));
+  ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, Open());
   return Lease(this, std::move(s));
 }
 
 void StorePool::Return(std::unique_ptr<store::Store> s) {
+  if (!s->Connected(/*probe=*/false)) return;  // lost its server during the lease
   std::lock_guard<std::mutex> lock(mu_);
-  free_.push_back(std::move(s));
+  free_.push_back({std::move(s), Clock::now()});
 }
 
 App::App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger)
@@ -72,6 +108,8 @@ Status App::LoadTree(store::Store& s, int64_t units_version) {
 }
 
 bool App::Within(UnitId unit, UnitId root) const { return tree()->Within(unit, root); }
+
+bool App::CoversHistory(UnitId unit, UnitId root) const { return tree()->CoversHistory(unit, root); }
 
 void App::Touch() {
   Result<StorePool::Lease> s = pool_.Acquire();

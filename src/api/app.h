@@ -5,6 +5,7 @@
 #define KIEMDEM_API_APP_H_
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -25,7 +26,11 @@
 namespace kiemdem::api {
 
 // Store connections for request threads: a Store is one connection, used by
-// one thread at a time.
+// one thread at a time. A connection that lost its server is dropped when it
+// comes back, one idle for a while is probed before it is lent, and while the
+// database cannot be opened new attempts back off (0,1 s doubling to 5 s), so
+// an outage answers kUnavailable at once and ends by itself when the server
+// is back.
 class StorePool {
  public:
   explicit StorePool(std::string url) : url_(std::move(url)) {}
@@ -49,10 +54,21 @@ class StorePool {
   Result<Lease> Acquire();
 
  private:
+  using Clock = std::chrono::steady_clock;
+  struct Idle {
+    std::unique_ptr<store::Store> store;
+    Clock::time_point since;
+  };
   void Return(std::unique_ptr<store::Store> s);
+  std::optional<std::unique_ptr<store::Store>> TakeIdle();
+  Result<std::unique_ptr<store::Store>> Open();
+
   std::string url_;
   std::mutex mu_;
-  std::vector<std::unique_ptr<store::Store>> free_;
+  std::vector<Idle> free_;
+  Clock::time_point next_open_{};          // no attempt to open before this
+  Clock::duration open_backoff_{};         // zero after a success
+  Status last_open_error_ = Status::Ok();  // what the last failed attempt said
 };
 
 // API tokens live 90 days; tokens made before they expired count from when
@@ -87,6 +103,8 @@ class App {
   std::shared_ptr<const analytics::UnitTree> tree() const;
   Status ReloadTree();
   bool Within(UnitId unit, UnitId root) const;
+  // `unit` belongs to the history of `root`'s territory (UnitTree::CoversHistory).
+  bool CoversHistory(UnitId unit, UnitId root) const;
 
   // The highest audit id seen: changes with every write by any server.
   int64_t data_version() const { return version_.load(); }

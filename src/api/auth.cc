@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <atomic>
+#include <cstdint>
+
 namespace kiemdem::api {
 
 Status InitCrypto() {
@@ -24,11 +27,18 @@ Result<std::string> HashPassword(const std::string& password) {
   return std::string(out);
 }
 
+namespace {
+std::atomic<uint64_t> verifications{0};
+}  // namespace
+
 bool VerifyPassword(const std::string& encoded_hash, const std::string& password) {
   if (password.size() > kMaxPasswordBytes) return false;
   if (encoded_hash.empty() || encoded_hash.size() >= crypto_pwhash_STRBYTES) return false;
+  verifications.fetch_add(1, std::memory_order_relaxed);
   return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
 }
+
+uint64_t PasswordVerifications() { return verifications.load(std::memory_order_relaxed); }
 
 std::string NewToken() {
   unsigned char bytes[32];
@@ -53,6 +63,8 @@ std::string TokenHash(const std::string& token) {
   sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
   return hex;
 }
+
+std::string TokenId(const std::string& token_hash) { return token_hash.substr(0, 12); }
 
 bool SameSecret(const std::string& a, const std::string& b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;

@@ -5,6 +5,7 @@
 #define KIEMDEM_API_AUTH_H_
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -23,6 +24,10 @@ constexpr size_t kMaxPasswordBytes = 1024;
 Result<std::string> HashPassword(const std::string& password);
 // False for a password over kMaxPasswordBytes, without hashing it.
 bool VerifyPassword(const std::string& encoded_hash, const std::string& password);
+// How many Argon2 verifications this process has run. Sign-in runs exactly
+// one whether the account exists, is disabled or not, so that its time tells
+// nothing (tests count them).
+uint64_t PasswordVerifications();
 
 // 32 random bytes as 64 hex digits.
 std::string NewToken();
@@ -30,6 +35,9 @@ std::string NewToken();
 std::string NewPassword();
 // The hex BLAKE2b-256 hash under which a token is stored.
 std::string TokenHash(const std::string& token);
+// An API token's public id: the first 12 hex digits of its hash, as the
+// audit log, `GET /auth/tokens` and `kiemdem user tokens` show it.
+std::string TokenId(const std::string& token_hash);
 // Constant-time comparison of two secrets.
 bool SameSecret(const std::string& a, const std::string& b);
 

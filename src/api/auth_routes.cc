@@ -106,9 +106,6 @@ Status Me(Call& call) {
 
 constexpr size_t kMaxTokensPerUser = 20;
 
-// An API token's public id: the start of its hash, as the audit log shows it.
-std::string TokenId(const std::string& hash) { return hash.substr(0, 12); }
-
 std::string IsoSeconds(int64_t t) {
   auto tt = static_cast<std::time_t>(t);
   std::tm tm{};

@@ -41,6 +41,8 @@ commands:
                                 into an empty database; a first admin's password is printed once
   user add|passwd NAME | role NAME ROLE [--unit CODE] | list [--db PATH]
                                 accounts; roles: viewer, reporter, approver, admin over a unit's subtree
+  user tokens NAME [--revoke ID | --all] | disable NAME | enable NAME [--db PATH]
+                                a user's API tokens, their revocation; disabling ends every session
   check-percent PART WHOLE STATED
                                 does a stated percentage match its figures? (8 12 66,66%)
 

@@ -1,14 +1,18 @@
-// `kiemdem serve` and `kiemdem user add|passwd|role|list`.
+// `kiemdem serve` and `kiemdem user add|passwd|role|tokens|disable|enable|list`.
 #include <csignal>
+#include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <map>
 
 #include "analytics/unit_tree.h"
+#include "api/app.h"
 #include "api/auth.h"
 #include "api/server.h"
 #include "api/unit_codes.h"
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
+#include "cli/table.h"
 #include "cli/workspace.h"
 #include "log/stderr_logger.h"
 #include "store/store.h"
@@ -144,11 +148,83 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
   return 0;
 }
 
+namespace {
+
+std::string DayAndTime(int64_t seconds) {
+  auto t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d %02d:%02d UTC", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
+                tm.tm_hour, tm.tm_min);
+  return buf;
+}
+
+// `kiemdem user tokens NAME [--revoke ID | --all]`: the user's API tokens
+// that still work (id, label, made, expires), or their revocation.
+int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const std::string& actor,
+               const std::string& name) {
+  bool vi = g.lang == "vi";
+  Result<store::User> user = s.accounts().FindUser(name);
+  if (!user.ok()) return Fail(g, user.status());
+  Result<std::vector<store::SessionRecord>> all = s.accounts().ListSessions(user->id);
+  if (!all.ok()) return Fail(g, all.status());
+  auto now = static_cast<int64_t>(std::time(nullptr));
+  std::vector<store::SessionRecord> live;
+  for (const store::SessionRecord& r : *all) {
+    if (r.kind == "api" && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
+  }
+  std::string one = Get(f, "--revoke", "");
+  bool every = f.values.count("--all") > 0;
+  if (!one.empty() && every) {
+    std::cerr << "kiemdem: "
+              << (vi ? "dùng --revoke ID hoặc --all, không dùng cả hai"
+                     : "use --revoke ID or --all, not both")
+              << "\n";
+    return 2;
+  }
+  if (!one.empty() || every) {
+    size_t revoked = 0;
+    for (const store::SessionRecord& r : live) {
+      if (!every && api::TokenId(r.token_hash) != one) continue;
+      if (Status st = s.accounts().RevokeSession(actor, r.token_hash); !st.ok()) return Fail(g, st);
+      ++revoked;
+    }
+    if (!every && revoked == 0) {
+      return Fail(g, NotFound(name + " has no working API token " + one + " (kiemdem user tokens " + name +
+                                  " lists them)",
+                              name + " không có mã truy cập API " + one +
+                                  " đang dùng được (xem bằng kiemdem user tokens " + name + ")"));
+    }
+    std::cout << (vi ? "Đã thu hồi " + std::to_string(revoked) + " mã truy cập API của " + name
+                     : "Revoked " + std::to_string(revoked) + " API token(s) of " + name)
+              << "\n";
+    return 0;
+  }
+  if (live.empty()) {
+    std::cout << (vi ? name + " không có mã truy cập API nào đang dùng được"
+                     : name + " has no working API token")
+              << "\n";
+    return 0;
+  }
+  TextTable table(vi ? std::vector<std::string>{"Mã", "Nhãn", "Tạo lúc", "Hết hạn"}
+                     : std::vector<std::string>{"Id", "Label", "Created", "Expires"});
+  for (const store::SessionRecord& r : live) {
+    table.AddRow(
+        {api::TokenId(r.token_hash), r.label, DayAndTime(r.created_at), DayAndTime(api::SessionExpiry(r))});
+  }
+  table.Print(std::cout);
+  return 0;
+}
+
+}  // namespace
+
 int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
-  Flags f = ParseFlags(args, {"--db", "--password", "--unit", "--display", "--on"}, {});
+  Flags f = ParseFlags(args, {"--db", "--password", "--unit", "--display", "--on", "--revoke"}, {"--all"});
   const char* usage =
       "usage: kiemdem user add NAME [--display TEXT] [--password P] | passwd NAME [--password P] |\n"
-      "       role NAME viewer|reporter|approver|admin [--unit CODE] | list   [--db PATH]";
+      "       role NAME viewer|reporter|approver|admin [--unit CODE] [--on DD/MM/YYYY] |\n"
+      "       tokens NAME [--revoke ID | --all] | disable NAME | enable NAME | list   [--db PATH]";
   if (!f.error.empty() || f.rest.empty()) {
     std::cerr << usage << "\n";
     return 2;
@@ -167,6 +243,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (!users.ok()) return Fail(g, users.status());
     for (const store::User& u : *users) {
       std::cout << u.username << "\t" << u.display_name;
+      if (u.disabled) std::cout << "\t" << (vi ? "(đã khóa)" : "(disabled)");
       for (const store::RoleGrant& r : u.roles) {
         Result<std::string> code =
             r.unit == kNoUnit ? Result<std::string>(std::string("*")) : s.UnitCode(r.unit);
@@ -201,6 +278,22 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (!hash.ok()) return Fail(g, hash.status());
     if (Status p = s.SetPassword(actor, name, *hash); !p.ok()) return Fail(g, p);
     std::cout << (vi ? "Đã đổi mật khẩu của " : "Changed the password of ") << name << "\n";
+    return 0;
+  }
+  if (verb == "tokens" && f.rest.size() == 2) return UserTokens(g, f, s, actor, name);
+  if ((verb == "disable" || verb == "enable") && f.rest.size() == 2) {
+    bool disable = verb == "disable";
+    if (Status d = s.accounts().SetDisabled(actor, name, disable); !d.ok()) return Fail(g, d);
+    if (disable) {
+      std::cout << (vi ? "Đã khóa tài khoản " + name +
+                             "; mọi phiên đăng nhập và mã truy cập API của tài khoản đã hết hiệu lực"
+                       : "Disabled " + name + "; every session and API token of the account has ended")
+                << "\n";
+    } else {
+      std::cout << (vi ? "Đã mở khóa tài khoản " + name + " (mã truy cập API cũ không dùng lại được)"
+                       : "Enabled " + name + " (old API tokens stay revoked)")
+                << "\n";
+    }
     return 0;
   }
   if (verb == "role" && f.rest.size() == 3) {

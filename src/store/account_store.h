@@ -60,6 +60,11 @@ class AccountStore {
   virtual Status SetPassword(const std::string& actor, const std::string& username,
                              const std::string& hash) = 0;
 
+  // Disables (no sign-in; every session and API token of the user ends) or
+  // enables the user again; audited as "disable" / "enable", nothing when it
+  // is so already. NotFound (field "username") for an unknown user.
+  virtual Status SetDisabled(const std::string& actor, const std::string& username, bool disabled) = 0;
+
   // Adds one role. InvalidArgument (field "role") for an unknown role;
   // NotFound (field "roles") for a unit that is not stored; NotFound (field
   // "username") for an unknown user.

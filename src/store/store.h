@@ -27,6 +27,7 @@
 #ifndef KIEMDEM_STORE_STORE_H_
 #define KIEMDEM_STORE_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ struct StoreOptions {
   std::string url = "kiemdem.db";
   // How long a writer waits for a lock before kUnavailable (SQLite busy timeout).
   int busy_timeout_ms = 10000;
+  // SQLite only: the most the file may grow to, in bytes (0: as far as the
+  // disk allows). Past it a write fails as on a full disk: kUnavailable,
+  // nothing of it stored.
+  int64_t sqlite_max_bytes = 0;
 };
 
 struct MigrationState {
@@ -71,6 +76,12 @@ class Store {
 
   // "sqlite" or "postgresql".
   virtual std::string backend() const = 0;
+
+  // Whether the connection still works. Without `probe` only what is known
+  // already (a PostgreSQL connection that lost its server in the last call);
+  // with `probe` it asks the server (one round trip) and, when the connection
+  // is gone, reconnects once. SQLite's file is always there: true.
+  virtual bool Connected(bool probe) = 0;
 
   // Applies pending migrations, each in its own transaction, forward only.
   virtual Status Migrate() = 0;

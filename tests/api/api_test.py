@@ -7,6 +7,8 @@ runs alone:
   pytest-3 tests/api/api_test.py --kiemdem build/release/src/cli/kiemdem -k "sqlite and csrf\""""
 import base64
 import datetime
+import sqlite3
+import subprocess
 import time
 
 from server import Client
@@ -380,7 +382,11 @@ def test_confirmed_facts_become_drafts_linked_to_their_span_in_the_reports_ward_
     assert c["results"][0]["status"] == "draft", c
     status, c = w.api(other, "POST", f"/documents/{d['document']['id']}/confirm",
                       {"facts": [{"measure": 0, "indicator": "THU_NS_XA"}]})
-    assert status == 403, "another ward cannot confirm this report: %s" % c
+    # Another ward cannot confirm it, nor learn that it exists: the answer of a missing report.
+    assert status == 404, "another ward cannot confirm this report: %s" % c
+    status, missing = w.api(other, "POST", "/documents/987654321/confirm",
+                            {"facts": [{"measure": 0, "indicator": "THU_NS_XA"}]})
+    assert (status, missing["error"]["code"]) == (404, c["error"]["code"]), missing
 
 
 POOR = "Năm 2026, toàn phường còn 35 hộ nghèo, tỷ lệ hộ nghèo giảm còn 1,2%."
@@ -546,6 +552,77 @@ def test_an_api_token_writes_without_csrf_and_a_wrong_one_is_a_401(w):
     machine.token = "f" * 64
     status, r = w.api(machine, "GET", "/units")
     assert status == 401, r
+
+
+def _refused_within(client, seconds=15):
+    """True once `client` is refused (401) on a read, trying every 0,2 s: the server re-reads
+    cached sessions within seconds of a change made by the CLI."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if client.call("GET", "/api/v1/units")[0] == 401:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _audit_actions(w, entity_id):
+    """The audit log's actions on `entity_id`, oldest first, read from the server's database."""
+    query = f"SELECT action FROM audit_log WHERE entity_id = '{entity_id}' ORDER BY id"
+    if w.db.startswith("postgresql://"):
+        out = subprocess.run(["psql", "-qAt", w.db, "-c", query], capture_output=True, text=True, check=True)
+        return out.stdout.split()
+    with sqlite3.connect(w.db) as con:
+        return [row[0] for row in con.execute(query)]
+
+
+def test_the_cli_lists_and_revokes_tokens_and_disables_and_enables_accounts(w):
+    viewer = w.user(("viewer", w.ward()[0]))
+    tokens = []
+    for label in ("đồng bộ số liệu", "bảng tính"):
+        status, t = w.api(viewer, "POST", "/auth/tokens", {"label": label})
+        assert status == 201, t
+        machine = Client(w.server)
+        machine.token = t["token"]
+        tokens.append((t["id"], machine))
+
+    listed = w.cli("user", "tokens", viewer.name)
+    assert listed.returncode == 0, listed.stderr
+    assert tokens[0][0] in listed.stdout and tokens[1][0] in listed.stdout, listed.stdout
+    assert "đồng bộ số liệu" in listed.stdout and "Expires" in listed.stdout, listed.stdout
+
+    wrong = w.cli("user", "tokens", viewer.name, "--revoke", "0123456789ab")
+    assert wrong.returncode == 1 and "0123456789ab" in wrong.stderr, wrong.stderr
+    both = w.cli("user", "tokens", viewer.name, "--revoke", tokens[0][0], "--all")
+    assert both.returncode == 2, both.stderr
+
+    revoked = w.cli("user", "tokens", viewer.name, "--revoke", tokens[0][0])
+    assert revoked.returncode == 0 and "Revoked 1" in revoked.stdout, revoked.stdout + revoked.stderr
+    assert _refused_within(tokens[0][1]), "the revoked token still works"
+    assert tokens[1][1].call("GET", "/api/v1/units")[0] == 200, "the other token must keep working"
+    listed = w.cli("user", "tokens", viewer.name)
+    assert tokens[0][0] not in listed.stdout and tokens[1][0] in listed.stdout, listed.stdout
+
+    disabled = w.cli("user", "disable", viewer.name)
+    assert disabled.returncode == 0, disabled.stderr
+    assert _refused_within(viewer), "the disabled user's browser session still works"
+    assert _refused_within(tokens[1][1]), "the disabled user's API token still works"
+    status, r = Client(w.server).login(viewer.name, viewer.password)
+    assert status == 401, r
+    assert "(disabled)" in next(l for l in w.cli("user", "list").stdout.splitlines() if l.startswith(viewer.name))
+    assert w.cli("user", "tokens", viewer.name).stdout.strip().endswith("has no working API token")
+
+    enabled = w.cli("user", "enable", viewer.name)
+    assert enabled.returncode == 0, enabled.stderr
+    again = Client(w.server)
+    status, r = again.login(viewer.name, viewer.password)
+    assert status == 200, r
+    assert tokens[1][1].call("GET", "/api/v1/units")[0] == 401, "enabling must not bring old tokens back"
+    # Disabling twice changes nothing and is audited once.
+    assert w.cli("user", "disable", viewer.name).returncode == 0
+    assert w.cli("user", "disable", viewer.name).returncode == 0
+    assert _audit_actions(w, viewer.name).count("disable") == 2  # before and after the enable
+    assert _audit_actions(w, viewer.name).count("enable") == 1
+    assert w.cli("user", "disable", "nobody.here").returncode == 1
 
 
 def test_logout_ends_the_session(w):

@@ -127,6 +127,30 @@ Status SetPassword(Db db, const std::string& actor, const std::string& username,
   });
 }
 
+Status SetDisabled(Db db, const std::string& actor, const std::string& username, bool disabled) {
+  return Guard(disabled ? "disable user" : "enable user", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    if (u[0].disabled == disabled) {
+      tr.Commit();
+      return Status::Ok();  // already so: nothing to change or audit
+    }
+    int flag = disabled ? 1 : 0;
+    sql << "UPDATE users SET disabled = :d WHERE username = :u", soci::use(flag), soci::use(username);
+    // A disabled account keeps no way in: its sessions and tokens end now
+    // (enabling it again does not bring them back).
+    long long uid = u[0].id;
+    if (disabled) sql << "UPDATE sessions SET revoked = 1 WHERE user_id = :u", soci::use(uid);
+    WriteAudit(sql, actor, disabled ? "disable" : "enable", "user", username,
+               JsonObject().Add("disabled", u[0].disabled).str(),
+               JsonObject().Add("disabled", disabled).str());
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
 Status GrantRole(Db db, const std::string& actor, const std::string& username, const RoleGrant& grant) {
   return Guard("grant role", [&]() -> Status {
     soci::session& sql = db.sql;
@@ -269,6 +293,9 @@ class SqlAccountStore final : public AccountStore {
   Status SetPassword(const std::string& actor, const std::string& username,
                      const std::string& hash) override {
     return internal::SetPassword(db_, actor, username, hash);
+  }
+  Status SetDisabled(const std::string& actor, const std::string& username, bool disabled) override {
+    return internal::SetDisabled(db_, actor, username, disabled);
   }
   Status GrantRole(const std::string& actor, const std::string& username, const RoleGrant& grant) override {
     return internal::GrantRole(db_, actor, username, grant);

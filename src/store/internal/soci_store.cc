@@ -6,6 +6,9 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
+#include <string>
+
 #include "store/internal/areas.h"
 #include "store/internal/pg_url.h"
 #include "store/internal/sql.h"
@@ -31,6 +34,21 @@ class SociStore final : public Store {
         audit_(internal::NewAuditStore(db())) {}
 
   std::string backend() const override { return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql"; }
+  bool Connected(bool probe) override {
+    if (dialect_ == Dialect::kSqlite) return true;
+    // The backend is PostgreSQL here (its typeinfo is not exported: no dynamic_cast).
+    auto* pg = static_cast<soci::postgresql_session_backend*>(sql_->get_backend());
+    if (pg == nullptr || pg->conn_ == nullptr) return false;
+    if (!probe) return PQstatus(pg->conn_) == CONNECTION_OK;
+    if (sql_->is_connected()) return true;  // sends an empty query
+    try {
+      sql_->reconnect();
+    } catch (const std::exception&) {
+      return false;  // the server is still away: the pool opens a new one later
+    }
+    return sql_->is_connected();
+  }
+
   Status Migrate() override { return internal::Migrate(db()); }
   Result<std::vector<MigrationState>> MigrationStatus() override { return internal::MigrationStatus(db()); }
 
@@ -97,6 +115,12 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
     *session << "PRAGMA synchronous=FULL";
     *session << "PRAGMA foreign_keys=ON";
     *session << "PRAGMA busy_timeout=" + std::to_string(options.busy_timeout_ms);
+    if (options.sqlite_max_bytes > 0) {
+      long long page_size = 4096;
+      *session << "PRAGMA page_size", soci::into(page_size);
+      long long pages = std::max<long long>(1, options.sqlite_max_bytes / std::max<long long>(1, page_size));
+      *session << "PRAGMA max_page_count=" + std::to_string(pages);
+    }
     return std::unique_ptr<Store>(new SociStore(std::move(session), Dialect::kSqlite));
   } catch (const std::exception& e) {
     std::string msg = e.what();

@@ -1,8 +1,11 @@
 #include "store/internal/sql.h"
 
+#include <soci/postgresql/soci-postgresql.h>
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <initializer_list>
 
 namespace kiemdem::store::internal {
 
@@ -18,12 +21,61 @@ std::string NowIso() {
   return buf;
 }
 
+namespace {
+
+bool Has(const std::string& msg, std::initializer_list<const char*> parts) {
+  for (const char* p : parts) {
+    if (msg.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The connection to the server is gone or the server refuses work for now
+// (restarting, shutting down, out of connections): PostgreSQL's SQLSTATE
+// class 08, 57P01-57P03, 53300, and libpq's own words when no SQLSTATE came.
+bool ConnectionLost(const std::exception& e, const std::string& msg) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    std::string state = pg->sqlstate();
+    if (state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03" ||
+        state == "53300") {
+      return true;
+    }
+  }
+  if (const auto* se = dynamic_cast<const soci::soci_error*>(&e);
+      se != nullptr && se->get_error_category() == soci::soci_error::connection_error) {
+    return true;
+  }
+  return Has(msg, {"server closed the connection", "no connection to the server", "could not connect",
+                   "Connection refused", "terminating connection", "the database system is",
+                   "connection to server", "Cannot establish connection", "SSL SYSCALL error"});
+}
+
+}  // namespace
+
 Status FromException(const std::exception& e, const std::string& what) {
   std::string msg = e.what();
+  // SOCI ends its text with the statement's bound values (`… with :h="…"`):
+  // password hashes, token hashes and figures are for nobody's log.
+  if (size_t values = msg.find("\" with :"); values != std::string::npos) {
+    msg = msg.substr(0, values + 1) + " (values not shown)";
+  }
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-  if (msg.find("locked") != std::string::npos || msg.find("busy") != std::string::npos ||
-      msg.find("could not serialize") != std::string::npos || msg.find("deadlock") != std::string::npos ||
-      msg.find("duplicate key") != std::string::npos) {
+  if (ConnectionLost(e, msg)) {
+    return Status(StatusCode::kUnavailable,
+                  what + ": the database cannot be reached, try again (" + msg + ")",
+                  what + ": không kết nối được cơ sở dữ liệu, hãy thử lại (" + msg + ")");
+  }
+  if (Has(msg, {"database or disk is full", "disk I/O error"})) {
+    return Status(StatusCode::kUnavailable,
+                  what + ": the disk of the database is full or failing; nothing was written (" + msg + ")",
+                  what + ": ổ đĩa của cơ sở dữ liệu đầy hoặc hỏng; chưa ghi gì (" + msg + ")");
+  }
+  if (Has(msg, {"readonly database", "read-only transaction"})) {
+    return Status(StatusCode::kUnavailable,
+                  what + ": the database is read-only just now; nothing was written (" + msg + ")",
+                  what + ": cơ sở dữ liệu đang chỉ cho đọc; chưa ghi gì (" + msg + ")");
+  }
+  if (Has(msg, {"locked", "busy", "could not serialize", "deadlock", "duplicate key"})) {
     return Status(StatusCode::kUnavailable, what + ": the database is busy, try again (" + msg + ")",
                   what + ": cơ sở dữ liệu đang bận, hãy thử lại (" + msg + ")");
   }

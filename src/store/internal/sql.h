@@ -32,8 +32,10 @@ struct Db {
 // "2026-11-22T09:15:02.123Z".
 std::string NowIso();
 
-// A database error as a Status: locks, serialisation failures and unique-key
-// races are a retryable kUnavailable; anything else is kInternal.
+// A database error as a Status: a lost connection or a server that is
+// restarting, a full or read-only database, locks, serialisation failures
+// and unique-key races are a retryable kUnavailable; anything else is
+// kInternal. The driver's text stays in the message, for the log.
 Status FromException(const std::exception& e, const std::string& what);
 
 // Runs `f` and turns any exception into a Status.

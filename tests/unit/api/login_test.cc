@@ -81,10 +81,19 @@ TEST_F(LoginTest, ADisabledAccountIsAWrongPasswordLikeAnyOther) {
     u.disabled = true;
     ASSERT_TRUE((*s)->accounts().CreateUser("setup", u).ok());
   }
+  // One Argon2 verification each, so that the time of the answer tells
+  // nothing either (the review's F15).
+  uint64_t before = PasswordVerifications();
   Call disabled = Login("10.0.0.7", "danghi", "mật khẩu đúng");
+  EXPECT_EQ(PasswordVerifications(), before + 1) << "a disabled account must cost one verification";
   Call unknown = Login("10.0.0.7", "khongco", "mật khẩu đúng");
+  EXPECT_EQ(PasswordVerifications(), before + 2) << "an unknown account must cost one verification";
+  Call wrong = Login("10.0.0.8", "danghi", "mật khẩu sai");
+  EXPECT_EQ(PasswordVerifications(), before + 3);
   EXPECT_EQ(disabled.status, 401);
   EXPECT_EQ(Json::parse(disabled.response)["error"]["message"],
+            Json::parse(unknown.response)["error"]["message"]);
+  EXPECT_EQ(Json::parse(wrong.response)["error"]["message"],
             Json::parse(unknown.response)["error"]["message"]);
 }
 
