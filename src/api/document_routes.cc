@@ -231,6 +231,7 @@ Status Confirm(Call& call) {
           .WithField("period");
     }
     o.period = *p;
+    RETURN_IF_ERROR(call.app->tree()->CheckCoversPeriod(o.unit, o.period));
     ASSIGN_OR_RETURN(std::optional<double> value, NumberField(f, "value", false));
     RETURN_IF_ERROR(CheckKindFits(m, value.has_value(), doc.text, o.indicator, indicators));
     o.value = value.value_or(m.value);

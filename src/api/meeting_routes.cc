@@ -202,10 +202,11 @@ Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store
   for (const Meeting& m : meetings) meeting_units[m.id] = m.unit;
   Date today = Today(call);
   auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
+  auto history = [&](UnitId u, UnitId root) { return call.app->CoversHistory(u, root); };
   std::vector<Directive> out;
   for (const Directive& d : all) {
     UnitId unit = DirectiveUnit(d, meeting_units);
-    if (!Allows(call.principal->grants, Action::kRead, unit, within)) continue;
+    if (!Allows(call.principal->grants, Action::kRead, unit, within, history)) continue;
     if (!state.empty() && DirectiveStateKey(d.StateOn(today)) != state) continue;
     if (call.Query("overdue") == "1" && d.StateOn(today) != DirectiveState::kInProgressOverdue) continue;
     out.push_back(d);

@@ -62,6 +62,9 @@ Status EnterResult(Call& call) {
   ASSIGN_OR_RETURN(o.estimated, BoolField(*body, "estimated"));
   o.provenance.kind = ProvenanceKind::kForm;
   o.provenance.source = "form";
+  // No figures for a unit outside its valid dates: a ward that ended on
+  // 30/06/2025 has none for 2026, and the message names its successor.
+  RETURN_IF_ERROR(call.app->tree()->CheckCoversPeriod(o.unit, o.period));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(int64_t id, store->SaveResult(call.actor(), o));
   ASSIGN_OR_RETURN(store::ResultRecord r, store->GetResult(id));

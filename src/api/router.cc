@@ -22,6 +22,29 @@ int HttpStatus(StatusCode code) {
   return 500;
 }
 
+namespace {
+
+// Routes whose first capture names a stored record, authorised by its unit.
+bool IsRecordPath(Scope scope) {
+  return scope == Scope::kResultPath || scope == Scope::kMeetingPath || scope == Scope::kDirectivePath ||
+         scope == Scope::kDocumentPath;
+}
+
+// The one answer for a record that is missing or that the caller may not
+// see: the same status, code and words either way.
+Status MissingRecord(Scope scope, const std::string& id) {
+  switch (scope) {
+    case Scope::kResultPath: return NotFound("result " + id + " does not exist", "không có kết quả số " + id);
+    case Scope::kMeetingPath:
+      return NotFound("working session " + id + " does not exist", "không có buổi làm việc số " + id);
+    case Scope::kDirectivePath:
+      return NotFound("directive " + id + " does not exist", "không có ý kiến chỉ đạo số " + id);
+    default: return NotFound("document " + id + " does not exist", "không có văn bản số " + id);
+  }
+}
+
+}  // namespace
+
 void ReplyError(Call& call, const Status& status) {
   int http = call.status >= 400 ? call.status : HttpStatus(status.code());
   std::string message = status.message_in(call.lang);
@@ -52,7 +75,11 @@ void ReplyError(Call& call, const Status& status) {
 Status Authorise(const Call& call, Action action, UnitId unit) {
   if (!call.principal) return Unauthenticated("sign in first", "hãy đăng nhập trước");
   auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
-  if (Allows(call.principal->grants, action, unit, within)) return Status::Ok();
+  // Reading reaches the history of a grant's territory across the 2025
+  // reorganisation (the wards a new ward was formed of, the old provinces
+  // merged into a new one); every other action stays within the subtree.
+  auto history = [&](UnitId u, UnitId root) { return call.app->CoversHistory(u, root); };
+  if (Allows(call.principal->grants, action, unit, within, history)) return Status::Ok();
   return PermissionDenied(
       std::string("you may not ") + ActionKey(action) + " here: it is outside the units your roles cover",
       std::string("bạn không có quyền thực hiện thao tác này (") + ActionKey(action) +
@@ -161,8 +188,10 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
     }
     if (route.access.scope != Scope::kSignedIn && route.access.scope != Scope::kSomeUnit) {
       Result<UnitId> unit = ResolveUnit(route, call);
+      bool record = IsRecordPath(route.access.scope);
       if (!unit.ok()) {
-        ReplyError(call, unit.status());
+        bool missing = record && unit.status().code() == StatusCode::kNotFound;
+        ReplyError(call, missing ? MissingRecord(route.access.scope, call.captures.at(0)) : unit.status());
         return true;
       }
       if (*unit != kNoUnit && call.app->tree()->Get(*unit) == nullptr) {
@@ -172,7 +201,10 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
         return true;
       }
       if (Status allowed = Authorise(call, route.access.action, *unit); !allowed.ok()) {
-        ReplyError(call, allowed);
+        // A record the caller may not even read answers as a missing one:
+        // its id is no oracle of what other units hold (the review's F11).
+        bool hidden = record && !Authorise(call, Action::kRead, *unit).ok();
+        ReplyError(call, hidden ? MissingRecord(route.access.scope, call.captures.at(0)) : allowed);
         return true;
       }
     }

@@ -201,3 +201,42 @@ def test_a_new_ward_lists_what_it_was_formed_from_with_dates_and_coverage(w):
     status, tv = w.api(w.admin, "GET", f"/units/{trung_vuong}")
     assert status == 200 and "Phường Uông Bí" in [l["unit"]["full_name"] for l in tv["successors"]], tv
     assert all(l["coverage"] == "partial" for l in tv["successors"]), tv
+
+
+def test_no_figures_for_a_ward_outside_its_valid_dates(w, uong_bi):
+    # Phường Thanh Sơn ended on 30/06/2025: its first half of 2025 is its own, 2026 is not.
+    status, r = w.api(w.admin, "POST", "/results", {"unit": uong_bi["thanh_son"], "indicator": "THU_NSNN",
+                                                    "period": "2026", "value": 5})
+    assert status == 409 and r["error"]["field"] == "period", r
+    assert "Phường Uông Bí" in r["error"]["message"], r  # where its figures go now
+    status, r = w.api(w.admin, "POST", "/results", {"unit": uong_bi["thanh_son"], "indicator": "THU_NSNN",
+                                                    "period": "2025-11", "value": 5})
+    assert status == 409 and r["error"]["field"] == "period", r
+    # And the new ward has no figures before it was formed: those months are its predecessors'.
+    status, r = w.api(w.admin, "POST", "/results", {"unit": uong_bi["uong_bi"], "indicator": "THU_NSNN",
+                                                    "period": "2025-03", "value": 5})
+    assert status == 409 and r["error"]["field"] == "period", r
+    assert "Phường Thanh Sơn" in r["error"]["message"], r
+    status, r = w.api(w.admin, "POST", "/results", {"unit": uong_bi["thanh_son"], "indicator": "THU_NSNN",
+                                                    "period": "2025-06", "value": 5})
+    assert status == 201, r
+
+
+def test_a_role_on_the_new_ward_reads_the_history_of_the_wards_it_was_formed_from(w, uong_bi):
+    reporter = w.user(("reporter", uong_bi["uong_bi"]))
+    for old in ("thanh_son", "quang_trung", "trung_vuong"):
+        status, r = w.api(reporter, "GET", f"/results?unit={uong_bi[old]}")
+        assert status == 200 and r["items"], (old, r)
+        status, r = w.api(reporter, "GET", f"/evaluation?unit={uong_bi[old]}&period=2024&include_unapproved=true")
+        assert status == 200, (old, r)
+    # Reading only: the old ward's figures are not the new ward's to change.
+    status, r = w.api(reporter, "POST", "/results", {"unit": uong_bi["thanh_son"], "indicator": "THU_NSNN",
+                                                     "period": "2025-05", "value": 1})
+    assert status == 403, r
+    # A role on an old ward does not reach what it became.
+    old_viewer = w.user(("viewer", uong_bi["thanh_son"]))
+    status, r = w.api(old_viewer, "GET", f"/results?unit={uong_bi['uong_bi']}")
+    assert status == 403, r
+    # Nor does a role on the new ward reach a ward of another province.
+    status, r = w.api(reporter, "GET", f"/results?unit={w.city}")
+    assert status == 403, r

@@ -195,6 +195,43 @@ def f4_login_bodies_are_bounded_before_parsing_and_hashing(w):
     ok("F4: the server is up", w.alive())
 
 
+def chunked_post(w, path, size):
+    """POST `size` bytes of a JSON string to `path` in 4 KiB chunks, with no Content-Length."""
+    import http.client
+    host, port = w.server.base.split("//")[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=60)
+    pad = b'{"username": "' + b"x" * max(0, size - 20) + b'"}'
+
+    def chunks():
+        for i in range(0, len(pad), 4096):
+            yield pad[i:i + 4096]
+    try:
+        conn.request("POST", path, body=chunks(), encode_chunked=True,
+                     headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+        r = conn.getresponse()
+        return r.status
+    except (BrokenPipeError, ConnectionResetError):
+        return None
+    finally:
+        conn.close()
+
+
+@case
+def f4_chunked_bodies_are_counted_while_they_are_read(w):
+    # No Content-Length to refuse up front: the limit of the route is applied as the chunks arrive.
+    status = chunked_post(w, "/api/v1/auth/login", 3 * 1024)
+    ok("F4: a chunked sign-in body under 4 KiB is read (then refused for its content, 400/401)",
+       status in (400, 401), status)
+    status = chunked_post(w, "/api/v1/auth/login", 64 * 1024)
+    ok("F4: a chunked sign-in body of 64 KiB is refused while read (413)", status in (413, None), status)
+    status = chunked_post(w, "/api/v1/results", 200 * 1024)
+    ok("F4: a chunked write of 200 KiB is read (then refused: not signed in, 401)", status == 401, status)
+    status = chunked_post(w, "/api/v1/results", 300 * 1024)
+    ok("F4: a chunked write of 300 KiB passes the 256 KiB limit and is refused (413)", status in (413, None),
+       status)
+    ok("F4: the server is up after the chunked bodies", w.alive())
+
+
 @case
 def f6_failures_lock_out_only_the_client_that_made_them(w):
     victim = w.user(("reporter", w.ward_a))

@@ -119,9 +119,20 @@ TEST_F(RouterTest, AResultsPathIsAuthorisedByTheResultsUnit) {
   ASSERT_EQ(made.status, 201) << made.response;
   std::string id = std::to_string(Body(made)["id"].get<int64_t>());
   EXPECT_EQ(Request("GET", "/results/" + id, a).status, 200);
-  EXPECT_EQ(Request("GET", "/results/" + id, b).status, 403);
-  EXPECT_EQ(Request("POST", "/results/" + id + "/submit", b).status, 403);
   EXPECT_EQ(Request("GET", "/results/987654", a).status, 404);
+  // Another unit's result answers exactly as a missing one (the review's F11).
+  Call theirs = Request("GET", "/results/" + id, b);
+  Call missing = Request("GET", "/results/987654", b);
+  EXPECT_EQ(theirs.status, 404);
+  EXPECT_EQ(Body(theirs)["error"]["message"].get<std::string>(), "result " + id + " does not exist");
+  EXPECT_EQ(Body(missing)["error"]["message"].get<std::string>(), "result 987654 does not exist");
+  EXPECT_EQ(Body(theirs)["error"]["code"], Body(missing)["error"]["code"]);
+  EXPECT_EQ(Body(theirs)["error"]["field"], Body(missing)["error"]["field"]);
+  EXPECT_EQ(Request("POST", "/results/" + id + "/submit", b).status, 404);
+  // Who may read it is told what they may not do.
+  Principal viewer = User("viewer", "viewer", ward_a_);
+  Call refused = Request("POST", "/results/" + id + "/submit", viewer);
+  EXPECT_EQ(refused.status, 403) << refused.response;
 }
 
 TEST_F(RouterTest, AViewerReadsButDoesNotWrite) {
