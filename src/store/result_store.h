@@ -39,6 +39,22 @@ struct ResultChange {
   std::string reason;
 };
 
+// A figure as an approver reviewed it: its id and the version read.
+struct ReviewedFigure {
+  int64_t id = 0;
+  int version = 0;
+};
+
+enum class Review { kApprove, kReturn };
+
+// A figure sent back to the reporter who submitted it, not submitted again.
+struct ReturnedResult {
+  ResultRecord result;
+  std::string comment;
+  std::string returned_by;
+  std::string returned_at;  // ISO 8601, UTC
+};
+
 // Every method may also fail with kUnavailable (the database is busy: retry)
 // or kInternal (the database failed), and a read with kDataLoss naming the
 // table and row when a stored value cannot be decoded.
@@ -85,6 +101,31 @@ class ResultStore {
   // `version`; FailedPrecondition (field "status") when not submitted.
   virtual Status ReturnResult(const std::string& actor, int64_t id, int version,
                               const std::string& comment) = 0;
+
+  // Approves or sends back, in one transaction, every submitted figure of
+  // `unit` for `period` that `actor` did not enter, change or submit; each
+  // is audited as ApproveResult or ReturnResult would. `reviewed` names
+  // them with the version the approver read (it may also name submitted
+  // figures of the period that `actor` wrote: those can be sent back, not
+  // approved). On any error nothing is written, and the error names the
+  // figure: InvalidArgument (field "items") for an empty list or an id given
+  // twice; InvalidArgument (field "comment") to send back without a comment;
+  // NotFound (field "items") for an id not of that unit and period;
+  // PermissionDenied when approving a figure `actor` wrote (four eyes);
+  // FailedPrecondition (field "version") when one changed since it was read,
+  // (field "status") when one is no longer submitted, (field "items") when a
+  // figure submitted since is not in the list.
+  virtual Status ReviewPeriod(const std::string& actor, UnitId unit, const Period& period, Review review,
+                              const std::vector<ReviewedFigure>& reviewed, const std::string& comment) = 0;
+
+  // The submitted figures `actor` did not enter, change or submit (what
+  // four eyes lets them approve), by unit, period and id. updated_at and
+  // updated_by are when and by whom each was submitted.
+  virtual Result<std::vector<ResultRecord>> ListAwaitingReview(const std::string& actor) = 0;
+
+  // The figures `reporter` submitted that were sent back and not submitted
+  // again since, with the comment, newest first.
+  virtual Result<std::vector<ReturnedResult>> ListReturned(const std::string& reporter) = 0;
 
   // NotFound for an unknown id.
   virtual Result<ResultRecord> GetResult(int64_t id) = 0;

@@ -1,6 +1,7 @@
 // Results and their workflow: saving one or many, the status transitions with
 // their history, and reading results back through ResultRow.
 #include <map>
+#include <set>
 
 #include "store/internal/areas.h"
 #include "store/internal/json_text.h"
@@ -87,6 +88,114 @@ class SqlResultStore final : public ResultStore {
           .WithField("comment");
     }
     return Transition(actor, id, version, ResultStatus::kSubmitted, ResultStatus::kDraft, "return", comment);
+  }
+
+  Status ReviewPeriod(const std::string& actor, UnitId unit, const Period& period, Review review,
+                      const std::vector<ReviewedFigure>& reviewed, const std::string& comment) override {
+    bool approve = review == Review::kApprove;
+    if (!approve && comment.empty()) {
+      return InvalidArgument("sending figures back needs a comment", "trả lại số liệu cần có ý kiến")
+          .WithField("comment");
+    }
+    if (reviewed.empty()) {
+      return InvalidArgument("name the figures you reviewed", "hãy nêu các số liệu bạn đã xem")
+          .WithField("items");
+    }
+    std::set<int64_t> listed;
+    for (const ReviewedFigure& f : reviewed) {
+      if (!listed.insert(f.id).second) {
+        return InvalidArgument("result " + std::to_string(f.id) + " is listed twice",
+                               "kết quả số " + std::to_string(f.id) + " được nêu hai lần")
+            .WithField("items");
+      }
+    }
+    return Guard(approve ? "approve period" : "return period", [&]() -> Status {
+      soci::session& sql = db_.sql;
+      WriteTx tr(db_);
+      long long u = unit;
+      std::string key = period.Key();
+      // The figures of the period, locked: what the approver must have read.
+      std::map<int64_t, std::string> of_period;  // id -> indicator
+      std::set<int64_t> awaiting;                // submitted, not written by actor
+      {
+        long long id = 0;
+        std::string indicator, status;
+        int wrote = 0;
+        Query q(
+            sql,
+            "SELECT id, indicator_code, status, (SELECT COUNT(*) FROM audit_log a WHERE a.entity = "
+            "'result' AND a.entity_id = " +
+                IdText("results.id") +
+                " AND a.actor = :a AND a.action IN ('create', 'update', 'import', 'submit')) FROM results "
+                "WHERE unit_id = :u AND period = :p ORDER BY id" +
+                db_.ForUpdate());
+        q.Use(actor).Use(u).Use(key).Into(id).Into(indicator).Into(status).Into(wrote);
+        q.Execute();
+        while (q.Next()) {
+          of_period[id] = indicator;
+          if (status == ResultStatusKey(ResultStatus::kSubmitted) && wrote == 0) awaiting.insert(id);
+        }
+      }
+      for (const ReviewedFigure& f : reviewed) {
+        if (of_period.count(f.id) == 0) {
+          return NotFound("result " + std::to_string(f.id) + " is not a figure of this unit for " + key,
+                          "kết quả số " + std::to_string(f.id) + " không thuộc đơn vị này kỳ " + key)
+              .WithField("items");
+        }
+        RETURN_IF_ERROR(approve ? TransitionInTx(actor, f.id, f.version, ResultStatus::kSubmitted,
+                                                 ResultStatus::kApproved, "approve", "")
+                                : TransitionInTx(actor, f.id, f.version, ResultStatus::kSubmitted,
+                                                 ResultStatus::kDraft, "return", comment));
+      }
+      for (int64_t id : awaiting) {
+        if (listed.count(id) == 0) {
+          return FailedPrecondition("result " + std::to_string(id) + " (" + of_period[id] +
+                                        ") was submitted after you read the period; read it again",
+                                    "kết quả số " + std::to_string(id) + " (" + of_period[id] +
+                                        ") được gửi sau khi bạn xem kỳ này; hãy xem lại")
+              .WithField("items");
+        }
+      }
+      tr.Commit();
+      return Status::Ok();
+    });
+  }
+
+  Result<std::vector<ResultRecord>> ListAwaitingReview(const std::string& actor) override {
+    return Guard("list awaiting review", [&]() -> Result<std::vector<ResultRecord>> {
+      std::vector<ResultRecord> out;
+      ResultRow row;
+      Query q(db_.sql,
+              "SELECT " + std::string(ResultRow::kColumns) +
+                  " FROM results WHERE status = 'submitted' AND NOT EXISTS (SELECT 1 FROM audit_log a "
+                  "WHERE a.entity = 'result' AND a.entity_id = " +
+                  IdText("results.id") +
+                  " AND a.actor = :a AND a.action IN ('create', 'update', 'import', 'submit')) "
+                  "ORDER BY unit_id, period, id");
+      q.Use(actor).IntoRow(row).Execute();
+      while (q.Next()) {
+        ASSIGN_OR_RETURN(ResultRecord r, row.Decode());
+        out.push_back(std::move(r));
+      }
+      return out;
+    });
+  }
+
+  Result<std::vector<ReturnedResult>> ListReturned(const std::string& reporter) override {
+    return Guard("list returned", [&]() -> Result<std::vector<ReturnedResult>> {
+      std::vector<ReturnedResult> out;
+      ResultRow row;
+      std::string comment, by, at;
+      Query q(db_.sql, "SELECT " + std::string(ResultRow::kColumns) +
+                           ", return_comment, returned_by, returned_at FROM results WHERE returned_to = :r "
+                           "AND return_comment <> '' AND status = 'draft' ORDER BY returned_at DESC, id");
+      q.Use(reporter).IntoRow(row).Into(comment).Into(by).Into(at).Execute();
+      while (q.Next()) {
+        ASSIGN_OR_RETURN(ResultRecord r, row.Decode());
+        out.push_back({std::move(r), comment, by, at});
+      }
+      return out;
+    });
   }
 
   Result<ResultRecord> GetResult(int64_t id) override {
@@ -249,53 +358,75 @@ class SqlResultStore final : public ResultStore {
                     ResultStatus from, ResultStatus to, const std::string& action,
                     const std::string& reason) {
     return Guard(action + " result", [&]() -> Status {
-      soci::session& sql = db_.sql;
       WriteTx tr(db_);
-      long long rid = id;
-      std::string status;
-      double value = 0;
-      int version = 0;
-      sql << "SELECT status, value, version FROM results WHERE id = :id" + db_.ForUpdate(), soci::use(rid),
-          soci::into(status), soci::into(value), soci::into(version);
-      if (!sql.got_data()) return NoSuchResult(id);
-      if (to == ResultStatus::kApproved) RETURN_IF_ERROR(CheckFourEyes(actor, id));
-      if (expected_version && *expected_version != version) {
-        return FailedPrecondition("result " + std::to_string(id) + " changed after you read it (version " +
-                                      std::to_string(*expected_version) + ", now " + std::to_string(version) +
-                                      "); read it again before you " + action + " it",
-                                  "kết quả số " + std::to_string(id) +
-                                      " đã thay đổi sau khi bạn xem (phiên bản " +
-                                      std::to_string(*expected_version) + ", nay là " +
-                                      std::to_string(version) + "); hãy xem lại trước khi thực hiện")
-            .WithField("version");
-      }
-      ASSIGN_OR_RETURN(ResultStatus current, DecodeResultStatus(status, "results", std::to_string(id)));
-      if (current != from) {
-        return FailedPrecondition("result " + std::to_string(id) + " is " + status + "; only a " +
-                                      ResultStatusKey(from) + " result can be " + action + "ed",
-                                  "kết quả số " + std::to_string(id) + " đang ở trạng thái " + status +
-                                      "; chỉ kết quả " + ResultStatusKey(from) + " mới thực hiện được")
-            .WithField("status");
-      }
-      std::string now = NowIso(), next = ResultStatusKey(to);
-      if (action == "reopen") {
-        sql << "INSERT INTO result_history(result_id, version, value, status, changed_at, changed_by, "
-               "reason) "
-               "VALUES(:r, :v, :val, :s, :at, :by, :why)",
-            soci::use(rid), soci::use(version), soci::use(value), soci::use(status), soci::use(now),
-            soci::use(actor), soci::use(reason);
-      }
-      sql << "UPDATE results SET status = :s, updated_at = :at, updated_by = :by WHERE id = :id",
-          soci::use(next), soci::use(now), soci::use(actor), soci::use(rid);
-      JsonObject after;
-      after.Add("status", next);
-      if (!reason.empty()) after.Add("reason", reason);
-      WriteAudit(sql, actor, action, "result", std::to_string(id), JsonObject().Add("status", status).str(),
-                 after.str());
+      RETURN_IF_ERROR(TransitionInTx(actor, id, expected_version, from, to, action, reason));
       tr.Commit();
       return Status::Ok();
     });
   }
+
+  // The same inside the caller's transaction.
+  Status TransitionInTx(const std::string& actor, int64_t id, std::optional<int> expected_version,
+                        ResultStatus from, ResultStatus to, const std::string& action,
+                        const std::string& reason) {
+    soci::session& sql = db_.sql;
+    long long rid = id;
+    std::string submitted_by;
+    std::string status;
+    double value = 0;
+    int version = 0;
+    sql << "SELECT status, value, version, updated_by FROM results WHERE id = :id" + db_.ForUpdate(),
+        soci::use(rid), soci::into(status), soci::into(value), soci::into(version), soci::into(submitted_by);
+    if (!sql.got_data()) return NoSuchResult(id);
+    if (to == ResultStatus::kApproved) RETURN_IF_ERROR(CheckFourEyes(actor, id));
+    if (expected_version && *expected_version != version) {
+      return FailedPrecondition("result " + std::to_string(id) + " changed after you read it (version " +
+                                    std::to_string(*expected_version) + ", now " + std::to_string(version) +
+                                    "); read it again before you " + action + " it",
+                                "kết quả số " + std::to_string(id) +
+                                    " đã thay đổi sau khi bạn xem (phiên bản " +
+                                    std::to_string(*expected_version) + ", nay là " +
+                                    std::to_string(version) + "); hãy xem lại trước khi thực hiện")
+          .WithField("version");
+    }
+    ASSIGN_OR_RETURN(ResultStatus current, DecodeResultStatus(status, "results", std::to_string(id)));
+    if (current != from) {
+      return FailedPrecondition("result " + std::to_string(id) + " is " + status + "; only a " +
+                                    ResultStatusKey(from) + " result can be " + action + "ed",
+                                "kết quả số " + std::to_string(id) + " đang ở trạng thái " + status +
+                                    "; chỉ kết quả " + ResultStatusKey(from) + " mới thực hiện được")
+          .WithField("status");
+    }
+    std::string now = NowIso(), next = ResultStatusKey(to);
+    if (action == "reopen") {
+      sql << "INSERT INTO result_history(result_id, version, value, status, changed_at, changed_by, "
+             "reason) "
+             "VALUES(:r, :v, :val, :s, :at, :by, :why)",
+          soci::use(rid), soci::use(version), soci::use(value), soci::use(status), soci::use(now),
+          soci::use(actor), soci::use(reason);
+    }
+    sql << "UPDATE results SET status = :s, updated_at = :at, updated_by = :by WHERE id = :id",
+        soci::use(next), soci::use(now), soci::use(actor), soci::use(rid);
+    if (action == "return") {
+      // While submitted, updated_by is who submitted it: the comment is theirs.
+      sql << "UPDATE results SET returned_to = :to, return_comment = :c, returned_by = :by, "
+             "returned_at = :at WHERE id = :id",
+          soci::use(submitted_by), soci::use(reason), soci::use(actor), soci::use(now), soci::use(rid);
+    } else if (action == "submit") {
+      sql << "UPDATE results SET returned_to = '', return_comment = '', returned_by = '', returned_at = '' "
+             "WHERE id = :id",
+          soci::use(rid);
+    }
+    JsonObject after;
+    after.Add("status", next);
+    if (!reason.empty()) after.Add("reason", reason);
+    WriteAudit(sql, actor, action, "result", std::to_string(id), JsonObject().Add("status", status).str(),
+               after.str());
+    return Status::Ok();
+  }
+
+  // `column` (an integer id) as text, to match audit_log.entity_id.
+  static std::string IdText(const std::string& column) { return "CAST(" + column + " AS TEXT)"; }
 
   Result<std::vector<ResultRecord>> Load(const std::string& where, long long arg) {
     std::vector<ResultRecord> out;

@@ -131,6 +131,15 @@ const char* kAuditByEntity[] = {
     "CREATE INDEX audit_entity_latest ON audit_log(entity, id)",
 };
 
+// Version 5: a figure sent back keeps the approver's comment for the reporter
+// who submitted it, until it is submitted again.
+const char* kReturnedFigures[] = {
+    "ALTER TABLE results ADD COLUMN returned_to TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE results ADD COLUMN return_comment TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE results ADD COLUMN returned_by TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE results ADD COLUMN returned_at TEXT NOT NULL DEFAULT ''",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -146,7 +155,9 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kSessionsAndAccounts) accounts.statements.push_back(Fill(s, d));
   Migration by_entity{4, "index of the audit log by entity and id", {}};
   for (const char* s : kAuditByEntity) by_entity.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity};
+  Migration returned{5, "the comment on a figure sent back, for its reporter", {}};
+  for (const char* s : kReturnedFigures) returned.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity, returned};
 }
 
 }  // namespace kiemdem::store::internal
