@@ -177,6 +177,16 @@ schemas["ImportOutcome"] = obj({"file_name": string, "rows": integer, "stored": 
                                 "problems_by_column": {"type": "array", "items": obj({"column": nullable(string),
                                                                                       "count": integer})}})
 schemas["DocumentWithFacts"] = obj({"document": ref("Document"), "facts": ref("Facts")})
+# The approval inbox: per (unit, period) what waits for the caller (four eyes: never their own figures).
+schemas["InboxPeriod"] = obj({"unit": ref("Unit"), "period": ref("Period"), "count": integer,
+                              "oldest_submitted_at": string})
+schemas["InboxFigure"] = obj({**schemas["Result"]["properties"], "indicator_info": ref("Indicator"),
+                              "target": nullable(num), "last_year": nullable(num), "submitted_by": string,
+                              "submitted_at": string})
+# A figure sent back to the reporter who submitted it, until submitted again.
+schemas["ReturnedFigure"] = obj({**schemas["Result"]["properties"], "indicator_info": ref("Indicator"),
+                                 "unit_info": ref("Unit"), "comment": string, "returned_by": string,
+                                 "returned_at": string})
 
 errors = {str(c): {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
           for c, d in [(400, "bad input"), (401, "not signed in"), (403, "outside the caller's scope, or no CSRF token"),
@@ -244,6 +254,22 @@ paths = {
     "/results/{id}/approve": {"post": op("Approve the version reviewed (not one's own; 409 when it changed)", ref("Result"), params=[idp], body=obj({"version": integer}, ["version"]), tag="results")},
     "/results/{id}/return": {"post": op("Send the version reviewed back with a comment (409 when it changed)", ref("Result"), params=[idp], body=obj({"version": integer, "comment": string}, ["version", "comment"]), tag="results")},
     "/results/{id}/reopen": {"post": op("Reopen the approved version reviewed (409 when it changed)", ref("Result"), params=[idp], body=obj({"version": integer, "reason": string}, ["version", "reason"]), tag="results")},
+    "/inbox": {"get": op("What waits for the caller's approval, per unit and period, oldest first: units the caller may approve, figures the caller did not enter, change or submit; figures: the count of all of them",
+                         {**page(ref("InboxPeriod")), "properties": {**page(ref("InboxPeriod"))["properties"], "figures": integer}, "required": ["items", "page", "page_size", "total", "figures"]},
+                         params=paging, tag="results")},
+    "/inbox/{unit_code}/{period}": {
+        "get": op("One period's figures waiting for the caller, each with its version, target and same period last year (period keys with '/' as %2F)",
+                  obj({"unit": ref("Unit"), "period": ref("Period"), "items": {"type": "array", "items": ref("InboxFigure")}}),
+                  params=[("{unit_code}", "string", True), ("{period}", "string", True)], tag="results"),
+        "post": op("Approve or send back (with a comment) every figure of the period waiting for the caller, at once, each at the version reviewed: "
+                   "409 naming the figure when one changed, left submitted, or was submitted since (nothing is written)",
+                   obj({"action": string, "count": integer, "unit": ref("Unit"), "period": ref("Period")}),
+                   params=[("{unit_code}", "string", True), ("{period}", "string", True)],
+                   body=obj({"action": {"type": "string", "enum": ["approve", "return"]},
+                             "items": {"type": "array", "items": obj({"id": integer, "version": integer})},
+                             "comment": string}, ["action", "items"]), tag="results")},
+    "/returned": {"get": op("The caller's figures sent back and not submitted again, with the approver's comment, newest first",
+                            page(ref("ReturnedFigure")), params=paging, tag="results")},
     "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true", ref("Evaluation"), params=[unit_q, period_q, unapproved_q], tag="analytics")},
     "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported", ref("Rollup"), params=[unit_q, period_q, unapproved_q], tag="analytics")},
     "/compare": {"get": op("The units under a parent side by side", obj({"parent": ref("Unit"), "indicator": string, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[unit_q, period_q, ("indicator", "string", True), unapproved_q], tag="analytics")},
@@ -269,6 +295,11 @@ paths = {
                          "patch": op("Change a directive", ref("Directive"), params=[idp], body=ref("DirectiveInput"), tag="directives")},
     "/directives/{id}/progress": {"post": op("Add a dated progress note; completes: true marks it done", ref("Directive"), "201", params=[idp], body=obj({"note": string, "completes": boolean, "on": date, "evidence_document": integer, "evidence_result": integer}, []), tag="directives")},
 }
+
+paths["/inbox/{unit_code}/{first_month}/{last_month}"] = {
+    m: {**o, "summary": o["summary"] + "; a period of several months written as two segments (2026-01/2026-10)",
+        "parameters": [{"name": n, "in": "path", "required": True, "schema": string} for n in ("unit_code", "first_month", "last_month")]}
+    for m, o in paths["/inbox/{unit_code}/{period}"].items()}
 
 doc = {
     "openapi": "3.0.3",

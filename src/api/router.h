@@ -94,6 +94,7 @@ void ReplyError(Call& call, const Status& status);
 void AddAuthRoutes(Router& r);
 void AddReferenceRoutes(Router& r);  // units, indicators, plans
 void AddResultRoutes(Router& r);
+void AddInboxRoutes(Router& r);      // the approval inbox and figures sent back
 void AddAnalyticsRoutes(Router& r);  // evaluation, roll-up, comparison
 void AddDocumentRoutes(Router& r);
 void AddMeetingRoutes(Router& r);  // working sessions and directives

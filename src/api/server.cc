@@ -134,6 +134,7 @@ class HttpServer final : public Server {
     AddAuthRoutes(router_);
     AddReferenceRoutes(router_);
     AddResultRoutes(router_);
+    AddInboxRoutes(router_);
     AddAnalyticsRoutes(router_);
     AddDocumentRoutes(router_);
     AddMeetingRoutes(router_);

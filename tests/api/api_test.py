@@ -95,6 +95,110 @@ def test_an_approval_pins_the_version_the_approver_read(w):
     assert status == 200 and r["status"] == "approved" and r["value"] == 500, "the version read again: %s" % r
 
 
+# --- The approval inbox: a whole period approved or sent back at once, each figure pinned and audited
+
+
+def submitted(w, client, unit, period, indicators):
+    """Enters and submits one figure per indicator; their ids."""
+    ids = []
+    for i, indicator in enumerate(indicators):
+        rid = enter(w, client, unit, period, 1000 + i, indicator)["id"]
+        status, r = w.api(client, "POST", f"/results/{rid}/submit")
+        assert status == 200, r
+        ids.append(rid)
+    return ids
+
+
+def inbox_entry(w, client, code, period):
+    status, r = w.api(client, "GET", "/inbox?page_size=500")
+    assert status == 200, r
+    return next((g for g in r["items"] if g["unit"]["code"] == code and g["period"]["key"] == period), None), r
+
+
+def test_the_inbox_approves_a_period_at_once_pinned_and_audited(w):
+    ward, code = w.ward()
+    rep, appr = w.user(("reporter", ward)), w.user(("approver", w.city))
+    a, b = submitted(w, rep, ward, "2026-09", ["THU_NSNN", "CHI_NS"])
+    entry, whole = inbox_entry(w, appr, code, "2026-09")
+    assert entry and entry["count"] == 2 and entry["oldest_submitted_at"], whole
+    assert entry["unit"]["province"] and entry["unit"]["name"], entry
+    assert whole["figures"] >= 2, whole
+    # The reporter approves nowhere; an approver over the ward itself does not approve the ward's figures.
+    status, r = w.api(rep, "GET", "/inbox")
+    assert status == 403, r
+    own_level = w.user(("approver", ward))
+    assert inbox_entry(w, own_level, code, "2026-09")[0] is None
+    status, r = w.api(own_level, "GET", f"/inbox/{code}/2026-09")
+    assert status == 403, r
+
+    status, period = w.api(appr, "GET", f"/inbox/{code}/2026-09")
+    assert status == 200 and sorted(f["id"] for f in period["items"]) == [a, b], period
+    assert all(f["version"] == 1 and "target" in f and "last_year" in f for f in period["items"]), period
+    assert {f["indicator_info"]["code"] for f in period["items"]} == {"THU_NSNN", "CHI_NS"}, period
+    items = [{"id": f["id"], "version": f["version"]} for f in period["items"]]
+
+    # The reporter corrects one after the approver read the period: nothing is approved, the figure is named.
+    enter(w, rep, ward, "2026-09", 5000, "CHI_NS")
+    w.api(rep, "POST", f"/results/{b}/submit")
+    status, r = w.api(appr, "POST", f"/inbox/{code}/2026-09", {"action": "approve", "items": items})
+    assert status == 409 and r["error"]["field"] == "version" and str(b) in r["error"]["message"], r
+    status, r = w.api(appr, "GET", f"/results/{a}")
+    assert r["status"] == "submitted", "the other figure is not approved either: %s" % r
+    # Leaving out a figure waiting in the period is refused too.
+    status, r = w.api(appr, "POST", f"/inbox/{code}/2026-09", {"action": "approve", "items": items[:1]})
+    assert status == 409 and r["error"]["field"] == "items", r
+    # Without the session's CSRF token, refused.
+    status, period = w.api(appr, "GET", f"/inbox/{code}/2026-09")
+    items = [{"id": f["id"], "version": f["version"]} for f in period["items"]]
+    status, r = w.api(appr, "POST", f"/inbox/{code}/2026-09", {"action": "approve", "items": items}, csrf=False)
+    assert status == 403, r
+
+    status, r = w.api(appr, "POST", f"/inbox/{code}/2026-09", {"action": "approve", "items": items})
+    assert status == 200 and r["count"] == 2 and r["action"] == "approve", r
+    for rid in (a, b):
+        status, h = w.api(appr, "GET", f"/results/{rid}/history")
+        assert h["events"][-1]["action"] == "approve" and h["events"][-1]["actor"] == appr.name, h
+    assert inbox_entry(w, appr, code, "2026-09")[0] is None
+
+
+def test_the_inbox_leaves_out_what_the_approver_wrote(w):
+    ward, code = w.ward()
+    appr, other = w.user(("approver", w.city)), w.user(("approver", w.city))
+    (mine,) = submitted(w, appr, ward, "2026-Q3", ["THU_NSNN"])
+    assert inbox_entry(w, appr, code, "2026-Q3")[0] is None, "four eyes: not one's own figures"
+    entry, _ = inbox_entry(w, other, code, "2026-Q3")
+    assert entry and entry["count"] == 1, entry
+    status, r = w.api(appr, "POST", f"/inbox/{code}/2026-Q3", {"action": "approve", "items": [{"id": mine, "version": 1}]})
+    assert status == 403, r
+
+
+def test_a_period_sent_back_reaches_its_reporter_with_the_comment(w):
+    ward, code = w.ward()
+    rep, appr = w.user(("reporter", ward)), w.user(("approver", w.city))
+    ids = submitted(w, rep, ward, "2026-01/2026-10", ["THU_NSNN", "CHI_NS"])
+    path = f"/inbox/{code}/2026-01%2F2026-10"
+    status, period = w.api(appr, "GET", path)
+    assert status == 200 and len(period["items"]) == 2 and period["period"]["key"] == "2026-01/2026-10", period
+    status, same = w.api(appr, "GET", f"/inbox/{code}/2026-01/2026-10")
+    assert status == 200 and same["items"] == period["items"], "the slash written as it is: %s" % same
+    items = [{"id": f["id"], "version": f["version"]} for f in period["items"]]
+    status, r = w.api(appr, "POST", path, {"action": "return", "items": items})
+    assert status == 400 and r["error"]["field"] == "comment", r
+    status, r = w.api(appr, "POST", path, {"action": "return", "items": items, "comment": "Chi ngân sách chưa khớp"})
+    assert status == 200 and r["count"] == 2, r
+    status, r = w.api(rep, "GET", "/returned")
+    assert status == 200, r
+    mine = [f for f in r["items"] if f["id"] in ids]
+    assert len(mine) == 2 and all(f["comment"] == "Chi ngân sách chưa khớp" and f["status"] == "draft" for f in mine), r
+    assert mine[0]["unit_info"]["code"] == code and mine[0]["period"] == "2026-01/2026-10", mine
+    assert mine[0]["returned_by"] == appr.name, mine
+    status, r = w.api(appr, "GET", "/returned")
+    assert not [f for f in r["items"] if f["id"] in ids], "only the reporter's own: %s" % r
+    w.api(rep, "POST", f"/results/{ids[0]}/submit")
+    status, r = w.api(rep, "GET", "/returned")
+    assert [f["id"] for f in r["items"] if f["id"] in ids] == [ids[1]], "submitted again: off the list %s" % r
+
+
 # --- Importing a spreadsheet: preview every problem and store nothing; then store it whole
 
 
