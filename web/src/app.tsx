@@ -16,6 +16,7 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [, setLangTick] = useState(0);
+  const [counts, setCounts] = useState<Record<string, number>>({});
   const onLogin = loc.path === "/login";
 
   // A signed-out user goes to sign in, and comes back to the page they asked for.
@@ -41,6 +42,24 @@ export function App() {
   useEffect(() => {
     if (!session && !onLogin) loadSession();
   }, [session, onLogin]);
+
+  // The numbers beside navigation labels (figures waiting for approval), read on each move and when a page says so.
+  useEffect(() => {
+    if (!session || onLogin) return;
+    let current = true;
+    const read = () => {
+      for (const r of routes) {
+        if (!r.count || (r.shows && !r.shows(session))) continue;
+        void r.count().then((n) => current && setCounts((c) => ({ ...c, [r.path]: n })));
+      }
+    };
+    read();
+    window.addEventListener("kd-inbox-changed", read);
+    return () => {
+      current = false;
+      window.removeEventListener("kd-inbox-changed", read);
+    };
+  }, [session, onLogin, loc.key]);
 
   useEffect(() => {
     document.documentElement.lang = getLang();
@@ -89,8 +108,11 @@ export function App() {
             {routes
               .filter((r) => r.nav && (!r.shows || r.shows(session)))
               .map((r) => (
-                <a href={href(r.path)} aria-current={loc.path === r.path ? "page" : undefined}>
+                <a href={href(r.path)} aria-current={loc.path === r.path ? "page" : undefined} id={r.count ? `nav-${r.path.slice(1)}` : undefined}>
                   {r.nav!(t())}
+                  {r.count && counts[r.path] ? (
+                    <span class="count">{counts[r.path]}</span>
+                  ) : null}
                 </a>
               ))}
           </nav>

@@ -147,6 +147,17 @@ const vi = {
   figureStatus: "Trạng thái",
   actions: "Thao tác",
   leaveUnsaved: "Có số liệu đã gõ nhưng chưa lưu. Rời trang này và bỏ các số liệu đó?",
+  inbox: "Chờ duyệt",
+  inboxEmpty: "Không có số liệu nào chờ bạn duyệt.",
+  inboxPeriodEmpty: "Kỳ này không còn số liệu nào chờ bạn duyệt.",
+  inboxSummary: (figures: number, periods: number) => `${figures} số liệu chờ duyệt trong ${periods} kỳ báo cáo, gửi sớm nhất trước.`,
+  waitingFigures: "Số chỉ tiêu chờ duyệt",
+  submittedOn: "Gửi từ ngày",
+  submittedBy: "Người gửi",
+  approveAll: (n: number) => `Duyệt tất cả (${n})`,
+  sendBackAll: (n: number) => `Trả lại ${n} số liệu`,
+  returned: "Bị trả lại",
+  returnedBy: (who: string, on: string) => `${who} trả lại ngày ${on}:`,
 };
 export type Strings = typeof vi;
 
@@ -296,6 +307,17 @@ const en: Strings = {
   figureStatus: "State",
   actions: "Actions",
   leaveUnsaved: "Some figures were typed but not saved. Leave this page and discard them?",
+  inbox: "To approve",
+  inboxEmpty: "Nothing is waiting for your approval.",
+  inboxPeriodEmpty: "Nothing in this period is waiting for your approval any more.",
+  inboxSummary: (figures: number, periods: number) => `${figures} figure(s) waiting in ${periods} reporting period(s), oldest first.`,
+  waitingFigures: "Figures waiting",
+  submittedOn: "Submitted since",
+  submittedBy: "Submitted by",
+  approveAll: (n: number) => `Approve all (${n})`,
+  sendBackAll: (n: number) => `Send back ${n} figure(s)`,
+  returned: "Sent back",
+  returnedBy: (who: string, on: string) => `${who} sent it back on ${on}:`,
 };
 
 export function t(): Strings {

@@ -11,6 +11,7 @@ import { Read } from "./pages/read";
 import { Import } from "./pages/import";
 import { Meetings } from "./pages/meetings";
 import { Directives } from "./pages/directives";
+import { Inbox, inboxCount } from "./pages/inbox";
 
 export interface PageProps {
   params: URLSearchParams;
@@ -23,11 +24,14 @@ export interface RouteDef {
   // Shown in the navigation only to these users (the server checks anyway).
   shows?: (s: Session) => boolean;
   page: FunctionComponent<PageProps>;
+  // A number shown beside the navigation label (figures waiting), read again on each move.
+  count?: () => Promise<number>;
 }
 
 export const routes: RouteDef[] = [
   { path: "/dashboard", nav: (s) => s.dashboard, page: Dashboard },
   { path: "/entry", nav: (s) => s.entry, page: Entry },
+  { path: "/inbox", nav: (s) => s.inbox, shows: (s) => hasRole(s, "approver"), page: Inbox, count: inboxCount },
   { path: "/read", nav: (s) => s.readReport, shows: (s) => hasRole(s, "reporter"), page: Read },
   { path: "/import", nav: (s) => s.import, shows: (s) => hasRole(s, "reporter"), page: Import },
   { path: "/meetings", nav: (s) => s.meetings, page: Meetings },

@@ -14,7 +14,8 @@ import { withProgress } from "../lib/progress";
 import { useLoad } from "../lib/use-load";
 import { navigate, setLeaveGuard } from "../router";
 import type { PageProps } from "../routes";
-import { defaultUnit, isAdmin } from "../session";
+import { defaultUnit, hasRole, isAdmin } from "../session";
+import { Returned } from "./inbox";
 
 function thisMonth(): string {
   const d = new Date();
@@ -37,15 +38,19 @@ export function Entry({ params, session }: PageProps) {
   }, [unitId, period]);
   if (!unitId) {
     return (
-      <p>
-        {t().chooseUnitFirst} <a href="#/dashboard">{t().dashboard}</a>
-      </p>
+      <>
+        {hasRole(session, "reporter") && <Returned />}
+        <p>
+          {t().chooseUnitFirst} <a href="#/dashboard">{t().dashboard}</a>
+        </p>
+      </>
     );
   }
   const year = periodYear(period);
   const goPeriod = (p: string) => navigate("/entry", { unit: unitId, period: p });
   return (
     <>
+      {hasRole(session, "reporter") && <Returned />}
       <section class="card">
         <h1>
           {t().entry}
