@@ -15,7 +15,7 @@ import { useLoad } from "../lib/use-load";
 import { navigate, setLeaveGuard } from "../router";
 import type { PageProps } from "../routes";
 import { defaultUnit, hasRole, isAdmin } from "../session";
-import { Returned } from "./inbox";
+import { inboxChanged, Returned } from "./inbox";
 
 function thisMonth(): string {
   const d = new Date();
@@ -197,6 +197,7 @@ function EntryRow(p: { indicator: Indicator; result?: Result; last?: number; val
   const act = async (work: Promise<unknown>) => {
     try {
       await withProgress(work);
+      inboxChanged();  // the count of figures waiting, beside "Chờ duyệt"
       p.onChanged();
     } catch (e) {
       p.onError(e);
