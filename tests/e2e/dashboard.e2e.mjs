@@ -141,8 +141,8 @@ try {
   };
   const reporterCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const rep = await signInAs(reporterCtx, "qh.reporter", "bao cao quang hung");
-  check("a ward reporter signs in by keyboard alone and lands on the ward's dashboard",
-        (await rep.textContent("h1.crumbs")).includes("Quảng Hưng"));
+  const landed = await rep.textContent("h1.crumbs");
+  check("a ward reporter signs in by keyboard alone and lands on the ward's dashboard", landed.includes("Quảng Hưng"), landed);
   await rep.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);
   await rep.waitForSelector("#entry");
   await rep.fill("#v-THU_NS_XA", "12,3,4");
@@ -185,6 +185,8 @@ try {
   await page.goto(`${server.base}/#/read?unit=${cityId}`);
   await page.waitForSelector("#report-text");
   await page.fill("#report-text", readFileSync(seedFile, "utf8"));
+  // The report's own date (its header says 11/11/2018): it gives the year to periods written without one.
+  await page.fill("#report-date", "11/11/2018");
   await page.click("#read");
   await page.waitForSelector("#confirm mark, .report mark");
   const marks = await page.$$eval(".report mark", (m) => m.length);

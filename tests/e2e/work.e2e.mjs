@@ -111,6 +111,21 @@ try {
   await rep.click("#confirm button[type=submit]");
   await rep.waitForFunction(() => /Đã lưu 1/.test(document.querySelector("#confirm-done")?.textContent ?? ""));
   check("choosing the stated figure stores 75", (await stored("TDP_VAN_HOA", "2024"))?.value === 75);
+
+  // A ward that ended on 30/06/2025 has no figures for 2026: the form says so and opens June 2025.
+  await rep.goto(`${h.base}/#/entry?unit=${ward.id}&period=2026-01`);
+  await rep.waitForSelector("#entry-outside-unit");
+  const notice = await rep.textContent("#entry-outside-unit");
+  check("a period after the ward ended is not open for entry",
+        notice.includes("chỉ tồn tại đến 30/06/2025") && !(await rep.$("#entry")), notice);
+  await h.shots(rep, "work-entry-ended-ward");
+  await rep.click("#entry-outside-unit button");
+  await rep.waitForSelector("#entry");
+  check("its button opens the ward's last month", rep.url().includes("period=2025-06"), rep.url());
+  await rep.goto(`${h.base}/#/entry?unit=${ward.id}`);
+  await rep.waitForFunction(() => location.hash.includes("period=2025-06"));
+  await rep.waitForSelector("#entry");
+  check("without a period the form opens on a month the ward had", rep.url().includes("period=2025-06"), rep.url());
 } catch (e) {
   check("the run finishes", false, String(e.stack ?? e));
 } finally {

@@ -88,6 +88,10 @@ const vi = {
   readReport: "Nhập từ báo cáo",
   reportDate: "Ngày của văn bản (dd/mm/yyyy), cho những ngày viết không kèm năm",
   chooseUnitFirst: "Hãy chọn đơn vị trước.",
+  unitEndedOn: (name: string, last: string) => `${name} chỉ tồn tại đến ${last}: không nhập số liệu cho kỳ này.`,
+  unitFormedOn: (name: string, first: string) =>
+    `${name} được thành lập từ ${first}: số liệu các tháng trước thuộc các đơn vị đã hợp thành nó.`,
+  openPeriod: (label: string) => `Mở kỳ ${label}`,
   periodHelp: "Tháng 2026-10, quý 2026-Q3, 6 tháng 2026-H1, 10 tháng 2026-01/2026-10, năm 2026",
   resultStatus: { draft: "nháp", submitted: "đã gửi", approved: "đã duyệt" } as Record<string, string>,
   approve: "Duyệt",
@@ -248,6 +252,10 @@ const en: Strings = {
   readReport: "Read a report",
   reportDate: "Date of the document (dd/mm/yyyy), for dates written without a year",
   chooseUnitFirst: "Choose a unit first.",
+  unitEndedOn: (name: string, last: string) => `${name} existed until ${last}: no figures are entered for this period.`,
+  unitFormedOn: (name: string, first: string) =>
+    `${name} was formed on ${first}: the months before belong to the units it was formed from.`,
+  openPeriod: (label: string) => `Open ${label}`,
   periodHelp: "Month 2026-10, quarter 2026-Q3, half 2026-H1, 10 months 2026-01/2026-10, year 2026",
   resultStatus: { draft: "draft", submitted: "submitted", approved: "approved" } as Record<string, string>,
   approve: "Approve",

@@ -10,6 +10,7 @@ import { formatDate, formatNumber, parseVietnameseNumber } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
+import { monthWithinUnit, periodAgainstUnit } from "../lib/unit-periods";
 import { withProgress } from "../lib/progress";
 import { useLoad } from "../lib/use-load";
 import { navigate, setLeaveGuard } from "../router";
@@ -74,10 +75,36 @@ export function Entry({ params, session }: PageProps) {
         </div>
       </section>
       <Loaded load={load}>
-        {(d) => (
+        {(d) => {
+          // No figures outside the unit's valid dates (the server refuses them too): a ward that
+          // ended on 30/06/2025 opens on June 2025, a ward formed on 01/07/2025 on July 2025.
+          const where = periodAgainstUnit(period, d.unit.valid_from, d.unit.valid_to);
+          if (where !== "ok") {
+            const month = monthWithinUnit(period, d.unit.valid_from, d.unit.valid_to);
+            if (!params.get("period")) {
+              queueMicrotask(() => navigate("/entry", { unit: unitId, period: month }));
+              return null;
+            }
+            const label = periodOptions(periodYear(month)).find((p) => p.key === month)?.label ?? month;
+            const lastDay = d.unit.valid_to
+              ? formatDate(new Date(Date.parse(`${d.unit.valid_to}T00:00:00Z`) - 86400000).toISOString().slice(0, 10))
+              : "";
+            return (
+              <section class="card notice" role="status" id="entry-outside-unit">
+                <p>
+                  {where === "after"
+                    ? t().unitEndedOn(d.unit.full_name, lastDay)
+                    : t().unitFormedOn(d.unit.full_name, formatDate(d.unit.valid_from))}
+                </p>
+                <button type="button" onClick={() => goPeriod(month)}>{t().openPeriod(label)}</button>
+              </section>
+            );
+          }
+          return (
           <EntryForm unitId={unitId} period={period} indicators={d.indicators} results={d.results} lastYear={d.lastYear} reload={load.reload}
                      canApprove={session.user.roles.some((r) => r.role === "approver" && r.unit !== unitId) || isAdmin(session)} />
-        )}
+          );
+        }}
       </Loaded>
     </>
   );
