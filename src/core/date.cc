@@ -124,6 +124,14 @@ std::string Date::ToVietnamese() const {
   return buf;
 }
 
+std::string Date::ToDecree30() const {
+  Ymd c = CivilFromDays(days_);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, c.m <= 2 ? "ngày %02d tháng %02d năm %04d" : "ngày %02d tháng %d năm %04d",
+                c.d, c.m, c.y);
+  return buf;
+}
+
 std::string Date::ToIso() const {
   Ymd c = CivilFromDays(days_);
   char buf[16];

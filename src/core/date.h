@@ -34,6 +34,10 @@ class Date {
   std::string ToVietnamese() const;
   // "2018-11-25".
   std::string ToIso() const;
+  // "ngày 05 tháng 02 năm 2025", "ngày 25 tháng 11 năm 2018": the date line of
+  // a document under Decree 30/2020/NĐ-CP, where only days below 10 and the
+  // months 1 and 2 take a leading zero ("ngày 02 tháng 3 năm 2026").
+  std::string ToDecree30() const;
 
   Date AddDays(int64_t n) const { return FromDayNumber(days_ + n); }
   friend int64_t operator-(Date a, Date b) { return a.days_ - b.days_; }

@@ -148,12 +148,16 @@ std::string Period::LabelVi() const {
   std::string y = std::to_string(year_);
   switch (kind()) {
     case PeriodKind::kYear: return "năm " + y;
-    case PeriodKind::kMonth: return "tháng " + TwoDigits(first_) + "/" + y;
+    // Prose does not pad the month: "tháng 3/2020".
+    case PeriodKind::kMonth: return "tháng " + std::to_string(first_) + "/" + y;
     case PeriodKind::kQuarter: return "quý " + RomanQuarter((first_ + 2) / 3) + "/" + y;
     case PeriodKind::kFirstHalf: return "6 tháng đầu năm " + y;
     case PeriodKind::kSecondHalf: return "6 tháng cuối năm " + y;
     case PeriodKind::kCumulative: return std::to_string(last_) + " tháng năm " + y;
-    case PeriodKind::kRange: return "tháng " + std::to_string(first_) + "-" + std::to_string(last_) + "/" + y;
+    case PeriodKind::kRange:
+      // The months that close a year are "2 tháng cuối năm 2018", as reports say.
+      if (last_ == 12) return std::to_string(last_ - first_ + 1) + " tháng cuối năm " + y;
+      return "tháng " + std::to_string(first_) + "-" + std::to_string(last_) + "/" + y;
   }
   return y;
 }

@@ -228,12 +228,6 @@ DocxTable SignatureBlock(const ReportIssuer& issuer) {
   return t;
 }
 
-std::string TwoDigits(int n) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", n);
-  return buf;
-}
-
 }  // namespace
 
 std::string UpperVietnamese(const std::string& text) {
@@ -242,10 +236,7 @@ std::string UpperVietnamese(const std::string& text) {
   return Encode(s);
 }
 
-std::string PlaceAndDate(const std::string& place, Date date) {
-  return place + ", ngày " + TwoDigits(date.day()) + " tháng " + TwoDigits(date.month()) + " năm " +
-         std::to_string(date.year());
-}
+std::string PlaceAndDate(const std::string& place, Date date) { return place + ", " + date.ToDecree30(); }
 
 Result<ReportIssuer> IssuerFor(BodyKind kind, const std::string& unit_name, const std::string& unit_full_name,
                                const std::string& parent_full_name, Date date) {

@@ -1,7 +1,7 @@
 // The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
 // run the same file), and the browser-only input forms.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPoints, parseVietnameseDate, parseVietnameseNumber } from "./format";
+import { formatDate, formatNumber, formatPercent, formatPoints, parseVietnameseDate, parseVietnameseNumber } from "./format";
 import vectors from "../../tests/vectors/vietnamese_text.json";
 
 
@@ -28,5 +28,17 @@ describe("percentage points", () => {
     expect(formatPoints(-0.43, "vi")).toBe("\u22120,43");
     expect(formatPoints(0.001, "vi")).toBe("0");
     expect(formatPoints(null, "vi")).toBe("—");
+  });
+});
+
+describe("percentages with the precision they have", () => {
+  it("keeps a stated figure's two decimals and rounds a computed ratio to one", () => {
+    expect(formatPercent(66.66, "vi")).toBe("66,66%");  // "8/12 tổ đạt 66,66%" as the report writes it
+    expect(formatPercent((8 / 12) * 100, "vi")).toBe("66,7%");
+    expect(formatPercent((32 / 33) * 100, "vi")).toBe("97%");
+    expect(formatPercent(115, "vi")).toBe("115%");
+    expect(formatPercent(107.5, "vi")).toBe("107,5%");
+    expect(formatPercent(88.28, "en")).toBe("88.28%");
+    expect(formatPercent(null, "vi")).toBe("—");
   });
 });

@@ -22,8 +22,14 @@ export function formatAmount(value: number | null | undefined, unit: string, lan
   return `${formatNumber(value, lang, 2)}${unit === "%" ? "%" : unit ? " " + unit : ""}`;
 }
 
+// A percentage with the precision it has: a figure written with two decimals
+// keeps them ("66,66%" as the report says), a computed ratio shows one
+// ("32/33" → "97%", "8/12" → "66,7%").
 export function formatPercent(value: number | null | undefined, lang: Lang): string {
-  return value === null || value === undefined ? "—" : `${formatNumber(value, lang, 1)}%`;
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  const hundredths = value * 100;
+  const twoDecimals = Math.abs(hundredths - Math.round(hundredths)) < 1e-6;
+  return `${formatNumber(value, lang, twoDecimals ? 2 : 1)}%`;
 }
 
 // A difference in percentage points, signed: "+3", "−12", "−0,43".

@@ -13,6 +13,14 @@ TEST(Date, ParsesVietnameseAndIsoForms) {
   EXPECT_EQ(Date::Parse(" 05/02/2025 ")->ToVietnamese(), "05/02/2025");
 }
 
+TEST(Date, WritesTheDateLineOfADecree30Document) {
+  // Only days below 10 and the months 1 and 2 take a leading zero.
+  EXPECT_EQ(Date::Parse("05/02/2025")->ToDecree30(), "ngày 05 tháng 02 năm 2025");
+  EXPECT_EQ(Date::Parse("02/03/2026")->ToDecree30(), "ngày 02 tháng 3 năm 2026");
+  EXPECT_EQ(Date::Parse("25/11/2018")->ToDecree30(), "ngày 25 tháng 11 năm 2018");
+  EXPECT_EQ(Date::Parse("10/01/2019")->ToDecree30(), "ngày 10 tháng 01 năm 2019");
+}
+
 TEST(Date, RejectsImpossibleDatesWithReason) {
   Result<Date> d = Date::Parse("31/02/2021");
   ASSERT_FALSE(d.ok());

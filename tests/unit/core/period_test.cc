@@ -21,9 +21,11 @@ TEST(Period, LabelsAsReportsWriteThem) {
   EXPECT_EQ(Period::FirstMonths(2021, 6)->LabelVi(), "6 tháng đầu năm 2021");
   EXPECT_EQ(Period::SecondHalf(2021)->LabelVi(), "6 tháng cuối năm 2021");
   EXPECT_EQ(Period::Quarter(2018, 3)->LabelVi(), "quý III/2018");
-  EXPECT_EQ(Period::Month(2020, 3)->LabelVi(), "tháng 03/2020");
+  EXPECT_EQ(Period::Month(2020, 3)->LabelVi(), "tháng 3/2020");  // prose does not pad the month
+  EXPECT_EQ(Period::Month(2020, 11)->LabelVi(), "tháng 11/2020");
   EXPECT_EQ(Period::Year(2016)->LabelVi(), "năm 2016");
-  EXPECT_EQ(Period::Months(2018, 11, 12)->LabelVi(), "tháng 11-12/2018");
+  EXPECT_EQ(Period::Months(2018, 11, 12)->LabelVi(), "2 tháng cuối năm 2018");  // seed-1
+  EXPECT_EQ(Period::Months(2018, 4, 5)->LabelVi(), "tháng 4-5/2018");
   EXPECT_EQ(Period::FirstMonths(2018, 9)->LabelEn(), "first 9 months of 2018");
   EXPECT_EQ(Period::Quarter(2018, 4)->LabelEn(), "Q4 2018");
 }
