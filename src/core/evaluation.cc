@@ -22,8 +22,24 @@ int Compare(double actual, double reference) {
 
 bool IsRate(const Indicator& ind) { return ind.value_kind != ValueKind::kNumber; }
 
+// Spending against its estimate (dự toán): close to 100% is right. Below the
+// band is under-execution, above it an overrun that needs a supplementary
+// estimate, never "vượt kế hoạch". A target written as a ceiling ("≤") or as
+// a band keeps its own meaning.
+constexpr double kEstimateBand = 0.05;  // đạt within 95–105% of the estimate
+
+bool JudgedAgainstEstimate(const Indicator& ind, const Target& t) {
+  return ind.direction == Direction::kTargetBand && !IsRate(ind) &&
+         (t.comparator == Comparator::kAtLeast || t.comparator == Comparator::kEqual);
+}
+
 // The verdict as if the period were the year: exceeded, met or not met.
 Attainment JudgeLevel(const Indicator& ind, const Target& t, double actual) {
+  if (JudgedAgainstEstimate(ind, t)) {
+    bool inside = Compare(actual, t.value * (1 - kEstimateBand)) >= 0 &&
+                  Compare(actual, t.value * (1 + kEstimateBand)) <= 0;
+    return inside ? Attainment::kMet : Attainment::kNotMet;
+  }
   if (t.comparator == Comparator::kBand) {
     bool inside = Compare(actual, t.value) >= 0 && Compare(actual, *t.value_high) <= 0;
     return inside ? Attainment::kMet : Attainment::kNotMet;
@@ -221,6 +237,17 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
     ev.percent_of_plan = *ev.actual / t.value * 100.0;
   }
   Attainment level = JudgeLevel(ind, t, *ev.actual);
+  if (JudgedAgainstEstimate(ind, t) && ev.percent_of_plan) {
+    std::string pct = FormatVietnamesePercent(*ev.percent_of_plan, 1);
+    std::string pct_en = std::to_string(std::lround(*ev.percent_of_plan)) + "%";
+    if (*ev.percent_of_plan > 100 * (1 + kEstimateBand)) {
+      note("spending above its estimate (" + pct_en + "): an overrun, not a target exceeded",
+           "chi vượt dự toán (" + pct + "): không phải vượt kế hoạch");
+    } else if (ev.year_verdict && *ev.percent_of_plan < 100 * (1 - kEstimateBand)) {
+      note("spent " + pct_en + " of the estimate; met within 95-105%",
+           "thực hiện " + pct + " dự toán; đạt khi trong khoảng 95-105%");
+    }
+  }
   if (ev.year_verdict) {
     ev.status = level;
   } else {

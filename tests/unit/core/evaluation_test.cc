@@ -356,3 +356,42 @@ TEST(EvaluationSummary, EstimatesAndMissingFiguresAreCounted) {
 
 }  // namespace
 }  // namespace kiemdem
+
+namespace kiemdem {
+namespace {
+
+// Seed-4: "Tổng chi ngân sách phường ước đạt: 10.144.992.938/11.492.300.000đ bằng 88% kế hoạch pháp
+// lệnh và đạt 98,4% sau điều chỉnh bổ sung". Spending is judged against its estimate as a band.
+TEST(Evaluation, SpendingIsJudgedAgainstItsEstimateAsABandNeverExceeded) {
+  Indicator spend = Make("CHI_NS", Direction::kTargetBand);
+  Period year = *Period::Year(2021);
+  IndicatorEvaluation adjusted =
+      Eval(spend, year, T("CHI_NS", 2021, 10310000000), O("CHI_NS", year, 10144992938));
+  EXPECT_EQ(adjusted.status, Attainment::kMet);  // 98,4% of the adjusted estimate
+  EXPECT_NEAR(*adjusted.percent_of_plan, 98.4, 0.05);
+  EXPECT_TRUE(adjusted.note_vi.empty()) << adjusted.note_vi;
+
+  IndicatorEvaluation statutory =
+      Eval(spend, year, T("CHI_NS", 2021, 11492300000), O("CHI_NS", year, 10144992938));
+  EXPECT_EQ(statutory.status, Attainment::kNotMet);  // 88%: under-executed
+  EXPECT_NE(statutory.note_vi.find("thực hiện 88,3% dự toán"), std::string::npos) << statutory.note_vi;
+
+  IndicatorEvaluation over = Eval(spend, year, T("CHI_NS", 2021, 100), O("CHI_NS", year, 112));
+  EXPECT_EQ(over.status, Attainment::kNotMet) << "an overrun is not 'vượt'";
+  EXPECT_NE(over.note_vi.find("chi vượt dự toán (112%)"), std::string::npos) << over.note_vi;
+
+  // Inside the year spending is in progress, whatever its share so far; an overrun is flagged already.
+  Period half = *Period::FirstMonths(2021, 6);
+  EXPECT_EQ(Eval(spend, half, T("CHI_NS", 2021, 100), O("CHI_NS", half, 60)).status, Attainment::kInProgress);
+  EXPECT_NE(Eval(spend, half, T("CHI_NS", 2021, 100), O("CHI_NS", half, 120)).note_vi.find("vượt dự toán"),
+            std::string::npos);
+
+  // A ceiling written as such ("≤ 12 tỷ") keeps its meaning: within it is đạt.
+  EXPECT_EQ(
+      Eval(spend, year, T("CHI_NS", 2021, 12000000000, Comparator::kAtMost), O("CHI_NS", year, 10144992938))
+          .status,
+      Attainment::kMet);
+}
+
+}  // namespace
+}  // namespace kiemdem
