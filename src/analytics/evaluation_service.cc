@@ -132,6 +132,7 @@ Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree
     if (!a->value && a->reporting == 0) continue;
     for (UnitId& m : a->missing) m = tree.ToStored(m);
     for (UnitId& m : a->split_units) m = tree.ToStored(m);
+    for (UnitId& m : a->without_base) m = tree.ToStored(m);
     out.push_back({ind, *a});
   }
   return out;

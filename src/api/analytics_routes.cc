@@ -67,7 +67,8 @@ Status RollUp(Call& call) {
                      {"estimated", a.estimated},
                      {"expected", a.expected},
                      {"reporting", a.reporting},
-                     {"missing", a.missing}});
+                     {"missing", a.missing},
+                     {"without_base", a.without_base}});
   }
   Date on = EndOfMonth(period.year(), period.last_month());
   call.Reply({{"unit", UnitView(*tree, unit, on, call.vi())},

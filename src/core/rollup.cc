@@ -12,11 +12,18 @@ struct Contribution {
   std::optional<double> numerator;
   std::optional<double> denominator;
   bool estimated;
+  UnitId unit = kNoUnit;  // who it comes from, when a unit
 };
 
-Contribution FromObservation(const Observation& o) {
-  return {o.value, o.numerator, o.denominator, o.estimated};
+Contribution FromObservation(const Observation& o, UnitId unit = kNoUnit) {
+  return {o.value, o.numerator, o.denominator, o.estimated, unit};
 }
+
+// What a ratio roll-up does with a unit that reported only the rate.
+enum class BareRate {
+  kRefuse,  // an error: the caller must have numerators and denominators
+  kFlag,    // counted as reporting, left out of the ratio, listed in without_base
+};
 
 Status NotAggregable(const Indicator& ind) {
   return FailedPrecondition(
@@ -26,7 +33,7 @@ Status NotAggregable(const Indicator& ind) {
 
 // Combines contributions by the rule; `sum_rule` forces summing (time flows).
 Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<Contribution>& in,
-               Aggregate* out) {
+               Aggregate* out, BareRate bare = BareRate::kRefuse) {
   if (in.empty()) return Status::Ok();
   double sum = 0;
   double num = 0;
@@ -35,6 +42,10 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
     sum += c.value;
     out->estimated = out->estimated || c.estimated;
     if (rule == SpatialAggregation::kRatioOfSums) {
+      if ((!c.numerator || !c.denominator) && bare == BareRate::kFlag) {
+        out->without_base.push_back(c.unit);
+        continue;
+      }
       if (!c.numerator || !c.denominator) {
         return InvalidArgument("a result of " + ind.code +
                                    " lacks its numerator and denominator, so it "
@@ -51,6 +62,7 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
     case SpatialAggregation::kSum: out->value = sum; break;
     case SpatialAggregation::kMean: out->value = sum / static_cast<double>(in.size()); break;
     case SpatialAggregation::kRatioOfSums:
+      if (den <= 0 && !out->without_base.empty()) break;  // only bare rates: no ratio to give
       out->numerator = num;
       out->denominator = den;
       if (den > 0) out->value = num / den * 100.0;
@@ -87,21 +99,30 @@ Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date o
   for (UnitId child : children) {
     ++agg.expected;
     if (const Observation* o = lookup(child)) {
-      parts.push_back(FromObservation(*o));
+      parts.push_back(FromObservation(*o, child));
       ++agg.reporting;
       continue;
     }
     if (!registry.ChildrenOn(child, on).empty()) {
       ASSIGN_OR_RETURN(Aggregate sub, RollUpUnits(registry, child, on, indicator, lookup));
+      agg.without_base.insert(agg.without_base.end(), sub.without_base.begin(), sub.without_base.end());
       if (sub.value) {
-        parts.push_back({*sub.value, sub.numerator, sub.denominator, sub.estimated || !sub.missing.empty()});
+        parts.push_back(
+            {*sub.value, sub.numerator, sub.denominator, sub.estimated || !sub.missing.empty(), child});
         ++agg.reporting;
+        continue;
+      }
+      if (!sub.without_base.empty()) {
+        ++agg.reporting;  // its units reported rates only: flagged, nothing to add
         continue;
       }
     }
     agg.missing.push_back(child);
   }
-  RETURN_IF_ERROR(Combine(indicator, indicator.spatial, parts, &agg));
+  // A ward that reported only its rate ("tỷ lệ 95%") is counted as reporting
+  // and flagged; the ratio of the others stands.
+  RETURN_IF_ERROR(Combine(indicator, indicator.spatial, parts, &agg, BareRate::kFlag));
+  std::sort(agg.without_base.begin(), agg.without_base.end());
   return agg;
 }
 

@@ -28,6 +28,10 @@ struct Aggregate {
   std::vector<UnitId>
       split_units;  // predecessors split across several new units with no share set: not counted
   std::vector<int> missing_months;  // months of the period not covered (time roll-up)
+  // Units that reported a rate without its numerator and denominator: they
+  // count as reporting but are left out of a ratio roll-up (flagged, never
+  // dropping the roll-up).
+  std::vector<UnitId> without_base;
 };
 
 // The observation of one unit for the indicator and period in question, or
@@ -38,6 +42,8 @@ using ObservationLookup = std::function<const Observation*(UnitId)>;
 // observation contributes it; one without contributes the roll-up of its own
 // children if any of them reported. expected/reporting/missing count the
 // direct children. A root with no children contributes its own observation.
+// For a ratio, a child with a bare rate is counted as reporting, listed in
+// without_base and left out of the ratio.
 // Fails for an indicator that does not aggregate (kNone) or an unknown root.
 Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on, const Indicator& indicator,
                               const ObservationLookup& lookup);

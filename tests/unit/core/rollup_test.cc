@@ -82,8 +82,39 @@ TEST_F(RollUpUnitsTest, RatiosAreRecomputedNotAveraged) {
   EXPECT_DOUBLE_EQ(*a.numerator, 12);
   EXPECT_DOUBLE_EQ(*a.denominator, 30);
   EXPECT_DOUBLE_EQ(*a.value, 40);  // not (50+100+0)/3
-  obs_[w2_].numerator.reset();
-  EXPECT_FALSE(RollUpUnits(reg_, district_, D("01/01/2024"), cells, Lookup()).ok());
+}
+
+// A ward that reported only its rate ("tỷ lệ … đạt 100%", no x/y) never makes the roll-up vanish:
+// it counts as reporting, is flagged, and the ratio of the others stands.
+TEST_F(RollUpUnitsTest, ABareRateIsFlaggedAndTheRatioOfTheOthersStands) {
+  Indicator cells =
+      Make("C", ValueKind::kFraction, SpatialAggregation::kRatioOfSums, TimeAggregation::kStock);
+  Put(w1_, 50, 10, 20);
+  Put(w2_, 100);  // a bare rate
+  Put(w3_, 0, 0, 8);
+  Aggregate a = *RollUpUnits(reg_, district_, D("01/01/2024"), cells, Lookup());
+  ASSERT_TRUE(a.value.has_value());
+  EXPECT_NEAR(*a.value, 10.0 / 28 * 100, 1e-9);
+  EXPECT_EQ(a.reporting, 3);
+  EXPECT_EQ(a.without_base, std::vector<UnitId>{w2_});
+  EXPECT_TRUE(a.missing.empty());
+
+  // Below a ward too: its group's bare rate is flagged up the tree.
+  obs_.erase(w3_);
+  Put(t1_, 90);
+  Put(t2_, 25, 1, 4);
+  a = *RollUpUnits(reg_, district_, D("01/01/2024"), cells, Lookup());
+  EXPECT_NEAR(*a.value, 11.0 / 24 * 100, 1e-9);
+  EXPECT_EQ(a.without_base, (std::vector<UnitId>{w2_, t1_}));
+
+  // Only bare rates: counted as reporting, no ratio to give.
+  obs_.clear();
+  Put(w1_, 80);
+  Put(w2_, 60);
+  a = *RollUpUnits(reg_, district_, D("01/01/2024"), cells, Lookup());
+  EXPECT_FALSE(a.value.has_value());
+  EXPECT_EQ(a.reporting, 2);
+  EXPECT_EQ(a.without_base, (std::vector<UnitId>{w1_, w2_}));
 }
 
 TEST_F(RollUpUnitsTest, MeanAndNone) {
