@@ -629,6 +629,24 @@ size_t Characters(const std::string& text) {
   return n;
 }
 
+// A name Excel takes for a sheet: without the characters it forbids
+// ([]:*?/\), without an apostrophe at either end, and at most 31 characters
+// (Excel counts characters, not bytes), cut between characters.
+std::string SheetName(const std::string& name) {
+  constexpr size_t kMaxSheetNameCharacters = 31;
+  std::string out;
+  size_t characters = 0;
+  for (char c : name) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) continue;
+    bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (starts_character && ++characters > kMaxSheetNameCharacters) break;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.front() == '\'') out.erase(0, 1);
+  while (!out.empty() && out.back() == '\'') out.pop_back();
+  return out;
+}
+
 // The formats of one workbook being written, made once each.
 class Formats {
  public:
@@ -701,7 +719,7 @@ lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::
 Status WriteXlsx(const Sheet& sheet, const std::string& path) {
   lxw_workbook* wb = workbook_new(path.c_str());
   if (wb == nullptr) return Internal("cannot create " + path, "không tạo được " + path);
-  std::string name = sheet.name.substr(0, 31);
+  std::string name = SheetName(sheet.name);
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.empty() ? nullptr : name.c_str());
   if (ws == nullptr) ws = workbook_add_worksheet(wb, nullptr);  // a name Excel refuses: "Sheet1"
   Formats formats(wb);

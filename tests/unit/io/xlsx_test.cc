@@ -318,6 +318,33 @@ TEST(XlsxWrite, WhatIsWrittenReadsBackAsIt) {
   }
 }
 
+// Excel's limit of 31 counts characters: a cut at 31 bytes split "ệ" in two and
+// left a workbook Excel calls damaged; "/" or ":" made libxlsxwriter refuse the
+// name, so the sheet was called "Sheet1".
+TEST(XlsxWrite, SheetNamesAreCutAt31CharactersAndLoseForbiddenOnes) {
+  struct Case {
+    std::string name;
+    std::string sheet;
+  };
+  const std::vector<Case> cases = {
+      {"Kết quả thực hiện chỉ tiêu phường Long Biên năm 2025", "Kết quả thực hiện chỉ tiêu phườ"},
+      {"Kế hoạch 2025/2026: [dự kiến] *?\\", "Kế hoạch 20252026 dự kiến "},
+      {"'đơn vị'", "đơn vị"},
+  };
+  for (const Case& c : cases) {
+    io::Sheet sheet = TypedSheet();
+    sheet.name = c.name;
+    std::string path = testing::TempDir() + "named.xlsx";
+    ASSERT_TRUE(WriteXlsx(sheet, path).ok()) << c.name;
+    std::string workbook = testing_zip::MemberOfFile(path, "xl/workbook.xml");
+    EXPECT_NE(workbook.find("<sheet name=\"" + c.sheet + "\""), std::string::npos) << c.name << "\n"
+                                                                                   << workbook;
+    Result<io::Sheet> back = ReadXlsx(FileBytes(path), "named.xlsx");
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(back->name, "named.xlsx [" + c.sheet + "]");
+  }
+}
+
 TEST(Csv, FieldsAndRowsAreBounded) {
   ReadLimits limits;
   limits.max_cells = 10;
