@@ -1,5 +1,5 @@
 // `kiemdem extract FILE|-` and `kiemdem extract --jsonl`: facts from report
-// text as the SPEC's JSON. JSONL input is streamed line by line with a
+// text, a .docx or a PDF as the SPEC's JSON. JSONL input is streamed line by line with a
 // bounded buffer, so a corpus of any size (or a 100 MB line) runs in
 // bounded memory.
 #include <malloc.h>
@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/workspace.h"
 #include "extract/extract.h"
+#include "io/document_text.h"
 
 namespace kiemdem::cli {
 namespace {
@@ -131,7 +132,8 @@ int RunJsonl(const extract::ExtractOptions& options) {
 
 int RunExtract(const GlobalOptions& g, const std::vector<std::string>& all_args) {
   const char* usage =
-      "kiemdem extract [--date YYYY-MM-DD] FILE|-   or   kiemdem extract [--date YYYY-MM-DD] --jsonl < "
+      "kiemdem extract [--date YYYY-MM-DD] FILE|-   (text, .docx or .pdf)   or   kiemdem extract [--date "
+      "YYYY-MM-DD] --jsonl < "
       "corpus.jsonl\n"
       "  --date: the text's reference date (YYYY, YYYY-MM or YYYY-MM-DD), for dates written without a year";
   extract::ExtractOptions options;
@@ -177,6 +179,13 @@ int RunExtract(const GlobalOptions& g, const std::vector<std::string>& all_args)
     }
     text = std::move(r).value();
   }
+  // A .docx or a PDF (found from its bytes) becomes its text; text is checked as UTF-8.
+  Result<std::string> document = io::DocumentText(text, args[0] == "-" ? "stdin" : args[0]);
+  if (!document.ok()) {
+    std::cerr << "kiemdem: " << document.status().message_in(g.lang) << "\n";
+    return 1;
+  }
+  text = std::move(document).value();
   Result<extract::Facts> facts = extract::Extract(text, options);
   if (!facts.ok()) {
     std::cerr << "kiemdem: " << args[0] << ": " << facts.status().message_in(g.lang) << "\n";

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "core/vn_number.h"
 #include "io/importer.h"
+#include "io/internal/zip_member.h"
 
 namespace kiemdem::io {
 namespace {
@@ -26,9 +27,6 @@ Status NotXlsx(const std::string& file, const std::string& why) {
   return InvalidArgument(file + " is not a complete .xlsx file (" + why + "); save it again from Excel",
                          file + " không phải là tệp .xlsx hoàn chỉnh (" + why + "); hãy lưu lại từ Excel");
 }
-
-// "64 MiB" for a byte count, for messages.
-std::string Mebibytes(size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 Status TooLarge(const std::string& file, const std::string& what_en, const std::string& what_vi) {
   return ResourceExhausted(file + " is too large to import: " + what_en + "; split it into smaller files",
@@ -66,49 +64,23 @@ int RowNumber(std::string_view text) {
   return row;
 }
 
-using Chunk = std::function<Status(std::string_view)>;
-
-// Streams one member of the archive to `sink` in chunks. The size the zip
-// declares is checked against `budget` first, and the bytes that actually come
-// out are counted against it too (a zip can lie either way). NotFound when
-// the member is absent.
-Status StreamMember(zip_t* archive, const std::string& name, size_t budget, const std::string& file,
-                    const Chunk& sink) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(archive, name.c_str(), 0, &st) != 0) return NotFound(name + " is absent", name + " không có");
-  std::string part = name.substr(name.rfind('/') + 1);
-  if ((st.valid & ZIP_STAT_SIZE) != 0 && st.size > budget) {
-    return TooLarge(file, part + " holds more than " + Mebibytes(budget),
-                    part + " lớn hơn " + Mebibytes(budget));
-  }
-  std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(archive, name.c_str(), 0), zip_fclose);
-  if (!f) return NotXlsx(file, part + " cannot be opened: " + zip_strerror(archive));
-  std::string buffer(size_t{64} << 10, '\0');
-  size_t total = 0;
-  while (true) {
-    zip_int64_t n = zip_fread(f.get(), buffer.data(), buffer.size());
-    if (n < 0) return NotXlsx(file, part + " is damaged: " + zip_file_strerror(f.get()));
-    if (n == 0) break;
-    total += static_cast<size_t>(n);
-    if (total > budget) {
-      return TooLarge(file, part + " holds more than " + Mebibytes(budget),
-                      part + " lớn hơn " + Mebibytes(budget));
-    }
-    RETURN_IF_ERROR(sink(std::string_view(buffer.data(), static_cast<size_t>(n))));
-  }
-  return Status::Ok();
+// The zip errors of an .xlsx reader, naming `file`.
+internal::ZipErrors XlsxZipErrors(const std::string& file) {
+  return {[file](const std::string& why) { return NotXlsx(file, why); },
+          [file](const std::string& part, size_t budget) {
+            return TooLarge(file, part + " holds more than " + internal::Mebibytes(budget),
+                            part + " lớn hơn " + internal::Mebibytes(budget));
+          }};
 }
 
-// A small member whole (the workbook, its relationships).
+Status StreamMember(zip_t* archive, const std::string& name, size_t budget, const std::string& file,
+                    const internal::ZipChunk& sink) {
+  return internal::StreamMember(archive, name, budget, XlsxZipErrors(file), sink);
+}
+
 Result<std::string> ReadSmallMember(zip_t* archive, const std::string& name, size_t budget,
                                     const std::string& file) {
-  std::string out;
-  RETURN_IF_ERROR(StreamMember(archive, name, budget, file, [&out](std::string_view chunk) {
-    out.append(chunk);
-    return Status::Ok();
-  }));
-  return out;
+  return internal::ReadMember(archive, name, budget, XlsxZipErrors(file));
 }
 
 // One SAX pass of expat over XML fed in chunks. Subclasses see elements by
@@ -217,8 +189,9 @@ struct Budget {
   // Whether `pending` more bytes of one value would pass the limit by themselves.
   bool Overflows(size_t pending) const { return text + pending > limits.max_text_bytes; }
   Status TextFull() const {
-    return TooLarge(file, "its cells hold more than " + Mebibytes(limits.max_text_bytes) + " of text",
-                    "các ô chứa hơn " + Mebibytes(limits.max_text_bytes) + " văn bản");
+    return TooLarge(file,
+                    "its cells hold more than " + internal::Mebibytes(limits.max_text_bytes) + " of text",
+                    "các ô chứa hơn " + internal::Mebibytes(limits.max_text_bytes) + " văn bản");
   }
 };
 
@@ -563,18 +536,7 @@ Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_na
 }
 
 Result<Sheet> ReadXlsx(std::string_view bytes, const std::string& file_name, const ReadLimits& limits) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (src == nullptr) return NotXlsx(file_name, zip_error_strerror(&error));
-  zip_t* raw = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (raw == nullptr) {
-    std::string why = zip_error_strerror(&error);
-    zip_source_free(src);
-    zip_error_fini(&error);
-    return NotXlsx(file_name, why);
-  }
-  std::unique_ptr<zip_t, decltype(&zip_discard)> archive(raw, zip_discard);
+  ASSIGN_OR_RETURN(internal::ZipArchive archive, internal::OpenZip(bytes, XlsxZipErrors(file_name)));
   // The first sheet's part, through the workbook and its relationships.
   Result<std::string> workbook =
       ReadSmallMember(archive.get(), "xl/workbook.xml", limits.max_part_bytes, file_name);

@@ -1,9 +1,11 @@
 // libFuzzer target for the import readers: bytes read as CSV and as .xlsx,
-// then located against the results columns. An error or a sheet, never a crash.
+// then located against the results columns, and as a document (.docx, PDF or
+// text by its bytes). An error, a sheet or a text, never a crash.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "io/document_text.h"
 #include "io/importer.h"
 #include "io/xlsx.h"
 
@@ -17,5 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const auto& spec : kiemdem::io::ResultColumns()) (void)table->Cell(*row, spec.key);
     }
   }
+  (void)kiemdem::io::DocumentText(bytes, "fuzz.bin");
   return 0;
 }

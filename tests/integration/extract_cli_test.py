@@ -3,6 +3,7 @@
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,6 +81,52 @@ check("exit status says some lines failed", rc == 1, rc)
 # the bound is the release one only outside sanitizer builds.
 limit_mb = 400 if os.environ.get("KIEMDEM_SANITIZED") else 120
 check(f"peak memory bounded ({peak_kb // 1024} MB < {limit_mb} MB)", peak_kb < limit_mb * 1024, peak_kb)
+
+
+# Documents (issue 12): a .docx and a PDF made by LibreOffice from each seed
+# article give the same figures as its text; bad ones are refused by name and
+# reason. After the memory check: soffice is a child too.
+def measures(out):
+    return sorted(json.dumps([f["value"], f["unit"], f.get("comparisons")], sort_keys=True)
+                  for f in json.loads(out)["facts"] if f["kind"] == "measure")
+
+
+with tempfile.TemporaryDirectory() as d:
+    not_zip = os.path.join(d, "bao-cao.docx")
+    with open(not_zip, "w") as f:
+        f.write("Thu ngân sách đạt 13 tỷ đồng.")
+    r = subprocess.run([kiemdem, "extract", not_zip], capture_output=True, text=True)
+    check("a .docx that is not a zip is refused by name and reason", r.returncode == 1 and
+          f"không đọc được tệp {not_zip}: không phải là tệp .docx (không phải zip)" in r.stderr, r.stderr)
+    ole = os.path.join(d, "mat-khau.docx")
+    with open(ole, "wb") as f:
+        f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    r = subprocess.run([kiemdem, "--lang", "en", "extract", ole], capture_output=True, text=True)
+    check("a password-protected .docx is refused", r.returncode == 1 and "protected with a password" in r.stderr,
+          r.stderr)
+
+    soffice = shutil.which("soffice")
+    articles = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "demo", "articles")
+    seeds = sorted(os.path.join(articles, n) for n in os.listdir(articles) if n.endswith(".txt"))
+    if soffice is None:
+        print("skip LibreOffice documents: soffice is not installed")
+    else:
+        for target in ("docx", "pdf"):
+            r = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{d}/profile",
+                                "--infilter=Text (encoded):UTF8", "--convert-to", target, "--outdir",
+                                os.path.join(d, target), *seeds], capture_output=True, text=True, timeout=300)
+            check(f"soffice converts the seeds to {target}", r.returncode == 0, r.stdout + r.stderr)
+            for seed in seeds:
+                name = os.path.basename(seed)[:-4]
+                want = subprocess.run([kiemdem, "extract", seed], capture_output=True, text=True)
+                # Named .bin: the kind comes from the bytes.
+                doc = os.path.join(d, target, name + "." + target)
+                sniffed = os.path.join(d, target, name + ".bin")
+                os.rename(doc, sniffed)
+                got = subprocess.run([kiemdem, "extract", sniffed], capture_output=True, text=True)
+                check(f"{name}.{target} gives the figures of {name}.txt",
+                      got.returncode == 0 and want.returncode == 0 and measures(got.stdout) == measures(want.stdout),
+                      got.stderr or set(measures(want.stdout)) ^ set(measures(got.stdout)))
 
 print(f"{len(failures)} failed")
 sys.exit(1 if failures else 0)
