@@ -1,5 +1,7 @@
 #include "api/call.h"
 
+#include <sodium.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -138,6 +140,18 @@ Result<std::optional<int64_t>> IdField(const Json& j, const std::string& name, b
   if (!it->is_number_integer() || it->get<int64_t>() <= 0)
     return WrongType(name, "a positive whole number", "số nguyên dương");
   return std::optional<int64_t>(it->get<int64_t>());
+}
+
+Result<std::string> DecodeBase64(const std::string& text, const std::string& field) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
+                        " \r\n", &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return InvalidArgument("'" + field + "' is not valid base64", "'" + field + "' không phải base64 hợp lệ")
+        .WithField(field);
+  }
+  out.resize(len);
+  return out;
 }
 
 Result<bool> BoolField(const Json& j, const std::string& name) {

@@ -71,6 +71,9 @@ Result<std::string> StringField(const Json& j, const std::string& name, bool req
 Result<std::optional<double>> NumberField(const Json& j, const std::string& name, bool required = true);
 Result<std::optional<int64_t>> IdField(const Json& j, const std::string& name, bool required = true);
 Result<bool> BoolField(const Json& j, const std::string& name);
+// Bytes sent as base64 (the standard alphabet; spaces and line breaks are
+// skipped); an error naming `field` when `text` is not base64.
+Result<std::string> DecodeBase64(const std::string& text, const std::string& field);
 // A year: a whole number from kMinYear to kMaxYear (never cast out of range).
 constexpr int kMinYear = 1900, kMaxYear = 2200;
 Result<std::optional<int>> YearField(const Json& j, const std::string& name, bool required = true);

@@ -1,4 +1,4 @@
-// Reading a report: post its text, get the facts with their spans and
+// Reading a report: post its text (or a .docx, .pdf or .txt file), get the facts with their spans and
 // suggested indicators, confirm the chosen ones as draft results that keep
 // the span they came from.
 #include "api/router.h"
@@ -6,11 +6,13 @@
 #include "core/indicator_match.h"
 #include "core/text.h"
 #include "extract/extract.h"
+#include "io/document_text.h"
 
 namespace kiemdem::api {
 namespace {
 
-constexpr size_t kMaxDocumentBytes = 4u << 20;
+constexpr size_t kMaxDocumentBytes = 4u << 20;  // the text
+constexpr size_t kMaxFileBytes = 5u << 20;      // a .docx or .pdf sent as base64
 
 Json FactsView(const std::string& text, const extract::Facts& facts, const std::vector<Indicator>& indicators,
                bool vi) {
@@ -137,7 +139,39 @@ Status PostDocument(Call& call) {
   store::StoredDocument doc;
   ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(*body, "unit"));
   doc.unit = *unit;
-  ASSIGN_OR_RETURN(doc.text, StringField(*body, "text"));
+  // The report as text, or as a file (.docx, .pdf or .txt, by its bytes) whose text is read here.
+  ASSIGN_OR_RETURN(std::string file_name, StringField(*body, "file_name", false));
+  if (body->contains("content_base64")) {
+    if (file_name.empty() || file_name.size() > 255) {
+      return InvalidArgument("'file_name' needs 1-255 characters", "'file_name' cần 1-255 ký tự")
+          .WithField("file_name");
+    }
+    // Reading a PDF or a .docx takes memory: a few at a time, as imports.
+    Result<App::ImportSlot> slot = call.app->AcquireImportSlot();
+    if (!slot.ok()) {
+      call.status = 429;
+      call.headers.emplace_back("Retry-After", "60");
+      return slot.status();
+    }
+    call.release_memory = true;
+    ASSIGN_OR_RETURN(std::string encoded, StringField(*body, "content_base64"));
+    ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded, "content_base64"));
+    io::DocumentLimits limits;
+    limits.max_file_bytes = kMaxFileBytes;
+    limits.max_text_bytes = kMaxDocumentBytes;
+    Result<std::string> text = io::DocumentText(bytes, file_name, limits);
+    if (!text.ok()) {
+      Status refused = text.status();
+      return refused.WithField("content_base64");
+    }
+    doc.text = std::move(text).value();
+    if (doc.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return InvalidArgument(file_name + " has no text", "tệp " + file_name + " không có chữ nào")
+          .WithField("content_base64");
+    }
+  } else {
+    ASSIGN_OR_RETURN(doc.text, StringField(*body, "text"));
+  }
   if (doc.text.empty())
     return InvalidArgument("the report's text is empty", "nội dung báo cáo trống").WithField("text");
   if (doc.text.size() > kMaxDocumentBytes) {
@@ -148,6 +182,7 @@ Status PostDocument(Call& call) {
   ASSIGN_OR_RETURN(doc.doc_type, StringField(*body, "doc_type", false));
   if (doc.doc_type.empty()) doc.doc_type = "Báo cáo";
   ASSIGN_OR_RETURN(doc.title, StringField(*body, "title", false));
+  if (doc.title.empty()) doc.title = file_name;
   ASSIGN_OR_RETURN(doc.code, StringField(*body, "code", false));
   // The document's date, also the reference date of its text (dd/mm/yyyy or ISO).
   ASSIGN_OR_RETURN(doc.issued, DateField(*body, "issued"));
@@ -267,7 +302,7 @@ void AddDocumentRoutes(Router& r) {
          {Scope::kUnitBody, Action::kEnter},
          PostDocument,
          false,
-         kMaxDocumentBytes + (kMaxDocumentBytes / 2)});  // JSON escapes
+         kMaxFileBytes / 3 * 4 + (64u << 10)});  // the file in base64, or the text with its JSON escapes
   r.Add({"GET", R"(/documents/(\d+))", {Scope::kDocumentPath, Action::kRead}, GetDocument});
   r.Add({"POST", R"(/documents/(\d+)/confirm)", {Scope::kDocumentPath, Action::kEnter}, Confirm});
 }

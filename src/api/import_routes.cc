@@ -4,8 +4,6 @@
 // not at all. A caller who may enter results nowhere is refused before the
 // file is read; each row's unit must be one the caller may enter results for.
 // A file of bad rows answers the first 200 problems and counts the rest.
-#include <sodium.h>
-
 #include "api/router.h"
 #include "api/unit_codes.h"
 #include "api/views.h"
@@ -14,19 +12,6 @@
 
 namespace kiemdem::api {
 namespace {
-
-Result<std::string> DecodeBase64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
-                        " \r\n", &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    return InvalidArgument("'content_base64' is not valid base64",
-                           "'content_base64' không phải base64 hợp lệ")
-        .WithField("content_base64");
-  }
-  out.resize(len);
-  return out;
-}
 
 Json ProblemView(const io::ImportProblem& p, bool vi) {
   return {{"sheet", p.sheet},
@@ -53,7 +38,7 @@ Status ImportResultsRoute(Call& call) {
     return slot.status();
   }
   call.release_memory = true;
-  ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded));
+  ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded, "content_base64"));
   encoded = std::string();
   Result<io::Sheet> sheet = io::ReadSpreadsheet(bytes, name);
   if (!sheet.ok()) {

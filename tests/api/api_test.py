@@ -520,6 +520,95 @@ def test_a_percentage_is_never_suggested_or_stored_as_a_count(w):
     assert status == 201 and c["results"][0]["value"] == 1.2, c
 
 
+def docx_of(*paragraphs):
+    """A small .docx whose body is `paragraphs`, as Word lays them out."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://'
+                   f'schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    return out.getvalue()
+
+
+def empty_page_pdf():
+    """A one-page PDF with nothing on the page: a scan, to a reader of text."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+               "<< /Length 0 >>\nstream\n\nendstream"]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += f"{i} 0 obj\n{o}\nendobj\n".encode()
+    xref = len(pdf)
+    pdf += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    pdf += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    return pdf + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def upload(w, client, ward, name, data):
+    return w.api(client, "POST", "/documents",
+                 {"unit": ward, "file_name": name, "content_base64": base64.b64encode(data).decode()})
+
+
+def test_an_uploaded_docx_or_pdf_is_read_as_its_text_and_spans_point_into_it(w):
+    ward, _ = w.ward()
+    rep = w.user(("reporter", ward))
+    first, second = REPORT.split(" Tỷ lệ")
+    status, d = upload(w, rep, ward, "bao-cao.docx", docx_of(first, "Tỷ lệ" + second))
+    assert status == 201, d
+    text = d["document"]["text"]
+    assert text == first + "\nTỷ lệ" + second + "\n", text
+    assert d["document"]["title"] == "bao-cao.docx", d["document"]
+    m = d["facts"]["measures"][0]
+    assert text.encode()[m["span"][0]:m["span"][1]].decode() == m["text"] and m["value"] == 45e9, m
+    status, d = upload(w, rep, ward, "bao-cao.txt", REPORT.encode())
+    assert status == 201 and d["document"]["text"] == REPORT, d
+    import shutil
+    import subprocess
+    import tempfile
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return  # the PDF is made by LibreOffice where it is installed
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(f"{tmp}/bao-cao.txt", "w", encoding="utf-8") as f:
+            f.write(REPORT + "\n")
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=Text (encoded):UTF8", "--convert-to", "pdf", "--outdir", tmp,
+                        f"{tmp}/bao-cao.txt"], check=True, capture_output=True, timeout=240)
+        with open(f"{tmp}/bao-cao.pdf", "rb") as f:
+            pdf = f.read()
+    status, d = upload(w, rep, ward, "bao-cao.pdf", pdf)
+    assert status == 201 and "45 tỷ đồng" in d["document"]["text"], d
+    assert any(m["value"] == 45e9 for m in d["facts"]["measures"]), d["facts"]
+
+
+def test_a_bad_file_is_a_400_naming_it_and_why_and_nothing_is_stored(w):
+    ward, _ = w.ward()
+    rep = w.user(("reporter", ward))
+    status, first = upload(w, rep, ward, "a.txt", REPORT.encode())
+    assert status == 201, first
+    bad = [("bao-cao.docx", REPORT.encode(), "không phải là tệp .docx (không phải zip)"),
+           ("mat-khau.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "bảo vệ bằng mật khẩu"),
+           ("scan.pdf", empty_page_pdf(), "tệp PDF không có lớp chữ (bản quét?)"),
+           ("bao-cao.pdf", REPORT.encode(), "không phải là tệp PDF"),
+           ("hong.txt", "Thu 45 tỷ".encode() + b"\xff", "UTF-8 không hợp lệ tại byte 11")]
+    for name, data, why in bad:
+        status, r = upload(w, rep, ward, name, data)
+        assert status == 400 and name in r["error"]["message"] and why in r["error"]["message"], (name, r)
+        assert r["error"]["field"] == "content_base64", r
+    status, r = w.api(rep, "POST", "/documents", {"unit": ward, "file_name": "x.docx", "content_base64": "%%%"})
+    assert status == 400 and r["error"]["field"] == "content_base64", r
+    status, last = upload(w, rep, ward, "b.txt", REPORT.encode())
+    assert status == 201, last
+    assert last["document"]["id"] == first["document"]["id"] + 1, "a refused file was stored"
+
+
 def test_the_documents_date_gives_the_year_of_a_deadline(w):
     ward, _ = w.ward()
     rep = w.user(("reporter", ward))

@@ -6,6 +6,7 @@
 // step at 1366×768 and 390×844 under OUT_DIR.
 //
 //   node tests/e2e/work.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
+import { execFileSync } from "node:child_process";
 import { start } from "./harness.mjs";
 
 const h = await start(process.argv.slice(2));
@@ -111,6 +112,28 @@ try {
   await rep.click("#confirm button[type=submit]");
   await rep.waitForFunction(() => /Đã lưu 1/.test(document.querySelector("#confirm-done")?.textContent ?? ""));
   check("choosing the stated figure stores 75", (await stored("TDP_VAN_HOA", "2024"))?.value === 75);
+
+  // A Word file is read on the server; a file that is not one says why and stores nothing.
+  const docx = execFileSync("python3", ["-c", `
+import io, sys, zipfile
+out = io.BytesIO()
+with zipfile.ZipFile(out, "w") as z:
+    z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+               '<w:body><w:p><w:r><w:t>Năm 2024, phường kết nạp 12 đảng viên mới.</w:t></w:r></w:p></w:body></w:document>')
+sys.stdout.buffer.write(out.getvalue())`]);
+  const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  await rep.setInputFiles("#report-file", { name: "bao-cao.docx", mimeType: docxType, buffer: Buffer.from("không phải zip") });
+  await rep.click("#read");
+  await rep.waitForFunction(() => document.querySelector("#read-error")?.textContent?.length > 0);
+  check("a .docx that is not one is refused by name and reason",
+        (await rep.textContent("#read-error")).includes("bao-cao.docx: không phải là tệp .docx"), await rep.textContent("#read-error"));
+  await rep.setInputFiles("#report-file", { name: "ket-nap.docx", mimeType: docxType, buffer: docx });
+  await rep.waitForFunction(() => document.querySelector("#report-file-note")?.textContent?.includes("ket-nap.docx"));
+  await rep.click("#read");
+  await rep.waitForFunction(() => document.querySelector("#facts")?.textContent?.includes("kết nạp 12 đảng viên"));
+  const found12 = await rep.$$eval("#confirm tbody tr button.fact", (bs) => bs.map((b) => b.textContent));
+  check("the .docx's text is shown with its figure found", found12.some((x) => x.includes("12 đảng viên")), JSON.stringify(found12));
+  await h.shots(rep, "work-read-docx");
 
   // A ward that ended on 30/06/2025 has no figures for 2026: the form says so and opens June 2025.
   await rep.goto(`${h.base}/#/entry?unit=${ward.id}&period=2026-01`);

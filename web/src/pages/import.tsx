@@ -5,17 +5,12 @@ import { useState } from "preact/hooks";
 import { api, ApiError, ok, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { t } from "../i18n";
+import { toBase64 } from "../lib/base64";
 import { withProgress } from "../lib/progress";
 
 type Outcome = Schemas["ImportOutcome"];
 
 const MAX_BYTES = 6 * 1024 * 1024;  // 8 MB of JSON once in base64
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 // The outcome comes with 422 when there are problems: read it from the error.
 async function send(file_name: string, content_base64: string, check_only: boolean): Promise<Outcome> {

@@ -1,4 +1,5 @@
-// "Nhập từ báo cáo": paste or upload a report's text and give its date
+// "Nhập từ báo cáo": paste a report's text or upload it (.txt, .docx, .pdf:
+// the server reads the text of a Word or PDF file) and give its date
 // (today by default; it gives the year to dates the text writes without
 // one, "trước ngày 28-10"); the facts found are
 // highlighted in it; each measure gets a suggested indicator (changeable);
@@ -14,6 +15,7 @@ import { Loaded } from "../components/loaded";
 import { formatDate, formatNumber, parseVietnameseDate } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
+import { toBase64 } from "../lib/base64";
 import { withProgress } from "../lib/progress";
 import { conflicts, fits, replacements, type Decision, type Replaced } from "../lib/report-checks";
 import { useLoad } from "../lib/use-load";
@@ -22,6 +24,15 @@ import type { PageProps } from "../routes";
 import { defaultUnit } from "../session";
 
 type Posted = Schemas["DocumentWithFacts"];
+
+// A Word or PDF file to be read on the server (a text file goes into the text box instead).
+type Upload = { name: string; content_base64: string };
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;  // the server's cap on a report file
+
+function isPlainText(f: File): boolean {
+  return f.type === "text/plain" || /\.txt$/i.test(f.name);
+}
 
 export function Read({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
@@ -33,6 +44,7 @@ export function Read({ params, session }: PageProps) {
     return { unit, indicators: indicators.items };
   }, [unitId]);
   const [text, setText] = useState("");
+  const [upload, setUpload] = useState<Upload | null>(null);
   const [issued, setIssued] = useState(() => formatDate(todayIso()));
   const [dateChecked, setDateChecked] = useState(false);
   const [posted, setPosted] = useState<Posted | null>(null);
@@ -51,7 +63,8 @@ export function Read({ params, session }: PageProps) {
     setDateChecked(true);
     if (!issuedIso) return;
     try {
-      setPosted(await withProgress(ok(api.POST("/documents", { body: { unit: unitId, text, title: t().readReport, issued: issuedIso } }))));
+      const source = upload ? { file_name: upload.name, content_base64: upload.content_base64, title: upload.name } : { text, title: t().readReport };
+      setPosted(await withProgress(ok(api.POST("/documents", { body: { unit: unitId, issued: issuedIso, ...source } }))));
     } catch (e) {
       setError(e);
     }
@@ -63,13 +76,30 @@ export function Read({ params, session }: PageProps) {
           <section class="card">
             <h1>{t().readReport}: {d.unit.full_name}</h1>
             <label for="report-file">{t().reportFile}</label>
-            <input id="report-file" type="file" accept=".txt,text/plain"
+            <input id="report-file" type="file"
+                   accept=".txt,.docx,.pdf,text/plain,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                   aria-describedby="report-file-note"
                    onChange={async (e) => {
                      const f = e.currentTarget.files?.[0];
-                     if (f) setText(await f.text());
+                     setError(null);
+                     setUpload(null);
+                     if (!f) return;
+                     if (isPlainText(f)) {
+                       setText(await f.text());
+                     } else if (f.size > MAX_FILE_BYTES) {
+                       setError(new Error(t().reportFileTooLarge));
+                     } else {
+                       setUpload({ name: f.name, content_base64: toBase64(new Uint8Array(await f.arrayBuffer())) });
+                       setText("");
+                     }
                    }} />
+            <p class="muted" id="report-file-note">{upload ? `${t().reportFileChosen}: ${upload.name}` : t().reportFileHint}</p>
             <label for="report-text">{t().reportText}</label>
-            <textarea id="report-text" rows={10} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            <textarea id="report-text" rows={10} value={text}
+                      onInput={(e) => {
+                        setText(e.currentTarget.value);
+                        setUpload(null);
+                      }} />
             <label for="report-date">{t().reportDate}</label>
             <input id="report-date" size={12} inputmode="numeric" placeholder="dd/mm/yyyy" value={issued}
                    aria-invalid={dateError ? "true" : "false"} aria-describedby="report-date-error"
