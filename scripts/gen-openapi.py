@@ -212,6 +212,15 @@ def op(summary, ok_schema, ok_code="200", params=(), body=None, tag=None):
         o["tags"] = [tag]
     return o
 
+def download(summary, types, params=(), tag=None):
+    """An operation whose 200 is a file (its types), with the JSON errors of every route."""
+    o = op(summary, string, params=params, tag=tag)
+    o["responses"]["200"] = {"description": "the file, as an attachment (Content-Disposition)",
+                             "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in types}}
+    return o
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 def with_422(o):
     """An operation whose 422 answer has the same shape as its 200 (the problems found)."""
     o["responses"]["422"] = {"description": "problems found; nothing stored", "content": o["responses"]["200"]["content"]}
@@ -289,6 +298,8 @@ paths = {
     "/meetings": {"get": op("A unit's working sessions", page(ref("Meeting")), params=[unit_q] + paging, tag="directives"),
                   "post": op("Record a working session with its directives", ref("MeetingWithDirectives"), "201", body=obj({"unit": integer, "held_on": date, "host": string, "chair": string, "attendees": {"type": "array", "items": string}, "conclusions": string, "documents": {"type": "array", "items": integer}, "directives": {"type": "array", "items": ref("DirectiveInput")}}, ["unit", "held_on", "host"]), tag="directives")},
     "/meetings/{id}": {"get": op("A working session with its directives", ref("MeetingWithDirectives"), params=[idp], tag="directives")},
+    "/meetings/{id}/notice.docx": {"get": download("The working session's conclusion notice (thông báo kết luận) as .docx; 404 alike for a session that is missing and one outside the caller's units", [DOCX], params=[idp], tag="directives")},
+    "/reports/unit/{code}": {"get": download("A unit's periodic report (báo cáo kết quả thực hiện chỉ tiêu, Decree 30 layout) for a period, by the unit's code as of that period: .docx, or PDF with format=pdf where the server has LibreOffice (else 409 saying so); 404 alike for a code that is missing and a unit outside the caller's", [DOCX, "application/pdf"], params=[("{code}", "string", True), period_q, ("format", "string", False), unapproved_q], tag="reports")},
     "/directives": {"get": op("Directives visible to the caller, overdue first; filters assignee, issuer, unit, state, open, overdue", {**page(ref("Directive")), "properties": {**page(ref("Directive"))["properties"], "counts": {"type": "object", "additionalProperties": integer}, "today": date}, "required": ["items", "page", "page_size", "total", "counts", "today"]},
                               params=[("assignee", "string", False), ("issuer", "string", False), ("unit", "integer", False), ("state", "string", False), ("open", "string", False), ("overdue", "string", False), ("on", "string", False)] + paging, tag="directives"),
                     "post": op("Create a directive", ref("Directive"), "201", body={**ref("DirectiveInput")}, tag="directives")},

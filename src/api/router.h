@@ -97,6 +97,7 @@ void AddResultRoutes(Router& r);
 void AddInboxRoutes(Router& r);      // the approval inbox and figures sent back
 void AddAnalyticsRoutes(Router& r);  // evaluation, roll-up, comparison
 void AddDocumentRoutes(Router& r);
+void AddReportRoutes(Router& r);
 void AddMeetingRoutes(Router& r);  // working sessions and directives
 void AddImportRoutes(Router& r);   // spreadsheets of results
 

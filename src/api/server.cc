@@ -137,6 +137,7 @@ class HttpServer final : public Server {
     AddInboxRoutes(router_);
     AddAnalyticsRoutes(router_);
     AddDocumentRoutes(router_);
+    AddReportRoutes(router_);
     AddMeetingRoutes(router_);
     AddImportRoutes(router_);
     return Status::Ok();

@@ -5,8 +5,8 @@
 #include <charconv>
 #include <iostream>
 
-#include "analytics/evaluation_service.h"
 #include "analytics/unit_tree.h"
+#include "api/report_documents.h"
 #include "cli/commands.h"
 #include "cli/workspace.h"
 #include "io/report.h"
@@ -72,26 +72,8 @@ Status WriteUnitReport(const ReportFlags& f) {
   ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
   ASSIGN_OR_RETURN(UnitId in_registry, tree.registry().ResolveCode(f.rest[1], period));
   UnitId unit = tree.ToStored(in_registry);
-  ASSIGN_OR_RETURN(
-      analytics::UnitEvaluation e,
-      analytics::EvaluateUnit(*store, tree, unit, period, {.include_unapproved = f.include_unapproved}));
-  // The names as of the document's date, when the unit still exists then.
-  const AdminUnit* u = tree.Get(unit);
-  Date named = u->ValidOn(date) ? date : u->LastDayOr(date);
-  const UnitVersion& v = u->VersionOn(named);
-  std::string parent;
-  if (const AdminUnit* p = tree.Get(tree.Parent(unit)); p != nullptr) {
-    parent = p->VersionOn(p->ValidOn(named) ? named : p->LastDayOr(named)).full_name;
-  }
-  io::UnitReport report;
-  ASSIGN_OR_RETURN(report.issuer, io::IssuerFor(body, v.name, v.full_name, parent, date));
-  report.unit_full_name = v.full_name;
-  report.period = period;
-  report.summary = e.summary;
-  for (const analytics::EvaluationRow& row : e.rows) {
-    if (row.evaluation.target || row.evaluation.actual)
-      report.rows.push_back({row.indicator, row.evaluation});
-  }
+  ASSIGN_OR_RETURN(io::UnitReport report,
+                   api::UnitReportOf(*store, tree, unit, period, date, body, f.include_unapproved));
   return io::WriteDocx(io::UnitReportDocument(report), f.output);
 }
 
@@ -107,25 +89,11 @@ Status WriteMeetingNotice(const ReportFlags& f) {
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.url = f.db}));
   RETURN_IF_ERROR(store->Migrate());
   ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
-  io::MeetingNotice notice;
-  ASSIGN_OR_RETURN(notice.meeting, store->GetMeeting(id));
-  store::DirectiveFilter filter;
-  filter.meeting = id;
-  ASSIGN_OR_RETURN(notice.directives, store->ListDirectives(filter));
-  notice.date = notice.meeting.held_on;
+  std::optional<Date> date;
   if (!f.as_of.empty()) {
-    ASSIGN_OR_RETURN(notice.date, Date::Parse(f.as_of));
+    ASSIGN_OR_RETURN(date, Date::Parse(f.as_of));
   }
-  Date held = notice.meeting.held_on;
-  if (const AdminUnit* u = tree.Get(notice.meeting.unit); u != nullptr) {
-    const UnitVersion& v = u->VersionOn(held);
-    notice.unit_full_name = v.full_name;
-    notice.place = v.name;
-    // The host sits a level up: the place is the parent's name.
-    if (const AdminUnit* p = tree.Get(tree.Parent(notice.meeting.unit)); p != nullptr) {
-      notice.place = p->VersionOn(held).name;
-    }
-  }
+  ASSIGN_OR_RETURN(io::MeetingNotice notice, api::MeetingNoticeOf(*store, tree, id, date));
   return io::WriteDocx(io::MeetingNoticeDocument(notice), f.output);
 }
 

@@ -622,6 +622,61 @@ def test_the_documents_date_gives_the_year_of_a_deadline(w):
         "without a date, today gives it: %s" % d.get("facts")
 
 
+# --- Documents out: the report and the conclusion notice, downloaded
+
+
+def docx_text(data):
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml").decode()
+
+
+def test_a_units_report_downloads_as_docx_and_pdf_for_those_who_may_read_it(w):
+    (ward, code), (neighbour, _) = w.ward(), w.ward()
+    rep, other = w.user(("reporter", ward)), w.user(("reporter", neighbour))
+    enter(w, rep, ward, "2026", 45e9)
+    status, data = w.api(rep, "GET", f"/reports/unit/{code}?period=2026&include_unapproved=true")
+    assert status == 200 and data[:2] == b"PK", data
+    assert rep.last_headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument"), rep.last_headers
+    assert f'filename="bao-cao-{code}-2026.docx"' in rep.last_headers["Content-Disposition"], rep.last_headers
+    xml = docx_text(data)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in xml and "45 tỷ đồng" in xml, xml[:2000]
+    status, missing = w.api(other, "GET", "/reports/unit/99998?period=2026")
+    status2, not_yours = w.api(other, "GET", f"/reports/unit/{code}?period=2026")
+    assert status == status2 == 404, (missing, not_yours)
+    assert missing["error"]["message"].replace("99998", code) == not_yours["error"]["message"], (missing, not_yours)
+    status, r = w.api(rep, "GET", f"/reports/unit/{code}?period=2026-13")
+    assert status == 400 and r["error"]["field"] == "period", r
+    status, r = w.api(rep, "GET", f"/reports/unit/{code}?period=2026&format=odt")
+    assert status == 400 and r["error"]["field"] == "format", r
+    import shutil
+    if shutil.which("soffice"):
+        status, pdf = w.api(rep, "GET", f"/reports/unit/{code}?period=2026&format=pdf")
+        assert status == 200 and pdf[:5] == b"%PDF-", pdf[:200]
+        assert rep.last_headers["Content-Type"] == "application/pdf", rep.last_headers
+
+
+def test_a_sessions_conclusion_notice_downloads_as_docx_404_alike_when_missing_or_not_yours(w):
+    (ward, _), (neighbour, _) = w.ward(), w.ward()
+    rep, other, appr = w.user(("reporter", ward)), w.user(("reporter", neighbour)), w.user(("approver", w.city))
+    status, mt = w.api(appr, "POST", "/meetings", {
+        "unit": ward, "held_on": datetime.date.today().isoformat(), "host": "UBND thành phố", "chair": "đồng chí Chủ tịch",
+        "conclusions": "Tập trung thu ngân sách",
+        "directives": [{"text": "Rà soát các hộ kinh doanh", "assignee": {"kind": "body", "name": "UBND phường"},
+                        "deadline": (datetime.date.today() + datetime.timedelta(days=30)).isoformat()}]})
+    assert status == 201, mt
+    mid = mt["meeting"]["id"] if "meeting" in mt else mt["id"]
+    status, data = w.api(rep, "GET", f"/meetings/{mid}/notice.docx")
+    assert status == 200 and data[:2] == b"PK", data
+    xml = docx_text(data)
+    assert "THÔNG BÁO" in xml and "Rà soát các hộ kinh doanh" in xml, xml[:2000]
+    status, not_yours = w.api(other, "GET", f"/meetings/{mid}/notice.docx")
+    status2, missing = w.api(other, "GET", "/meetings/99999999/notice.docx")
+    assert status == status2 == 404, (not_yours, missing)
+    assert not_yours["error"]["message"].replace(str(mid), "N") == missing["error"]["message"].replace("99999999", "N")
+
+
 # --- Working sessions and directives, followed to done
 
 

@@ -80,11 +80,15 @@ class Client:
         for k, v in (headers or {}).items():
             req.add_header(k, v)
         try:
-            with urllib.request.urlopen(req, timeout=60) as r:
-                status, text, hdrs = r.status, r.read().decode(), r.headers
+            with urllib.request.urlopen(req, timeout=120) as r:
+                status, data, hdrs = r.status, r.read(), r.headers
         except urllib.error.HTTPError as e:
-            status, text, hdrs = e.code, e.read().decode(), e.headers
+            status, data, hdrs = e.code, e.read(), e.headers
         self.last_headers = hdrs
+        kind = hdrs.get("Content-Type", "")
+        if not (kind.startswith("application/json") or kind.startswith("text/") or not kind):
+            return status, data  # a file (a .docx, a PDF): its bytes
+        text = data.decode()
         cookie = hdrs.get("Set-Cookie")
         if cookie and cookie.startswith("kd_session="):
             self.cookie = cookie.split(";")[0]
