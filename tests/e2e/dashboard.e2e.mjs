@@ -79,6 +79,16 @@ try {
         /\d+\/\d+ chỉ tiêu đạt và vượt kế hoạch/.test(await page.textContent("#summary")) &&
         (await page.textContent("h1.crumbs")).includes("Long Biên"), await page.textContent("#summary"));
 
+  // "Tải báo cáo (.docx)" downloads the unit's report as a Word file.
+  {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-report")]);
+    const path = await download.path();
+    const { readFileSync } = await import("node:fs");
+    const bytes = path ? readFileSync(path) : Buffer.alloc(0);
+    check("the report button downloads a .docx", /^bao-cao-\d+-.*\.docx$/.test(download.suggestedFilename()) &&
+          bytes.subarray(0, 2).toString() === "PK", download.suggestedFilename());
+  }
+
   // Find Quảng Hưng without diacritics and open its 10-month dashboard of 2018.
   await shots("units");
   await page.fill("#year", "2018");

@@ -143,6 +143,11 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
         <h2>{unit.full_name}{unit.province && <span class="muted">, {unit.province}</span>} — {e.period.label}</h2>
         <p>
           <a href={href("/entry", { unit: unit.id, period })}>{t().entry}</a> · <a href={href("/read", { unit: unit.id })}>{t().readReport}</a>
+          {" · "}
+          <a id="download-report" download
+             href={`/api/v1/reports/unit/${encodeURIComponent(unit.code)}?${new URLSearchParams({ period, ...(unapproved ? { include_unapproved: "true" } : {}) })}`}>
+            {t().downloadReport}
+          </a>
         </p>
         <p class="summary" id="summary">{e.summary.text}</p>
         <p class="muted" id="counted">{e.include_unapproved ? t().countsUnapproved : t().countsApproved}</p>

@@ -75,6 +75,9 @@ function MeetingItem({ meeting: m }: { meeting: Meeting }) {
             {detail.attendees.length > 0 && <p class="muted">{detail.attendees.join("; ")}</p>}
             <p style="white-space:pre-line">{detail.conclusions}</p>
             <p>
+              <a class="download-notice" download href={`/api/v1/meetings/${m.id}/notice.docx`}>{t().downloadNotice}</a>
+            </p>
+            <p>
               <strong>{t().directivesOf(detail.directives.length)}</strong>
             </p>
             <ul>
