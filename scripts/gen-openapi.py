@@ -111,6 +111,20 @@ schemas = {
                        "percent_of_plan": nullable(num), "percent_of_previous": nullable(num),
                        "points_from_plan": nullable(num), "status": attainment,
                        "status_label": string}, ["unit", "actual", "status"]),
+    # One unit's evaluation of one indicator in /compare/table; approved: the result counted is approved only.
+    "CompareCell": obj({"actual": nullable(num), "target": nullable(num), "percent_of_plan": nullable(num),
+                        "percent_of_previous": nullable(num), "points_from_plan": nullable(num), "status": attainment,
+                        "status_label": string, "result_status": nullable(string), "approved": boolean,
+                        "unapproved_value": nullable(num)}),
+    # The units below × indicators; sum: of the units' results ("tổng các phường, xã"), additive indicators only,
+    # never the parent's own figure.
+    "CompareTable": obj({"parent": ref("Unit"), "period": ref("Period"), "include_unapproved": boolean,
+                         "sum_label": string,
+                         "indicators": {"type": "array", "items": obj({
+                             "indicator": ref("Indicator"), "additive": boolean,
+                             "sum": nullable(obj({"value": nullable(num), "reporting": integer, "expected": integer}))})},
+                         "units": {"type": "array", "items": obj({"unit": ref("Unit"), "cells": {
+                             "type": "array", "items": nullable(ref("CompareCell"))}})}}),
     # basis "reported": the unit's own figure ("số liệu báo cáo"); "rebuilt" / "mixed": before the unit was formed,
     # from the units it was formed from ("tính theo địa giới mới"); complete: no split unit left out, none missing.
     "TrendPoint": obj({"period": string, "label": string, "months": integer, "value": num,
@@ -314,6 +328,11 @@ paths["/inbox/{unit_code}/{first_month}/{last_month}"] = {
         "parameters": [{"name": n, "in": "path", "required": True, "schema": string} for n in ("unit_code", "first_month", "last_month")]}
     for m, o in paths["/inbox/{unit_code}/{period}"].items()}
 
+paths["/compare/table"] = {"get": op(
+    "The units below a unit × indicators for a period (result, target, % of plan, % of same period, verdict, approved) "
+    "with the sum of the units; format=xlsx or csv downloads the same table (Content-Disposition names the file)",
+    ref("CompareTable"), params=[unit_q, period_q, ("indicators", "string", False), unapproved_q],
+    tag="analytics")}
 doc = {
     "openapi": "3.0.3",
     "info": {"title": "kiemdem API", "version": "1",

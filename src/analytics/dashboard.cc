@@ -131,4 +131,67 @@ Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const Uni
   return out;
 }
 
+Result<ComparisonTable> CompareChildrenTable(store::Store& store, const UnitTree& tree, UnitId parent,
+                                             const Period& period, const std::vector<std::string>& codes,
+                                             const EvaluationOptions& options) {
+  if (tree.Get(parent) == nullptr) {
+    return NotFound("unit " + std::to_string(parent) + " does not exist",
+                    "không có đơn vị số " + std::to_string(parent))
+        .WithField("unit");
+  }
+  ASSIGN_OR_RETURN(std::vector<Indicator> catalogue, store.ListIndicators());
+  for (const std::string& code : codes) {
+    bool known =
+        std::any_of(catalogue.begin(), catalogue.end(), [&](const Indicator& i) { return i.code == code; });
+    if (!known) {
+      return InvalidArgument("no indicator " + code, "không có chỉ tiêu " + code).WithField("indicators");
+    }
+  }
+  Date on = EndOfMonth(period.year(), period.last_month());
+  ComparisonTable out;
+  out.parent = parent;
+  out.period = period;
+  std::vector<UnitId> children = tree.ChildrenOn(parent, on);
+  out.all_communes = !children.empty();
+  std::vector<UnitEvaluation> evaluations;
+  evaluations.reserve(children.size());
+  std::set<std::string> present;
+  for (UnitId child : children) {
+    const AdminUnit* u = tree.Get(child);
+    if (u == nullptr || LevelOf(u->VersionOn(on).type) != UnitLevel::kCommune) out.all_communes = false;
+    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(store, tree, child, period, options));
+    for (const EvaluationRow& r : e.rows) present.insert(r.indicator.code);
+    evaluations.push_back(std::move(e));
+  }
+  for (const Indicator& ind : catalogue) {
+    bool wanted = codes.empty() ? present.count(ind.code) > 0
+                                : std::find(codes.begin(), codes.end(), ind.code) != codes.end();
+    if (wanted) out.indicators.push_back(ind);
+  }
+  for (const Indicator& ind : out.indicators) {
+    if (ind.spatial == SpatialAggregation::kSum) {
+      out.sums.emplace_back(ChildrenSum{std::nullopt, 0, static_cast<int>(children.size())});
+    } else {
+      out.sums.emplace_back(std::nullopt);
+    }
+  }
+  for (UnitEvaluation& e : evaluations) {
+    ComparisonRow row{e.unit, std::vector<std::optional<EvaluationRow>>(out.indicators.size())};
+    for (EvaluationRow& r : e.rows) {
+      for (size_t i = 0; i < out.indicators.size(); ++i) {
+        if (out.indicators[i].code != r.indicator.code) continue;
+        std::optional<ChildrenSum>& sum = out.sums[i];
+        if (sum && r.evaluation.actual) {
+          sum->value = sum->value.value_or(0) + *r.evaluation.actual;
+          ++sum->reporting;
+        }
+        row.cells[i] = std::move(r);
+        break;
+      }
+    }
+    out.units.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace kiemdem::analytics

@@ -82,6 +82,36 @@ Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const Uni
                                                   const Period& period, const std::string& indicator,
                                                   const EvaluationOptions& options = {});
 
+// The units under a parent × indicators for a period, for ranking and
+// export: each cell the unit's EvaluationRow (core's verdict, never judged
+// again here), and for additive indicators (SpatialAggregation::kSum) the sum
+// of the units' counted results, "tổng các phường, xã" — never the parent's
+// own figure, which the parent need not have.
+struct ChildrenSum {
+  std::optional<double> value;  // empty when no unit reported
+  int reporting = 0;            // units with a counted result
+  int expected = 0;             // units below
+};
+struct ComparisonRow {
+  UnitId unit = kNoUnit;
+  std::vector<std::optional<EvaluationRow>> cells;  // as ComparisonTable::indicators
+};
+struct ComparisonTable {
+  UnitId parent = kNoUnit;
+  Period period = *Period::Year(2000);
+  std::vector<Indicator> indicators;             // catalogue order
+  std::vector<ComparisonRow> units;              // as UnitTree::ChildrenOn the period's last day
+  std::vector<std::optional<ChildrenSum>> sums;  // as indicators; set for additive ones
+  bool all_communes = false;                     // every unit below is a ward, commune or township
+};
+
+// `codes` names the indicators (catalogue order kept; an unknown code is
+// InvalidArgument naming field "indicators"); empty: every indicator any unit
+// below has something for. NotFound (field "unit") for an unknown parent.
+Result<ComparisonTable> CompareChildrenTable(store::Store& store, const UnitTree& tree, UnitId parent,
+                                             const Period& period, const std::vector<std::string>& codes,
+                                             const EvaluationOptions& options = {});
+
 }  // namespace kiemdem::analytics
 
 #endif  // KIEMDEM_ANALYTICS_DASHBOARD_H_

@@ -1,5 +1,7 @@
 // Evaluation of a unit for a period, roll-ups over its subtree, the units
 // under it side by side, and an indicator's trend.
+#include <sstream>
+
 #include "analytics/dashboard.h"
 #include "api/router.h"
 #include "api/views.h"
@@ -113,6 +115,77 @@ Status Compare(Call& call) {
   return Status::Ok();
 }
 
+Json Nullable(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+// A cell of the comparison: the unit's evaluation of one indicator.
+Json ComparisonCellView(const analytics::EvaluationRow& r, bool vi) {
+  const IndicatorEvaluation& ev = r.evaluation;
+  return {{"actual", Nullable(ev.actual)},
+          {"target", ev.target ? Json(ev.target->value) : Json(nullptr)},
+          {"percent_of_plan", Nullable(ev.percent_of_plan)},
+          {"percent_of_previous", Nullable(ev.percent_of_previous)},
+          {"points_from_plan", Nullable(ev.points_from_plan)},
+          {"status", AttainmentKey(ev.status)},
+          {"status_label", vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status)},
+          {"result_status", r.result_status.empty() ? Json(nullptr) : Json(r.result_status)},
+          {"approved", ev.actual.has_value() && !r.counts_unapproved},
+          {"unapproved_value", Nullable(r.unapproved_value)}};
+}
+
+std::string SumLabel(const analytics::ComparisonTable& t, bool vi) {
+  if (t.all_communes) return vi ? "Tổng các phường, xã" : "Total of the wards and communes";
+  return vi ? "Tổng các đơn vị trực thuộc" : "Total of the units below";
+}
+
+std::vector<std::string> CodesParam(const Call& call) {
+  std::vector<std::string> out;
+  std::stringstream in(call.Query("indicators"));
+  std::string code;
+  while (std::getline(in, code, ',')) {
+    if (!code.empty()) out.push_back(code);
+  }
+  return out;
+}
+
+// The units below × indicators.
+Status CompareTable(Call& call) {
+  ASSIGN_OR_RETURN(int64_t parent, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  ASSIGN_OR_RETURN(analytics::ComparisonTable t,
+                   analytics::CompareChildrenTable(*store, *tree, parent, period, CodesParam(call), options));
+  Date on = EndOfMonth(period.year(), period.last_month());
+  Json indicators = Json::array();
+  for (size_t i = 0; i < t.indicators.size(); ++i) {
+    Json sum = nullptr;
+    if (t.sums[i]) {
+      sum = {{"value", Nullable(t.sums[i]->value)},
+             {"reporting", t.sums[i]->reporting},
+             {"expected", t.sums[i]->expected}};
+    }
+    indicators.push_back({{"indicator", IndicatorView(t.indicators[i], call.vi())},
+                          {"additive", t.sums[i].has_value()},
+                          {"sum", sum}});
+  }
+  Json units = Json::array();
+  for (const analytics::ComparisonRow& row : t.units) {
+    Json cells = Json::array();
+    for (const std::optional<analytics::EvaluationRow>& c : row.cells) {
+      cells.push_back(c ? ComparisonCellView(*c, call.vi()) : Json(nullptr));
+    }
+    units.push_back({{"unit", UnitView(*tree, row.unit, on, call.vi())}, {"cells", cells}});
+  }
+  call.Reply({{"parent", UnitView(*tree, parent, on, call.vi())},
+              {"period", {{"key", period.Key()}, {"label", call.vi() ? period.LabelVi() : period.LabelEn()}}},
+              {"include_unapproved", options.include_unapproved},
+              {"sum_label", SumLabel(t, call.vi())},
+              {"indicators", indicators},
+              {"units", units}});
+  return Status::Ok();
+}
+
 Status Trend(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   std::string indicator = call.Query("indicator");
@@ -152,6 +225,11 @@ void AddAnalyticsRoutes(Router& r) {
   r.Add({"GET", "/evaluation", {Scope::kUnitQuery, Action::kRead}, Evaluate, true});
   r.Add({"GET", "/rollup", {Scope::kUnitQuery, Action::kRead}, RollUp, true});
   r.Add({"GET", "/compare", {Scope::kUnitQuery, Action::kRead}, Compare, true});
+  r.Add({"GET",
+         "/compare/table",
+         {Scope::kUnitQuery, Action::kRead},
+         CompareTable,
+         false});  // downloads: not cached
   r.Add({"GET", "/trend", {Scope::kUnitQuery, Action::kRead}, Trend, true});
 }
 
