@@ -331,8 +331,12 @@ paths["/inbox/{unit_code}/{first_month}/{last_month}"] = {
 paths["/compare/table"] = {"get": op(
     "The units below a unit × indicators for a period (result, target, % of plan, % of same period, verdict, approved) "
     "with the sum of the units; format=xlsx or csv downloads the same table (Content-Disposition names the file)",
-    ref("CompareTable"), params=[unit_q, period_q, ("indicators", "string", False), unapproved_q],
+    ref("CompareTable"), params=[unit_q, period_q, ("indicators", "string", False), unapproved_q, ("format", "string", False)],
     tag="analytics")}
+paths["/compare/table"]["get"]["responses"]["200"]["content"].update({
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
+    "text/csv": {"schema": {"type": "string", "format": "binary"}}})
+
 doc = {
     "openapi": "3.0.3",
     "info": {"title": "kiemdem API", "version": "1",

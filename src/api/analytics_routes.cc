@@ -1,10 +1,15 @@
 // Evaluation of a unit for a period, roll-ups over its subtree, the units
 // under it side by side, and an indicator's trend.
+#include <cstdio>
 #include <sstream>
 
 #include "analytics/dashboard.h"
 #include "api/router.h"
 #include "api/views.h"
+#include "core/text.h"
+#include "core/vn_number.h"
+#include "io/table.h"
+#include "io/xlsx.h"
 
 namespace kiemdem::api {
 namespace {
@@ -137,6 +142,105 @@ std::string SumLabel(const analytics::ComparisonTable& t, bool vi) {
   return vi ? "Tổng các đơn vị trực thuộc" : "Total of the units below";
 }
 
+// "so-sanh-thanh-pho-ha-noi-2026-10": ASCII, no diacritics, for a download's name.
+std::string FileStem(const std::string& name, const Period& period) {
+  std::string out = "so-sanh";
+  std::string text = FoldForSearch(name) + " " + period.Key();
+  bool dash = true;
+  for (char c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) {
+      if (dash) out += '-';
+      out += c;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+// A number as every CSV reader takes it: "." decimals, no grouping.
+std::string PlainNumber(const std::optional<double>& v) {
+  if (!v) return "";
+  std::array<char, 40> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.15g", *v);
+  return buf.data();
+}
+
+std::string VietnameseNumber(const std::optional<double>& v, int decimals) {
+  return v ? FormatVietnameseNumber(*v, decimals) : "";
+}
+
+// The comparison as one row per unit and indicator, then the sums: what
+// .xlsx and .csv downloads hold. `vn_numbers`: numbers in Vietnamese form
+// (the .xlsx writer stores them as typed number cells), else plain.
+io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::UnitTree& tree, bool vi,
+                          bool vn_numbers) {
+  Date on = EndOfMonth(t.period.year(), t.period.last_month());
+  io::Sheet sheet;
+  sheet.name = vi ? "So sánh" : "Comparison";
+  const AdminUnit* parent = tree.Get(t.parent);
+  std::string parent_name = parent == nullptr ? "" : parent->VersionOn(on).full_name;
+  sheet.title = (vi ? "So sánh các đơn vị trực thuộc " : "The units below ") + parent_name + " — " +
+                (vi ? t.period.LabelVi() : t.period.LabelEn());
+  if (vi) {
+    sheet.rows.push_back({1,
+                          {"Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả",
+                           "Kế hoạch", "% KH", "% cùng kỳ", "Đánh giá", "Đã duyệt"}});
+  } else {
+    sheet.rows.push_back({1,
+                          {"Unit code", "Unit", "Indicator code", "Indicator", "Measure", "Result", "Target",
+                           "% of plan", "% of same period", "Verdict", "Approved"}});
+  }
+  using io::CellKind;
+  sheet.kinds = {CellKind::kText,   CellKind::kText,   CellKind::kText,   CellKind::kText,
+                 CellKind::kText,   CellKind::kNumber, CellKind::kNumber, CellKind::kNumber,
+                 CellKind::kNumber, CellKind::kText,   CellKind::kText};
+  auto number = [&](const std::optional<double>& v, int decimals) {
+    return vn_numbers ? VietnameseNumber(v, decimals) : PlainNumber(v);
+  };
+  int line = 2;
+  for (const analytics::ComparisonRow& row : t.units) {
+    const AdminUnit* u = tree.Get(row.unit);
+    std::string code = u == nullptr ? "" : u->code;
+    std::string name = u == nullptr ? "" : u->VersionOn(on).full_name;
+    for (size_t i = 0; i < t.indicators.size(); ++i) {
+      const Indicator& ind = t.indicators[i];
+      std::vector<std::string> cells{code, name, ind.code, vi ? ind.name_vi : ind.name_en, ind.unit};
+      if (const std::optional<analytics::EvaluationRow>& r = row.cells[i]) {
+        const IndicatorEvaluation& ev = r->evaluation;
+        std::optional<double> target = ev.target ? std::optional<double>(ev.target->value) : std::nullopt;
+        cells.push_back(number(ev.actual, 6));
+        cells.push_back(number(target, 6));
+        cells.push_back(number(ev.percent_of_plan, 2));
+        cells.push_back(number(ev.percent_of_previous, 2));
+        cells.emplace_back(vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status));
+        bool approved = ev.actual.has_value() && !r->counts_unapproved;
+        cells.emplace_back(!ev.actual ? "" : approved ? (vi ? "có" : "yes") : (vi ? "chưa" : "no"));
+      } else {
+        cells.insert(
+            cells.end(),
+            {"", "", "", "",
+             vi ? AttainmentNameVi(Attainment::kNoData) : AttainmentNameEn(Attainment::kNoData), ""});
+      }
+      sheet.rows.push_back({line++, std::move(cells)});
+    }
+  }
+  std::string label = SumLabel(t, vi);
+  for (size_t i = 0; i < t.indicators.size(); ++i) {
+    if (!t.sums[i]) continue;
+    const Indicator& ind = t.indicators[i];
+    const analytics::ChildrenSum& sum = *t.sums[i];
+    std::string reporting = std::to_string(sum.reporting) + "/" + std::to_string(sum.expected) +
+                            (vi ? " đơn vị báo cáo" : " units reporting");
+    sheet.rows.push_back({line++,
+                          {"", label, ind.code, vi ? ind.name_vi : ind.name_en, ind.unit,
+                           number(sum.value, 6), "", "", "", reporting, ""}});
+  }
+  return sheet;
+}
+
 std::vector<std::string> CodesParam(const Call& call) {
   std::vector<std::string> out;
   std::stringstream in(call.Query("indicators"));
@@ -147,16 +251,36 @@ std::vector<std::string> CodesParam(const Call& call) {
   return out;
 }
 
-// The units below × indicators.
+// The units below × indicators: JSON, or ?format=xlsx|csv as a download.
 Status CompareTable(Call& call) {
   ASSIGN_OR_RETURN(int64_t parent, call.QueryId("unit"));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
+  std::string format = call.Query("format");
+  if (!format.empty() && format != "json" && format != "xlsx" && format != "csv") {
+    return InvalidArgument("query parameter 'format' is json, xlsx or csv",
+                           "tham số 'format' phải là json, xlsx hoặc csv")
+        .WithField("format");
+  }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(analytics::ComparisonTable t,
                    analytics::CompareChildrenTable(*store, *tree, parent, period, CodesParam(call), options));
   Date on = EndOfMonth(period.year(), period.last_month());
+  if (format == "xlsx" || format == "csv") {
+    const AdminUnit* u = tree->Get(parent);
+    std::string stem = FileStem(u == nullptr ? "" : u->VersionOn(on).full_name, period);
+    if (format == "xlsx") {
+      ASSIGN_OR_RETURN(call.response, io::XlsxBytes(ComparisonSheet(t, *tree, call.vi(), true)));
+      call.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    } else {
+      call.response = io::CsvBytes(ComparisonSheet(t, *tree, call.vi(), false));
+      call.content_type = "text/csv; charset=utf-8";
+    }
+    call.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + stem + "." + format + "\"");
+    call.status = 200;
+    return Status::Ok();
+  }
   Json indicators = Json::array();
   for (size_t i = 0; i < t.indicators.size(); ++i) {
     Json sum = nullptr;

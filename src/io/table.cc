@@ -5,6 +5,19 @@
 
 namespace kiemdem::io {
 
+std::string CsvBytes(const Sheet& sheet) {
+  std::string out = "\xEF\xBB\xBF";
+  if (!sheet.title.empty()) out += CsvEscape(sheet.title) + "\r\n";
+  for (const SheetRow& row : sheet.rows) {
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      if (c > 0) out += ',';
+      out += CsvEscape(row.cells[c]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
 std::string SpreadsheetColumn(int index) {
   std::string out;
   int n = index + 1;

@@ -79,6 +79,11 @@ struct ReadLimits {
 // CSV text (UTF-8, "," or ";" separated, detected from the first lines).
 Result<Sheet> ReadCsv(std::string_view text, const std::string& name, const ReadLimits& limits = {});
 
+// The sheet as CSV for Excel: UTF-8 with a byte-order mark (so Vietnamese
+// shows right), comma separated, CRLF line ends, fields quoted as needed;
+// the title, when set, as a first line of its own.
+std::string CsvBytes(const Sheet& sheet);
+
 // "A", "B", …, "Z", "AA".
 std::string SpreadsheetColumn(int index);
 

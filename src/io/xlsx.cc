@@ -1,6 +1,7 @@
 #include "io/xlsx.h"
 
 #include <expat.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
@@ -9,6 +10,8 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <pugixml.hpp>
@@ -722,6 +725,24 @@ Status WriteXlsx(const Sheet& sheet, const std::string& path) {
     return Internal("cannot write " + path + ": " + why, "không ghi được " + path + ": " + why);
   }
   return Status::Ok();
+}
+
+Result<std::string> XlsxBytes(const Sheet& sheet) {
+  std::string path = (std::filesystem::temp_directory_path() / "kiemdem-export-XXXXXX").string();
+  int fd = mkstemp(path.data());
+  if (fd < 0) return Internal("cannot create a temporary file", "không tạo được tệp tạm");
+  close(fd);
+  Status written = WriteXlsx(sheet, path);
+  std::string bytes;
+  if (written.ok()) {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) written = Internal("cannot read " + path, "không đọc được " + path);
+  }
+  std::error_code ignored;
+  std::filesystem::remove(path, ignored);
+  RETURN_IF_ERROR(written);
+  return bytes;
 }
 
 }  // namespace kiemdem::io

@@ -31,6 +31,10 @@ Result<Sheet> ReadSpreadsheet(std::string_view bytes, const std::string& file_na
 // Writes `sheet` as a one-sheet workbook at `path`.
 Status WriteXlsx(const Sheet& sheet, const std::string& path);
 
+// The same workbook as bytes (for a download), written through a private
+// temporary file that is removed again.
+Result<std::string> XlsxBytes(const Sheet& sheet);
+
 }  // namespace kiemdem::io
 
 #endif  // KIEMDEM_IO_XLSX_H_

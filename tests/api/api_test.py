@@ -6,10 +6,16 @@ Each test makes its own users and its own data in a ward no other test writes to
 runs alone:
   pytest-3 tests/api/api_test.py --kiemdem build/release/src/cli/kiemdem -k "sqlite and csrf\""""
 import base64
+import csv
 import datetime
+import io
+import re
 import sqlite3
 import subprocess
 import time
+import urllib.request
+import xml.etree.ElementTree as ET
+import zipfile
 
 from server import Client
 
@@ -489,6 +495,8 @@ def test_the_wards_of_ha_noi_by_indicator_with_their_sum_and_no_city_figure(w):
     assert codes == ["THU_NSNN"] and cells[c]["THU_NSNN"]["actual"] == 1000 and not cells[c]["THU_NSNN"]["approved"], cells[c]
     status, r = w.api(w.admin, "GET", f"/compare/table?unit={w.city}&period=2026-05&indicators=NO_SUCH")
     assert status == 400 and r["error"]["field"] == "indicators", r
+    status, r = w.api(w.admin, "GET", f"/compare/table?unit={w.city}&period=2026-05&format=pdf")
+    assert status == 400 and r["error"]["field"] == "format", r
 
 
 def test_the_wards_of_thanh_hoa_city_before_2025_without_figures_of_its_own(w):
@@ -501,6 +509,63 @@ def test_the_wards_of_thanh_hoa_city_before_2025_without_figures_of_its_own(w):
     assert dn["actual"] == 32 and dn["status"] == "in_progress" and round(dn["percent_of_plan"]) == 97, dn
     e, rows = evaluation_rows(w, quang_hung, "2018-01/2018-10")
     assert all(cells[quang_hung][code]["status"] == rows[code]["status"] for code in rows if code in codes), codes
+
+
+def download(w, client, path):
+    """(status, headers, bytes) of a GET under /api/v1 with `client`'s session."""
+    req = urllib.request.Request(w.server.base + "/api/v1" + path)
+    req.add_header("Cookie", client.cookie)
+    with urllib.request.urlopen(req, timeout=60) as r:
+        return r.status, r.headers, r.read()
+
+
+def xlsx_cells(data):
+    """{"A1": (type, text)} of the first sheet: type "n" for a number cell, "s" for a shared string."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        shared = [("".join(t.text or "" for t in si.iter("{%s}t" % ns["m"])))
+                  for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)]
+        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    out = {}
+    for c in sheet.iter("{%s}c" % ns["m"]):
+        v = c.find("m:v", ns)
+        kind = c.get("t", "n")
+        text = "" if v is None else v.text
+        out[c.get("r")] = (kind, shared[int(text)] if kind == "s" else text)
+    return out
+
+
+def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bom(w):
+    (a, _), (b, _) = w.ward(), w.ward()
+    appr = w.user(("approver", w.city))
+    for ward, value in ((a, 2317.8), (b, 1000)):
+        rep = w.user(("reporter", ward))
+        rid = enter(w, rep, ward, "2026-07", value, "DN_MOI")["id"]
+        assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+    query = f"/compare/table?unit={w.city}&period=2026-07&indicators=DN_MOI"
+    t, _, _ = compare_table(w, w.admin, w.city, "2026-07", "&indicators=DN_MOI")
+    total = t["indicators"][0]["sum"]["value"]
+    status, headers, data = download(w, w.admin, query + "&format=xlsx")
+    assert status == 200 and data[:2] == b"PK", data[:20]
+    assert headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert headers["Content-Disposition"] == 'attachment; filename="so-sanh-thanh-pho-ha-noi-2026-07.xlsx"', headers
+    cells = xlsx_cells(data)
+    assert cells["A2"] == ("s", "Mã đơn vị") and cells["F2"] == ("s", "Kết quả"), cells.get("A2")
+    rows = sorted({int(re.sub("[A-Z]", "", r)) for r in cells})
+    wards = [r for r in rows if r > 2 and cells.get(f"A{r}", ("", ""))[1]]
+    sums = [r for r in rows if cells.get(f"B{r}") == ("s", "Tổng các phường, xã")]
+    assert len(wards) == len(t["units"]) and len(sums) == 1, (len(wards), sums)
+    results = [cells[f"F{r}"] for r in wards if f"F{r}" in cells]
+    assert results and all(kind == "n" for kind, _ in results), results[:5]
+    assert abs(sum(float(v) for _, v in results) - total) < 1e-6 and total >= 3317.8, total
+    assert cells[f"F{sums[0]}"][0] == "n" and abs(float(cells[f"F{sums[0]}"][1]) - total) < 1e-6
+    status, headers, data = download(w, w.admin, query + "&format=csv")
+    assert status == 200 and data.startswith(b"\xef\xbb\xbf") and headers["Content-Type"].startswith("text/csv"), data[:20]
+    assert headers["Content-Disposition"].endswith('so-sanh-thanh-pho-ha-noi-2026-07.csv"'), headers
+    lines = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert lines[1][0] == "Mã đơn vị" and lines[-1][1] == "Tổng các phường, xã", lines[-1]
+    assert abs(sum(float(r[5]) for r in lines[2:-1] if r[5]) - total) < 1e-6 and abs(float(lines[-1][5]) - total) < 1e-6
 
 
 def test_a_ward_reporter_cannot_compare_the_city(w):

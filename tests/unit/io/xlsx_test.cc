@@ -345,6 +345,24 @@ TEST(XlsxWrite, SheetNamesAreCutAt31CharactersAndLoseForbiddenOnes) {
   }
 }
 
+TEST(XlsxWrite, BytesAreTheSameWorkbook) {
+  io::Sheet sheet = TypedSheet();
+  Result<std::string> bytes = XlsxBytes(sheet);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  ASSERT_EQ(bytes->substr(0, 2), "PK");
+  Result<io::Sheet> back = ReadXlsx(*bytes, "bytes.xlsx");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->rows.size(), 5u);
+}
+
+TEST(Csv, AnExportStartsWithTheBomAndQuotesWhatNeedsIt) {
+  io::Sheet sheet;
+  sheet.title = "So sánh";
+  sheet.rows = {{1, {"Đơn vị", "Kết quả"}}, {2, {"Phường Cửa Nam, Hà Nội", "2317.8"}}};
+  EXPECT_EQ(io::CsvBytes(sheet),
+            "\xEF\xBB\xBFSo sánh\r\nĐơn vị,Kết quả\r\n\"Phường Cửa Nam, Hà Nội\",2317.8\r\n");
+}
+
 TEST(Csv, FieldsAndRowsAreBounded) {
   ReadLimits limits;
   limits.max_cells = 10;
