@@ -3,7 +3,8 @@
 // Signs in, opens a ward's dashboard, switches to English, enters and submits
 // figures as a ward reporter and approves them as the city's approver, reads
 // seed-1.txt and confirms its facts, follows a directive to overdue and to
-// done on the board, and saves screenshots of each page at 1366×768 and
+// done on the board, compares the wards of the city (sorted by a click, bar chart,
+// scorecard, the Excel download), and saves screenshots of each page at 1366×768 and
 // 390×844 under OUT_DIR.
 //
 //   node tests/e2e/dashboard.e2e.mjs KIEMDEM WEB_DIST OUT_DIR SEED_1_TXT
@@ -135,6 +136,48 @@ try {
             await post({ username: "tp.approver", password: "duyet thanh pho", roles: [{ role: "approver", unit: city }] })];
   }, [qh[0], cityId]);
   check("admin creates a ward reporter and a city approver", made[0] === 201 && made[1] === 201, JSON.stringify(made));
+
+  // The analyst's comparison at city level, though the city has no figures of its own:
+  // sorted by a click, a sorted bar chart with values, a scorecard, and the Excel download.
+  await page.goto(`${server.base}/#/dashboard?unit=${cityId}&period=2018-01%2F2018-10`);
+  await page.waitForSelector("#compare-table tbody tr");
+  await page.selectOption("#compare-indicator", "DN_MOI");
+  await page.waitForSelector("#compare-sum");
+  check("the comparison opens at city level with the sum of the wards",
+        (await page.textContent("#compare-sum")).includes("Tổng các phường, xã"), await page.textContent("#compare-sum"));
+  const column = (sel) => page.$$eval(`#compare-table tbody tr td:nth-child(${sel})`, (tds) => tds.map((td) => td.dataset.value ?? td.textContent));
+  await page.click('#compare-table th[data-sort="unit"] button');
+  await page.waitForSelector('#compare-table th[data-sort="unit"][aria-sort="ascending"]');
+  const names = await page.$$eval("#compare-table tbody tr td:first-child", (tds) => tds.map((td) => td.textContent));
+  check("a click on Đơn vị sorts the table by name", names.length > 5 &&
+        names.every((n, i) => i === 0 || names[i - 1].localeCompare(n, "vi") <= 0), JSON.stringify(names.slice(0, 8)));
+  await page.click('#compare-table th[data-sort="actual"] button');
+  await page.waitForSelector('#compare-table th[data-sort="actual"][aria-sort="descending"]');
+  const values = (await column(2)).filter((v) => v !== "").map(Number);
+  check("a click on Kết quả sorts the results from the largest", values.length >= 1 &&
+        values.every((v, i) => i === 0 || values[i - 1] >= v), JSON.stringify(values));
+  const verdicts = await page.$$eval("#compare-table tbody .badge", (bs) => bs.map((b) => b.className));
+  check("verdicts are coloured in the comparison", verdicts.some((c) => /in_progress|met|exceeded|not_met/.test(c)), JSON.stringify(verdicts.slice(0, 5)));
+  await page.waitForSelector("#compare canvas");
+  check("the sorted bar chart is drawn", true);
+  await shots("compare");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-xlsx")]);
+  const xlsxPath = join(outDir, download.suggestedFilename());
+  await download.saveAs(xlsxPath);
+  const bytes = readFileSync(xlsxPath);
+  check("Tải Excel downloads a zip named without diacritics",
+        bytes.subarray(0, 2).toString() === "PK" && /^so-sanh-thanh-pho-thanh-hoa-2018-01-2018-10\.xlsx$/.test(download.suggestedFilename()),
+        download.suggestedFilename());
+  await page.click("#view-scorecard");
+  await page.waitForSelector("#scorecard td.verdict");
+  const scored = await page.$$eval("#scorecard td.verdict", (tds) => tds.map((td) => td.className));
+  check("the scorecard colours units × indicators by verdict", scored.some((c) => /in_progress|met|exceeded|not_met/.test(c)), JSON.stringify(scored.slice(0, 5)));
+  await shots("scorecard");
+  await page.click("#view-table");
+  const thu = await page.$$eval("#compare-indicator option", (os) => os.find((o) => o.textContent.startsWith("Thu ngân sách xã"))?.value);
+  await page.selectOption("#compare-indicator", thu ?? "");
+  await page.waitForFunction(() => /\d,\d tỷ đồng/.test(document.querySelector("#compare-table")?.textContent ?? ""));
+  check("amounts in the comparison are Vietnamese (9,5 tỷ đồng)", true);
 
   const signInAs = async (ctx, user, password) => {
     const p = await ctx.newPage();

@@ -63,13 +63,19 @@ export function trendChart(el: HTMLElement, t: TrendSeries, lang: Lang): void {
   });
 }
 
-export function compareChart(el: HTMLElement, labels: string[], values: (number | null)[], colors: string[], lang: Lang): void {
+// The units' results as horizontal bars in the order given (sorted by the
+// caller), coloured by verdict, each labelled with its value.
+export function compareChart(el: HTMLElement, labels: string[], values: (number | null)[], colors: string[],
+                             label: (v: number) => string, lang: Lang): void {
   chartIn(el).setOption({
     animation: false,
-    grid: { left: 70, right: 16, top: 16, bottom: 90 },
-    tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatNumber(Number(v), lang, 1) },
-    xAxis: { type: "category", data: labels, axisLabel: { rotate: 45, interval: 0, fontSize: 11 } },
-    yAxis: { type: "value", axisLabel: { formatter: (v: number) => axisLabel(v, lang) } },
-    series: [{ type: "bar", data: values.map((v, i) => ({ value: v, itemStyle: { color: colors[i] } })) }],
+    grid: { left: 8, right: 110, top: 8, bottom: 24, containLabel: true },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: (v: unknown) => label(Number(v)) },
+    yAxis: { type: "category", data: labels, inverse: true, axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: { type: "value", axisLabel: { formatter: (v: number) => axisLabel(v, lang) } },
+    series: [{
+      type: "bar", data: values.map((v, i) => ({ value: v, itemStyle: { color: colors[i] } })),
+      label: { show: true, position: "right", fontSize: 11, formatter: (p: { value: unknown }) => label(Number(p.value)) },
+    }],
   });
 }

@@ -2,11 +2,12 @@
 // or approved marked), % of the YEAR's plan, % (or points) against the same
 // period last year, the verdict (the year's; "chưa đạt" inside it) and the
 // pace with its basis, as separate columns; the summary line of the period;
-// a trend chart and a comparison of the units below for the chosen
-// indicator; the roll-up from the subtree with how many units reported.
+// a trend chart for the chosen indicator; the units below compared, ranked
+// and as a scorecard, downloadable (components/comparison.tsx); the roll-up from the subtree with how many units reported.
 import { useEffect, useState } from "preact/hooks";
 import { api, ok, type Evaluation, type EvaluationRow, type Unit } from "../api/client";
 import { Chart } from "../components/chart";
+import { ComparisonCard } from "../components/comparison";
 import { Loaded } from "../components/loaded";
 import { UnitButtons, UnitSearchError, landingUnit, lastDay, nameWithProvince, useUnitSearch } from "../components/unit-picker";
 import { formatAmount, formatDate, formatPercent, formatPoints } from "../format";
@@ -17,10 +18,6 @@ import { useLoad } from "../lib/use-load";
 import { href, navigate } from "../router";
 import type { PageProps } from "../routes";
 import { rememberUnit } from "../session";
-
-const STATUS_COLOR: Record<string, string> = {
-  exceeded: "#0a6b2f", met: "#2f7d32", in_progress: "#8a5a00", not_met: "#b3261e", no_target: "#6b6f76", no_data: "#6b6f76",
-};
 
 // % of the year's plan; for a rate, the points above or below it.
 function planCell(r: EvaluationRow, lang: ReturnType<typeof getLang>): string {
@@ -221,7 +218,7 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
           {unit.has_children ? <Rollup unit={unit} period={period} unapproved={unapproved} /> : <p class="muted">—</p>}
         </div>
       </div>
-      {unit.has_children && <CompareCard row={row} unit={unit} period={period} unapproved={unapproved} />}
+      {unit.has_children && <ComparisonCard unit={unit} period={period} unapproved={unapproved} indicator={row?.indicator.code ?? null} />}
     </>
   );
 }
@@ -344,31 +341,6 @@ function periodEnd(key: string): string {
   else if (/^Q\d$/.test(rest)) last = Number(rest[1]) * 3;
   else if (rest === "H1") last = 6;
   return last === 12 ? `${y + 1}-01-01` : `${y}-${String(last + 1).padStart(2, "0")}-01`;
-}
-
-function CompareCard({ row, unit, period, unapproved }: { row: EvaluationRow | null; unit: Unit; period: string; unapproved: boolean }) {
-  const lang = getLang();
-  const [draw, setDraw] = useState<((el: HTMLElement) => void) | null>(null);
-  useEffect(() => {
-    if (!row) return;
-    let live = true;
-    void Promise.all([
-      import("../charts"),
-      ok(api.GET("/compare", { params: { query: { unit: unit.id, period, indicator: row.indicator.code, include_unapproved: unapproved } } })),
-    ]).then(([{ compareChart }, cmp]) => {
-      if (!live) return;
-      const items = cmp.items.filter((i) => i.actual !== null).slice(0, 80);
-      setDraw(() => (el: HTMLElement) =>
-        compareChart(el, items.map((i) => i.unit.name), items.map((i) => i.actual), items.map((i) => STATUS_COLOR[i.status] ?? "#6b6f76"), lang));
-    });
-    return () => void (live = false);
-  }, [row, unit.id, period, unapproved]);
-  return (
-    <div class="card">
-      <h3 id="compare-title">{row ? `${t().compare}: ${row.indicator.name}` : t().compare}</h3>
-      <Chart id="compare" labelledBy="compare-title" draw={draw} />
-    </div>
-  );
 }
 
 function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unapproved: boolean }) {
