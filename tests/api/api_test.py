@@ -568,6 +568,15 @@ def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bo
     assert abs(sum(float(r[5]) for r in lines[2:-1] if r[5]) - total) < 1e-6 and abs(float(lines[-1][5]) - total) < 1e-6
 
 
+def test_a_province_compares_its_communes_after_2025_and_its_districts_before(w):
+    province = w.unit("thanh%20hoa", "38", "01/08/2025")
+    t, _, _ = compare_table(w, w.admin, province, "2026")
+    assert t["sum_label"] == "Tổng các phường, xã" and len(t["units"]) > 150, (t["sum_label"], len(t["units"]))
+    assert all(u["unit"]["type"] in ("ward", "commune", "special_zone") for u in t["units"]), {u["unit"]["type"] for u in t["units"]}
+    t, _, _ = compare_table(w, w.admin, w.unit("thanh%20hoa", "38", "01/01/2018"), "2018-01/2018-10")
+    assert t["sum_label"] == "Tổng các đơn vị trực thuộc" and any(u["unit"]["code"] == "380" for u in t["units"]), t["sum_label"]
+
+
 def test_a_ward_reporter_cannot_compare_the_city(w):
     ward, _ = w.ward()
     status, r = w.api(w.user(("reporter", ward)), "GET", f"/compare/table?unit={w.city}&period=2026-05")
