@@ -3,6 +3,7 @@
 // working session's conclusion notice as .docx. Each needs the right to read
 // the unit; a unit or session that is missing and one that is not the
 // caller's answer the same 404, so that ids and codes cannot be probed.
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -57,9 +58,17 @@ Result<std::string> ToPdf(const std::string& docx) {
   }
   // The folder is ours (mkdtemp) and holds no quote, so the command is safe to give a shell.
   std::string d = dir.string();
-  std::string command = "cd '" + d + "' && soffice --headless -env:UserInstallation=file://" + d +
+  // A hung LibreOffice must not hold a worker: it gets two minutes (coreutils' timeout).
+  std::string command = "cd '" + d +
+                        "' && timeout -k 5 120 soffice --headless -env:UserInstallation=file://" + d +
                         "/profile --convert-to pdf --outdir '" + d + "' report.docx >/dev/null 2>&1";
   int rc = std::system(command.c_str());
+  if (WIFEXITED(rc) && (WEXITSTATUS(rc) == 124 || WEXITSTATUS(rc) == 137)) {
+    cleanup();
+    return FailedPrecondition(
+        "LibreOffice took more than two minutes to make the PDF; try again or download the .docx",
+        "LibreOffice quá 2 phút chưa tạo xong PDF; hãy thử lại hoặc tải bản .docx");
+  }
   std::ifstream in(dir / "report.pdf", std::ios::binary);
   std::stringstream pdf;
   pdf << in.rdbuf();
