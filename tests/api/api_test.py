@@ -10,12 +10,15 @@ import csv
 import datetime
 import io
 import re
+import shutil
 import sqlite3
 import subprocess
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
+
+import pytest
 
 from server import Client
 
@@ -791,7 +794,34 @@ def test_a_units_report_downloads_as_docx_and_pdf_for_those_who_may_read_it(w):
         assert rep.last_headers["Content-Type"] == "application/pdf", rep.last_headers
 
 
-def test_a_sessions_conclusion_notice_downloads_as_docx_404_alike_when_missing_or_not_yours(w):
+def render_notice(data, folder):
+    """LibreOffice renders the notice: one A4 page size, the national header at the top, the
+    directive in the text, Times New Roman (or its metric twin); page 1 kept as PNG in `folder`."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: scripts/install-deps installs it")
+    docx = folder / "thong-bao.docx"
+    docx.write_bytes(data)
+    r = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to", "pdf",
+                        "--outdir", str(folder), str(docx)], capture_output=True, text=True, timeout=240)
+    pdf = folder / "thong-bao.pdf"
+    assert r.returncode == 0 and pdf.exists(), r.stdout + r.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    sizes = set(re.findall(r"Page size:\s+([\d.]+ x [\d.]+)", info))
+    assert len(sizes) == 1 and re.fullmatch(r"595(\.\d+)? x 84[12](\.\d+)?", next(iter(sizes))), info
+    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    top = " ".join(" ".join(layout.split("\n")[:8]).split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in top and "Độc lập - Tự do - Hạnh phúc" in top, top
+    flow = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "THÔNG BÁO" in flow and "Rà soát các hộ kinh doanh" in flow and "Nơi nhận" in flow, flow
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"Times|Liberation ?Serif", fonts), fonts
+    png = subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(folder / "thong-bao")],
+                         capture_output=True, text=True)
+    assert png.returncode == 0, png.stderr
+
+
+def test_a_sessions_conclusion_notice_downloads_as_docx_404_alike_when_missing_or_not_yours(w, tmp_path):
     (ward, _), (neighbour, _) = w.ward(), w.ward()
     rep, other, appr = w.user(("reporter", ward)), w.user(("reporter", neighbour)), w.user(("approver", w.city))
     status, mt = w.api(appr, "POST", "/meetings", {
@@ -805,6 +835,7 @@ def test_a_sessions_conclusion_notice_downloads_as_docx_404_alike_when_missing_o
     assert status == 200 and data[:2] == b"PK", data
     xml = docx_text(data)
     assert "THÔNG BÁO" in xml and "Rà soát các hộ kinh doanh" in xml, xml[:2000]
+    render_notice(data, tmp_path)
     status, not_yours = w.api(other, "GET", f"/meetings/{mid}/notice.docx")
     status2, missing = w.api(other, "GET", "/meetings/99999999/notice.docx")
     assert status == status2 == 404, (not_yours, missing)
