@@ -194,9 +194,9 @@ io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::
                            "% of plan", "% of same period", "Verdict", "Approved"}});
   }
   using io::CellKind;
-  sheet.kinds = {CellKind::kText,   CellKind::kText,   CellKind::kText,   CellKind::kText,
-                 CellKind::kText,   CellKind::kNumber, CellKind::kNumber, CellKind::kNumber,
-                 CellKind::kNumber, CellKind::kText,   CellKind::kText};
+  sheet.kinds = {CellKind::kText,    CellKind::kText,   CellKind::kText,   CellKind::kText,
+                 CellKind::kText,    CellKind::kNumber, CellKind::kNumber, CellKind::kPercent,
+                 CellKind::kPercent, CellKind::kText,   CellKind::kText};
   auto number = [&](const std::optional<double>& v, int decimals) {
     return vn_numbers ? VietnameseNumber(v, decimals) : PlainNumber(v);
   };

@@ -18,9 +18,10 @@ struct SheetRow {
 };
 
 // How a writer stores a column's text cells: as text, as a number (the cell
-// holds "2.317,8" in Vietnamese form), a year ("2021"), or a date
+// holds "2.317,8" in Vietnamese form), a percentage (the number 66,67 shown
+// "66,67%", so SUM and a re-import see 66,67), a year ("2021"), or a date
 // ("dd/mm/yyyy"). Readers give text whatever the kind.
-enum class CellKind { kText, kNumber, kYear, kDate };
+enum class CellKind { kText, kNumber, kPercent, kYear, kDate };
 
 struct Sheet {
   std::string name;  // file name for CSV, sheet name for .xlsx

@@ -635,16 +635,10 @@ class Formats {
   // "#,##0" with as many decimals as the number was written with (shown in a
   // Vietnamese locale as 19.885.177.001 and 66,67), so the cell shows the
   // figure as stored.
-  lxw_format* number(int decimals) {
-    decimals = std::clamp(decimals, 0, 9);
-    lxw_format*& f = numbers_[static_cast<size_t>(decimals)];
-    if (f == nullptr) {
-      std::string code = decimals == 0 ? "#,##0" : "#,##0." + std::string(static_cast<size_t>(decimals), '0');
-      f = workbook_add_format(wb_);
-      format_set_num_format(f, code.c_str());
-    }
-    return f;
-  }
+  lxw_format* number(int decimals) { return Numeric(numbers_, decimals, ""); }
+  // The same with a literal "%" after it: the cell holds 66,67 (not 0,6667),
+  // shown "66,67%", and reads back as the figure it was.
+  lxw_format* percent(int decimals) { return Numeric(percents_, decimals, "\"%\""); }
 
  private:
   lxw_workbook* wb_;
@@ -653,6 +647,19 @@ class Formats {
   lxw_format* year_;
   lxw_format* date_;
   std::array<lxw_format*, 10> numbers_{};
+  std::array<lxw_format*, 10> percents_{};
+
+  lxw_format* Numeric(std::array<lxw_format*, 10>& cache, int decimals, const char* suffix) {
+    decimals = std::clamp(decimals, 0, 9);
+    lxw_format*& f = cache[static_cast<size_t>(decimals)];
+    if (f == nullptr) {
+      std::string code = decimals == 0 ? "#,##0" : "#,##0." + std::string(static_cast<size_t>(decimals), '0');
+      code += suffix;
+      f = workbook_add_format(wb_);
+      format_set_num_format(f, code.c_str());
+    }
+    return f;
+  }
 };
 
 // Writes one data cell by its column's kind; text that is not of the kind
@@ -660,9 +667,10 @@ class Formats {
 lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text, CellKind kind,
                     Formats& formats) {
   if (text.empty()) return LXW_NO_ERROR;
-  if (kind == CellKind::kNumber) {
+  if (kind == CellKind::kNumber || kind == CellKind::kPercent) {
     if (Result<ParsedNumber> n = ParseVietnameseNumber(text); n.ok()) {
-      return worksheet_write_number(ws, row, col, n->value, formats.number(n->decimals));
+      lxw_format* f = kind == CellKind::kPercent ? formats.percent(n->decimals) : formats.number(n->decimals);
+      return worksheet_write_number(ws, row, col, n->value, f);
     }
   } else if (kind == CellKind::kYear) {
     int year = 0;

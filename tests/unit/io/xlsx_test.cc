@@ -318,6 +318,28 @@ TEST(XlsxWrite, WhatIsWrittenReadsBackAsIt) {
   }
 }
 
+// Percentages are number cells holding the figure (66,67, not 0,6667) shown with a "%": a SUM
+// sees the figures and a re-import reads them as they were.
+TEST(XlsxWrite, PercentagesAreNumbersShownWithAPercentSign) {
+  io::Sheet sheet;
+  sheet.name = "so-sanh";
+  sheet.kinds = {CellKind::kText, CellKind::kPercent};
+  sheet.rows = {{1, {"Đơn vị", "% KH"}}, {2, {"Phường Cửa Nam", "66,67"}}, {3, {"Phường Hàng Bạc", "115"}}};
+  std::string path = testing::TempDir() + "percent.xlsx";
+  ASSERT_TRUE(WriteXlsx(sheet, path).ok());
+  std::string xml = testing_zip::MemberOfFile(path, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(xml.find("><v>66.67</v></c>"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("><v>115</v></c>"), std::string::npos) << xml;
+  std::string styles = testing_zip::MemberOfFile(path, "xl/styles.xml");
+  for (const char* code : {"formatCode=\"#,##0.00&quot;%&quot;\"", "formatCode=\"#,##0&quot;%&quot;\""}) {
+    EXPECT_NE(styles.find(code), std::string::npos) << code << "\n" << styles;
+  }
+  Result<io::Sheet> back = ReadXlsx(FileBytes(path), "percent.xlsx");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->rows[1].cells, (std::vector<std::string>{"Phường Cửa Nam", "66,67"}));
+  EXPECT_EQ(back->rows[2].cells, (std::vector<std::string>{"Phường Hàng Bạc", "115"}));
+}
+
 // Excel's limit of 31 counts characters: a cut at 31 bytes split "ệ" in two and
 // left a workbook Excel calls damaged; "/" or ":" made libxlsxwriter refuse the
 // name, so the sheet was called "Sheet1".
