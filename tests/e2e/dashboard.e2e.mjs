@@ -88,6 +88,12 @@ try {
     const bytes = path ? readFileSync(path) : Buffer.alloc(0);
     check("the report button downloads a .docx", /^bao-cao-\d+-.*\.docx$/.test(download.suggestedFilename()) &&
           bytes.subarray(0, 2).toString() === "PK", download.suggestedFilename());
+    // The same report as PDF, made by LibreOffice on the server.
+    const [pdf] = await Promise.all([page.waitForEvent("download", { timeout: 120000 }), page.click("#download-report-pdf")]);
+    const pdfPath = await pdf.path();
+    const pdfBytes = pdfPath ? readFileSync(pdfPath) : Buffer.alloc(0);
+    check("Tải PDF downloads the report as a PDF", /\.pdf$/.test(pdf.suggestedFilename()) &&
+          pdfBytes.subarray(0, 5).toString() === "%PDF-", pdf.suggestedFilename() + " " + pdfBytes.subarray(0, 40).toString());
   }
 
   // Find Quảng Hưng without diacritics and open its 10-month dashboard of 2018.

@@ -145,6 +145,11 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
              href={`/api/v1/reports/unit/${encodeURIComponent(unit.code)}?${new URLSearchParams({ period, ...(unapproved ? { include_unapproved: "true" } : {}) })}`}>
             {t().downloadReport}
           </a>
+          {" · "}
+          <a id="download-report-pdf" download
+             href={`/api/v1/reports/unit/${encodeURIComponent(unit.code)}?${new URLSearchParams({ period, format: "pdf", ...(unapproved ? { include_unapproved: "true" } : {}) })}`}>
+            {t().downloadReportPdf}
+          </a>
         </p>
         <p class="summary" id="summary">{e.summary.text}</p>
         <p class="muted" id="counted">{e.include_unapproved ? t().countsUnapproved : t().countsApproved}</p>
