@@ -142,24 +142,12 @@ Status PostDocument(Call& call) {
   // The report as text, or as a file (.docx, .pdf or .txt, by its bytes) whose text is read here.
   ASSIGN_OR_RETURN(std::string file_name, StringField(*body, "file_name", false));
   if (body->contains("content_base64")) {
-    if (file_name.empty() || file_name.size() > 255) {
-      return InvalidArgument("'file_name' needs 1-255 characters", "'file_name' cần 1-255 ký tự")
-          .WithField("file_name");
-    }
     // Reading a PDF or a .docx takes memory: a few at a time, as imports.
-    Result<App::ImportSlot> slot = call.app->AcquireImportSlot();
-    if (!slot.ok()) {
-      call.status = 429;
-      call.headers.emplace_back("Retry-After", "60");
-      return slot.status();
-    }
-    call.release_memory = true;
-    ASSIGN_OR_RETURN(std::string encoded, StringField(*body, "content_base64"));
-    ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded, "content_base64"));
+    ASSIGN_OR_RETURN(Upload upload, ReadUpload(call, *body));
     io::DocumentLimits limits;
     limits.max_file_bytes = kMaxFileBytes;
     limits.max_text_bytes = kMaxDocumentBytes;
-    Result<std::string> text = io::DocumentText(bytes, file_name, limits);
+    Result<std::string> text = io::DocumentText(upload.bytes, file_name, limits);
     if (!text.ok()) {
       Status refused = text.status();
       return refused.WithField("content_base64");

@@ -22,25 +22,12 @@ Json ProblemView(const io::ImportProblem& p, bool vi) {
 
 Status ImportResultsRoute(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
-  ASSIGN_OR_RETURN(std::string name, StringField(*body, "file_name"));
-  ASSIGN_OR_RETURN(std::string encoded, StringField(*body, "content_base64"));
   ASSIGN_OR_RETURN(bool check_only, BoolField(*body, "check_only"));
-  if (name.empty() || name.size() > 255) {
-    return InvalidArgument("'file_name' needs 1-255 characters", "'file_name' cần 1-255 ký tự")
-        .WithField("file_name");
-  }
   // Reading a file takes memory (bounded by io::ReadLimits): imports run a
   // few at a time, so that parallel uploads cannot multiply the bound.
-  Result<App::ImportSlot> slot = call.app->AcquireImportSlot();
-  if (!slot.ok()) {
-    call.status = 429;
-    call.headers.emplace_back("Retry-After", "60");
-    return slot.status();
-  }
-  call.release_memory = true;
-  ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(encoded, "content_base64"));
-  encoded = std::string();
-  Result<io::Sheet> sheet = io::ReadSpreadsheet(bytes, name);
+  ASSIGN_OR_RETURN(Upload upload, ReadUpload(call, *body));
+  const std::string& name = upload.name;
+  Result<io::Sheet> sheet = io::ReadSpreadsheet(upload.bytes, name);
   if (!sheet.ok()) {
     Status problem = sheet.status();
     return problem.WithField("file_name");
