@@ -96,7 +96,22 @@ try {
           pdfBytes.subarray(0, 5).toString() === "%PDF-", pdf.suggestedFilename() + " " + pdfBytes.subarray(0, 40).toString());
   }
 
+  // Today, an old name finds the former ward with what it became, and choosing it lands on the successor.
+  await page.waitForSelector("#unit-search");
+  await page.fill("#unit-search", "quang hung");
+  await page.waitForFunction(() => [...document.querySelectorAll("#unit-list button")].some((b) => b.textContent.includes("Quảng Hưng")));
+  const former = await page.$$eval("#unit-list button[data-unit]", (bs) => bs.map((b) => b.textContent));
+  check("today, 'quang hung' finds the former ward with its last day and successor",
+        former.some((x) => x.includes("Phường Quảng Hưng (đến 30/06/2025) → Phường Quảng Phú")), JSON.stringify(former));
+  await page.click('#unit-list button[data-unit]:has-text("Phường Quảng Hưng")');
+  await page.waitForFunction(() => document.querySelector("h1.crumbs")?.textContent?.includes("Quảng Phú"));
+  await page.waitForSelector("#predecessors");
+  check("choosing it lands on Phường Quảng Phú, which lists Quảng Hưng among the wards it was formed from",
+        (await page.textContent("#predecessors")).includes("Quảng Hưng"), await page.textContent("#predecessors"));
+  await shots("units-former-name");
+
   // Find Quảng Hưng without diacritics and open its 10-month dashboard of 2018.
+  await page.goto(`${server.base}/#/dashboard`);
   await shots("units");
   await page.fill("#year", "2018");
   await page.dispatchEvent("#year", "change");
