@@ -1052,3 +1052,16 @@ def test_sign_in_is_rate_limited_after_5_failures(w):
         Client(w.server).login(viewer.name, "wrong password")
     status, r = Client(w.server).login(viewer.name, viewer.password)
     assert status == 429, r
+
+
+def test_a_year_figure_built_from_fewer_months_says_how_many(w):
+    # A stock (households in poverty) reported for March only stands for the year as of March: 3 of 12.
+    ward, _ = w.ward()
+    enter(w, w.admin, ward, "2026-03", 41, "HO_NGHEO")
+    status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026&include_unapproved=true")
+    assert status == 200, e
+    row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
+    assert (row["actual"], row["months_reported"]) == (41, 3), row
+    status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026-Q1&include_unapproved=true")
+    row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
+    assert row["months_reported"] in (0, 3), row  # the whole quarter: nothing behind

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthWithinUnit, periodAgainstUnit, periodMonths } from "./unit-periods";
+import { monthCount, monthWithinUnit, periodAgainstUnit, periodMonths } from "./unit-periods";
 
 describe("periods against a unit's valid dates", () => {
   it("knows the months of every kind of period", () => {
@@ -8,6 +8,8 @@ describe("periods against a unit's valid dates", () => {
     expect(periodMonths("2025-Q3")).toEqual(["2025-07", "2025-09"]);
     expect(periodMonths("2018-01/2018-10")).toEqual(["2018-01", "2018-10"]);
     expect(periodMonths("2026-02")).toEqual(["2026-02", "2026-02"]);
+    expect([monthCount("2025"), monthCount("2018-01/2018-10"), monthCount("2025-Q3"), monthCount("2026-02")])
+      .toEqual([12, 10, 3, 1]);
   });
 
   // Phường Thanh Sơn until 30/06/2025 (valid_to 2025-07-01); Phường Uông Bí from 01/07/2025.

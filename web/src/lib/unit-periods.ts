@@ -19,6 +19,13 @@ export function periodMonths(key: string): [string, string] {
   return [`${y}-01`, `${y}-12`];
 }
 
+// How many months a period key covers: 12 for a year, 10 for "2018-01/2018-10".
+export function monthCount(key: string): number {
+  const [first, last] = periodMonths(key);
+  const at = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return at(last) - at(first) + 1;
+}
+
 // The last day ("YYYY-MM-DD") of a month "YYYY-MM".
 function endOfMonth(m: string): string {
   const d = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 0));

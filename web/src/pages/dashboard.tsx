@@ -14,6 +14,7 @@ import { formatAmount, formatDate, formatPercent, formatPoints } from "../format
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
+import { monthCount } from "../lib/unit-periods";
 import { useLoad } from "../lib/use-load";
 import { href, navigate } from "../router";
 import type { PageProps } from "../routes";
@@ -182,6 +183,9 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
                   <td class="num result">
                     {formatAmount(r.actual ?? r.unapproved_value, r.indicator.unit, lang)}
                     {r.estimated && <> <span class="muted">({t().estimated})</span></>}
+                    {r.months_reported > 0 && r.months_reported < monthCount(e.period.key) && (
+                      <> <span class="muted months-behind">({t().monthsBehind(r.months_reported, monthCount(e.period.key))})</span></>
+                    )}
                     {r.result_status && (
                       <>
                         <br />
