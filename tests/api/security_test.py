@@ -260,6 +260,13 @@ def f10_idle_connections_beyond_the_descriptors_neither_spin_nor_shut_others_out
     import socket
     import time
 
+    if os.environ.get("KIEMDEM_SANITIZED"):
+        # Out of descriptors, the sanitizers' own runtime fails: UBSan's check of a virtual call
+        # opens a pipe to probe memory, cannot, and reports a valid object as "invalid vptr".
+        # This case runs in the release build (`make test`).
+        print("skip F10 under the sanitizers: their runtime needs file descriptors")
+        return
+
     def limit_fds():
         resource.setrlimit(resource.RLIMIT_NOFILE, (128, 128))
 
