@@ -74,16 +74,6 @@ Result<bool> BoolField(const Json& j, const std::string& name);
 // Bytes sent as base64 (the standard alphabet; spaces and line breaks are
 // skipped); an error naming `field` when `text` is not base64.
 Result<std::string> DecodeBase64(const std::string& text, const std::string& field);
-// A file sent in a JSON body as {"file_name", "content_base64"}: its name
-// (1-255 bytes) and bytes, read while holding one of the few import slots
-// (reading a spreadsheet or a document takes memory; none free after 30 s is
-// a 429 with Retry-After), with the memory given back after the request.
-struct Upload {
-  std::string name;
-  std::string bytes;
-  App::ImportSlot slot;
-};
-Result<Upload> ReadUpload(Call& call, const Json& body);
 // A year: a whole number from kMinYear to kMaxYear (never cast out of range).
 constexpr int kMinYear = 1900, kMaxYear = 2200;
 Result<std::optional<int>> YearField(const Json& j, const std::string& name, bool required = true);

@@ -2,6 +2,7 @@
 // suggested indicators, confirm the chosen ones as draft results that keep
 // the span they came from.
 #include "api/router.h"
+#include "api/upload.h"
 #include "api/views.h"
 #include "core/indicator_match.h"
 #include "core/text.h"

@@ -6,6 +6,7 @@
 // A file of bad rows answers the first 200 problems and counts the rest.
 #include "api/router.h"
 #include "api/unit_codes.h"
+#include "api/upload.h"
 #include "api/views.h"
 #include "io/importer.h"
 #include "io/xlsx.h"
