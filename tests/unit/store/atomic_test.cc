@@ -5,13 +5,7 @@
 namespace kiemdem::store {
 namespace {
 
-User Reporter(const std::string& name) {
-  User u;
-  u.username = name;
-  u.display_name = "Cán bộ thống kê";
-  u.password_hash = "$argon2id$placeholder";
-  return u;
-}
+User Reporter(const std::string& name) { return TestUser(name, "Cán bộ thống kê"); }
 
 std::vector<std::string> RolesOf(AccountStore& accounts, const std::string& name) {
   std::vector<std::string> out;

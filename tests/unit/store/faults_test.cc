@@ -9,13 +9,7 @@
 namespace kiemdem::store {
 namespace {
 
-User Person(const std::string& name) {
-  User u;
-  u.username = name;
-  u.display_name = "Cán bộ văn phòng";
-  u.password_hash = "$argon2id$placeholder";
-  return u;
-}
+User Person(const std::string& name) { return TestUser(name, "Cán bộ văn phòng"); }
 
 SessionRecord Session(int64_t user, const std::string& hash, const std::string& kind) {
   return {hash, user, kind, kind == "session" ? "csrf" : "", kind == "api" ? "đồng bộ" : "", 1700000000, 0};

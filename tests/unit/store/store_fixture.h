@@ -86,6 +86,15 @@ inline AdminRegistry SmallRegistry() {
   return reg;
 }
 
+// A user to store, with a placeholder hash (the store does not check it).
+inline User TestUser(const std::string& name, const std::string& display) {
+  User u;
+  u.username = name;
+  u.display_name = display;
+  u.password_hash = "$argon2id$placeholder";
+  return u;
+}
+
 inline Indicator Revenue() {
   Indicator i;
   i.code = "THU_NS";
