@@ -1,6 +1,7 @@
 #include "analytics/dashboard.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <utility>
 
@@ -98,8 +99,9 @@ Result<std::vector<TrendPoint>> Trend(store::Store& store, const UnitTree& tree,
   }
   std::set<Period> own;
   for (const TrendPoint& p : out) own.insert(p.period);
-  SeriesReader all(store, tree, {.include_unapproved = true});
-  SeriesReader approved(store, tree);
+  StoreFigures figures(store);
+  SeriesReader all(figures, tree, {.include_unapproved = true});
+  SeriesReader approved(figures, tree);
   for (const Period& p : periods) {
     if (own.count(p) > 0) continue;
     ASSIGN_OR_RETURN(UnitSeries s, all.Read(unit, *found, p));
@@ -115,31 +117,72 @@ Result<std::vector<TrendPoint>> Trend(store::Store& store, const UnitTree& tree,
   return out;
 }
 
-Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const UnitTree& tree, UnitId parent,
+namespace {
+
+// The units under `parent` on `on`: the provinces for the country.
+std::vector<UnitId> UnitsUnder(const UnitTree& tree, UnitId parent, Date on) {
+  return parent == kCountry ? tree.RootsOn(on) : tree.ChildrenOn(parent, on);
+}
+
+Status CheckParent(const UnitTree& tree, UnitId parent) {
+  if (parent == kCountry || tree.Get(parent) != nullptr) return Status::Ok();
+  return NotFound("unit " + std::to_string(parent) + " does not exist",
+                  "không có đơn vị số " + std::to_string(parent))
+      .WithField("unit");
+}
+
+// Orders a ranking: the better actual first by the indicator's direction.
+double RankKey(const Indicator& ind, const EvaluationRow& row) {
+  double v = *row.evaluation.actual;
+  switch (ind.direction) {
+    case Direction::kHigherIsBetter: return -v;
+    case Direction::kLowerIsBetter: return v;
+    case Direction::kTargetBand: {
+      const std::optional<Target>& t = row.evaluation.target;
+      if (t && t->value_high) return std::abs(v - (t->value + *t->value_high) / 2);
+      return t ? std::abs(v - t->value) : 0;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                                   const Period& period, const std::string& indicator,
                                                   const EvaluationOptions& options) {
+  RETURN_IF_ERROR(CheckParent(tree, parent));
+  ASSIGN_OR_RETURN(std::shared_ptr<const std::vector<Indicator>> shared, figures.Indicators());
+  const std::vector<Indicator>& catalogue = *shared;
+  auto found = std::find_if(catalogue.begin(), catalogue.end(),
+                            [&](const Indicator& i) { return i.code == indicator; });
+  if (found == catalogue.end()) {
+    return InvalidArgument("no indicator " + indicator, "không có chỉ tiêu " + indicator)
+        .WithField("indicator");
+  }
   Date on = EndOfMonth(period.year(), period.last_month());
   std::vector<ComparedUnit> out;
-  for (UnitId child : tree.ChildrenOn(parent, on)) {
-    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(store, tree, child, period, options));
+  for (UnitId child : UnitsUnder(tree, parent, on)) {
     ComparedUnit c{child, std::nullopt};
-    for (EvaluationRow& r : e.rows) {
-      if (r.indicator.code == indicator) c.row = std::move(r);
-    }
+    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(figures, tree, child, period, options, {indicator}));
+    if (!e.rows.empty()) c.row = std::move(e.rows.front());
     out.push_back(std::move(c));
   }
+  auto has = [](const ComparedUnit& c) { return c.row && c.row->evaluation.actual; };
+  std::stable_sort(out.begin(), out.end(), [&](const ComparedUnit& a, const ComparedUnit& b) {
+    if (has(a) != has(b)) return has(a);
+    if (!has(a)) return false;
+    return RankKey(*found, *a.row) < RankKey(*found, *b.row);
+  });
   return out;
 }
 
-Result<ComparisonTable> CompareChildrenTable(store::Store& store, const UnitTree& tree, UnitId parent,
+Result<ComparisonTable> CompareChildrenTable(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                              const Period& period, const std::vector<std::string>& codes,
                                              const EvaluationOptions& options) {
-  if (tree.Get(parent) == nullptr) {
-    return NotFound("unit " + std::to_string(parent) + " does not exist",
-                    "không có đơn vị số " + std::to_string(parent))
-        .WithField("unit");
-  }
-  ASSIGN_OR_RETURN(std::vector<Indicator> catalogue, store.ListIndicators());
+  RETURN_IF_ERROR(CheckParent(tree, parent));
+  ASSIGN_OR_RETURN(std::shared_ptr<const std::vector<Indicator>> shared, figures.Indicators());
+  const std::vector<Indicator>& catalogue = *shared;
   for (const std::string& code : codes) {
     bool known =
         std::any_of(catalogue.begin(), catalogue.end(), [&](const Indicator& i) { return i.code == code; });
@@ -151,7 +194,7 @@ Result<ComparisonTable> CompareChildrenTable(store::Store& store, const UnitTree
   ComparisonTable out;
   out.parent = parent;
   out.period = period;
-  std::vector<UnitId> children = tree.ChildrenOn(parent, on);
+  std::vector<UnitId> children = UnitsUnder(tree, parent, on);
   out.all_communes = !children.empty();
   std::vector<UnitEvaluation> evaluations;
   evaluations.reserve(children.size());
@@ -159,7 +202,7 @@ Result<ComparisonTable> CompareChildrenTable(store::Store& store, const UnitTree
   for (UnitId child : children) {
     const AdminUnit* u = tree.Get(child);
     if (u == nullptr || LevelOf(u->VersionOn(on).type) != UnitLevel::kCommune) out.all_communes = false;
-    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(store, tree, child, period, options));
+    ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(figures, tree, child, period, options, codes));
     for (const EvaluationRow& r : e.rows) present.insert(r.indicator.code);
     evaluations.push_back(std::move(e));
   }

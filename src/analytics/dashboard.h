@@ -76,9 +76,12 @@ struct ComparedUnit {
   std::optional<EvaluationRow> row;
 };
 
-// The units under `parent` as of the period's last day, each evaluated for
-// `indicator` in `period`.
-Result<std::vector<ComparedUnit>> CompareChildren(store::Store& store, const UnitTree& tree, UnitId parent,
+// The units under `parent` (kCountry: the provinces) as of the period's last
+// day, each evaluated for `indicator` in `period`, ranked: best actual first
+// by the indicator's direction (for a band: nearest its middle), units
+// without a figure last, ties in tree order. NotFound (field "unit") for an
+// unknown parent, InvalidArgument (field "indicator") for an unknown indicator.
+Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                                   const Period& period, const std::string& indicator,
                                                   const EvaluationOptions& options = {});
 
@@ -108,7 +111,7 @@ struct ComparisonTable {
 // `codes` names the indicators (catalogue order kept; an unknown code is
 // InvalidArgument naming field "indicators"); empty: every indicator any unit
 // below has something for. NotFound (field "unit") for an unknown parent.
-Result<ComparisonTable> CompareChildrenTable(store::Store& store, const UnitTree& tree, UnitId parent,
+Result<ComparisonTable> CompareChildrenTable(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                              const Period& period, const std::vector<std::string>& codes,
                                              const EvaluationOptions& options = {});
 

@@ -1,6 +1,7 @@
 #include "analytics/evaluation_service.h"
 
-#include <map>
+#include <algorithm>
+#include <deque>
 
 #include "analytics/series.h"
 
@@ -18,39 +19,32 @@ int BodyRank(BodyKind k) {
   }
 }
 
-bool Counts(const store::ResultRecord& r, const EvaluationOptions& options) {
-  return options.include_unapproved || r.status == store::ResultStatus::kApproved;
+bool Wanted(const Indicator& ind, const std::vector<std::string>& only) {
+  return only.empty() || std::find(only.begin(), only.end(), ind.code) != only.end();
 }
 
-std::vector<Observation> Counted(const std::vector<store::ResultRecord>& records,
-                                 const EvaluationOptions& options) {
-  std::vector<Observation> out;
-  out.reserve(records.size());
-  for (const store::ResultRecord& r : records) {
-    if (Counts(r, options)) out.push_back(r.observation);
-  }
-  return out;
+Status NoSuchUnit(UnitId unit) {
+  return NotFound("unit " + std::to_string(unit) + " does not exist",
+                  "không có đơn vị số " + std::to_string(unit))
+      .WithField("unit");
 }
 
 }  // namespace
 
-Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit,
-                                    const Period& period, const EvaluationOptions& options) {
-  if (tree.Get(unit) == nullptr) {
-    return NotFound("unit " + std::to_string(unit) + " does not exist",
-                    "không có đơn vị số " + std::to_string(unit))
-        .WithField("unit");
-  }
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
-  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> records,
-                   store.ListResultsInYears(unit, period.year() - 1, period.year()));
+Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree, UnitId unit,
+                                    const Period& period, const EvaluationOptions& options,
+                                    const std::vector<std::string>& only) {
+  if (tree.Get(unit) == nullptr) return NoSuchUnit(unit);
+  ASSIGN_OR_RETURN(std::shared_ptr<const std::vector<Indicator>> catalogue, figures.Indicators());
+  const std::vector<Indicator>& indicators = *catalogue;
   UnitEvaluation out;
   out.unit = unit;
   out.period = period;
-  ASSIGN_OR_RETURN(out.plans, store.ListPlans(unit));
+  ASSIGN_OR_RETURN(out.plans, figures.Plans(unit));
   Period previous = period.SamePeriodLastYear();
-  SeriesReader series(store, tree, options);
+  SeriesReader series(figures, tree, options);
   for (const Indicator& ind : indicators) {
+    if (!Wanted(ind, only)) continue;
     EvaluationRow row;
     row.indicator = ind;
     row.other_targets = TargetsFor(out.plans, unit, ind.code, period.year());
@@ -70,20 +64,15 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
     row.months_reported = row.actual_series.months;
     const std::optional<Observation>& actual = row.actual_series.value;
     const std::optional<Observation>& before = row.previous_series.value;
-    // Which stored figures the value came from: exactly this period's, else the shorter ones inside it.
-    const store::ResultRecord* exact = nullptr;
-    bool unapproved_inside = false;
-    for (const store::ResultRecord& r : records) {
-      if (r.observation.indicator != ind.code || !period.Contains(r.observation.period)) continue;
-      if (r.observation.period == period) exact = &r;
-      if (r.status != store::ResultStatus::kApproved && Counts(r, options)) unapproved_inside = true;
-    }
-    if (exact != nullptr) {
-      row.result_id = exact->id;
-      row.result_status = store::ResultStatusKey(exact->status);
-      bool approved = exact->status == store::ResultStatus::kApproved;
-      if (!Counts(*exact, options)) row.unapproved_value = exact->observation.value;
-      row.counts_unapproved = actual && !approved && Counts(*exact, options);
+    // Which stored figure the value came from: exactly this period's, else the shorter ones inside it.
+    ASSIGN_OR_RETURN(StoredPeriod stored, figures.Stored(unit, ind.code, period));
+    bool unapproved_inside = options.include_unapproved && stored.unapproved_inside;
+    if (stored.id) {
+      row.result_id = stored.id;
+      row.result_status = store::ResultStatusKey(stored.status);
+      bool approved = stored.status == store::ResultStatus::kApproved;
+      if (!approved && !options.include_unapproved) row.unapproved_value = stored.value;
+      row.counts_unapproved = actual && !approved && options.include_unapproved;
     } else {
       row.counts_unapproved = actual && unapproved_inside;
     }
@@ -98,36 +87,37 @@ Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, U
   return out;
 }
 
-Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree& tree, UnitId root,
-                                             const Period& period, const EvaluationOptions& options) {
-  if (tree.Get(root) == nullptr) {
-    return NotFound("unit " + std::to_string(root) + " does not exist",
-                    "không có đơn vị số " + std::to_string(root))
-        .WithField("unit");
-  }
+Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTree& tree, UnitId root,
+                                             const Period& period, const EvaluationOptions& options,
+                                             const std::vector<std::string>& only) {
+  if (root != kCountry && tree.Get(root) == nullptr) return NoSuchUnit(root);
   Date on = EndOfMonth(period.year(), period.last_month());
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
-  // Every unit of the subtree's results for the year, turned into the period's values.
-  std::map<std::pair<UnitId, std::string>, Observation> values;  // (registry unit, indicator)
-  for (UnitId u : tree.SubtreeOn(root, on)) {
-    ASSIGN_OR_RETURN(std::vector<store::ResultRecord> records,
-                     store.ListResultsInYears(u, period.year(), period.year()));
-    std::vector<Observation> observations = Counted(records, options);
-    if (observations.empty()) continue;
-    for (const Indicator& ind : indicators) {
-      int months = 0;
-      std::optional<Observation> v = ValueFromResults(u, ind, period, observations, &months);
-      if (v) values[{tree.ToRegistry(u), ind.code}] = *v;
-    }
+  ASSIGN_OR_RETURN(std::shared_ptr<const std::vector<Indicator>> catalogue, figures.Indicators());
+  const std::vector<Indicator>& indicators = *catalogue;
+  std::vector<UnitId> provinces;
+  if (root == kCountry) {
+    for (UnitId p : tree.RootsOn(on)) provinces.push_back(tree.ToRegistry(p));
   }
   std::vector<RollupRow> out;
   for (const Indicator& ind : indicators) {
-    if (ind.spatial == SpatialAggregation::kNone) continue;
+    if (ind.spatial == SpatialAggregation::kNone || !Wanted(ind, only)) continue;
+    // Each unit's own value for the period, read as the roll-up asks for it.
+    std::deque<Observation> values;
+    Status read_error = Status::Ok();
     ObservationLookup lookup = [&](UnitId registry_unit) -> const Observation* {
-      auto it = values.find({registry_unit, ind.code});
-      return it == values.end() ? nullptr : &it->second;
+      Result<OwnValue> v = figures.Own(tree.ToStored(registry_unit), ind, period, options);
+      if (!v.ok()) {
+        if (read_error.ok()) read_error = v.status();
+        return nullptr;
+      }
+      if (!v->value) return nullptr;
+      values.push_back(std::move(*v->value));
+      return &values.back();
     };
-    Result<Aggregate> a = RollUpUnits(tree.registry(), tree.ToRegistry(root), on, ind, lookup);
+    Result<Aggregate> a = root == kCountry
+                              ? RollUpChildren(tree.registry(), provinces, on, ind, lookup)
+                              : RollUpUnits(tree.registry(), tree.ToRegistry(root), on, ind, lookup);
+    RETURN_IF_ERROR(read_error);
     if (!a.ok()) continue;
     if (!a->value && a->reporting == 0) continue;
     for (UnitId& m : a->missing) m = tree.ToStored(m);

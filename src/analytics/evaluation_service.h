@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "analytics/figures.h"
 #include "analytics/series.h"
 #include "analytics/unit_tree.h"
 #include "core/evaluation.h"
 #include "core/rollup.h"
-#include "store/store.h"
 
 namespace kiemdem::analytics {
 
@@ -50,16 +50,23 @@ struct UnitEvaluation {
   std::vector<Plan> plans;  // what other_targets point into
 };
 
-Result<UnitEvaluation> EvaluateUnit(store::Store& store, const UnitTree& tree, UnitId unit,
-                                    const Period& period, const EvaluationOptions& options = {});
+// `only` names the indicators wanted (codes); empty: the whole catalogue.
+Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree, UnitId unit,
+                                    const Period& period, const EvaluationOptions& options = {},
+                                    const std::vector<std::string>& only = {});
+
+// The root of a roll-up over the whole country: its provinces as children.
+constexpr UnitId kCountry = kNoUnit;
 
 // One indicator rolled up over a unit's subtree.
 struct RollupRow {
   Indicator indicator;
   Aggregate aggregate;
 };
-Result<std::vector<RollupRow>> RollUpSubtree(store::Store& store, const UnitTree& tree, UnitId root,
-                                             const Period& period, const EvaluationOptions& options = {});
+// `root` may be kCountry; `only` as for EvaluateUnit.
+Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTree& tree, UnitId root,
+                                             const Period& period, const EvaluationOptions& options = {},
+                                             const std::vector<std::string>& only = {});
 
 }  // namespace kiemdem::analytics
 

@@ -4,41 +4,6 @@
 
 namespace kiemdem::analytics {
 
-std::optional<Observation> ValueFromResults(UnitId unit, const Indicator& indicator, const Period& period,
-                                            const std::vector<Observation>& observations, int* months) {
-  for (const Observation& o : observations) {
-    if (o.indicator == indicator.code && o.period == period) {
-      *months = period.month_count();
-      return o;
-    }
-  }
-  Result<Aggregate> a = RollUpTime(indicator, period, observations);
-  if (!a.ok() || !a->value) return std::nullopt;
-  *months = a->reporting;
-  Observation o;
-  o.unit = unit;
-  o.indicator = indicator.code;
-  o.period = period;
-  o.value = *a->value;
-  o.numerator = a->numerator;
-  o.denominator = a->denominator;
-  o.estimated = a->estimated;
-  return o;
-}
-
-Result<const std::vector<Observation>*> SeriesReader::Observations(UnitId stored, int year) {
-  auto it = cache_.find({stored, year});
-  if (it != cache_.end()) return &it->second;
-  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> records, store_.ListResultsInYears(stored, year, year));
-  std::vector<Observation> observations;
-  observations.reserve(records.size());
-  for (store::ResultRecord& r : records) {
-    if (filter_.include_unapproved || r.status == store::ResultStatus::kApproved)
-      observations.push_back(std::move(r.observation));
-  }
-  return &cache_.emplace(std::make_pair(stored, year), std::move(observations)).first->second;
-}
-
 Result<UnitSeries> SeriesReader::Read(UnitId unit, const Indicator& indicator, const Period& period) {
   UnitSeries out;
   const AdminUnit* u = tree_.Get(unit);
@@ -48,8 +13,9 @@ Result<UnitSeries> SeriesReader::Read(UnitId unit, const Indicator& indicator, c
         .WithField("unit");
   }
   auto own = [&]() -> Result<UnitSeries> {
-    ASSIGN_OR_RETURN(const std::vector<Observation>* observations, Observations(unit, period.year()));
-    out.value = ValueFromResults(unit, indicator, period, *observations, &out.months);
+    ASSIGN_OR_RETURN(OwnValue v, figures_.Own(unit, indicator, period, filter_));
+    out.value = std::move(v.value);
+    out.months = v.months;
     return out;
   };
   // A unit that ended before the period did: its own figures (it has none on
@@ -58,14 +24,12 @@ Result<UnitSeries> SeriesReader::Read(UnitId unit, const Indicator& indicator, c
 
   Status lookup_error = Status::Ok();
   PeriodLookup lookup = [&](UnitId registry_unit, const Period& p) -> std::optional<Observation> {
-    UnitId stored = tree_.ToStored(registry_unit);
-    Result<const std::vector<Observation>*> observations = Observations(stored, p.year());
-    if (!observations.ok()) {
-      if (lookup_error.ok()) lookup_error = observations.status();
+    Result<OwnValue> v = figures_.Own(tree_.ToStored(registry_unit), indicator, p, filter_);
+    if (!v.ok()) {
+      if (lookup_error.ok()) lookup_error = v.status();
       return std::nullopt;
     }
-    int months = 0;
-    return ValueFromResults(stored, indicator, p, **observations, &months);
+    return std::move(v->value);
   };
   Result<Reconstruction> r = Reconstruct(tree_.registry(), tree_.ToRegistry(unit), period, indicator, lookup);
   RETURN_IF_ERROR(lookup_error);

@@ -1,37 +1,24 @@
-// A unit's figure for a period on its own boundary, read from the store: a
+// A unit's figure for a period on its own boundary, read from stored figures: a
 // unit formed on 01/07/2025 (Phường Uông Bí) has for 2024 the figures of the
 // units it was formed from, and for 2025 their first half joined to its own
 // second half (core/reconstruction.h is the rule; this finds the figures).
 //
-//   SeriesReader series(store, tree);
+//   SeriesReader series(figures, tree);
 //   ASSIGN_OR_RETURN(UnitSeries s, series.Read(uong_bi, revenue, *Period::Year(2024)));
 //   s.basis;        // SeriesBasis::kRebuilt
 //   s.split_units;  // {Phường Trưng Vương}: split, no share set, not counted
 #ifndef KIEMDEM_ANALYTICS_SERIES_H_
 #define KIEMDEM_ANALYTICS_SERIES_H_
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "analytics/figures.h"
 #include "analytics/unit_tree.h"
 #include "core/reconstruction.h"
-#include "store/store.h"
 
 namespace kiemdem::analytics {
-
-// The value of one indicator for `period` from a unit's results: the exact
-// period, or the shorter periods that tile it; `months` is set to the months
-// it stands for.
-std::optional<Observation> ValueFromResults(UnitId unit, const Indicator& indicator, const Period& period,
-                                            const std::vector<Observation>& observations, int* months);
-
-// Which stored figures a reader sees: approved ones only (the default), or
-// drafts and submitted ones too, on request.
-struct FigureFilter {
-  bool include_unapproved = false;
-};
 
 // One unit's part in a value, by stored id.
 struct SeriesPartView {
@@ -57,12 +44,11 @@ struct UnitSeries {
   bool rebuilt() const { return basis != SeriesBasis::kReported; }
 };
 
-// Reads figures of a unit and of the units it was formed from; each unit's
-// results of a year are read once.
+// Reads figures of a unit and of the units it was formed from.
 class SeriesReader {
  public:
-  SeriesReader(store::Store& store, const UnitTree& tree, FigureFilter filter = {})
-      : store_(store), tree_(tree), filter_(filter) {}
+  SeriesReader(FigureSource& figures, const UnitTree& tree, FigureFilter filter = {})
+      : figures_(figures), tree_(tree), filter_(filter) {}
 
   // The value of stored unit `unit` for `period` on its own boundary. A
   // period the unit lived through with nothing absorbed later is its own
@@ -72,12 +58,9 @@ class SeriesReader {
   Result<UnitSeries> Read(UnitId unit, const Indicator& indicator, const Period& period);
 
  private:
-  Result<const std::vector<Observation>*> Observations(UnitId stored, int year);
-
-  store::Store& store_;
+  FigureSource& figures_;
   const UnitTree& tree_;
   FigureFilter filter_;
-  std::map<std::pair<UnitId, int>, std::vector<Observation>> cache_;  // (stored unit, year)
 };
 
 }  // namespace kiemdem::analytics

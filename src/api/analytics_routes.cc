@@ -44,26 +44,43 @@ Result<analytics::EvaluationOptions> OptionsParam(const Call& call) {
       .WithField("include_unapproved");
 }
 
+// ?unit=ID, or none for the whole country (its provinces side by side).
+Result<UnitId> UnitOrCountry(const Call& call) {
+  if (call.Query("unit").empty()) return analytics::kCountry;
+  return call.QueryId("unit");
+}
+
+// ?indicator=CODE[,CODE...]: the indicators asked for; empty: all of them.
+std::vector<std::string> CodeList(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  std::string code;
+  while (std::getline(in, code, ',')) {
+    if (!code.empty()) out.push_back(code);
+  }
+  return out;
+}
+
 Status Evaluate(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(analytics::UnitEvaluation e,
-                   analytics::EvaluateUnit(*store, *tree, unit, period, options));
+                   analytics::EvaluateUnit(call.app->figures(), *tree, unit, period, options,
+                                           CodeList(call.Query("indicator"))));
   call.Reply(EvaluationView(e, *tree, call.vi(), options.include_unapproved));
   return Status::Ok();
 }
 
 Status RollUp(Call& call) {
-  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(UnitId unit, UnitOrCountry(call));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows,
-                   analytics::RollUpSubtree(*store, *tree, unit, period, options));
+                   analytics::RollUpSubtree(call.app->figures(), *tree, unit, period, options,
+                                            CodeList(call.Query("indicator"))));
   Json items = Json::array();
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
@@ -85,7 +102,7 @@ Status RollUp(Call& call) {
 }
 
 Status Compare(Call& call) {
-  ASSIGN_OR_RETURN(int64_t parent, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   std::string indicator = call.Query("indicator");
   if (indicator.empty()) {
@@ -93,14 +110,19 @@ Status Compare(Call& call) {
         .WithField("indicator");
   }
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
-  ASSIGN_OR_RETURN(std::vector<analytics::ComparedUnit> units,
-                   analytics::CompareChildren(*store, *tree, parent, period, indicator, options));
+  ASSIGN_OR_RETURN(
+      std::vector<analytics::ComparedUnit> units,
+      analytics::CompareChildren(call.app->figures(), *tree, parent, period, indicator, options));
   Date on = EndOfMonth(period.year(), period.last_month());
   Json items = Json::array();
+  int reporting = 0;
   for (const analytics::ComparedUnit& c : units) {
-    Json row{{"unit", UnitView(*tree, c.unit, on, call.vi())}, {"actual", nullptr}, {"status", "no_data"}};
+    Json row{{"unit", UnitView(*tree, c.unit, on, call.vi())},
+             {"rank", nullptr},
+             {"actual", nullptr},
+             {"status", "no_data"}};
+    if (c.row && c.row->evaluation.actual) row["rank"] = ++reporting;
     if (c.row) {
       const IndicatorEvaluation& ev = c.row->evaluation;
       row["actual"] = ev.actual ? Json(*ev.actual) : Json(nullptr);
@@ -115,6 +137,8 @@ Status Compare(Call& call) {
   }
   call.Reply({{"parent", UnitView(*tree, parent, on, call.vi())},
               {"indicator", indicator},
+              {"expected", units.size()},
+              {"reporting", reporting},
               {"period", {{"key", period.Key()}, {"label", call.vi() ? period.LabelVi() : period.LabelEn()}}},
               {"items", items}});
   return Status::Ok();
@@ -241,19 +265,11 @@ io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::
   return sheet;
 }
 
-std::vector<std::string> CodesParam(const Call& call) {
-  std::vector<std::string> out;
-  std::stringstream in(call.Query("indicators"));
-  std::string code;
-  while (std::getline(in, code, ',')) {
-    if (!code.empty()) out.push_back(code);
-  }
-  return out;
-}
+std::vector<std::string> CodesParam(const Call& call) { return CodeList(call.Query("indicators")); }
 
 // The units below × indicators: JSON, or ?format=xlsx|csv as a download.
 Status CompareTable(Call& call) {
-  ASSIGN_OR_RETURN(int64_t parent, call.QueryId("unit"));
+  ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   std::string format = call.Query("format");
@@ -262,14 +278,15 @@ Status CompareTable(Call& call) {
                            "tham số 'format' phải là json, xlsx hoặc csv")
         .WithField("format");
   }
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
-  ASSIGN_OR_RETURN(analytics::ComparisonTable t,
-                   analytics::CompareChildrenTable(*store, *tree, parent, period, CodesParam(call), options));
+  ASSIGN_OR_RETURN(
+      analytics::ComparisonTable t,
+      analytics::CompareChildrenTable(call.app->figures(), *tree, parent, period, CodesParam(call), options));
   Date on = EndOfMonth(period.year(), period.last_month());
   if (format == "xlsx" || format == "csv") {
     const AdminUnit* u = tree->Get(parent);
-    std::string stem = FileStem(u == nullptr ? "" : u->VersionOn(on).full_name, period);
+    std::string stem =
+        FileStem(u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(on).full_name, period);
     if (format == "xlsx") {
       ASSIGN_OR_RETURN(call.response, io::XlsxBytes(ComparisonSheet(t, *tree, call.vi(), true)));
       call.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -82,6 +82,15 @@ Status App::Start() {
     RETURN_IF_ERROR(s->Migrate());
   }
   RETURN_IF_ERROR(ReloadTree());
+  {
+    ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
+    auto started = std::chrono::steady_clock::now();
+    RETURN_IF_ERROR(figures_.Load(*s));
+    auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    logger_->Log(LogLevel::kInfo, "figures_loaded",
+                 {{"results", figures_.size()}, {"ms", static_cast<int64_t>(ms.count())}});
+  }
   Touch();
   watcher_ = std::thread([this] { Watch(); });
   return Status::Ok();
@@ -122,6 +131,12 @@ void App::Touch() {
   if (units.ok() && *units != units_version_.load()) {
     // On failure the old tree stays and the next Touch tries again.
     if (!LoadTree(**s, *units).ok()) return;
+  }
+  // On failure the version stays, so the next Touch tries again.
+  Status caught_up = figures_.CatchUp(**s);
+  if (!caught_up.ok()) {
+    logger_->Log(LogLevel::kWarn, "figures_behind", {{"error", caught_up.message()}});
+    return;
   }
   version_.store(*v);
 }

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/figure_index.h"
 #include "analytics/unit_tree.h"
 #include "api/auth.h"
 #include "api/facts_cache.h"
@@ -106,10 +107,15 @@ class App {
   // `unit` belongs to the history of `root`'s territory (UnitTree::CoversHistory).
   bool CoversHistory(UnitId unit, UnitId root) const;
 
+  // Every stored figure, plan and indicator, as of data_version(): what the
+  // analytics routes read.
+  analytics::FigureIndex& figures() { return figures_; }
+
   // The highest audit id seen: changes with every write by any server.
   int64_t data_version() const { return version_.load(); }
-  // Called after a write and by the watcher: re-reads the version so cached
-  // answers are not served stale, and reloads the unit tree when units changed.
+  // Called after a write and by the watcher: re-reads the version, brings the
+  // figures up to it and reloads the unit tree when units changed, so
+  // neither cached answers nor the figures are served stale.
   void Touch();
 
   // A GET answer cached against the data version.
@@ -164,6 +170,7 @@ class App {
   std::shared_ptr<Logger> logger_;
   mutable std::mutex tree_mu_;
   std::shared_ptr<const analytics::UnitTree> tree_;
+  analytics::FigureIndex figures_;
   std::atomic<int64_t> version_{0};
   std::atomic<int64_t> units_version_{0};  // the tree was loaded at this units version
   std::mutex cache_mu_;

@@ -107,7 +107,8 @@ Status InboxPeriodFigures(Call& call) {
   ASSIGN_OR_RETURN(std::vector<store::ResultRecord> waiting,
                    store->results().ListAwaitingReview(call.actor()));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
-  ASSIGN_OR_RETURN(analytics::UnitEvaluation ev, analytics::EvaluateUnit(*store, *tree, unit, period));
+  ASSIGN_OR_RETURN(analytics::UnitEvaluation ev,
+                   analytics::EvaluateUnit(call.app->figures(), *tree, unit, period));
   std::map<std::string, const IndicatorEvaluation*> rows;
   for (const analytics::EvaluationRow& row : ev.rows) rows[row.indicator.code] = &row.evaluation;
   ASSIGN_OR_RETURN(auto indicators, Catalogue(*store));

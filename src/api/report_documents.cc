@@ -6,9 +6,10 @@ namespace kiemdem::api {
 
 Result<io::UnitReport> UnitReportOf(store::Store& store, const analytics::UnitTree& tree, UnitId unit,
                                     Period period, Date date, BodyKind body, bool include_unapproved) {
+  analytics::StoreFigures figures(store);
   ASSIGN_OR_RETURN(
       analytics::UnitEvaluation e,
-      analytics::EvaluateUnit(store, tree, unit, period, {.include_unapproved = include_unapproved}));
+      analytics::EvaluateUnit(figures, tree, unit, period, {.include_unapproved = include_unapproved}));
   // The names as of the document's date, when the unit still exists then.
   const AdminUnit* u = tree.Get(unit);
   if (u == nullptr)

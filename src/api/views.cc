@@ -54,6 +54,19 @@ Json LinkView(const analytics::UnitTree& tree, UnitId other, const Succession& s
 }  // namespace
 
 Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {
+  if (unit == analytics::kCountry) {
+    return Json{{"id", nullptr},
+                {"code", ""},
+                {"name", vi ? "Cả nước" : "Viet Nam"},
+                {"full_name", vi ? "Cả nước" : "Viet Nam (the whole country)"},
+                {"province", nullptr},
+                {"type", "country"},
+                {"type_name", vi ? "Cả nước" : "Country"},
+                {"parent", nullptr},
+                {"valid_from", nullptr},
+                {"valid_to", nullptr},
+                {"has_children", true}};
+  }
   const AdminUnit* u = tree.Get(unit);
   if (u == nullptr) return nullptr;
   const UnitVersion& v = u->VersionOn(on);

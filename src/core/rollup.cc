@@ -94,7 +94,13 @@ Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date o
     }
     return agg;
   }
+  return RollUpChildren(registry, children, on, indicator, lookup);
+}
+
+Result<Aggregate> RollUpChildren(const AdminRegistry& registry, const std::vector<UnitId>& children, Date on,
+                                 const Indicator& indicator, const ObservationLookup& lookup) {
   if (indicator.spatial == SpatialAggregation::kNone) return NotAggregable(indicator);
+  Aggregate agg;
   std::vector<Contribution> parts;
   for (UnitId child : children) {
     ++agg.expected;

@@ -48,6 +48,11 @@ using ObservationLookup = std::function<const Observation*(UnitId)>;
 Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on, const Indicator& indicator,
                               const ObservationLookup& lookup);
 
+// The same over a given list of units valid on `on` (the provinces, for the
+// whole country): expected/reporting/missing count them.
+Result<Aggregate> RollUpChildren(const AdminRegistry& registry, const std::vector<UnitId>& children, Date on,
+                                 const Indicator& indicator, const ObservationLookup& lookup);
+
 // Combines observations of one unit and indicator in shorter periods of the
 // same year into `target`. Flow: an observation of exactly `target` if
 // present, else the fewest observations that tile its months without overlap

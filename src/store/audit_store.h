@@ -22,6 +22,13 @@ struct AuditEntry {
   std::string new_value;
 };
 
+// One audit row as a follower needs it: which entity changed.
+struct Change {
+  int64_t id = 0;
+  std::string entity;
+  std::string entity_id;
+};
+
 // Every method may also fail with kUnavailable (the database is busy: retry)
 // or kInternal (the database failed).
 class AuditStore {
@@ -36,6 +43,10 @@ class AuditStore {
 
   // The highest audit row id: it changes with every write, so it versions the data.
   virtual Result<int64_t> DataVersion() = 0;
+
+  // Up to `limit` audit rows with ids above `after_id`, oldest first: what
+  // other writers changed since a follower last looked.
+  virtual Result<std::vector<Change>> ChangesAfter(int64_t after_id, int limit) = 0;
 
   // The highest audit row id of a write to the units: it versions the unit tree.
   virtual Result<int64_t> UnitsVersion() = 0;

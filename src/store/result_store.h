@@ -139,6 +139,13 @@ class ResultStore {
   // The results of `unit` for periods in the years first_year..last_year.
   virtual Result<std::vector<ResultRecord>> ListResultsInYears(UnitId unit, int first_year,
                                                                int last_year) = 0;
+
+  // Up to `limit` results with ids above `after_id`, by id: the table read in
+  // pages (a follower loading every figure).
+  virtual Result<std::vector<ResultRecord>> ResultsAfter(int64_t after_id, int limit) = 0;
+
+  // The results with these ids, by id; ids that do not exist are left out.
+  virtual Result<std::vector<ResultRecord>> ResultsWithIds(const std::vector<int64_t>& ids) = 0;
 };
 
 }  // namespace kiemdem::store

@@ -215,6 +215,8 @@ try {
   };
   const reporterCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const rep = await signInAs(reporterCtx, "qh.reporter", "bao cao quang hung");
+  // The home unit arrives after the page: wait for it, then read what the heading says.
+  await rep.waitForFunction(() => document.querySelector("h1.crumbs")?.textContent?.includes("Quảng Hưng"), null, { timeout: 10000 }).catch(() => {});
   const landed = await rep.textContent("h1.crumbs");
   check("a ward reporter signs in by keyboard alone and lands on the ward's dashboard", landed.includes("Quảng Hưng"), landed);
   await rep.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);

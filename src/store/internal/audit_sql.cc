@@ -52,6 +52,23 @@ class SqlAuditStore final : public AuditStore {
     return Guard("data version", [&]() -> Result<int64_t> { return MaxId("SELECT MAX(id) FROM audit_log"); });
   }
 
+  Result<std::vector<Change>> ChangesAfter(int64_t after_id, int limit) override {
+    return Guard("audit", [&]() -> Result<std::vector<Change>> {
+      std::vector<Change> out;
+      long long id = 0;
+      long long after = after_id;
+      Change c;
+      Query q(db_.sql, "SELECT id, entity, entity_id FROM audit_log WHERE id > :a ORDER BY id LIMIT " +
+                           std::to_string(std::max(limit, 1)));
+      q.Use(after).Into(id).Into(c.entity).Into(c.entity_id).Execute();
+      while (q.Next()) {
+        c.id = id;
+        out.push_back(c);
+      }
+      return out;
+    });
+  }
+
   Result<int64_t> UnitsVersion() override {
     return Guard("units version", [&]() -> Result<int64_t> {
       return MaxId("SELECT MAX(id) FROM audit_log WHERE entity IN ('unit', 'units')");

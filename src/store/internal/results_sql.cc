@@ -1,5 +1,6 @@
 // Results and their workflow: saving one or many, the status transitions with
 // their history, and reading results back through ResultRow.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -244,6 +245,30 @@ class SqlResultStore final : public ResultStore {
     });
   }
 
+  Result<std::vector<ResultRecord>> ResultsAfter(int64_t after_id, int limit) override {
+    return Guard("list results", [&]() -> Result<std::vector<ResultRecord>> {
+      return Load("WHERE id > :id", after_id, " LIMIT " + std::to_string(std::max(limit, 1)));
+    });
+  }
+
+  Result<std::vector<ResultRecord>> ResultsWithIds(const std::vector<int64_t>& ids) override {
+    return Guard("list results", [&]() -> Result<std::vector<ResultRecord>> {
+      std::vector<ResultRecord> out;
+      constexpr size_t kChunk = 500;  // ids are integers: written into the statement
+      for (size_t i = 0; i < ids.size(); i += kChunk) {
+        std::string list;
+        for (size_t j = i; j < std::min(ids.size(), i + kChunk); ++j) {
+          list += (j == i ? "" : ",") + std::to_string(ids[j]);
+        }
+        ASSIGN_OR_RETURN(std::vector<ResultRecord> part, Load("WHERE id IN (" + list + ") AND id > :id", 0));
+        for (ResultRecord& r : part) out.push_back(std::move(r));
+      }
+      std::sort(out.begin(), out.end(),
+                [](const ResultRecord& a, const ResultRecord& b) { return a.id < b.id; });
+      return out;
+    });
+  }
+
  private:
   // The indicator exists and the value fits it; the unit is stored.
   Status CheckResult(const Observation& obs, BatchLookups* batch) {
@@ -428,11 +453,12 @@ class SqlResultStore final : public ResultStore {
   // `column` (an integer id) as text, to match audit_log.entity_id.
   static std::string IdText(const std::string& column) { return "CAST(" + column + " AS TEXT)"; }
 
-  Result<std::vector<ResultRecord>> Load(const std::string& where, long long arg) {
+  Result<std::vector<ResultRecord>> Load(const std::string& where, long long arg,
+                                         const std::string& limit = "") {
     std::vector<ResultRecord> out;
     ResultRow row;
     Query q(db_.sql,
-            "SELECT " + std::string(ResultRow::kColumns) + " FROM results " + where + " ORDER BY id");
+            "SELECT " + std::string(ResultRow::kColumns) + " FROM results " + where + " ORDER BY id" + limit);
     q.Use(arg).IntoRow(row).Execute();
     while (q.Next()) {
       ASSIGN_OR_RETURN(ResultRecord r, row.Decode());

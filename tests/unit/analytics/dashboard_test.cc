@@ -7,13 +7,32 @@
 
 #include <filesystem>
 
+#include "analytics/figure_index.h"
+
 namespace kiemdem::analytics {
 namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
 
-class DashboardTest : public ::testing::Test {
+class DashboardTest : public ::testing::TestWithParam<const char*> {
  protected:
+  // The figures as the analytics read them: through the store, or from a
+  // FigureIndex loaded once and brought up to date before each use (the
+  // test's writes are followed from the audit log, as the server does).
+  FigureSource& Figures() {
+    if (std::string(GetParam()) == "store") {
+      through_store_ = std::make_unique<StoreFigures>(*store_);
+      return *through_store_;
+    }
+    if (!index_) {
+      index_ = std::make_unique<FigureIndex>();
+      EXPECT_TRUE(index_->Load(*store_).ok());
+    }
+    EXPECT_TRUE(index_->CatchUp(*store_).ok());
+    return *index_;
+  }
+  std::unique_ptr<StoreFigures> through_store_;
+  std::unique_ptr<FigureIndex> index_;
   void SetUp() override {
     path_ = (std::filesystem::temp_directory_path() / ("kiemdem_dash_" + std::to_string(getpid()) + ".db"))
                 .string();
@@ -69,7 +88,7 @@ class DashboardTest : public ::testing::Test {
   UnitId city_ = kNoUnit, a_ = kNoUnit, b_ = kNoUnit;
 };
 
-TEST_F(DashboardTest, LatestPeriodPrefersTheLatestEndThenTheLongest) {
+TEST_P(DashboardTest, LatestPeriodPrefersTheLatestEndThenTheLongest) {
   Save(a_, "2020-10", 1);
   Save(a_, "2020-01/2020-10", 10);
   Save(a_, "2019", 12);
@@ -79,7 +98,7 @@ TEST_F(DashboardTest, LatestPeriodPrefersTheLatestEndThenTheLongest) {
   EXPECT_EQ(*LatestPeriod(store_->results(), a_, 2051), "");
 }
 
-TEST_F(DashboardTest, HomeIsTheFirstOwnUnitWithFigures) {
+TEST_P(DashboardTest, HomeIsTheFirstOwnUnitWithFigures) {
   Save(b_, "2021", 5);
   std::optional<Home> home = *FindHome(*store_, {a_, b_}, 2026);
   ASSERT_TRUE(home);
@@ -92,7 +111,7 @@ TEST_F(DashboardTest, HomeIsTheFirstOwnUnitWithFigures) {
   EXPECT_EQ(home->period, "");
 }
 
-TEST_F(DashboardTest, HomeAboveEveryUnitIsTheLatestSessionsUnit) {
+TEST_P(DashboardTest, HomeAboveEveryUnitIsTheLatestSessionsUnit) {
   EXPECT_FALSE(*FindHome(*store_, {}, 2026));
   Meeting older, newer;
   older.held_on = D("01/02/2021");
@@ -110,7 +129,7 @@ TEST_F(DashboardTest, HomeAboveEveryUnitIsTheLatestSessionsUnit) {
   EXPECT_EQ(home->period, "2021-Q1");
 }
 
-TEST_F(DashboardTest, TrendIsOneIndicatorOldestFirst) {
+TEST_P(DashboardTest, TrendIsOneIndicatorOldestFirst) {
   Save(a_, "2022", 30);
   Save(a_, "2020", 10);
   Save(a_, "2021-Q2", 4);
@@ -125,22 +144,22 @@ TEST_F(DashboardTest, TrendIsOneIndicatorOldestFirst) {
   EXPECT_EQ(Trend(store_->results(), a_, "THU_NS", 1990, 2030).status().field(), "from");
 }
 
-TEST_F(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
+TEST_P(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
   Approve(Save(a_, "2020", 10));
   std::vector<ComparedUnit> units =
-      *CompareChildren(*store_, *tree_, city_, *Period::Parse("2020"), "THU_NS");
+      *CompareChildren(Figures(), *tree_, city_, *Period::Parse("2020"), "THU_NS");
   ASSERT_EQ(units.size(), 2u);
   const ComparedUnit& with = units[0].unit == a_ ? units[0] : units[1];
   const ComparedUnit& without = units[0].unit == a_ ? units[1] : units[0];
   ASSERT_TRUE(with.row);
   EXPECT_EQ(with.row->evaluation.actual, 10);
   EXPECT_TRUE(!without.row || !without.row->evaluation.actual);
-  EXPECT_TRUE(CompareChildren(*store_, *tree_, a_, *Period::Parse("2020"), "THU_NS")->empty());
+  EXPECT_TRUE(CompareChildren(Figures(), *tree_, a_, *Period::Parse("2020"), "THU_NS")->empty());
 }
 
 // Only approved figures count by default: a draft is shown as such and left
 // out of the verdict, the summary and the roll-up; on request it counts, marked.
-TEST_F(DashboardTest, OnlyApprovedFiguresCountByDefault) {
+TEST_P(DashboardTest, OnlyApprovedFiguresCountByDefault) {
   Plan plan;
   plan.unit = a_;
   plan.body_kind = BodyKind::kPeoplesCouncil;
@@ -150,7 +169,7 @@ TEST_F(DashboardTest, OnlyApprovedFiguresCountByDefault) {
   int64_t draft = Save(a_, "2020", 10);
   Period y = *Period::Parse("2020");
 
-  UnitEvaluation shown = *EvaluateUnit(*store_, *tree_, a_, y);
+  UnitEvaluation shown = *EvaluateUnit(Figures(), *tree_, a_, y);
   ASSERT_EQ(shown.rows.size(), 1u);
   const EvaluationRow& row = shown.rows[0];
   EXPECT_EQ(row.result_status, "draft");
@@ -158,21 +177,23 @@ TEST_F(DashboardTest, OnlyApprovedFiguresCountByDefault) {
   EXPECT_FALSE(row.evaluation.actual.has_value());
   EXPECT_EQ(row.evaluation.status, Attainment::kNoData);
   EXPECT_EQ(shown.summary.met_or_exceeded(), 0);
-  EXPECT_TRUE(RollUpSubtree(*store_, *tree_, city_, y)->empty());
+  EXPECT_TRUE(RollUpSubtree(Figures(), *tree_, city_, y)->empty());
 
-  UnitEvaluation included = *EvaluateUnit(*store_, *tree_, a_, y, {.include_unapproved = true});
+  UnitEvaluation included = *EvaluateUnit(Figures(), *tree_, a_, y, {.include_unapproved = true});
   EXPECT_EQ(included.rows[0].evaluation.status, Attainment::kExceeded);
   EXPECT_TRUE(included.rows[0].counts_unapproved);
   EXPECT_FALSE(included.rows[0].unapproved_value.has_value());
-  EXPECT_EQ(RollUpSubtree(*store_, *tree_, city_, y, {.include_unapproved = true})->size(), 1u);
+  EXPECT_EQ(RollUpSubtree(Figures(), *tree_, city_, y, {.include_unapproved = true})->size(), 1u);
 
   Approve(draft);
-  UnitEvaluation approved = *EvaluateUnit(*store_, *tree_, a_, y);
+  UnitEvaluation approved = *EvaluateUnit(Figures(), *tree_, a_, y);
   EXPECT_EQ(approved.rows[0].evaluation.status, Attainment::kExceeded);
   EXPECT_FALSE(approved.rows[0].counts_unapproved);
   EXPECT_EQ(approved.summary.ToVietnamese(),
             "1/1 chỉ tiêu đạt và vượt kế hoạch (vượt 1, đạt 0, không đạt 0)");
 }
+
+INSTANTIATE_TEST_SUITE_P(Sources, DashboardTest, ::testing::Values("store", "index"));
 
 }  // namespace
 }  // namespace kiemdem::analytics

@@ -9,6 +9,7 @@
 
 #include "../core/real_units.h"
 #include "analytics/evaluation_service.h"
+#include "analytics/figure_index.h"
 #include "analytics/series.h"
 
 namespace kiemdem::analytics {
@@ -19,8 +20,25 @@ using kiemdem::testing::D;
 // The fixture saves drafts; the series rules do not depend on approval.
 constexpr FigureFilter kAllFigures{.include_unapproved = true};
 
-class ReorgSeriesTest : public ::testing::Test {
+class ReorgSeriesTest : public ::testing::TestWithParam<const char*> {
  protected:
+  // The figures as the analytics read them: through the store, or from a
+  // FigureIndex loaded once and brought up to date before each use (the
+  // test's writes are followed from the audit log, as the server does).
+  FigureSource& Figures() {
+    if (std::string(GetParam()) == "store") {
+      through_store_ = std::make_unique<StoreFigures>(*store_);
+      return *through_store_;
+    }
+    if (!index_) {
+      index_ = std::make_unique<FigureIndex>();
+      EXPECT_TRUE(index_->Load(*store_).ok());
+    }
+    EXPECT_TRUE(index_->CatchUp(*store_).ok());
+    return *index_;
+  }
+  std::unique_ptr<StoreFigures> through_store_;
+  std::unique_ptr<FigureIndex> index_;
   static void SetUpTestSuite() {
     path_ = new std::string(
         (std::filesystem::temp_directory_path() / ("kiemdem_reorg_" + std::to_string(getpid()) + ".db"))
@@ -80,8 +98,8 @@ UnitId ReorgSeriesTest::uong_bi_ = kNoUnit, ReorgSeriesTest::thanh_son_ = kNoUni
        ReorgSeriesTest::quang_trung_ = kNoUnit, ReorgSeriesTest::trung_vuong_ = kNoUnit,
        ReorgSeriesTest::yen_thanh_ = kNoUnit;
 
-TEST_F(ReorgSeriesTest, TheYearBeforeTheReformFromTheWholePredecessorsWithTheSplitOneLeftOut) {
-  SeriesReader series(*store_, *tree_, kAllFigures);
+TEST_P(ReorgSeriesTest, TheYearBeforeTheReformFromTheWholePredecessorsWithTheSplitOneLeftOut) {
+  SeriesReader series(Figures(), *tree_, kAllFigures);
   UnitSeries s = *series.Read(uong_bi_, Revenue(), *Period::Year(2024));
   EXPECT_EQ(s.basis, SeriesBasis::kRebuilt);
   ASSERT_TRUE(s.value.has_value());
@@ -95,8 +113,8 @@ TEST_F(ReorgSeriesTest, TheYearBeforeTheReformFromTheWholePredecessorsWithTheSpl
   }
 }
 
-TEST_F(ReorgSeriesTest, TwentyTwentyFiveJoinsTheOldFirstHalfToTheNewSecondHalf) {
-  SeriesReader series(*store_, *tree_, kAllFigures);
+TEST_P(ReorgSeriesTest, TwentyTwentyFiveJoinsTheOldFirstHalfToTheNewSecondHalf) {
+  SeriesReader series(Figures(), *tree_, kAllFigures);
   UnitSeries s = *series.Read(uong_bi_, Revenue(), *Period::Year(2025));
   EXPECT_EQ(s.basis, SeriesBasis::kMixed);
   ASSERT_TRUE(s.value.has_value());
@@ -108,21 +126,21 @@ TEST_F(ReorgSeriesTest, TwentyTwentyFiveJoinsTheOldFirstHalfToTheNewSecondHalf) 
   EXPECT_DOUBLE_EQ(own.value->value, 900);
 }
 
-TEST_F(ReorgSeriesTest, TheEvaluationComparesWithTheRebuiltSamePeriod) {
-  UnitEvaluation e = *EvaluateUnit(*store_, *tree_, uong_bi_, *Period::Year(2026), kAllFigures);
+TEST_P(ReorgSeriesTest, TheEvaluationComparesWithTheRebuiltSamePeriod) {
+  UnitEvaluation e = *EvaluateUnit(Figures(), *tree_, uong_bi_, *Period::Year(2026), kAllFigures);
   ASSERT_EQ(e.rows.size(), 1u);
   const EvaluationRow& r = e.rows[0];
   EXPECT_EQ(r.previous_series.basis, SeriesBasis::kMixed);
   EXPECT_DOUBLE_EQ(*r.evaluation.previous, 730);
   EXPECT_NEAR(*r.evaluation.percent_of_previous, 900.0 / 730 * 100, 1e-9);
   // An old ward is evaluated on its own figures.
-  UnitEvaluation old = *EvaluateUnit(*store_, *tree_, thanh_son_, *Period::Year(2024), kAllFigures);
+  UnitEvaluation old = *EvaluateUnit(Figures(), *tree_, thanh_son_, *Period::Year(2024), kAllFigures);
   ASSERT_EQ(old.rows.size(), 1u);
   EXPECT_EQ(old.rows[0].actual_series.basis, SeriesBasis::kReported);
   EXPECT_DOUBLE_EQ(*old.rows[0].evaluation.actual, 100);
 }
 
-TEST_F(ReorgSeriesTest, AReusedCodeIsReadByPeriodOrByDay) {
+TEST_P(ReorgSeriesTest, AReusedCodeIsReadByPeriodOrByDay) {
   EXPECT_EQ(*tree_->ResolveCode("06811", *Period::Year(2024), std::nullopt), thanh_son_);
   EXPECT_EQ(*tree_->ResolveCode("06811", *Period::Year(2026), std::nullopt), uong_bi_);
   Result<UnitId> both =
@@ -142,7 +160,7 @@ TEST_F(ReorgSeriesTest, AReusedCodeIsReadByPeriodOrByDay) {
   EXPECT_EQ(*tree_->ResolveCode("06811", *Period::Parse("2025-H2"), D("01/07/2025")), uong_bi_);
 }
 
-TEST_F(ReorgSeriesTest, WhatElseACodeNamedAndAnEndedWardsSuccessor) {
+TEST_P(ReorgSeriesTest, WhatElseACodeNamedAndAnEndedWardsSuccessor) {
   std::optional<UnitTree::Note> note = tree_->OtherHolders("06811", thanh_son_);
   ASSERT_TRUE(note.has_value());
   EXPECT_EQ(note->vi, "mã 06811 là Phường Uông Bí, Tỉnh Quảng Ninh từ 01/07/2025");
@@ -154,6 +172,8 @@ TEST_F(ReorgSeriesTest, WhatElseACodeNamedAndAnEndedWardsSuccessor) {
             std::string::npos)
       << ended.status().message_vi();
 }
+
+INSTANTIATE_TEST_SUITE_P(Sources, ReorgSeriesTest, ::testing::Values("store", "index"));
 
 }  // namespace
 }  // namespace kiemdem::analytics
