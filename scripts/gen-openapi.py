@@ -110,7 +110,9 @@ schemas = {
     "CompareRow": obj({"unit": ref("Unit"), "actual": nullable(num), "target": nullable(num),
                        "percent_of_plan": nullable(num), "percent_of_previous": nullable(num),
                        "points_from_plan": nullable(num), "status": attainment,
-                       "status_label": string}, ["unit", "actual", "status"]),
+                       "status_label": string,
+                       "rank": {**nullable(integer), "description": "1 for the best actual by the indicator's direction; null without a figure (those come last)"}},
+                      ["unit", "rank", "actual", "status"]),
     # One unit's evaluation of one indicator in /compare/table; approved: the result counted is approved only.
     "CompareCell": obj({"actual": nullable(num), "target": nullable(num), "percent_of_plan": nullable(num),
                         "percent_of_previous": nullable(num), "points_from_plan": nullable(num), "status": attainment,
@@ -243,6 +245,7 @@ def with_422(o):
 unit_q = ("unit", "integer", True)
 period_q = ("period", "string", True)
 unapproved_q = ("include_unapproved", "boolean", False)
+country_q = ("unit", "integer", False)  # none or 0: the whole country
 paging = [("page", "integer", False), ("page_size", "integer", False)]
 idp = ("{id}", "integer", True)
 
@@ -295,9 +298,9 @@ paths = {
                              "comment": string}, ["action", "items"]), tag="results")},
     "/returned": {"get": op("The caller's figures sent back and not submitted again, with the approver's comment, newest first",
                             page(ref("ReturnedFigure")), params=paging, tag="results")},
-    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true", ref("Evaluation"), params=[unit_q, period_q, unapproved_q], tag="analytics")},
-    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported", ref("Rollup"), params=[unit_q, period_q, unapproved_q], tag="analytics")},
-    "/compare": {"get": op("The units under a parent side by side", obj({"parent": ref("Unit"), "indicator": string, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[unit_q, period_q, ("indicator", "string", True), unapproved_q], tag="analytics")},
+    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true", ref("Evaluation"), params=[unit_q, period_q, ("indicator", "string", False), unapproved_q], tag="analytics")},
+    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported; without unit (or unit=0) the whole country, its provinces as the units counted (a role over every unit). indicator=CODE[,CODE] gives only those", ref("Rollup"), params=[country_q, period_q, ("indicator", "string", False), unapproved_q], tag="analytics")},
+    "/compare": {"get": op("The units under a parent (without unit: the provinces) ranked on one indicator, best first, with how many reported", obj({"parent": ref("Unit"), "indicator": string, "expected": integer, "reporting": integer, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[country_q, period_q, ("indicator", "string", True), unapproved_q], tag="analytics")},
     "/trend": {"get": op("An indicator's results over years; for a unit formed in those years, the earlier periods rebuilt from the units it was formed from, and the day it was formed (boundary)", obj({"unit": integer, "indicator": string, "boundary": nullable(date), "items": {"type": "array", "items": ref("TrendPoint")}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},
     "/imports/results": {"post": with_422(op(
         "Import results from a .csv or .xlsx file (base64): with check_only, every problem by sheet, row and column and nothing stored; "
@@ -331,7 +334,7 @@ paths["/inbox/{unit_code}/{first_month}/{last_month}"] = {
 paths["/compare/table"] = {"get": op(
     "The units below a unit × indicators for a period (result, target, % of plan, % of same period, verdict, approved) "
     "with the sum of the units; format=xlsx or csv downloads the same table (Content-Disposition names the file)",
-    ref("CompareTable"), params=[unit_q, period_q, ("indicators", "string", False), unapproved_q, ("format", "string", False)],
+    ref("CompareTable"), params=[country_q, period_q, ("indicators", "string", False), unapproved_q, ("format", "string", False)],
     tag="analytics")}
 paths["/compare/table"]["get"]["responses"]["200"]["content"].update({
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},

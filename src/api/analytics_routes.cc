@@ -364,11 +364,11 @@ Status Trend(Call& call) {
 
 void AddAnalyticsRoutes(Router& r) {
   r.Add({"GET", "/evaluation", {Scope::kUnitQuery, Action::kRead}, Evaluate, true});
-  r.Add({"GET", "/rollup", {Scope::kUnitQuery, Action::kRead}, RollUp, true});
-  r.Add({"GET", "/compare", {Scope::kUnitQuery, Action::kRead}, Compare, true});
+  r.Add({"GET", "/rollup", {Scope::kUnitOrCountry, Action::kRead}, RollUp, true});
+  r.Add({"GET", "/compare", {Scope::kUnitOrCountry, Action::kRead}, Compare, true});
   r.Add({"GET",
          "/compare/table",
-         {Scope::kUnitQuery, Action::kRead},
+         {Scope::kUnitOrCountry, Action::kRead},
          CompareTable,
          false});  // downloads: not cached
   r.Add({"GET", "/trend", {Scope::kUnitQuery, Action::kRead}, Trend, true});

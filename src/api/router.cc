@@ -96,6 +96,11 @@ Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
       ASSIGN_OR_RETURN(int64_t id, call.QueryId("unit"));
       return static_cast<UnitId>(id);
     }
+    case Scope::kUnitOrCountry: {
+      if (call.Query("unit").empty()) return kNoUnit;
+      ASSIGN_OR_RETURN(int64_t id, call.QueryId("unit"));
+      return static_cast<UnitId>(id);
+    }
     case Scope::kUnitPath: {
       ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
       return static_cast<UnitId>(id);
@@ -159,7 +164,8 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
   if (!may_block) {
     // Only a cached GET, for a caller already known, over a unit named in the request.
     bool in_request = route.access.scope == Scope::kSignedIn || route.access.scope == Scope::kUnitQuery ||
-                      route.access.scope == Scope::kUnitPath || route.access.scope == Scope::kEverywhere;
+                      route.access.scope == Scope::kUnitOrCountry || route.access.scope == Scope::kUnitPath ||
+                      route.access.scope == Scope::kEverywhere;
     if (!route.cacheable || route.method != "GET" || !call.principal || !in_request) return false;
   }
   if (route.access.scope != Scope::kPublic) {

@@ -23,6 +23,7 @@ enum class Scope {
   kSomeUnit,       // a user who may do the action over some unit; the handler checks each unit it touches
   kEverywhere,     // the action over every unit (admin work)
   kUnitQuery,      // ?unit=ID
+  kUnitOrCountry,  // ?unit=ID, or none for the whole country (a right over every unit)
   kUnitPath,       // the first capture is a unit id
   kUnitBody,       // the body's "unit"
   kResultPath,     // the first capture is a result: its unit

@@ -55,7 +55,7 @@ Json LinkView(const analytics::UnitTree& tree, UnitId other, const Succession& s
 
 Json UnitView(const analytics::UnitTree& tree, UnitId unit, Date on, bool vi) {
   if (unit == analytics::kCountry) {
-    return Json{{"id", nullptr},
+    return Json{{"id", 0},
                 {"code", ""},
                 {"name", vi ? "Cả nước" : "Viet Nam"},
                 {"full_name", vi ? "Cả nước" : "Viet Nam (the whole country)"},

@@ -458,6 +458,44 @@ def test_the_wards_of_ha_noi_side_by_side(w):
     assert status == 200 and len(r["items"]) > 100, len(r.get("items", []))
 
 
+def test_the_whole_country_is_one_rollup_of_one_indicator(w):
+    ward, _ = w.ward()
+    enter(w, w.user(("reporter", ward)), ward, "2026-09", 11)
+    status, r = w.api(w.admin, "GET", "/rollup?period=2026-09&indicator=THU_NSNN&include_unapproved=true")
+    assert status == 200, r
+    assert r["unit"]["type"] == "country" and r["unit"]["name"] == "Cả nước", r["unit"]
+    assert [i["indicator"]["code"] for i in r["items"]] == ["THU_NSNN"], r["items"]
+    item = r["items"][0]
+    assert item["expected"] == 34 and item["reporting"] >= 1 and item["value"] >= 11, item
+    # Only approved figures count by default: the draft is not in the country's figure.
+    status, r = w.api(w.admin, "GET", "/rollup?period=2026-09&indicator=THU_NSNN")
+    assert status == 200 and all(i["value"] is None or i["reporting"] >= 1 for i in r["items"]), r
+    # The country's figure is for those whose roles cover every unit.
+    status, r = w.api(w.user(("viewer", w.city)), "GET", "/rollup?period=2026-09&indicator=THU_NSNN")
+    assert status == 403, r
+
+
+def test_a_ranking_comes_sorted_best_first_with_the_count_reporting(w):
+    (a, _), (b, _) = w.ward(), w.ward()
+    rep = w.user(("reporter", a), ("reporter", b))
+    enter(w, rep, a, "2026-08", 3)
+    enter(w, rep, b, "2026-08", 300000)
+    status, r = w.api(w.admin, "GET", f"/compare?unit={w.city}&period=2026-08&indicator=THU_NSNN&include_unapproved=true")
+    assert status == 200, r
+    ranked = [i for i in r["items"] if i["rank"] is not None]
+    assert r["reporting"] == len(ranked) >= 2 and r["expected"] == len(r["items"]), (r["reporting"], len(ranked))
+    assert [i["rank"] for i in ranked] == list(range(1, len(ranked) + 1))
+    actuals = [i["actual"] for i in ranked]
+    assert actuals == sorted(actuals, reverse=True), actuals  # revenue: the higher the better
+    assert r["items"][: len(ranked)] == ranked, "units without a figure come last"
+    position = {i["unit"]["id"]: i["rank"] for i in ranked}
+    assert position[b] < position[a]
+    status, r = w.api(w.admin, "GET", "/compare?period=2026-08&indicator=THU_NSNN")
+    assert status == 200 and len(r["items"]) == 34 and r["parent"]["type"] == "country", r.get("parent")
+    status, r = w.api(w.admin, "GET", f"/compare?unit={w.city}&period=2026-08&indicator=KHONG_CO")
+    assert status == 400 and r["error"]["field"] == "indicator", r
+
+
 def compare_table(w, client, unit, period, query=""):
     status, t = w.api(client, "GET", f"/compare/table?unit={unit}&period={period}{query}")
     assert status == 200, t
