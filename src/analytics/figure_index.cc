@@ -208,8 +208,8 @@ Result<OwnValue> FigureIndex::Own(UnitId unit, const Indicator& indicator, const
     if (m.has_value) out.value = as_observation(m);
     return out;
   }
-  std::vector<Observation> counted;
-  counted.reserve(block.entries.size());
+  thread_local std::vector<Observation> counted;  // reused: no allocation per block
+  counted.clear();
   for (const Entry& e : block.entries) {
     if (!filter.include_unapproved && e.status != static_cast<uint8_t>(store::ResultStatus::kApproved))
       continue;

@@ -1,6 +1,7 @@
 #include "core/rollup.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 
 namespace kiemdem {
@@ -135,6 +136,7 @@ Result<Aggregate> RollUpChildren(const AdminRegistry& registry, const std::vecto
 Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
                              const std::vector<Observation>& observations) {
   std::vector<const Observation*> inside;
+  inside.reserve(observations.size());
   for (const Observation& o : observations) {
     if (o.indicator == indicator.code && target.Contains(o.period)) inside.push_back(&o);
   }
@@ -175,8 +177,9 @@ Result<Aggregate> RollUpTime(const Indicator& indicator, const Period& target,
   // Flow: fewest observations tiling [first, last]. best[m]: tiles of months first..m-1.
   int first = target.first_month();
   int last = target.last_month();
-  std::vector<int> best(14, INT_MAX);
-  std::vector<const Observation*> via(14, nullptr);
+  std::array<int, 14> best{};
+  best.fill(INT_MAX);
+  std::array<const Observation*, 14> via{};
   best[first] = 0;
   for (int m = first; m <= last; ++m) {
     if (best[m] == INT_MAX) continue;
