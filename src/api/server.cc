@@ -117,11 +117,13 @@ class HttpServer final : public Server {
         logger_(o.logger ? o.logger : std::make_shared<log::StderrLogger>(LogLevel::kInfo)),
         app_(o.db, o.web_dir, logger_),
         workers_(WorkerCount(o.threads)),
+        writers_(2),
         acceptor_(io_),
         accept_timer_(io_) {}
   ~HttpServer() override {
     Stop();
     workers_.join();
+    writers_.join();
   }
 
   Status Init() {
@@ -220,6 +222,8 @@ class HttpServer final : public Server {
     return std::min(limit, options_.max_body);
   }
   asio::thread_pool& workers() { return workers_; }
+  // Writes have their own threads, so a burst of reads never queues them.
+  asio::thread_pool& writers() { return writers_; }
 
   // A regular file under the web directory named by `path`, or index.html:
   // for the app's own routes, directories, NUL bytes, "..", and anything
@@ -340,6 +344,7 @@ class HttpServer final : public Server {
   std::list<std::weak_ptr<Connection>> connections_;  // in the order they came
   asio::io_context io_;
   asio::thread_pool workers_;
+  asio::thread_pool writers_;
   tcp::acceptor acceptor_;
   asio::steady_timer accept_timer_;
   std::chrono::milliseconds accept_backoff_{0};
@@ -509,7 +514,8 @@ void Connection::OnRead(beast::error_code ec) {
     Respond(*call, keep_alive);
     return;
   }
-  asio::post(server_->workers(), [self = shared_from_this(), call, route, token_hash, bearer, keep_alive] {
+  asio::thread_pool& pool = call->method == "GET" ? server_->workers() : server_->writers();
+  asio::post(pool, [self = shared_from_this(), call, route, token_hash, bearer, keep_alive] {
     if (!token_hash.empty() && !call->principal) {
       Result<Principal> p = self->server_->app().Authenticate(token_hash);
       if (p.ok()) {
