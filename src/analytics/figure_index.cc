@@ -7,8 +7,7 @@ namespace kiemdem::analytics {
 namespace {
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-constexpr int kPage = 20000;          // results read per statement
-constexpr size_t kMemoPerBlock = 16;  // periods worked out per block before it starts over
+constexpr int kPage = 20000;  // results read per statement
 constexpr auto kGapPatience = std::chrono::seconds(10);
 
 std::optional<double> Opt(double v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); }
@@ -44,7 +43,7 @@ void FigureIndex::Put(const store::ResultRecord& r) {
           static_cast<uint8_t>(o.period.last_month()),
           static_cast<uint8_t>(r.status),
           o.estimated};
-  b.memo.clear();
+  ++b.generation;  // what was worked out from it is stale
   for (Entry& held : b.entries) {
     if (held.id == r.id) {
       held = e;
@@ -84,6 +83,10 @@ Status FigureIndex::Load(store::Store& store) {
     std::unique_lock lock(mu_);
     blocks_.clear();
     size_ = 0;
+    for (MemoShard& shard : memo_) {
+      std::lock_guard memo_lock(shard.mu);
+      shard.values.clear();
+    }
   }
   int64_t after = 0;
   while (true) {
@@ -200,13 +203,16 @@ Result<OwnValue> FigureIndex::Own(UnitId unit, const Indicator& indicator, const
     o.estimated = m.estimated;
     return o;
   };
-  std::lock_guard memo_lock(memo_mu_[(key * 0x9E3779B97F4A7C15ULL) >> 58]);
-  for (const Memo& m : block.memo) {
-    if (m.first_month != first || m.last_month != last || m.include_unapproved != filter.include_unapproved)
-      continue;
-    out.months = m.months;
-    if (m.has_value) out.value = as_observation(m);
-    return out;
+  MemoKey memo_key{key, static_cast<uint16_t>(first * 16 + last + (filter.include_unapproved ? 256 : 0))};
+  MemoShard& shard = memo_[(key * 0x9E3779B97F4A7C15ULL) >> 58];
+  {
+    std::lock_guard memo_lock(shard.mu);
+    auto m = shard.values.find(memo_key);
+    if (m != shard.values.end() && m->second.generation == block.generation) {
+      out.months = m->second.months;
+      if (m->second.has_value) out.value = as_observation(m->second);
+      return out;
+    }
   }
   thread_local std::vector<Observation> counted;  // reused: no allocation per block
   counted.clear();
@@ -226,15 +232,16 @@ Result<OwnValue> FigureIndex::Own(UnitId unit, const Indicator& indicator, const
     counted.push_back(std::move(o));
   }
   out.value = ValueFromResults(unit, indicator, period, counted, &out.months);
-  Memo m{first, last, filter.include_unapproved, out.value.has_value(), out.months, 0, kNone, kNone, false};
+  Memo m{block.generation, out.months, out.value.has_value(), false, 0, kNone, kNone};
   if (out.value) {
     m.value = out.value->value;
     m.numerator = out.value->numerator.value_or(kNone);
     m.denominator = out.value->denominator.value_or(kNone);
     m.estimated = out.value->estimated;
   }
-  if (block.memo.size() >= kMemoPerBlock) block.memo.clear();
-  block.memo.push_back(m);
+  std::lock_guard memo_lock(shard.mu);
+  if (shard.values.size() >= kMemoCapacity / kShards) shard.values.clear();
+  shard.values[memo_key] = m;
   return out;
 }
 

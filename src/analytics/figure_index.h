@@ -61,22 +61,35 @@ class FigureIndex final : public FigureSource {
     uint8_t status;  // store::ResultStatus
     bool estimated;
   };
-  // A worked-out own value of a block for one period and filter.
+  // The results of one unit, indicator and year; `generation` changes with them.
+  struct Block {
+    std::vector<Entry> entries;
+    uint32_t generation = 0;
+  };
+  // A worked-out own value of a block for one period and filter, valid while
+  // the block is at `generation`.
   struct Memo {
-    uint8_t first_month;
-    uint8_t last_month;
-    bool include_unapproved;
+    uint32_t generation;
+    int32_t months;
     bool has_value;
-    int months;
+    bool estimated;
     double value;
     double numerator;
     double denominator;
-    bool estimated;
   };
-  // The results of one unit, indicator and year.
-  struct Block {
-    std::vector<Entry> entries;
-    mutable std::vector<Memo> memo;  // guarded by a stripe of memo_mu_, cleared when entries change
+  struct MemoKey {
+    uint64_t block;
+    uint16_t period;  // first month * 16 + last month, and 256 with drafts counted
+    bool operator==(const MemoKey&) const = default;
+  };
+  struct MemoHash {
+    size_t operator()(const MemoKey& k) const { return (k.block * 0x9E3779B97F4A7C15ULL) ^ k.period; }
+  };
+  // Worked-out values, sharded by block; a shard starts over when full, so
+  // they take at most kMemoCapacity entries in all.
+  struct MemoShard {
+    std::mutex mu;
+    std::unordered_map<MemoKey, Memo, MemoHash> values;
   };
   using Key = uint64_t;  // unit, indicator number, year
   Key KeyOf(UnitId unit, int indicator, int year) const;
@@ -102,8 +115,9 @@ class FigureIndex final : public FigureSource {
   std::set<int64_t> ahead_;
   std::map<int64_t, std::chrono::steady_clock::time_point> gaps_;
 
-  static constexpr size_t kStripes = 64;
-  mutable std::array<std::mutex, kStripes> memo_mu_;
+  static constexpr size_t kShards = 64;
+  static constexpr size_t kMemoCapacity = size_t{4} << 20;
+  mutable std::array<MemoShard, kShards> memo_;
 };
 
 }  // namespace kiemdem::analytics
