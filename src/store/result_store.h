@@ -141,7 +141,10 @@ class ResultStore {
                                                                int last_year) = 0;
 
   // Up to `limit` results with ids above `after_id`, by id: the table read in
-  // pages (a follower loading every figure).
+  // pages by a follower loading every figure. Only the figure and its state
+  // are read (unit, indicator, period, value, numerator, denominator,
+  // estimated, status, version); provenance, qualifier and who and when are
+  // left at their defaults.
   virtual Result<std::vector<ResultRecord>> ResultsAfter(int64_t after_id, int limit) = 0;
 
   // The results with these ids, by id; ids that do not exist are left out.

@@ -247,7 +247,46 @@ class SqlResultStore final : public ResultStore {
 
   Result<std::vector<ResultRecord>> ResultsAfter(int64_t after_id, int limit) override {
     return Guard("list results", [&]() -> Result<std::vector<ResultRecord>> {
-      return Load("WHERE id > :id", after_id, " LIMIT " + std::to_string(std::max(limit, 1)));
+      std::vector<ResultRecord> out;
+      out.reserve(static_cast<size_t>(std::max(limit, 1)));
+      long long id = 0, unit = 0, after = after_id;
+      std::string indicator, period, status;
+      double value = 0, num = 0, den = 0;
+      int estimated = 0, version = 0;
+      soci::indicator num_ind = soci::i_null, den_ind = soci::i_null;
+      Query q(db_.sql,
+              "SELECT id, unit_id, indicator_code, period, value, numerator, denominator, estimated, status, "
+              "version FROM results WHERE id > :a ORDER BY id LIMIT " +
+                  std::to_string(std::max(limit, 1)));
+      q.Use(after)
+          .Into(id)
+          .Into(unit)
+          .Into(indicator)
+          .Into(period)
+          .Into(value)
+          .Into(num, num_ind)
+          .Into(den, den_ind)
+          .Into(estimated)
+          .Into(status)
+          .Into(version)
+          .Execute();
+      while (q.Next()) {
+        ResultRecord r;
+        r.id = id;
+        std::string row = std::to_string(id);
+        Observation& o = r.observation;
+        o.unit = unit;
+        o.indicator = indicator;
+        ASSIGN_OR_RETURN(o.period, DecodeKey(Period::Parse(period), "results", row, "period", period));
+        o.value = value;
+        if (num_ind == soci::i_ok) o.numerator = num;
+        if (den_ind == soci::i_ok) o.denominator = den;
+        o.estimated = estimated != 0;
+        ASSIGN_OR_RETURN(r.status, DecodeResultStatus(status, "results", row));
+        r.version = version;
+        out.push_back(std::move(r));
+      }
+      return out;
     });
   }
 
