@@ -311,6 +311,22 @@ Status UpdateDirective(Call& call) {
     ASSIGN_OR_RETURN(after, SessionUnit(call, *store, d.meeting));
   }
   RETURN_IF_ERROR(Authorise(call, Action::kManage, after));
+  // A working session's directive is the body above's: the unit it reviewed
+  // reports progress (POST …/progress) and asks for more time; the task, its
+  // deadline, assignee and indicator change only from above.
+  bool task_changed = d.text != current.text || d.deadline != current.deadline ||
+                      d.assignee.name != current.assignee.name || d.assignee.unit != current.assignee.unit ||
+                      d.indicator != current.indicator;
+  if (task_changed && current.meeting != 0) {
+    ASSIGN_OR_RETURN(UnitId reviewed, SessionUnit(call, *store, current.meeting));
+    if (!Authorise(call, Action::kAssign, reviewed).ok()) {
+      return PermissionDenied(
+          "the working session's host set this task and its deadline: only an approver above the unit "
+          "reviewed or an administrator may change them; report progress instead",
+          "nhiệm vụ và thời hạn này do cấp chủ trì buổi làm việc giao: chỉ người duyệt của cấp trên hoặc "
+          "quản trị viên được sửa; hãy báo cáo tiến độ thực hiện");
+    }
+  }
   RETURN_IF_ERROR(store->SaveDirective(call.actor(), d).status());
   ASSIGN_OR_RETURN(Directive saved, store->GetDirective(id));
   call.Reply(DirectiveView(saved, Today(call), call.vi()));

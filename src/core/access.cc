@@ -29,6 +29,7 @@ const char* ActionKey(Action a) {
     case Action::kEnter: return "enter";
     case Action::kApprove: return "approve";
     case Action::kManage: return "manage";
+    case Action::kAssign: return "assign";
     case Action::kAdmin: return "admin";
   }
   return "read";
@@ -47,6 +48,7 @@ bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const 
         if (covers && g.role >= Role::kReporter) return true;
         break;
       case Action::kApprove:
+      case Action::kAssign:
         if (g.role == Role::kAdmin && covers) return true;
         if (g.role == Role::kApprover && strictly_below) return true;
         break;
@@ -79,6 +81,7 @@ bool AllowsSomewhere(const std::vector<Grant>& grants, Action action) {
         if (g.role >= Role::kReporter) return true;
         break;
       case Action::kApprove:
+      case Action::kAssign:
       case Action::kManage:
         if (g.role >= Role::kApprover) return true;
         break;

@@ -27,6 +27,7 @@ enum class Action {
   kEnter,    // enter, change and submit results; post reports
   kApprove,  // approve, send back or reopen results
   kManage,   // plans, meetings and directives of the unit
+  kAssign,   // what the body above sets a unit: assigned targets, directive deadlines and tasks
   kAdmin,    // users, roles, reference data
 };
 const char* ActionKey(Action a);
@@ -37,7 +38,11 @@ using WithinSubtree = std::function<bool(UnitId unit, UnitId root)>;
 // Read: any role whose subtree holds the unit. Enter: reporter and above.
 // Approve: an approver over a unit strictly below its root (a ward's figures
 // are approved above the ward), or an admin. Manage: approver and above over
-// the unit. Admin: an admin over every unit, or over the unit for that unit.
+// the unit. Assign: as Approve — an approver over a unit strictly below its
+// root, or an admin — since the body above sets a unit's assigned targets
+// and the deadlines of its directives; the unit itself reports progress and
+// asks for more time. Admin: an admin over every unit, or over the unit for
+// that unit.
 // `unit` kNoUnit asks for the action anywhere (e.g. listing all users).
 bool Allows(const std::vector<Grant>& grants, Action action, UnitId unit, const WithinSubtree& within);
 

@@ -924,6 +924,38 @@ def test_a_directive_followed_from_its_session_to_done_late(w):
     assert [h["action"] for h in r["history"]][:3] == ["create", "progress", "complete"], r
 
 
+def test_only_the_body_above_moves_a_sessions_deadline_or_assigns_targets(w):
+    ward, _ = w.ward()
+    city_approver, ward_approver = w.user(("approver", w.city)), w.user(("approver", ward))
+    today = datetime.date.today()
+    status, mt = w.api(city_approver, "POST", "/meetings", {
+        "unit": ward, "held_on": today.isoformat(), "host": "Thường trực Thành ủy", "chair": "đồng chí Bí thư",
+        "directives": [{"text": "Hoàn thành giải phóng mặt bằng", "assignee": {"kind": "body", "name": "UBND phường"},
+                        "deadline": (today + datetime.timedelta(days=30)).isoformat()}]})
+    assert status == 201, mt
+    did = mt["directives"][0]["id"]
+    status, r = w.api(ward_approver, "PATCH", f"/directives/{did}", {"deadline": "2030-01-01"})
+    assert status == 403 and "báo cáo tiến độ" in r["error"]["message"], "the ward cannot move the city's deadline: %s" % r
+    status, r = w.api(ward_approver, "PATCH", f"/directives/{did}", {"text": "Việc khác"})
+    assert status == 403, "nor rewrite the task: %s" % r
+    status, r = w.api(ward_approver, "POST", f"/directives/{did}/progress", {"note": "Đã khởi công"})
+    assert status == 201, "it reports progress: %s" % r
+    status, r = w.api(city_approver, "PATCH", f"/directives/{did}", {"deadline": "2030-01-01"})
+    assert status == 200 and r["deadline"] == "2030-01-01", "the city extends it: %s" % r
+
+    assigned = {"unit": ward, "body_kind": "peoples_committee", "first_year": 2027, "assigned_by_superior": True,
+                "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": 50e9}]}
+    status, r = w.api(ward_approver, "POST", "/plans", assigned)
+    assert status == 403 and r["error"]["field"] == "assigned_by_superior", r
+    status, r = w.api(city_approver, "POST", "/plans", assigned)
+    assert status in (200, 201), r
+    own = dict(assigned, assigned_by_superior=False, targets=[{"indicator": "THU_NSNN", "year": 2027, "value": 1}])
+    status, r = w.api(ward_approver, "POST", "/plans", own)
+    assert status == 403, "nor replace the assigned targets with its own: %s" % r
+    status, r = w.api(ward_approver, "POST", "/plans", dict(own, body_kind="peoples_council"))
+    assert status in (200, 201), "its own council's resolution is its own: %s" % r
+
+
 def test_a_session_whose_second_directive_is_bad_is_refused_whole(w):
     ward, _ = w.ward()
     appr = w.user(("approver", w.city))

@@ -33,6 +33,21 @@ TEST(Access, ApproverApprovesBelowItButNotItsOwnUnit) {
   EXPECT_FALSE(Allows(g, Action::kAdmin, 3, Within));
 }
 
+// The body above sets a unit's assigned targets and its directives'
+// deadlines (review domain F18): the ward's own approver manages the ward
+// but cannot assign to it.
+TEST(Access, OnlyTheLevelAboveAssigns) {
+  std::vector<Grant> ward = {{Role::kApprover, 3}};
+  EXPECT_TRUE(Allows(ward, Action::kManage, 3, Within));
+  EXPECT_FALSE(Allows(ward, Action::kAssign, 3, Within));
+  std::vector<Grant> city = {{Role::kApprover, 2}};
+  EXPECT_TRUE(Allows(city, Action::kAssign, 3, Within));
+  EXPECT_FALSE(Allows(city, Action::kAssign, 2, Within));
+  EXPECT_FALSE(Allows({{Role::kReporter, 2}}, Action::kAssign, 3, Within));
+  EXPECT_TRUE(Allows({{Role::kAdmin, kNoUnit}}, Action::kAssign, 3, Within));
+  EXPECT_STREQ(ActionKey(Action::kAssign), "assign");
+}
+
 TEST(Access, ViewerOnlyReadsAndAdminDoesAll) {
   std::vector<Grant> viewer = {{Role::kViewer, 1}};
   EXPECT_TRUE(Allows(viewer, Action::kRead, 4, Within));
