@@ -97,6 +97,52 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
   EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.size(), 1u);  // nothing of it stored
 }
 
+TEST_P(RecordsTest, OneUnitsPlansAndBodiesAreOnlyThatUnitsWithTheirOwnTargets) {
+  UnitId other = *store_->FindUnit("06811", D("01/01/2026"));
+  UnitId city = *store_->FindUnit("196", D("01/01/2016"));
+  int64_t ward_body = *store_->SaveBody("admin", {0, ward_, BodyKind::kPeoplesCouncil, "HĐND phường"});
+  int64_t other_body = *store_->SaveBody("admin", {0, other, BodyKind::kPeoplesCouncil, "HĐND phường mới"});
+  auto plan = [](UnitId unit, int year, double value) {
+    Plan p;
+    p.unit = unit;
+    p.body_kind = BodyKind::kPeoplesCouncil;
+    p.first_year = p.last_year = year;
+    p.resolution = *ParseDocumentCode("12/NQ-HĐND");
+    p.targets = {{"THU_NS", year, Comparator::kAtLeast, value, std::nullopt}};
+    return p;
+  };
+  ASSERT_TRUE(store_
+                  ->SavePlans("admin", {plan(other, 2026, 7), plan(ward_, 2018, 1), plan(city, 2018, 5),
+                                        plan(ward_, 2019, 2), plan(other, 2027, 8)})
+                  .ok());
+  std::vector<Plan> mine = *store_->ListPlans(ward_);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].unit, ward_);
+  EXPECT_EQ(mine[0].first_year, 2018);
+  ASSERT_EQ(mine[0].targets.size(), 1u);
+  EXPECT_EQ(mine[0].targets[0].value, 1);
+  EXPECT_EQ(mine[1].unit, ward_);
+  ASSERT_EQ(mine[1].targets.size(), 1u);
+  EXPECT_EQ(mine[1].targets[0].value, 2);
+  std::vector<Plan> theirs = *store_->ListPlans(other);
+  ASSERT_EQ(theirs.size(), 2u);
+  EXPECT_EQ(theirs[1].targets.at(0).value, 8);
+  EXPECT_TRUE(store_->ListPlans(store_->FindUnit("22", D("01/01/2016")).value())->empty());
+  std::vector<Plan> all = *store_->ListPlans(std::nullopt);
+  ASSERT_EQ(all.size(), 5u);
+  for (const Plan& p : all) {
+    ASSERT_EQ(p.targets.size(), 1u);
+    EXPECT_EQ(p.targets[0].year, p.first_year);  // each plan its own target
+  }
+
+  std::vector<Body> bodies = *store_->ListBodies(ward_);
+  ASSERT_EQ(bodies.size(), 1u);
+  EXPECT_EQ(bodies[0].id, ward_body);
+  ASSERT_EQ(store_->ListBodies(other)->size(), 1u);
+  EXPECT_EQ(store_->ListBodies(other)->at(0).id, other_body);
+  EXPECT_EQ(store_->ListBodies(std::nullopt)->size(), 2u);
+}
+
 TEST_P(RecordsTest, DocumentsKeepTheirVietnameseText) {
   StoredDocument doc;
   doc.doc_type = "Báo cáo";
