@@ -16,16 +16,50 @@ constexpr size_t kChunk = 400;  // 13 parameters a row: well under SQLite's and 
 
 using Key = std::tuple<long long, std::string, std::string>;  // unit, indicator, period
 
+constexpr size_t kLookupChunk = 300;  // 3 parameters a key
+
+// The keys of `rows` that are stored already (locked on PostgreSQL), looked
+// up a few hundred at a time through the UNIQUE (unit_id, indicator_code,
+// period) index: the cost follows the rows, not what the database holds.
 std::set<Key> ExistingResultKeys(Db db, const std::vector<const Observation*>& rows) {
   std::set<Key> out;
-  std::set<long long> units;
-  for (const Observation* o : rows) units.insert(o->unit);
   std::string for_update = db.dialect == Dialect::kPostgres ? " FOR UPDATE" : "";
-  for (long long unit : units) {
+  for (size_t begin = 0; begin < rows.size(); begin += kLookupChunk) {
+    size_t n = std::min(kLookupChunk, rows.size() - begin);
+    std::vector<long long> units(n);
+    std::vector<std::string> indicators(n), periods(n);
+    size_t counter = 0;
+    auto param = [&]() {
+      return db.dialect == Dialect::kSqlite ? std::string("?") : ":k" + std::to_string(counter++);
+    };
+    // An OR of equalities, not a row-value IN: SQLite then searches the
+    // index once per key (MULTI-INDEX OR) instead of scanning the table.
+    std::string sql = "SELECT unit_id, indicator_code, period FROM results WHERE ";
+    for (size_t i = 0; i < n; ++i) {
+      const Observation& o = *rows[begin + i];
+      units[i] = o.unit;
+      indicators[i] = o.indicator;
+      periods[i] = o.period.Key();
+      sql += i == 0 ? "(" : " OR (";
+      sql += "unit_id = " + param();
+      sql += " AND indicator_code = " + param();
+      sql += " AND period = " + param() + ")";
+    }
+    sql += for_update;
+    soci::statement st(db.sql);
+    st.alloc();
+    st.prepare(sql);
+    for (size_t i = 0; i < n; ++i) {
+      st.exchange(soci::use(units[i]));
+      st.exchange(soci::use(indicators[i]));
+      st.exchange(soci::use(periods[i]));
+    }
+    long long unit = 0;
     std::string indicator, period;
-    soci::statement st =
-        (db.sql.prepare << "SELECT indicator_code, period FROM results WHERE unit_id = :u" + for_update,
-         soci::use(unit), soci::into(indicator), soci::into(period));
+    st.exchange(soci::into(unit));
+    st.exchange(soci::into(indicator));
+    st.exchange(soci::into(period));
+    st.define_and_bind();
     st.execute();
     while (st.fetch()) out.emplace(unit, indicator, period);
   }

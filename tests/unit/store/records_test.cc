@@ -258,6 +258,31 @@ TEST_P(RecordsTest, BulkImportAuditsEveryRowAndUpdatesWhatWasStored) {
   EXPECT_EQ(*store_->AuditCount() - audit_before, static_cast<int64_t>(batch.size()) + 1);
 }
 
+// More rows than one lookup of stored keys takes (a few hundred): the
+// stored ones are found in every chunk, and only they are updated.
+TEST_P(RecordsTest, ABigImportFindsTheStoredRowsInEveryChunk) {
+  std::vector<Observation> first, second;
+  for (int y = 1990; y < 2025; ++y) {  // 420 rows, while the ward existed
+    for (int m = 1; m <= 12; ++m) {
+      std::string period = std::to_string(y) + "-" + std::to_string(100 + m).substr(1);
+      Observation o = Obs(y * 100 + m, period.c_str());
+      if ((y * 12 + m) % 5 == 0) first.push_back(o);
+      o.value += 0.5;
+      second.push_back(o);
+    }
+  }
+  ASSERT_TRUE(store_->SaveResults("importer", first, "first.csv").ok());
+  ASSERT_TRUE(store_->SaveResults("importer", second, "second.csv").ok());
+  std::vector<ResultRecord> all = *store_->ListResults(ward_);
+  ASSERT_EQ(all.size(), second.size());
+  size_t updated = 0;
+  for (const ResultRecord& r : all) {
+    EXPECT_EQ(r.observation.value - static_cast<int>(r.observation.value), 0.5) << r.observation.period.Key();
+    if (r.version == 2) ++updated;
+  }
+  EXPECT_EQ(updated, first.size());  // the stored ones, and not one more
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RecordsTest, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
