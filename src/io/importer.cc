@@ -1,8 +1,11 @@
 #include "io/importer.h"
 
 #include <charconv>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "core/csv.h"
@@ -53,111 +56,239 @@ const std::vector<ColumnSpec>& IndicatorColumns() {
   return *c;
 }
 
-Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
-                                    const ImportOptions& options) {
-  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
-  ImportOutcome outcome;
-  outcome.rows = static_cast<int>(t.data.size());
-  Problems problems{&t, &ResultColumns(), &outcome};
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
-  std::map<std::string, Indicator> by_code;
-  for (const Indicator& i : indicators) by_code[i.code] = i;
-  std::vector<Observation> rows;
-  std::map<std::tuple<UnitId, std::string, std::string>, int> seen;
-  // Files repeat a unit on many rows: look each (code, period, day) up once.
-  std::map<std::tuple<std::string, std::string, int64_t>, Result<ResolvedUnit>> unit_cache;
-  std::set<std::pair<std::string, UnitId>> noted;  // (code, unit) with a note already
-  for (const SheetRow* row : t.data) {
-    size_t before = outcome.problem_count;
+namespace {
+
+// The key of a row (unit, indicator, period) as 64 bits: duplicates in a file
+// of millions of rows are found without keeping the keys themselves. Two
+// different keys share a hash with a chance of about n² / 2⁶⁵ (1e-7 for 1.6 M
+// rows).
+uint64_t KeyHash(const Observation& o) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  auto mix = [&h](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;  // a separator no UTF-8 text holds
+    h *= 1099511628211ULL;
+  };
+  std::string unit = std::to_string(o.unit);
+  mix(unit);
+  mix(o.indicator);
+  mix(o.period.Key());
+  return h;
+}
+
+// Hash -> the row that first had it, open addressing: 16 bytes a slot.
+class SeenKeys {
+ public:
+  // 0 when `hash` is new (it is then kept with `row`), else the earlier row.
+  int Insert(uint64_t hash, int row) {
+    if ((size_ + 1) * 10 > slots_.size() * 7) Grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Spread(hash) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].row == 0) {
+        slots_[i] = {hash, row};
+        ++size_;
+        return 0;
+      }
+      if (slots_[i].hash == hash) return slots_[i].row;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    int row = 0;  // 0: empty (rows count from 1)
+  };
+  static size_t Spread(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return static_cast<size_t>(h);
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.row != 0) Insert(s.hash, s.row);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
+
+// Checks result rows one at a time and writes the good ones in batches of
+// kBatch inside one ResultImport (one transaction), as long as no row had a
+// problem; at the first problem the rows are only checked, so that every
+// problem is listed, and nothing is stored.
+class ResultRows {
+ public:
+  static constexpr size_t kBatch = 5000;
+
+  ResultRows(store::Store& store, const std::string& actor, const LocatedTable& t, std::string sheet_name,
+             const ImportOptions& options)
+      : store_(store),
+        actor_(actor),
+        t_(t),
+        sheet_name_(std::move(sheet_name)),
+        options_(options),
+        problems_{&t_, &ResultColumns(), &outcome_} {}
+
+  Status Start() {
+    ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store_.ListIndicators());
+    for (const Indicator& i : indicators) by_code_[i.code] = i;
+    return Status::Ok();
+  }
+
+  // Checks one data row; a failed write of a batch is the error.
+  Status Row(const SheetRow& row) {
+    ++outcome_.rows;
+    size_t before = outcome_.problem_count;
     Observation o;
-    Result<Period> period = Period::Parse(t.Cell(*row, "period"));
-    if (!period.ok()) problems.Add(*row, "period", period.status());
-    std::string ind = t.Cell(*row, "indicator");
-    auto it = by_code.find(ind);
-    if (it == by_code.end()) {
-      problems.Add(*row, "indicator",
-                   NotFound("indicator '" + ind + "' is not in the catalogue",
-                            "chỉ tiêu '" + ind + "' không có trong danh mục"));
+    Result<Period> period = Period::Parse(t_.Cell(row, "period"));
+    if (!period.ok()) problems_.Add(row, "period", period.status());
+    std::string ind = t_.Cell(row, "indicator");
+    auto it = by_code_.find(ind);
+    if (it == by_code_.end()) {
+      problems_.Add(row, "indicator",
+                    NotFound("indicator '" + ind + "' is not in the catalogue",
+                             "chỉ tiêu '" + ind + "' không có trong danh mục"));
     }
     std::optional<Date> unit_on;
-    Result<std::optional<Date>> on_cell = internal::DateCell(t.Cell(*row, "unit_on"));
+    Result<std::optional<Date>> on_cell = internal::DateCell(t_.Cell(row, "unit_on"));
     if (on_cell.ok()) {
       unit_on = *on_cell;
     } else {
-      problems.Add(*row, "unit_on", on_cell.status());
+      problems_.Add(row, "unit_on", on_cell.status());
     }
     if (period.ok()) {
-      std::string code = t.Cell(*row, "unit_code");
+      std::string code = t_.Cell(row, "unit_code");
       auto key = std::make_tuple(code, period->Key(), unit_on ? unit_on->day_number() : int64_t{-1});
-      auto cached = unit_cache.find(key);
-      if (cached == unit_cache.end()) {
+      auto cached = unit_cache_.find(key);
+      if (cached == unit_cache_.end()) {
         Result<ResolvedUnit> found = ResolvedUnit{};
-        if (options.resolve_unit) {
-          found = options.resolve_unit(code, *period, unit_on);
+        if (options_.resolve_unit) {
+          found = options_.resolve_unit(code, *period, unit_on);
         } else {
           Result<UnitId> u =
-              store.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
+              store_.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
           found = u.ok() ? Result<ResolvedUnit>(ResolvedUnit{*u, "", ""}) : Result<ResolvedUnit>(u.status());
         }
-        cached = unit_cache.emplace(key, std::move(found)).first;
+        cached = unit_cache_.emplace(key, std::move(found)).first;
       }
       const Result<ResolvedUnit>& unit = cached->second;
-      if (!unit.ok()) problems.Add(*row, "unit_code", unit.status());
+      if (!unit.ok()) problems_.Add(row, "unit_code", unit.status());
       if (unit.ok()) {
         o.unit = unit->unit;
-        if (!unit_on && !unit->note_en.empty() && noted.insert({code, unit->unit}).second &&
-            outcome.notes.size() < ImportOutcome::kMaxProblems) {
-          outcome.notes.push_back({sheet.name, row->number, "", unit->note_en, unit->note_vi});
+        if (!unit_on && !unit->note_en.empty() && noted_.insert({code, unit->unit}).second &&
+            outcome_.notes.size() < ImportOutcome::kMaxProblems) {
+          outcome_.notes.push_back({sheet_name_, row.number, "", unit->note_en, unit->note_vi});
         }
       }
-      if (unit.ok() && options.may_enter) {
-        if (Status allowed = options.may_enter(unit->unit); !allowed.ok())
-          problems.Add(*row, "unit_code", allowed);
+      if (unit.ok() && options_.may_enter) {
+        if (Status allowed = options_.may_enter(unit->unit); !allowed.ok())
+          problems_.Add(row, "unit_code", allowed);
       }
       o.period = *period;
     }
-    Result<double> value = Number(t.Cell(*row, "value"));
-    if (!value.ok()) problems.Add(*row, "value", value.status());
+    Result<double> value = Number(t_.Cell(row, "value"));
+    if (!value.ok()) problems_.Add(row, "value", value.status());
     for (const char* key : {"numerator", "denominator"}) {
-      std::string text = t.Cell(*row, key);
+      std::string text = t_.Cell(row, key);
       if (text.empty()) continue;
       Result<double> v = Number(text);
       if (!v.ok()) {
-        problems.Add(*row, key, v.status());
+        problems_.Add(row, key, v.status());
       } else {
         (std::string(key) == "numerator" ? o.numerator : o.denominator) = *v;
       }
     }
-    Result<Qualifier> q = ParseQualifier(t.Cell(*row, "qualifier"));
-    if (!q.ok()) problems.Add(*row, "qualifier", q.status());
-    Result<bool> est = YesNo(t.Cell(*row, "estimated"));
-    if (!est.ok()) problems.Add(*row, "estimated", est.status());
-    if (outcome.problem_count > before) continue;
+    Result<Qualifier> q = ParseQualifier(t_.Cell(row, "qualifier"));
+    if (!q.ok()) problems_.Add(row, "qualifier", q.status());
+    Result<bool> est = YesNo(t_.Cell(row, "estimated"));
+    if (!est.ok()) problems_.Add(row, "estimated", est.status());
+    if (outcome_.problem_count > before) return Status::Ok();
     o.indicator = ind;
     o.value = *value;
     o.qualifier = *q;
     o.estimated = *est;
     o.provenance.kind = ProvenanceKind::kImport;
-    o.provenance.source = t.Cell(*row, "source").empty() ? sheet.name : t.Cell(*row, "source");
+    o.provenance.source = t_.Cell(row, "source").empty() ? sheet_name_ : t_.Cell(row, "source");
     Status valid = ValidateObservation(o, it->second);
     if (!valid.ok()) {
-      problems.Add(*row, valid.field() == "unit" ? "unit_code" : valid.field(), valid);
-      continue;
+      problems_.Add(row, valid.field() == "unit" ? "unit_code" : valid.field(), valid);
+      return Status::Ok();
     }
-    auto key = std::make_tuple(o.unit, o.indicator, o.period.Key());
-    if (auto dup = seen.find(key); dup != seen.end()) {
-      problems.Add(*row, "",
-                   AlreadyExists("the same unit, indicator and period as row " + std::to_string(dup->second),
-                                 "trùng đơn vị, chỉ tiêu và kỳ với dòng " + std::to_string(dup->second)));
-      continue;
+    if (int first = seen_.Insert(KeyHash(o), row.number); first != 0) {
+      problems_.Add(row, "",
+                    AlreadyExists("the same unit, indicator and period as row " + std::to_string(first),
+                                  "trùng đơn vị, chỉ tiêu và kỳ với dòng " + std::to_string(first)));
+      return Status::Ok();
     }
-    seen[key] = row->number;
-    rows.push_back(o);
+    return Keep(std::move(o));
   }
-  if (!outcome.problems.empty() || options.check_only) return outcome;
-  RETURN_IF_ERROR(store.SaveResults(actor, rows, sheet.name));
-  outcome.stored = static_cast<int>(rows.size());
-  return outcome;
+
+  // Writes what is left and commits, unless a row had a problem or this is
+  // a check.
+  Result<ImportOutcome> Finish() {
+    if (!outcome_.problems.empty() || options_.check_only) {
+      import_.reset();  // rolls back what was written
+      return std::move(outcome_);
+    }
+    RETURN_IF_ERROR(Flush());
+    if (!import_) {
+      ASSIGN_OR_RETURN(import_, store_.plans().BeginResultImport(actor_, sheet_name_));
+    }
+    RETURN_IF_ERROR(import_->Commit());
+    outcome_.stored = static_cast<int>(import_->rows());
+    import_.reset();
+    return std::move(outcome_);
+  }
+
+ private:
+  Status Keep(Observation o) {
+    if (!outcome_.problems.empty() || options_.check_only) return Status::Ok();
+    batch_.push_back(std::move(o));
+    return batch_.size() >= kBatch ? Flush() : Status::Ok();
+  }
+
+  Status Flush() {
+    if (batch_.empty()) return Status::Ok();
+    if (!import_) {
+      ASSIGN_OR_RETURN(import_, store_.plans().BeginResultImport(actor_, sheet_name_));
+    }
+    Status s = import_->Add(batch_);
+    batch_.clear();
+    return s;
+  }
+
+  store::Store& store_;
+  const std::string& actor_;
+  const LocatedTable& t_;
+  std::string sheet_name_;
+  const ImportOptions& options_;
+  ImportOutcome outcome_;
+  Problems problems_;
+  std::map<std::string, Indicator> by_code_;
+  // Files repeat a unit on many rows: look each (code, period, day) up once.
+  std::map<std::tuple<std::string, std::string, int64_t>, Result<ResolvedUnit>> unit_cache_;
+  std::set<std::pair<std::string, UnitId>> noted_;  // (code, unit) with a note already
+  SeenKeys seen_;
+  std::vector<Observation> batch_;
+  std::unique_ptr<store::ResultImport> import_;
+};
+
+}  // namespace
+
+Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
+                                    const ImportOptions& options) {
+  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
+  ResultRows rows(store, actor, t, sheet.name, options);
+  RETURN_IF_ERROR(rows.Start());
+  for (const SheetRow* row : t.data) RETURN_IF_ERROR(rows.Row(*row));
+  return rows.Finish();
 }
 
 Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet) {

@@ -274,6 +274,10 @@ class SqlPlanStore final : public PlanStore {
   Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit) override {
     return internal::ListPlans(db_, unit);
   }
+  Result<std::unique_ptr<ResultImport>> BeginResultImport(const std::string& actor,
+                                                          const std::string& source) override {
+    return internal::BeginResultImport(db_, actor, source);
+  }
 
  private:
   Db db_;

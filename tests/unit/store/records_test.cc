@@ -283,6 +283,61 @@ TEST_P(RecordsTest, ABigImportFindsTheStoredRowsInEveryChunk) {
   EXPECT_EQ(updated, first.size());  // the stored ones, and not one more
 }
 
+// An import in batches is one transaction: dropped, or refused in a later
+// batch, it leaves nothing; committed, everything with one audit row more.
+TEST_P(RecordsTest, AnImportInBatchesIsStoredWholeOrNotAtAll) {
+  auto batch = [&](int year) {
+    std::vector<Observation> rows;
+    for (int m = 1; m <= 12; ++m) {
+      rows.push_back(
+          Obs(year * 100 + m, (std::to_string(year) + "-" + std::to_string(100 + m).substr(1)).c_str()));
+    }
+    return rows;
+  };
+  int64_t audit_before = *store_->AuditCount();
+  {
+    std::unique_ptr<ResultImport> dropped = *store_->plans().BeginResultImport("importer", "a.csv");
+    ASSERT_TRUE(dropped->Add(batch(2016)).ok());
+    ASSERT_TRUE(dropped->Add(batch(2017)).ok());
+  }
+  EXPECT_TRUE(store_->ListResults(ward_)->empty());
+  {
+    std::unique_ptr<ResultImport> refused = *store_->plans().BeginResultImport("importer", "b.csv");
+    ASSERT_TRUE(refused->Add(batch(2016)).ok());
+    std::vector<Observation> bad = batch(2017);
+    bad[5].indicator = "NO_SUCH";
+    Status s = refused->Add(bad);
+    EXPECT_EQ(s.code(), StatusCode::kNotFound);
+    EXPECT_EQ(s.field(), "indicator");
+    EXPECT_EQ(refused->Commit().code(), StatusCode::kNotFound);  // spoiled: nothing committed
+  }
+  EXPECT_TRUE(store_->ListResults(ward_)->empty());
+  EXPECT_EQ(*store_->AuditCount(), audit_before);
+
+  int64_t earlier = *store_->SaveResult("reporter", Obs(1, "2015"));
+  std::unique_ptr<ResultImport> ok = *store_->plans().BeginResultImport("importer", "c.csv");
+  ASSERT_TRUE(ok->Add(batch(2016)).ok());
+  std::vector<Observation> again = batch(2016);  // stored by the first batch: updated
+  for (Observation& o : again) o.value += 1;
+  ASSERT_TRUE(ok->Add(again).ok());
+  ASSERT_TRUE(ok->Add({Obs(2, "2015")}).ok());  // stored before: updated too
+  EXPECT_EQ(ok->rows(), 25u);
+  ASSERT_TRUE(ok->Commit().ok());
+  std::vector<ResultRecord> all = *store_->ListResults(ward_);
+  ASSERT_EQ(all.size(), 13u);
+  for (const ResultRecord& r : all) {
+    EXPECT_EQ(r.version, 2) << r.observation.period.Key();
+    if (r.id == earlier) {
+      EXPECT_EQ(r.observation.value, 2);
+    } else {
+      EXPECT_EQ(r.observation.value,
+                r.observation.period.year() * 100 + r.observation.period.last_month() + 1);
+    }
+  }
+  // The first reporter's create, 12 + 12 + 1 rows and the import.
+  EXPECT_EQ(*store_->AuditCount() - audit_before, 1 + 25 + 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RecordsTest, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 
