@@ -18,50 +18,33 @@ constexpr size_t kChunk = 400;  // 13 parameters a row: well under SQLite's and 
 
 using Key = std::tuple<long long, std::string, std::string>;  // unit, indicator, period
 
-constexpr size_t kLookupChunk = 300;  // 3 parameters a key
-
-// The keys of `rows` that are stored already (locked on PostgreSQL), looked
-// up a few hundred at a time through the UNIQUE (unit_id, indicator_code,
-// period) index: the cost follows the rows, not what the database holds.
+// The keys of `rows` that are stored already (locked on PostgreSQL): for
+// each unit of `rows`, the stored rows within the rows' range of period keys,
+// read through results_unit_period by one statement prepared once. The cost
+// follows the rows, not what the database holds for other periods.
 std::set<Key> ExistingResultKeys(Db db, const std::vector<const Observation*>& rows) {
   std::set<Key> out;
-  std::string for_update = db.dialect == Dialect::kPostgres ? " FOR UPDATE" : "";
-  for (size_t begin = 0; begin < rows.size(); begin += kLookupChunk) {
-    size_t n = std::min(kLookupChunk, rows.size() - begin);
-    std::vector<long long> units(n);
-    std::vector<std::string> indicators(n), periods(n);
-    size_t counter = 0;
-    auto param = [&]() {
-      return db.dialect == Dialect::kSqlite ? std::string("?") : ":k" + std::to_string(counter++);
-    };
-    // An OR of equalities, not a row-value IN: SQLite then searches the
-    // index once per key (MULTI-INDEX OR) instead of scanning the table.
-    std::string sql = "SELECT unit_id, indicator_code, period FROM results WHERE ";
-    for (size_t i = 0; i < n; ++i) {
-      const Observation& o = *rows[begin + i];
-      units[i] = o.unit;
-      indicators[i] = o.indicator;
-      periods[i] = o.period.Key();
-      sql += i == 0 ? "(" : " OR (";
-      sql += "unit_id = " + param();
-      sql += " AND indicator_code = " + param();
-      sql += " AND period = " + param() + ")";
+  std::map<long long, std::pair<std::string, std::string>> ranges;  // unit -> first, last period key
+  for (const Observation* o : rows) {
+    std::string key = o->period.Key();
+    auto [it, fresh] = ranges.try_emplace(o->unit, key, key);
+    if (!fresh) {
+      if (key < it->second.first) it->second.first = key;
+      if (key > it->second.second) it->second.second = key;
     }
-    sql += for_update;
-    soci::statement st(db.sql);
-    st.alloc();
-    st.prepare(sql);
-    for (size_t i = 0; i < n; ++i) {
-      st.exchange(soci::use(units[i]));
-      st.exchange(soci::use(indicators[i]));
-      st.exchange(soci::use(periods[i]));
-    }
-    long long unit = 0;
-    std::string indicator, period;
-    st.exchange(soci::into(unit));
-    st.exchange(soci::into(indicator));
-    st.exchange(soci::into(period));
-    st.define_and_bind();
+  }
+  if (ranges.empty()) return out;
+  long long unit = 0;
+  std::string first, last, indicator, period;
+  soci::statement st =
+      (db.sql.prepare << "SELECT indicator_code, period FROM results WHERE unit_id = :u "
+                         "AND period >= :f AND period <= :l" +
+                             db.ForUpdate(),
+       soci::use(unit), soci::use(first), soci::use(last), soci::into(indicator), soci::into(period));
+  for (const auto& [u, range] : ranges) {
+    unit = u;
+    first = range.first;
+    last = range.second;
     st.execute();
     while (st.fetch()) out.emplace(unit, indicator, period);
   }
