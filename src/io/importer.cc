@@ -291,6 +291,119 @@ Result<ImportOutcome> ImportResults(store::Store& store, const std::string& acto
   return rows.Finish();
 }
 
+namespace {
+
+// The end of the first line ending at or after `from` that is not inside a
+// quoted field (the same rules as ParseCsv: a quote opens a field only at its
+// start), or text.size(). `line` counts the '\n' passed, as ParseCsv counts
+// lines.
+size_t CsvRowBoundary(std::string_view text, size_t begin, size_t from, char delimiter, int* lines) {
+  bool in_quotes = false, field_empty = true;
+  for (size_t i = begin; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else if (c == '\n') {
+        ++*lines;
+      }
+      continue;
+    }
+    if (c == '"' && field_empty) {
+      in_quotes = true;
+    } else if (c == delimiter) {
+      field_empty = true;
+    } else if (c == '\n') {
+      ++*lines;
+      field_empty = true;
+      if (i + 1 >= from) return i + 1;
+    } else if (c != '\r') {
+      field_empty = false;
+    }
+  }
+  return text.size();
+}
+
+}  // namespace
+
+Result<ImportOutcome> ImportResultsCsv(store::Store& store, const std::string& actor, std::string_view text,
+                                       const std::string& name, const ImportOptions& options,
+                                       const ReadLimits& limits,
+                                       const std::function<void(size_t)>& done_with) {
+  constexpr size_t kChunkBytes = size_t{1} << 20;
+  if (text.size() > limits.max_text_bytes) {
+    std::string mib = std::to_string(limits.max_text_bytes >> 20) + " MiB";
+    return ResourceExhausted(
+        name + " is too large to import: more than " + mib + "; split it into smaller files",
+        name + " quá lớn để nhập: hơn " + mib + "; hãy tách thành các tệp nhỏ hơn");
+  }
+  // Excel in a Vietnamese locale writes ';' separated CSV (as ReadCsv).
+  std::string_view first_line = text.substr(0, text.find('\n'));
+  size_t commas = 0, semicolons = 0;
+  for (char c : first_line) {
+    commas += c == ',';
+    semicolons += c == ';';
+  }
+  char delimiter = semicolons > commas ? ';' : ',';
+  auto parse_error = [&](const Status& s) {
+    return Status(s.code(), name + ": " + s.message(), name + ": " + s.message_vi());
+  };
+  // The head (title rows, the header and the first rows) as a sheet, to find
+  // the header in.
+  int lines = 0;
+  size_t end = CsvRowBoundary(text, 0, std::min(text.size(), size_t{64} << 10), delimiter, &lines);
+  Sheet head;
+  head.name = name;
+  {
+    Result<CsvTable> csv = ParseCsv(text.substr(0, end), delimiter);
+    if (!csv.ok()) return parse_error(csv.status());
+    head.rows.push_back({1, csv->header});
+    for (CsvRow& r : csv->rows) head.rows.push_back({r.line, std::move(r.fields)});
+  }
+  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(head, ResultColumns()));
+  ResultRows rows(store, actor, t, name, options);
+  RETURN_IF_ERROR(rows.Start());
+  size_t data_rows = 0;
+  auto too_many = [&](int line) {
+    std::string n = std::to_string(limits.max_rows);
+    return ResourceExhausted(
+        name + " is too large to import: line " + std::to_string(line) + ": the file has more than " + n +
+            " rows",
+        name + " quá lớn để nhập: dòng " + std::to_string(line) + ": tệp có hơn " + n + " dòng");
+  };
+  for (const SheetRow* row : t.data) {
+    if (++data_rows > limits.max_rows) return too_many(row->number);
+    RETURN_IF_ERROR(rows.Row(*row));
+  }
+  // The rest, a chunk of whole rows at a time, each parsed under a
+  // placeholder header line; their lines are counted on from the head's.
+  std::string chunk;
+  while (end < text.size()) {
+    int lines_before = lines;
+    size_t next = CsvRowBoundary(text, end, std::min(text.size(), end + kChunkBytes), delimiter, &lines);
+    chunk.assign("-\n");
+    chunk.append(text.substr(end, next - end));
+    Result<CsvTable> csv = ParseCsv(chunk, delimiter);
+    if (!csv.ok()) return parse_error(csv.status());
+    for (CsvRow& r : csv->rows) {
+      SheetRow row{r.line - 1 + lines_before, std::move(r.fields)};
+      bool empty = true;
+      for (const std::string& cell : row.cells)
+        empty = empty && cell.find_first_not_of(" \t\r") == std::string::npos;
+      if (empty) continue;
+      if (++data_rows > limits.max_rows) return too_many(row.number);
+      RETURN_IF_ERROR(rows.Row(row));
+    }
+    end = next;
+    if (done_with) done_with(end);
+  }
+  return rows.Finish();
+}
+
 Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, IndicatorColumns()));
   ImportOutcome outcome;
