@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Import and export through the CLI: round trips, and bad files rejected whole."""
+import csv
 import os
 import subprocess
 import sys
@@ -89,6 +90,33 @@ with tempfile.TemporaryDirectory() as d:
           r.stdout + r.stderr[-2000:])
     stored = run("export", "results", "--db", big_db).stdout.splitlines()
     check("every row of it", len(stored) == 60001, len(stored))
+
+    # The same through ';', a title row and quoted sources of two lines, over
+    # several chunks: rows are told apart from the lines inside quotes, and a
+    # problem is named by the line its row starts on.
+    semi = os.path.join(d, "semi.csv")
+    out = ["Kết quả năm 2026;;;;", "Mã đơn vị;Mã chỉ tiêu;Kỳ báo cáo;Giá trị;Nguồn"]
+    for line in good_lines[1:40001]:
+        unit, ind, period, value = next(csv.reader([line]))
+        out.append(f'{unit};{ind};{period};"{value}";"Báo cáo ""tháng"" {period}\n; trang 2"')
+    bad_row = 35000  # data row 35000 starts on line 2 + 2 * 34999 + 1
+    out[1 + bad_row] = ";".join(["zz"] + out[1 + bad_row].split(";")[1:])  # no such unit
+    with open(semi, "w", encoding="utf-8") as f:
+        f.write("\ufeff" + "\r\n".join(out) + "\r\n")
+    semi_db = os.path.join(d, "semi.db")
+    run("db", "init", "--db", semi_db)
+    r = run("import", "results", semi, "--db", semi_db)
+    line = 2 + 2 * (bad_row - 1) + 1
+    check("a ';' file with two-line sources exits 1 on its bad row", r.returncode == 1, r.stdout + r.stderr[-2000:])
+    check(f"and names line {line}", f"semi.csv, row {line}, column A" in r.stderr, r.stderr[-2000:])
+    with open(semi, "w", encoding="utf-8") as f:
+        out[1 + bad_row] = f'{good_lines[bad_row].replace(",", ";", 3)}'
+        f.write("\ufeff" + "\r\n".join(out) + "\r\n")
+    r = run("import", "results", semi, "--db", semi_db)
+    check("fixed, it is stored whole", r.returncode == 0 and "Imported 40000 rows" in r.stdout,
+          r.stdout + r.stderr[-2000:])
+    sources = run("export", "results", "--db", semi_db).stdout
+    check("with its two-line sources", sources.count('""tháng""') == 40000 - 1, sources[:500])
 
     missing = os.path.join(d, "missing.csv")
     with open(missing, "w", encoding="utf-8") as f:
