@@ -1,7 +1,18 @@
 // `kiemdem db migrate|status|init`, `kiemdem import`, `kiemdem export` and
 // `kiemdem backup`: the store from the command line.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <string_view>
+#include <utility>
 
 #include "analytics/unit_tree.h"
 #include "api/unit_codes.h"
@@ -113,6 +124,69 @@ int RunDb(const GlobalOptions& g, const std::vector<std::string>& args) {
   return 2;
 }
 
+namespace {
+
+bool IsCsvName(const std::string& name) {
+  if (name.size() < 4) return false;
+  std::string ext = name.substr(name.size() - 4);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".csv";
+}
+
+// A file mapped read-only; the pages read can be let go, so that a long file
+// read front to back holds a few pages at a time, not the file.
+class MappedFile {
+ public:
+  static Result<MappedFile> Open(const std::string& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0) {
+      std::string why = std::strerror(errno);
+      if (fd >= 0) ::close(fd);
+      return NotFound("cannot read " + path + ": " + why, "không đọc được " + path + ": " + why);
+    }
+    MappedFile m;
+    m.size_ = static_cast<size_t>(st.st_size);
+    if (m.size_ > 0) {
+      void* p = ::mmap(nullptr, m.size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        std::string why = std::strerror(errno);
+        ::close(fd);
+        return NotFound("cannot read " + path + ": " + why, "không đọc được " + path + ": " + why);
+      }
+      m.data_ = static_cast<const char*>(p);
+      ::madvise(p, m.size_, MADV_SEQUENTIAL);
+    }
+    ::close(fd);
+    return m;
+  }
+  MappedFile(MappedFile&& o) noexcept
+      : data_(std::exchange(o.data_, nullptr)), size_(o.size_), released_(o.released_) {}
+  MappedFile& operator=(MappedFile&&) = delete;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+  }
+  std::string_view text() const { return {data_ == nullptr ? "" : data_, size_}; }
+  // The first n bytes are read: their whole pages leave memory.
+  void Release(size_t n) {
+    size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    size_t upto = n / page * page;
+    if (data_ == nullptr || upto <= released_) return;
+    ::madvise(const_cast<char*>(data_) + released_, upto - released_, MADV_DONTNEED);
+    released_ = upto;
+  }
+
+ private:
+  MappedFile() = default;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t released_ = 0;
+};
+
+}  // namespace
+
 int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   StoreFlags f = Parse(args);
   const char* usage =
@@ -127,11 +201,23 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
     std::cerr << "usage: " << usage << "\n";
     return 2;
   }
-  Result<std::string> text = ReadFile(path);
-  if (!text.ok()) return Fail(g, text.status());
   std::string name = path.substr(path.find_last_of('/') + 1);
-  Result<io::Sheet> sheet = io::ReadSpreadsheet(*text, name, io::ReadLimits::CommandLine());
-  if (!sheet.ok()) return Fail(g, sheet.status());
+  // Results from CSV stream from the mapped file (national files have
+  // millions of rows); everything else is read whole.
+  bool stream = kind == "results" && IsCsvName(name);
+  std::optional<MappedFile> mapped;
+  Result<std::string> text = std::string();
+  Result<io::Sheet> sheet = io::Sheet();
+  if (stream) {
+    Result<MappedFile> m = MappedFile::Open(path);
+    if (!m.ok()) return Fail(g, m.status());
+    mapped.emplace(std::move(*m));
+  } else {
+    text = ReadFile(path);
+    if (!text.ok()) return Fail(g, text.status());
+    sheet = io::ReadSpreadsheet(*text, name, io::ReadLimits::CommandLine());
+    if (!sheet.ok()) return Fail(g, sheet.status());
+  }
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
   io::ImportOptions options;
@@ -142,10 +228,13 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
     options.resolve_unit =
         api::SheetUnitResolver(std::make_shared<const analytics::UnitTree>(std::move(*tree)));
   }
-  Result<io::ImportOutcome> outcome = kind == "results" ? io::ImportResults(**s, f.actor, *sheet, options)
-                                      : kind == "indicators" ? io::ImportIndicators(**s, f.actor, *sheet)
-                                      : kind == "units"      ? io::ImportUnits(**s, f.actor, *sheet)
-                                                             : io::ImportPlans(**s, f.actor, *sheet);
+  Result<io::ImportOutcome> outcome =
+      stream                 ? io::ImportResultsCsv(**s, f.actor, mapped->text(), name, options,
+                                                    io::ReadLimits::CommandLine(), [&](size_t n) { mapped->Release(n); })
+      : kind == "results"    ? io::ImportResults(**s, f.actor, *sheet, options)
+      : kind == "indicators" ? io::ImportIndicators(**s, f.actor, *sheet)
+      : kind == "units"      ? io::ImportUnits(**s, f.actor, *sheet)
+                             : io::ImportPlans(**s, f.actor, *sheet);
   if (!outcome.ok()) return Fail(g, outcome.status());
   bool vi = g.lang == "vi";
   for (const io::ImportProblem& n : outcome->notes) std::cerr << "  " << n.ToString(g.lang) << "\n";

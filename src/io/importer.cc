@@ -1,8 +1,11 @@
 #include "io/importer.h"
 
 #include <charconv>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "core/csv.h"
@@ -53,111 +56,358 @@ const std::vector<ColumnSpec>& IndicatorColumns() {
   return *c;
 }
 
-Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
-                                    const ImportOptions& options) {
-  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
-  ImportOutcome outcome;
-  outcome.rows = static_cast<int>(t.data.size());
-  Problems problems{&t, &ResultColumns(), &outcome};
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
-  std::map<std::string, Indicator> by_code;
-  for (const Indicator& i : indicators) by_code[i.code] = i;
-  std::vector<Observation> rows;
-  std::map<std::tuple<UnitId, std::string, std::string>, int> seen;
-  // Files repeat a unit on many rows: look each (code, period, day) up once.
-  std::map<std::tuple<std::string, std::string, int64_t>, Result<ResolvedUnit>> unit_cache;
-  std::set<std::pair<std::string, UnitId>> noted;  // (code, unit) with a note already
-  for (const SheetRow* row : t.data) {
-    size_t before = outcome.problem_count;
+namespace {
+
+// The key of a row (unit, indicator, period) as 64 bits: duplicates in a file
+// of millions of rows are found without keeping the keys themselves. Two
+// different keys share a hash with a chance of about n² / 2⁶⁵ (1e-7 for 1.6 M
+// rows).
+uint64_t KeyHash(const Observation& o) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  auto mix = [&h](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;  // a separator no UTF-8 text holds
+    h *= 1099511628211ULL;
+  };
+  std::string unit = std::to_string(o.unit);
+  mix(unit);
+  mix(o.indicator);
+  mix(o.period.Key());
+  return h;
+}
+
+// Hash -> the row that first had it, open addressing at most 4/5 full:
+// 12 bytes a slot, 15-30 bytes a row.
+class SeenKeys {
+ public:
+  // 0 when `hash` is new (it is then kept with `row`), else the earlier row.
+  int Insert(uint64_t hash, int row) {
+    if ((size_ + 1) * 5 > rows_.size() * 4) Grow();
+    size_t mask = rows_.size() - 1;
+    for (size_t i = Spread(hash) & mask;; i = (i + 1) & mask) {
+      if (rows_[i] == 0) {
+        hashes_[i] = hash;
+        rows_[i] = row;
+        ++size_;
+        return 0;
+      }
+      if (hashes_[i] == hash) return rows_[i];
+    }
+  }
+
+ private:
+  static size_t Spread(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return static_cast<size_t>(h);
+  }
+  void Grow() {
+    std::vector<uint64_t> hashes = std::move(hashes_);
+    std::vector<int> rows = std::move(rows_);
+    size_t n = rows.empty() ? 1024 : rows.size() * 2;
+    hashes_.assign(n, 0);
+    rows_.assign(n, 0);  // 0: empty (rows count from 1)
+    size_ = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i] != 0) Insert(hashes[i], rows[i]);
+    }
+  }
+  std::vector<uint64_t> hashes_;
+  std::vector<int> rows_;
+  size_t size_ = 0;
+};
+
+// Checks result rows one at a time and writes the good ones in batches of
+// kBatch inside one ResultImport (one transaction), as long as no row had a
+// problem; at the first problem the rows are only checked, so that every
+// problem is listed, and nothing is stored.
+class ResultRows {
+ public:
+  static constexpr size_t kBatch = 5000;
+  static constexpr size_t kUnitCacheSize = 20000;
+
+  ResultRows(store::Store& store, const std::string& actor, const LocatedTable& t, std::string sheet_name,
+             const ImportOptions& options)
+      : store_(store),
+        actor_(actor),
+        t_(t),
+        sheet_name_(std::move(sheet_name)),
+        options_(options),
+        problems_{&t_, &ResultColumns(), &outcome_} {}
+
+  Status Start() {
+    ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store_.ListIndicators());
+    for (const Indicator& i : indicators) by_code_[i.code] = i;
+    return Status::Ok();
+  }
+
+  // Checks one data row; a failed write of a batch is the error.
+  Status Row(const SheetRow& row) {
+    ++outcome_.rows;
+    size_t before = outcome_.problem_count;
     Observation o;
-    Result<Period> period = Period::Parse(t.Cell(*row, "period"));
-    if (!period.ok()) problems.Add(*row, "period", period.status());
-    std::string ind = t.Cell(*row, "indicator");
-    auto it = by_code.find(ind);
-    if (it == by_code.end()) {
-      problems.Add(*row, "indicator",
-                   NotFound("indicator '" + ind + "' is not in the catalogue",
-                            "chỉ tiêu '" + ind + "' không có trong danh mục"));
+    Result<Period> period = Period::Parse(t_.Cell(row, "period"));
+    if (!period.ok()) problems_.Add(row, "period", period.status());
+    std::string ind = t_.Cell(row, "indicator");
+    auto it = by_code_.find(ind);
+    if (it == by_code_.end()) {
+      problems_.Add(row, "indicator",
+                    NotFound("indicator '" + ind + "' is not in the catalogue",
+                             "chỉ tiêu '" + ind + "' không có trong danh mục"));
     }
     std::optional<Date> unit_on;
-    Result<std::optional<Date>> on_cell = internal::DateCell(t.Cell(*row, "unit_on"));
+    Result<std::optional<Date>> on_cell = internal::DateCell(t_.Cell(row, "unit_on"));
     if (on_cell.ok()) {
       unit_on = *on_cell;
     } else {
-      problems.Add(*row, "unit_on", on_cell.status());
+      problems_.Add(row, "unit_on", on_cell.status());
     }
     if (period.ok()) {
-      std::string code = t.Cell(*row, "unit_code");
+      std::string code = t_.Cell(row, "unit_code");
       auto key = std::make_tuple(code, period->Key(), unit_on ? unit_on->day_number() : int64_t{-1});
-      auto cached = unit_cache.find(key);
-      if (cached == unit_cache.end()) {
+      auto cached = unit_cache_.find(key);
+      if (cached == unit_cache_.end()) {
+        // A cache, not a record of the file: bounded, so that a national
+        // file's thousands of units × periods do not pile up.
+        if (unit_cache_.size() >= kUnitCacheSize) unit_cache_.clear();
         Result<ResolvedUnit> found = ResolvedUnit{};
-        if (options.resolve_unit) {
-          found = options.resolve_unit(code, *period, unit_on);
+        if (options_.resolve_unit) {
+          found = options_.resolve_unit(code, *period, unit_on);
         } else {
           Result<UnitId> u =
-              store.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
+              store_.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
           found = u.ok() ? Result<ResolvedUnit>(ResolvedUnit{*u, "", ""}) : Result<ResolvedUnit>(u.status());
         }
-        cached = unit_cache.emplace(key, std::move(found)).first;
+        cached = unit_cache_.emplace(key, std::move(found)).first;
       }
       const Result<ResolvedUnit>& unit = cached->second;
-      if (!unit.ok()) problems.Add(*row, "unit_code", unit.status());
+      if (!unit.ok()) problems_.Add(row, "unit_code", unit.status());
       if (unit.ok()) {
         o.unit = unit->unit;
-        if (!unit_on && !unit->note_en.empty() && noted.insert({code, unit->unit}).second &&
-            outcome.notes.size() < ImportOutcome::kMaxProblems) {
-          outcome.notes.push_back({sheet.name, row->number, "", unit->note_en, unit->note_vi});
+        if (!unit_on && !unit->note_en.empty() && noted_.insert({code, unit->unit}).second &&
+            outcome_.notes.size() < ImportOutcome::kMaxProblems) {
+          outcome_.notes.push_back({sheet_name_, row.number, "", unit->note_en, unit->note_vi});
         }
       }
-      if (unit.ok() && options.may_enter) {
-        if (Status allowed = options.may_enter(unit->unit); !allowed.ok())
-          problems.Add(*row, "unit_code", allowed);
+      if (unit.ok() && options_.may_enter) {
+        if (Status allowed = options_.may_enter(unit->unit); !allowed.ok())
+          problems_.Add(row, "unit_code", allowed);
       }
       o.period = *period;
     }
-    Result<double> value = Number(t.Cell(*row, "value"));
-    if (!value.ok()) problems.Add(*row, "value", value.status());
+    Result<double> value = Number(t_.Cell(row, "value"));
+    if (!value.ok()) problems_.Add(row, "value", value.status());
     for (const char* key : {"numerator", "denominator"}) {
-      std::string text = t.Cell(*row, key);
+      std::string text = t_.Cell(row, key);
       if (text.empty()) continue;
       Result<double> v = Number(text);
       if (!v.ok()) {
-        problems.Add(*row, key, v.status());
+        problems_.Add(row, key, v.status());
       } else {
         (std::string(key) == "numerator" ? o.numerator : o.denominator) = *v;
       }
     }
-    Result<Qualifier> q = ParseQualifier(t.Cell(*row, "qualifier"));
-    if (!q.ok()) problems.Add(*row, "qualifier", q.status());
-    Result<bool> est = YesNo(t.Cell(*row, "estimated"));
-    if (!est.ok()) problems.Add(*row, "estimated", est.status());
-    if (outcome.problem_count > before) continue;
+    Result<Qualifier> q = ParseQualifier(t_.Cell(row, "qualifier"));
+    if (!q.ok()) problems_.Add(row, "qualifier", q.status());
+    Result<bool> est = YesNo(t_.Cell(row, "estimated"));
+    if (!est.ok()) problems_.Add(row, "estimated", est.status());
+    if (outcome_.problem_count > before) return Status::Ok();
     o.indicator = ind;
     o.value = *value;
     o.qualifier = *q;
     o.estimated = *est;
     o.provenance.kind = ProvenanceKind::kImport;
-    o.provenance.source = t.Cell(*row, "source").empty() ? sheet.name : t.Cell(*row, "source");
+    o.provenance.source = t_.Cell(row, "source").empty() ? sheet_name_ : t_.Cell(row, "source");
     Status valid = ValidateObservation(o, it->second);
     if (!valid.ok()) {
-      problems.Add(*row, valid.field() == "unit" ? "unit_code" : valid.field(), valid);
-      continue;
+      problems_.Add(row, valid.field() == "unit" ? "unit_code" : valid.field(), valid);
+      return Status::Ok();
     }
-    auto key = std::make_tuple(o.unit, o.indicator, o.period.Key());
-    if (auto dup = seen.find(key); dup != seen.end()) {
-      problems.Add(*row, "",
-                   AlreadyExists("the same unit, indicator and period as row " + std::to_string(dup->second),
-                                 "trùng đơn vị, chỉ tiêu và kỳ với dòng " + std::to_string(dup->second)));
-      continue;
+    if (int first = seen_.Insert(KeyHash(o), row.number); first != 0) {
+      problems_.Add(row, "",
+                    AlreadyExists("the same unit, indicator and period as row " + std::to_string(first),
+                                  "trùng đơn vị, chỉ tiêu và kỳ với dòng " + std::to_string(first)));
+      return Status::Ok();
     }
-    seen[key] = row->number;
-    rows.push_back(o);
+    return Keep(std::move(o));
   }
-  if (!outcome.problems.empty() || options.check_only) return outcome;
-  RETURN_IF_ERROR(store.SaveResults(actor, rows, sheet.name));
-  outcome.stored = static_cast<int>(rows.size());
-  return outcome;
+
+  // Writes what is left and commits, unless a row had a problem or this is
+  // a check.
+  Result<ImportOutcome> Finish() {
+    if (!outcome_.problems.empty() || options_.check_only) {
+      import_.reset();  // rolls back what was written
+      return std::move(outcome_);
+    }
+    RETURN_IF_ERROR(Flush());
+    if (!import_) {
+      ASSIGN_OR_RETURN(import_, store_.plans().BeginResultImport(actor_, sheet_name_));
+    }
+    RETURN_IF_ERROR(import_->Commit());
+    outcome_.stored = static_cast<int>(import_->rows());
+    import_.reset();
+    return std::move(outcome_);
+  }
+
+ private:
+  Status Keep(Observation o) {
+    if (!outcome_.problems.empty() || options_.check_only) return Status::Ok();
+    batch_.push_back(std::move(o));
+    return batch_.size() >= kBatch ? Flush() : Status::Ok();
+  }
+
+  Status Flush() {
+    if (batch_.empty()) return Status::Ok();
+    if (!import_) {
+      ASSIGN_OR_RETURN(import_, store_.plans().BeginResultImport(actor_, sheet_name_));
+    }
+    Status s = import_->Add(batch_);
+    batch_.clear();
+    return s;
+  }
+
+  store::Store& store_;
+  const std::string& actor_;
+  const LocatedTable& t_;
+  std::string sheet_name_;
+  const ImportOptions& options_;
+  ImportOutcome outcome_;
+  Problems problems_;
+  std::map<std::string, Indicator> by_code_;
+  // Files repeat a unit on many rows: look each (code, period, day) up once.
+  std::map<std::tuple<std::string, std::string, int64_t>, Result<ResolvedUnit>> unit_cache_;
+  std::set<std::pair<std::string, UnitId>> noted_;  // (code, unit) with a note already
+  SeenKeys seen_;
+  std::vector<Observation> batch_;
+  std::unique_ptr<store::ResultImport> import_;
+};
+
+}  // namespace
+
+Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
+                                    const ImportOptions& options) {
+  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
+  ResultRows rows(store, actor, t, sheet.name, options);
+  RETURN_IF_ERROR(rows.Start());
+  for (const SheetRow* row : t.data) RETURN_IF_ERROR(rows.Row(*row));
+  return rows.Finish();
+}
+
+namespace {
+
+// The end of the first line ending at or after `from` that is not inside a
+// quoted field (the same rules as ParseCsv: a quote opens a field only at its
+// start), or text.size(). `line` counts the '\n' passed, as ParseCsv counts
+// lines.
+size_t CsvRowBoundary(std::string_view text, size_t begin, size_t from, char delimiter, int* lines) {
+  bool in_quotes = false, field_empty = true;
+  for (size_t i = begin; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else if (c == '\n') {
+        ++*lines;
+      }
+      continue;
+    }
+    if (c == '"' && field_empty) {
+      in_quotes = true;
+    } else if (c == delimiter) {
+      field_empty = true;
+    } else if (c == '\n') {
+      ++*lines;
+      field_empty = true;
+      if (i + 1 >= from) return i + 1;
+    } else if (c != '\r') {
+      field_empty = false;
+    }
+  }
+  return text.size();
+}
+
+}  // namespace
+
+Result<ImportOutcome> ImportResultsCsv(store::Store& store, const std::string& actor, std::string_view text,
+                                       const std::string& name, const ImportOptions& options,
+                                       const ReadLimits& limits,
+                                       const std::function<void(size_t)>& done_with) {
+  constexpr size_t kChunkBytes = size_t{1} << 20;
+  if (text.size() > limits.max_text_bytes) {
+    std::string mib = std::to_string(limits.max_text_bytes >> 20) + " MiB";
+    return ResourceExhausted(
+        name + " is too large to import: more than " + mib + "; split it into smaller files",
+        name + " quá lớn để nhập: hơn " + mib + "; hãy tách thành các tệp nhỏ hơn");
+  }
+  // Excel in a Vietnamese locale writes ';' separated CSV (as ReadCsv).
+  std::string_view first_line = text.substr(0, text.find('\n'));
+  size_t commas = 0, semicolons = 0;
+  for (char c : first_line) {
+    commas += c == ',';
+    semicolons += c == ';';
+  }
+  char delimiter = semicolons > commas ? ';' : ',';
+  auto parse_error = [&](const Status& s) {
+    return Status(s.code(), name + ": " + s.message(), name + ": " + s.message_vi());
+  };
+  // The head (title rows, the header and the first rows) as a sheet, to find
+  // the header in.
+  int lines = 0;
+  size_t end = CsvRowBoundary(text, 0, std::min(text.size(), size_t{64} << 10), delimiter, &lines);
+  Sheet head;
+  head.name = name;
+  {
+    Result<CsvTable> csv = ParseCsv(text.substr(0, end), delimiter);
+    if (!csv.ok()) return parse_error(csv.status());
+    head.rows.push_back({1, csv->header});
+    for (CsvRow& r : csv->rows) head.rows.push_back({r.line, std::move(r.fields)});
+  }
+  ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(head, ResultColumns()));
+  ResultRows rows(store, actor, t, name, options);
+  RETURN_IF_ERROR(rows.Start());
+  size_t data_rows = 0;
+  auto too_many = [&](int line) {
+    std::string n = std::to_string(limits.max_rows);
+    return ResourceExhausted(
+        name + " is too large to import: line " + std::to_string(line) + ": the file has more than " + n +
+            " rows",
+        name + " quá lớn để nhập: dòng " + std::to_string(line) + ": tệp có hơn " + n + " dòng");
+  };
+  for (const SheetRow* row : t.data) {
+    if (++data_rows > limits.max_rows) return too_many(row->number);
+    RETURN_IF_ERROR(rows.Row(*row));
+  }
+  // The rest, a chunk of whole rows at a time, each parsed under a
+  // placeholder header line; their lines are counted on from the head's.
+  std::string chunk;
+  while (end < text.size()) {
+    int lines_before = lines;
+    size_t next = CsvRowBoundary(text, end, std::min(text.size(), end + kChunkBytes), delimiter, &lines);
+    chunk.assign("-\n");
+    chunk.append(text.substr(end, next - end));
+    Result<CsvTable> csv = ParseCsv(chunk, delimiter);
+    if (!csv.ok()) return parse_error(csv.status());
+    for (CsvRow& r : csv->rows) {
+      SheetRow row{r.line - 1 + lines_before, std::move(r.fields)};
+      bool empty = true;
+      for (const std::string& cell : row.cells)
+        empty = empty && cell.find_first_not_of(" \t\r") == std::string::npos;
+      if (empty) continue;
+      if (++data_rows > limits.max_rows) return too_many(row.number);
+      RETURN_IF_ERROR(rows.Row(row));
+    }
+    end = next;
+    if (done_with) done_with(end);
+  }
+  return rows.Finish();
 }
 
 Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/table.h"
@@ -75,6 +76,17 @@ struct ImportOptions {
 
 Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
                                     const ImportOptions& options = {});
+// The same from CSV text (as ReadCsv reads it), read a chunk of rows at a time
+// and written in batches inside one transaction, so that memory does not grow
+// with the file: the first problem stops the writing (the rest is still
+// checked and every problem listed) and nothing is stored. The header must be
+// within the first 64 KiB. `done_with(n)`, when set, is told that the first
+// n bytes of `text` are read (a caller holding the file mapped may let them
+// go).
+Result<ImportOutcome> ImportResultsCsv(store::Store& store, const std::string& actor, std::string_view text,
+                                       const std::string& name, const ImportOptions& options = {},
+                                       const ReadLimits& limits = {},
+                                       const std::function<void(size_t)>& done_with = {});
 Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet);
 // Units: parents before children (in the file or already stored).
 Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor, const Sheet& sheet);

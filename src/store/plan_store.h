@@ -7,6 +7,7 @@
 #define KIEMDEM_STORE_PLAN_STORE_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/indicator.h"
 #include "core/plan.h"
 #include "core/status.h"
+#include "store/result_import.h"
 
 namespace kiemdem::store {
 
@@ -47,6 +49,13 @@ class PlanStore {
 
   // The plans of `unit`, or of every unit, with their targets.
   virtual Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit = std::nullopt) = 0;
+
+  // Starts an import of results by `actor` from `source` (result_import.h):
+  // it holds the write transaction until it is committed or dropped.
+  // (Here rather than in ResultStore only because that interface has
+  // another owner; it belongs there.)
+  virtual Result<std::unique_ptr<ResultImport>> BeginResultImport(const std::string& actor,
+                                                                  const std::string& source) = 0;
 };
 
 }  // namespace kiemdem::store

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Import and export through the CLI: round trips, and bad files rejected whole."""
+import csv
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -58,6 +60,63 @@ with tempfile.TemporaryDirectory() as d:
                      "bad.csv, row 7, column C (Kỳ báo cáo): month 13 is not 1-12"]:
         check("reports: " + expected[:60], expected in r.stderr, r.stderr)
     check("nothing of it is stored", run("export", "results", "--db", db1).stdout == before)
+
+    # A file of several chunks (streamed, written in batches of one
+    # transaction): a problem near its end leaves nothing stored and is named
+    # by its row and column; without it every row is stored.
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    big, big_db = os.path.join(d, "big.csv"), os.path.join(d, "big.db")
+    subprocess.run([sys.executable, os.path.join(root, "bench", "gen_results.py"), "60000", big,
+                    os.path.join(root, "data")], check=True)
+    good_lines = open(big, encoding="utf-8").read().splitlines()
+    run("db", "init", "--db", big_db)
+    lines = list(good_lines)
+    cells = lines[59990].split(",")
+    lines[59990] = ",".join(cells[:3] + ["abc"])  # row 59991 of the file
+    lines.append(good_lines[1])  # row 60002 repeats row 2
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    r = run("import", "results", big, "--db", big_db)
+    check("a big file with a bad row near its end exits 1", r.returncode == 1, r.returncode)
+    for expected in ["big.csv, row 59991, column D (Giá trị): 'abc' is not a number",
+                     "big.csv, row 60002: the same unit, indicator and period as row 2"]:
+        check("reports: " + expected[:60], expected in r.stderr, r.stderr[-2000:])
+    stored = run("export", "results", "--db", big_db).stdout.splitlines()
+    check("and stores none of the rows before it", len(stored) == 1, len(stored))
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("\n".join(good_lines) + "\n")
+    r = run("import", "results", big, "--db", big_db)
+    check("the same file without them is stored whole", r.returncode == 0 and "Imported 60000 rows" in r.stdout,
+          r.stdout + r.stderr[-2000:])
+    stored = run("export", "results", "--db", big_db).stdout.splitlines()
+    check("every row of it", len(stored) == 60001, len(stored))
+
+    # The same through ';', a title row and quoted sources of two lines, over
+    # several chunks: rows are told apart from the lines inside quotes, and a
+    # problem is named by the line its row starts on.
+    semi = os.path.join(d, "semi.csv")
+    out = ["Kết quả năm 2026;;;;", "Mã đơn vị;Mã chỉ tiêu;Kỳ báo cáo;Giá trị;Nguồn"]
+    for line in good_lines[1:40001]:
+        unit, ind, period, value = next(csv.reader([line]))
+        out.append(f'{unit};{ind};{period};"{value}";"Báo cáo ""tháng"" {period}\n; trang 2"')
+    bad_row = 35000  # data row 35000 starts on line 2 + 2 * 34999 + 1
+    out[1 + bad_row] = ";".join(["zz"] + out[1 + bad_row].split(";")[1:])  # no such unit
+    with open(semi, "w", encoding="utf-8") as f:
+        f.write("\ufeff" + "\r\n".join(out) + "\r\n")
+    semi_db = os.path.join(d, "semi.db")
+    run("db", "init", "--db", semi_db)
+    r = run("import", "results", semi, "--db", semi_db)
+    line = 2 + 2 * (bad_row - 1) + 1
+    check("a ';' file with two-line sources exits 1 on its bad row", r.returncode == 1, r.stdout + r.stderr[-2000:])
+    check(f"and names line {line}", f"semi.csv, row {line}, column A" in r.stderr, r.stderr[-2000:])
+    with open(semi, "w", encoding="utf-8") as f:
+        out[1 + bad_row] = f'{good_lines[bad_row].replace(",", ";", 3)}'
+        f.write("\ufeff" + "\r\n".join(out) + "\r\n")
+    r = run("import", "results", semi, "--db", semi_db)
+    check("fixed, it is stored whole", r.returncode == 0 and "Imported 40000 rows" in r.stdout,
+          r.stdout + r.stderr[-2000:])
+    sources = run("export", "results", "--db", semi_db).stdout
+    check("with its two-line sources", sources.count('""tháng""') == 40000 - 1, sources[:500])
 
     missing = os.path.join(d, "missing.csv")
     with open(missing, "w", encoding="utf-8") as f:

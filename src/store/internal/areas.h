@@ -38,6 +38,10 @@ Result<std::optional<Indicator>> LoadIndicator(Db db, const std::string& code);
 // the rest (stored already, or repeated in `rows`) for one-by-one updates.
 std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor, const std::string& action,
                                                  const std::vector<const Observation*>& rows);
+// result_bulk.cc: ResultImport on the store's connection (its transaction
+// begins here). Used by PlanStore::BeginResultImport.
+Result<std::unique_ptr<ResultImport>> BeginResultImport(Db db, const std::string& actor,
+                                                        const std::string& source);
 
 // Lists joined with "\n" in one column, and back.
 std::string JoinLines(const std::vector<std::string>& items);

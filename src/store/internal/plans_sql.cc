@@ -30,6 +30,20 @@ std::string PlanJson(const Plan& p) {
       .str();
 }
 
+// Decodes one row of `targets` (indicator_code, year, comparator, value, value_high).
+Result<Target> DecodeTarget(long long plan_id, const std::string& indicator, int year,
+                            const std::string& comparator, double value, double high,
+                            soci::indicator high_ind) {
+  Target t;
+  t.indicator = indicator;
+  t.year = year;
+  ASSIGN_OR_RETURN(t.comparator, DecodeKey(ParseComparator(comparator), "targets",
+                                           "of plan " + std::to_string(plan_id), "comparator", comparator));
+  t.value = value;
+  if (high_ind == soci::i_ok) t.value_high = high;
+  return t;
+}
+
 Result<std::vector<Target>> LoadTargets(soci::session& sql, long long plan_id) {
   std::vector<Target> out;
   std::string indicator, comparator;
@@ -43,16 +57,40 @@ Result<std::vector<Target>> LoadTargets(soci::session& sql, long long plan_id) {
        soci::into(high, high_ind));
   st.execute();
   while (st.fetch()) {
-    Target t;
-    t.indicator = indicator;
-    t.year = year;
-    ASSIGN_OR_RETURN(t.comparator, DecodeKey(ParseComparator(comparator), "targets",
-                                             "of plan " + std::to_string(plan_id), "comparator", comparator));
-    t.value = value;
-    if (high_ind == soci::i_ok) t.value_high = high;
-    out.push_back(t);
+    ASSIGN_OR_RETURN(Target t, DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind));
+    out.push_back(std::move(t));
   }
   return out;
+}
+
+// The targets of every plan of `unit` (of every plan without one) in one
+// query, into `plans` by id; each plan's in (year, indicator) order.
+Status LoadTargetsOf(soci::session& sql, std::optional<UnitId> unit, std::vector<Plan>* plans) {
+  if (plans->empty()) return Status::Ok();
+  std::map<long long, Plan*> by_id;
+  for (Plan& p : *plans) by_id[p.id] = &p;
+  long long plan_id = 0, want = unit.value_or(0);
+  std::string indicator, comparator;
+  int year = 0;
+  double value = 0, high = 0;
+  soci::indicator high_ind = soci::i_null;
+  const std::string columns =
+      "SELECT t.plan_id, t.indicator_code, t.year, t.comparator, t.value, t.value_high FROM targets t ";
+  const std::string order = " ORDER BY t.plan_id, t.year, t.indicator_code";
+  soci::statement st =
+      unit ? (sql.prepare << columns + "JOIN plans p ON p.id = t.plan_id WHERE p.unit_id = :u" + order,
+              soci::use(want), soci::into(plan_id), soci::into(indicator), soci::into(year),
+              soci::into(comparator), soci::into(value), soci::into(high, high_ind))
+           : (sql.prepare << columns + order, soci::into(plan_id), soci::into(indicator), soci::into(year),
+              soci::into(comparator), soci::into(value), soci::into(high, high_ind));
+  st.execute();
+  while (st.fetch()) {
+    auto it = by_id.find(plan_id);
+    if (it == by_id.end()) continue;  // a plan saved after the plans were read
+    ASSIGN_OR_RETURN(Target t, DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind));
+    it->second->targets.push_back(std::move(t));
+  }
+  return Status::Ok();
 }
 
 Result<int64_t> SaveBody(Db db, const std::string& actor, const Body& body) {
@@ -83,11 +121,13 @@ Result<std::vector<Body>> ListBodies(Db db, std::optional<UnitId> unit) {
     std::vector<Body> out;
     long long id = 0, unit_id = 0, want = unit.value_or(0);
     std::string kind, name;
+    // Two statements, not "unit_id = :u OR :all = 1", so that one unit's
+    // bodies are read through the index.
     soci::statement st =
-        (db.sql.prepare
-             << "SELECT id, unit_id, kind, name FROM bodies WHERE unit_id = :u OR :all = 1 ORDER BY id",
-         soci::use(want), soci::use(unit ? 0 : 1), soci::into(id), soci::into(unit_id), soci::into(kind),
-         soci::into(name));
+        unit ? (db.sql.prepare << "SELECT id, unit_id, kind, name FROM bodies WHERE unit_id = :u ORDER BY id",
+                soci::use(want), soci::into(id), soci::into(unit_id), soci::into(kind), soci::into(name))
+             : (db.sql.prepare << "SELECT id, unit_id, kind, name FROM bodies ORDER BY id", soci::into(id),
+                soci::into(unit_id), soci::into(kind), soci::into(name));
     st.execute();
     while (st.fetch()) {
       ASSIGN_OR_RETURN(BodyKind k,
@@ -169,14 +209,24 @@ Result<std::vector<Plan>> ListPlans(Db db, std::optional<UnitId> unit) {
       std::string kind, code, date;
       int assigned = 0, first = 0, last = 0;
       soci::indicator body_ind = soci::i_null, date_ind = soci::i_null;
-      soci::statement st =
-          (db.sql.prepare
-               << "SELECT id, unit_id, body_id, body_kind, assigned_by_superior, first_year, last_year, "
-                  "resolution_code, resolution_date FROM plans WHERE unit_id = :u OR :all = 1 "
-                  "ORDER BY unit_id, first_year, id",
-           soci::use(want), soci::use(unit ? 0 : 1), soci::into(id), soci::into(unit_id),
-           soci::into(body, body_ind), soci::into(kind), soci::into(assigned), soci::into(first),
-           soci::into(last), soci::into(code), soci::into(date, date_ind));
+      // Two statements, not "unit_id = :u OR :all = 1" (a scan of every
+      // plan): one unit's plans are read through plans_unit.
+      soci::statement st(db.sql);
+      st.alloc();
+      st.prepare(std::string("SELECT id, unit_id, body_id, body_kind, assigned_by_superior, first_year, "
+                             "last_year, resolution_code, resolution_date FROM plans ") +
+                 (unit ? "WHERE unit_id = :u " : "") + "ORDER BY unit_id, first_year, id");
+      if (unit) st.exchange(soci::use(want));
+      st.exchange(soci::into(id));
+      st.exchange(soci::into(unit_id));
+      st.exchange(soci::into(body, body_ind));
+      st.exchange(soci::into(kind));
+      st.exchange(soci::into(assigned));
+      st.exchange(soci::into(first));
+      st.exchange(soci::into(last));
+      st.exchange(soci::into(code));
+      st.exchange(soci::into(date, date_ind));
+      st.define_and_bind();
       st.execute();
       while (st.fetch()) {
         Plan p;
@@ -197,9 +247,7 @@ Result<std::vector<Plan>> ListPlans(Db db, std::optional<UnitId> unit) {
         out.push_back(std::move(p));
       }
     }
-    for (Plan& p : out) {
-      ASSIGN_OR_RETURN(p.targets, LoadTargets(db.sql, p.id));
-    }
+    RETURN_IF_ERROR(LoadTargetsOf(db.sql, unit, &out));
     return out;
   });
 }
@@ -225,6 +273,10 @@ class SqlPlanStore final : public PlanStore {
   }
   Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit) override {
     return internal::ListPlans(db_, unit);
+  }
+  Result<std::unique_ptr<ResultImport>> BeginResultImport(const std::string& actor,
+                                                          const std::string& source) override {
+    return internal::BeginResultImport(db_, actor, source);
   }
 
  private:

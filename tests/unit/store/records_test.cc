@@ -97,6 +97,52 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
   EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.size(), 1u);  // nothing of it stored
 }
 
+TEST_P(RecordsTest, OneUnitsPlansAndBodiesAreOnlyThatUnitsWithTheirOwnTargets) {
+  UnitId other = *store_->FindUnit("06811", D("01/01/2026"));
+  UnitId city = *store_->FindUnit("196", D("01/01/2016"));
+  int64_t ward_body = *store_->SaveBody("admin", {0, ward_, BodyKind::kPeoplesCouncil, "HĐND phường"});
+  int64_t other_body = *store_->SaveBody("admin", {0, other, BodyKind::kPeoplesCouncil, "HĐND phường mới"});
+  auto plan = [](UnitId unit, int year, double value) {
+    Plan p;
+    p.unit = unit;
+    p.body_kind = BodyKind::kPeoplesCouncil;
+    p.first_year = p.last_year = year;
+    p.resolution = *ParseDocumentCode("12/NQ-HĐND");
+    p.targets = {{"THU_NS", year, Comparator::kAtLeast, value, std::nullopt}};
+    return p;
+  };
+  ASSERT_TRUE(store_
+                  ->SavePlans("admin", {plan(other, 2026, 7), plan(ward_, 2018, 1), plan(city, 2018, 5),
+                                        plan(ward_, 2019, 2), plan(other, 2027, 8)})
+                  .ok());
+  std::vector<Plan> mine = *store_->ListPlans(ward_);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].unit, ward_);
+  EXPECT_EQ(mine[0].first_year, 2018);
+  ASSERT_EQ(mine[0].targets.size(), 1u);
+  EXPECT_EQ(mine[0].targets[0].value, 1);
+  EXPECT_EQ(mine[1].unit, ward_);
+  ASSERT_EQ(mine[1].targets.size(), 1u);
+  EXPECT_EQ(mine[1].targets[0].value, 2);
+  std::vector<Plan> theirs = *store_->ListPlans(other);
+  ASSERT_EQ(theirs.size(), 2u);
+  EXPECT_EQ(theirs[1].targets.at(0).value, 8);
+  EXPECT_TRUE(store_->ListPlans(store_->FindUnit("22", D("01/01/2016")).value())->empty());
+  std::vector<Plan> all = *store_->ListPlans(std::nullopt);
+  ASSERT_EQ(all.size(), 5u);
+  for (const Plan& p : all) {
+    ASSERT_EQ(p.targets.size(), 1u);
+    EXPECT_EQ(p.targets[0].year, p.first_year);  // each plan its own target
+  }
+
+  std::vector<Body> bodies = *store_->ListBodies(ward_);
+  ASSERT_EQ(bodies.size(), 1u);
+  EXPECT_EQ(bodies[0].id, ward_body);
+  ASSERT_EQ(store_->ListBodies(other)->size(), 1u);
+  EXPECT_EQ(store_->ListBodies(other)->at(0).id, other_body);
+  EXPECT_EQ(store_->ListBodies(std::nullopt)->size(), 2u);
+}
+
 TEST_P(RecordsTest, DocumentsKeepTheirVietnameseText) {
   StoredDocument doc;
   doc.doc_type = "Báo cáo";
@@ -210,6 +256,86 @@ TEST_P(RecordsTest, BulkImportAuditsEveryRowAndUpdatesWhatWasStored) {
   EXPECT_EQ(store_->ResultHistory(stored)->size(), 1u);
   // One audit row per written row, plus the import itself.
   EXPECT_EQ(*store_->AuditCount() - audit_before, static_cast<int64_t>(batch.size()) + 1);
+}
+
+// More rows than one lookup of stored keys takes (a few hundred): the
+// stored ones are found in every chunk, and only they are updated.
+TEST_P(RecordsTest, ABigImportFindsTheStoredRowsInEveryChunk) {
+  std::vector<Observation> first, second;
+  for (int y = 1990; y < 2025; ++y) {  // 420 rows, while the ward existed
+    for (int m = 1; m <= 12; ++m) {
+      std::string period = std::to_string(y) + "-" + std::to_string(100 + m).substr(1);
+      Observation o = Obs(y * 100 + m, period.c_str());
+      if ((y * 12 + m) % 5 == 0) first.push_back(o);
+      o.value += 0.5;
+      second.push_back(o);
+    }
+  }
+  ASSERT_TRUE(store_->SaveResults("importer", first, "first.csv").ok());
+  ASSERT_TRUE(store_->SaveResults("importer", second, "second.csv").ok());
+  std::vector<ResultRecord> all = *store_->ListResults(ward_);
+  ASSERT_EQ(all.size(), second.size());
+  size_t updated = 0;
+  for (const ResultRecord& r : all) {
+    EXPECT_EQ(r.observation.value - static_cast<int>(r.observation.value), 0.5) << r.observation.period.Key();
+    if (r.version == 2) ++updated;
+  }
+  EXPECT_EQ(updated, first.size());  // the stored ones, and not one more
+}
+
+// An import in batches is one transaction: dropped, or refused in a later
+// batch, it leaves nothing; committed, everything with one audit row more.
+TEST_P(RecordsTest, AnImportInBatchesIsStoredWholeOrNotAtAll) {
+  auto batch = [&](int year) {
+    std::vector<Observation> rows;
+    for (int m = 1; m <= 12; ++m) {
+      rows.push_back(
+          Obs(year * 100 + m, (std::to_string(year) + "-" + std::to_string(100 + m).substr(1)).c_str()));
+    }
+    return rows;
+  };
+  int64_t audit_before = *store_->AuditCount();
+  {
+    std::unique_ptr<ResultImport> dropped = *store_->plans().BeginResultImport("importer", "a.csv");
+    ASSERT_TRUE(dropped->Add(batch(2016)).ok());
+    ASSERT_TRUE(dropped->Add(batch(2017)).ok());
+  }
+  EXPECT_TRUE(store_->ListResults(ward_)->empty());
+  {
+    std::unique_ptr<ResultImport> refused = *store_->plans().BeginResultImport("importer", "b.csv");
+    ASSERT_TRUE(refused->Add(batch(2016)).ok());
+    std::vector<Observation> bad = batch(2017);
+    bad[5].indicator = "NO_SUCH";
+    Status s = refused->Add(bad);
+    EXPECT_EQ(s.code(), StatusCode::kNotFound);
+    EXPECT_EQ(s.field(), "indicator");
+    EXPECT_EQ(refused->Commit().code(), StatusCode::kNotFound);  // spoiled: nothing committed
+  }
+  EXPECT_TRUE(store_->ListResults(ward_)->empty());
+  EXPECT_EQ(*store_->AuditCount(), audit_before);
+
+  int64_t earlier = *store_->SaveResult("reporter", Obs(1, "2015"));
+  std::unique_ptr<ResultImport> ok = *store_->plans().BeginResultImport("importer", "c.csv");
+  ASSERT_TRUE(ok->Add(batch(2016)).ok());
+  std::vector<Observation> again = batch(2016);  // stored by the first batch: updated
+  for (Observation& o : again) o.value += 1;
+  ASSERT_TRUE(ok->Add(again).ok());
+  ASSERT_TRUE(ok->Add({Obs(2, "2015")}).ok());  // stored before: updated too
+  EXPECT_EQ(ok->rows(), 25u);
+  ASSERT_TRUE(ok->Commit().ok());
+  std::vector<ResultRecord> all = *store_->ListResults(ward_);
+  ASSERT_EQ(all.size(), 13u);
+  for (const ResultRecord& r : all) {
+    EXPECT_EQ(r.version, 2) << r.observation.period.Key();
+    if (r.id == earlier) {
+      EXPECT_EQ(r.observation.value, 2);
+    } else {
+      EXPECT_EQ(r.observation.value,
+                r.observation.period.year() * 100 + r.observation.period.last_month() + 1);
+    }
+  }
+  // The first reporter's create, 12 + 12 + 1 rows and the import.
+  EXPECT_EQ(*store_->AuditCount() - audit_before, 1 + 25 + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RecordsTest, ::testing::Values("sqlite", "postgresql"),
