@@ -86,7 +86,9 @@ PER_UNIT = """
          ELSE (array_agg(r.denominator ORDER BY r.period DESC))[1] END AS den
   FROM results r JOIN indicators i ON i.code = r.indicator_code
   WHERE r.period BETWEEN %(p0)s AND %(p1)s AND r.status = 'approved' AND {where}
-  GROUP BY r.unit_id, r.indicator_code, i.spatial, i.value_kind, i.time_agg"""
+  GROUP BY r.unit_id, r.indicator_code, i.spatial, i.value_kind, i.time_agg
+  -- as kiemdem: a flow needs every month of the period, a stock its latest month
+  HAVING i.time_agg = 'stock' OR count(*) = %(nm)s"""
 VALUE = "COALESCE(pu.value, 100 * pu.num / NULLIF(pu.den, 0))"
 
 SQL_EVAL = f"""
@@ -99,7 +101,8 @@ SUBTREE = """WITH RECURSIVE sub(id) AS (SELECT %(u)s::bigint UNION ALL
   SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)"""
 AGG = """CASE pu.spatial WHEN 'sum' THEN sum(pu.value) WHEN 'mean' THEN avg(pu.value)
   WHEN 'ratio' THEN 100 * sum(pu.num) / NULLIF(sum(pu.den), 0) END"""
-SQL_ROLLUP = f"""{SUBTREE}, pu AS ({PER_UNIT.format(where="r.unit_id IN (SELECT id FROM sub)")})
+SQL_SUBTREE = f"{SUBTREE} SELECT array_agg(id) FROM sub"
+SQL_ROLLUP = f"""WITH pu AS ({PER_UNIT.format(where="r.unit_id = ANY(%(ids)s)")})
 SELECT indicator_code, {AGG}, count(*) FROM pu WHERE spatial <> 'none' GROUP BY indicator_code, spatial"""
 
 SQL_COMPARE = f"""
@@ -125,7 +128,7 @@ def sql(query, **params):
 
 
 def month_range(p0, p1, y):
-    return {"p0": f"{y}-{p0:02d}", "p1": f"{y}-{p1:02d}", "y": y}
+    return {"p0": f"{y}-{p0:02d}", "p1": f"{y}-{p1:02d}", "y": y, "nm": p1 - p0 + 1}
 
 
 def close(a, b):
@@ -169,7 +172,11 @@ for u, (p, m0, m1) in sample([(u, p) for u in communes for p in all_periods], n)
 for prov, (p, m0, m1) in sample([(v, p) for v in provinces for p in all_periods], n):
     y = int(p[:4])
     status, body, k_ms = get(f"/rollup?unit={prov}&period={urllib.parse.quote(p)}")
-    rows, s_ms = sql(SQL_ROLLUP, u=prov, **month_range(m0, m1, y))
+    # Two statements, both timed: the subtree's ids first, so the planner
+    # sees the list it filters results by.
+    ids, ids_ms = sql(SQL_SUBTREE, u=prov)
+    rows, s_ms = sql(SQL_ROLLUP, ids=ids[0][0], **month_range(m0, m1, y))
+    s_ms += ids_ms
     record("2 roll-up of one province", k_ms, s_ms)
     if status != 200:
         mismatches.append(f"rollup {prov} {p}: HTTP {status} {body}")
