@@ -26,6 +26,8 @@ int RunBackup(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunReport(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunServe(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunUser(const GlobalOptions& g, const std::vector<std::string>& args);
+// `kiemdem bench-data`: a national-size data set for bench/national.sh (src/cli/bench_data_command.cc).
+int RunBenchData(const GlobalOptions& g, const std::vector<std::string>& args);
 
 }  // namespace kiemdem::cli
 

@@ -43,6 +43,11 @@ commands:
                                 accounts; roles: viewer, reporter, approver, admin over a unit's subtree
   user tokens NAME [--revoke ID | --all] | disable NAME | enable NAME [--db PATH]
                                 a user's API tokens, their revocation; disabling ends every session
+  bench-data --out DIR [--communes N] [--province CODE] [--indicators K] [--years Y]
+             [--first-year YYYY] [--pre2025] [--seed S]
+                                a national-size data set for benchmarks (bench/national.sh): the real
+                                communes (post-2025, or pre-2025), indicators.csv, plans.csv and
+                                results_YYYY.csv as `import` takes them; the same arguments, the same bytes
   check-percent PART WHOLE STATED
                                 does a stated percentage match its figures? (8 12 66,66%)
 
@@ -92,6 +97,7 @@ int main(int argc, char** argv) {
   if (command == "export") return kiemdem::cli::RunExport(g, rest);
   if (command == "backup") return kiemdem::cli::RunBackup(g, rest);
   if (command == "report") return kiemdem::cli::RunReport(g, rest);
+  if (command == "bench-data") return kiemdem::cli::RunBenchData(g, rest);
   if (command == "check-percent") return kiemdem::cli::RunCheckPercent(g, rest);
   if (command == "help") {
     std::cout << kHelp;
