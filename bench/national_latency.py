@@ -233,9 +233,8 @@ for (p, m0, m1), c in sample([(p, c) for p in all_periods for c in rolled], n):
             item = k_prov[prov]
             check("national", f"{p} {c} province {prov}: kiemdem {item.get('value')} SQL {value}",
                   close(item.get("value"), value))
-            if prov is not None:
-                check("national", f"{p} {c} province {prov}: reporting kiemdem {item.get('reporting')} SQL {reporting}",
-                      item.get("reporting") == reporting)
+            check("national", f"{p} {c} province {prov}: reporting kiemdem {item.get('reporting')} SQL {reporting}",
+                  item.get("reporting") == reporting)
 if fallback:
     notes.append(f"(4) GET /rollup?period=P&indicator=C answered 400: timed as {len(provinces)} province requests")
 

@@ -145,12 +145,21 @@ schemas = {
                       "assignee": obj({"kind": {"type": "string", "enum": ["unit", "body", "person"]},
                                        "name": string, "unit": nullable(integer)}),
                       "cooperating": {"type": "array", "items": string}, "deadline": nullable(date),
+                      # Deadlines before the final one ("báo cáo trước 25/11"), each delivered on done_on.
+                      "milestones": {"type": "array", "items": ref("Milestone")},
+                      # "thường xuyên": an ongoing duty without a final deadline.
+                      "standing": boolean,
+                      # The deadline to chase: the first milestone not delivered, else the final one.
+                      "next_deadline": nullable(date), "next_due": string,
                       "completed_on": nullable(date), "indicator": nullable(string),
-                      "state": {"type": "string", "enum": ["done_on_time", "done_late", "in_progress", "overdue"]},
+                      "state": {"type": "string", "enum": ["done_on_time", "done_late", "in_progress", "overdue",
+                                                           "standing", "no_deadline"]},
                       "state_label": string, "days_left": integer,
                       "progress": {"type": "array", "items": ref("Progress")}},
-                     ["id", "meeting", "issuer", "text", "assignee", "cooperating", "deadline", "completed_on",
-                      "indicator", "state", "state_label", "progress"]),
+                     ["id", "meeting", "issuer", "text", "assignee", "cooperating", "deadline", "milestones",
+                      "standing", "next_deadline", "next_due", "completed_on", "indicator", "state", "state_label",
+                      "progress"]),
+    "Milestone": obj({"on": date, "what": string, "done_on": nullable(date)}, ["on", "what", "done_on"]),
     "User": obj({"username": string, "display_name": string, "disabled": boolean,
                  "roles": {"type": "array", "items": ref("RoleGrant")}}),
     "RoleGrant": obj({"role": {"type": "string", "enum": ["viewer", "reporter", "approver", "admin"]},
@@ -184,7 +193,10 @@ schemas["DirectiveInput"] = obj({"unit": integer, "meeting": nullable(integer), 
                                  "assignee": obj({"kind": {"type": "string", "enum": ["unit", "body", "person"]},
                                                   "name": string, "unit": nullable(integer)}, ["name"]),
                                  "cooperating": {"type": "array", "items": string}, "deadline": nullable(date),
-                                 "indicator": nullable(string)}, ["text"])
+                                 "milestones": {"type": "array", "items": obj({"on": date, "what": string,
+                                                                               "done_on": nullable(date)},
+                                                                              ["on", "what"])},
+                                 "standing": boolean, "indicator": nullable(string)}, ["text"])
 schemas["OverdueGroup"] = obj({"name": string, "open": integer, "overdue": integer,
                                "items": {"type": "array", "items": ref("Directive")}})
 schemas["ImportOutcome"] = obj({"file_name": string, "rows": integer, "stored": integer, "check_only": boolean,

@@ -10,6 +10,37 @@
 namespace kiemdem::api {
 namespace {
 
+// [{"on": date, "what": text, "done_on": date|null}, …]: the deadlines before the final one.
+Result<std::vector<Milestone>> ParseMilestones(const Json& list) {
+  if (!list.is_array()) {
+    return InvalidArgument("'milestones' is a list of {on, what, done_on}",
+                           "'milestones' là danh sách {on, what, done_on}")
+        .WithField("milestones");
+  }
+  std::vector<Milestone> out;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Json& m = list[i];
+    std::string field = "milestones[" + std::to_string(i) + "]";
+    if (!m.is_object()) {
+      return InvalidArgument(field + " is an object {on, what, done_on}",
+                             field + " là một đối tượng {on, what, done_on}")
+          .WithField(field);
+    }
+    Milestone ms;
+    Result<std::optional<Date>> on = DateField(m, "on", true);
+    if (!on.ok()) return Status(on.status()).WithField(field + ".on");
+    ms.on = **on;
+    Result<std::string> what = StringField(m, "what");
+    if (!what.ok()) return Status(what.status()).WithField(field + ".what");
+    ms.what = *what;
+    Result<std::optional<Date>> done = DateField(m, "done_on");
+    if (!done.ok()) return Status(done.status()).WithField(field + ".done_on");
+    ms.done_on = *done;
+    out.push_back(std::move(ms));
+  }
+  return out;
+}
+
 Result<Directive> ParseDirective(const Json& j, Directive d) {
   if (j.contains("text")) {
     ASSIGN_OR_RETURN(d.text, StringField(j, "text"));
@@ -41,6 +72,12 @@ Result<Directive> ParseDirective(const Json& j, Directive d) {
   }
   if (j.contains("deadline")) {
     ASSIGN_OR_RETURN(d.deadline, DateField(j, "deadline"));
+  }
+  if (j.contains("standing")) {
+    ASSIGN_OR_RETURN(d.standing, BoolField(j, "standing"));
+  }
+  if (j.contains("milestones")) {
+    ASSIGN_OR_RETURN(d.milestones, ParseMilestones(j["milestones"]));
   }
   if (j.contains("indicator")) {
     ASSIGN_OR_RETURN(d.indicator, StringField(j, "indicator", false));
@@ -163,6 +200,16 @@ Status GetMeeting(Call& call) {
   return Status::Ok();
 }
 
+// The same milestones, due on the same days for the same things; marking one
+// delivered (done_on) is progress the unit itself reports.
+bool SameDeadlines(const std::vector<Milestone>& a, const std::vector<Milestone>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].on != b[i].on || a[i].what != b[i].what) return false;
+  }
+  return true;
+}
+
 // The unit a directive belongs to for authorisation: its assignee's, else its session's.
 UnitId DirectiveUnit(const Directive& d, const std::map<int64_t, UnitId>& meeting_units) {
   if (d.assignee.unit != kNoUnit) return d.assignee.unit;
@@ -175,10 +222,12 @@ int StateRank(DirectiveState s) {
   switch (s) {
     case DirectiveState::kInProgressOverdue: return 0;
     case DirectiveState::kInProgressOnTime: return 1;
-    case DirectiveState::kDoneLate: return 2;
-    case DirectiveState::kDoneOnTime: return 3;
+    case DirectiveState::kStanding: return 2;
+    case DirectiveState::kNoDeadline: return 3;
+    case DirectiveState::kDoneLate: return 4;
+    case DirectiveState::kDoneOnTime: return 5;
   }
-  return 4;
+  return 6;
 }
 
 Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store) {
@@ -215,7 +264,7 @@ Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store
     int ra = StateRank(a.StateOn(today)), rb = StateRank(b.StateOn(today));
     if (ra != rb) return ra < rb;
     Date far = Date::FromDayNumber(1 << 24);
-    return a.deadline.value_or(far) < b.deadline.value_or(far);
+    return a.NextDeadline().value_or(far) < b.NextDeadline().value_or(far);
   });
   return out;
 }
@@ -245,7 +294,7 @@ Status Overdue(Call& call) {
   std::map<std::string, Json> by_assignee, by_issuer;
   for (const Directive& d : list) {
     DirectiveState s = d.StateOn(today);
-    if (s != DirectiveState::kInProgressOnTime && s != DirectiveState::kInProgressOverdue) continue;
+    if (IsDone(s)) continue;
     for (auto* groups : {&by_assignee, &by_issuer}) {
       std::string key = groups == &by_assignee ? d.assignee.name : d.issuer;
       Json& g = (*groups)[key];
@@ -316,7 +365,8 @@ Status UpdateDirective(Call& call) {
   // deadline, assignee and indicator change only from above.
   bool task_changed = d.text != current.text || d.deadline != current.deadline ||
                       d.assignee.name != current.assignee.name || d.assignee.unit != current.assignee.unit ||
-                      d.indicator != current.indicator;
+                      d.indicator != current.indicator || d.standing != current.standing ||
+                      !SameDeadlines(d.milestones, current.milestones);
   if (task_changed && current.meeting != 0) {
     ASSIGN_OR_RETURN(UnitId reviewed, SessionUnit(call, *store, current.meeting));
     if (!Authorise(call, Action::kAssign, reviewed).ok()) {

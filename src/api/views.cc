@@ -181,6 +181,10 @@ Json DirectiveView(const Directive& d, Date today, bool vi) {
          {"evidence_document", p.evidence_document ? Json(*p.evidence_document) : Json(nullptr)},
          {"evidence_result", p.evidence_result ? Json(*p.evidence_result) : Json(nullptr)}});
   }
+  Json milestones = Json::array();
+  for (const Milestone& m : d.milestones) {
+    milestones.push_back({{"on", m.on.ToIso()}, {"what", m.what}, {"done_on", DateJson(m.done_on)}});
+  }
   Json j{{"id", d.id},
          {"meeting", d.meeting == 0 ? Json(nullptr) : Json(d.meeting)},
          {"issuer", d.issuer},
@@ -191,12 +195,16 @@ Json DirectiveView(const Directive& d, Date today, bool vi) {
            {"unit", d.assignee.unit == kNoUnit ? Json(nullptr) : Json(d.assignee.unit)}}},
          {"cooperating", d.cooperating},
          {"deadline", DateJson(d.deadline)},
+         {"milestones", milestones},
+         {"standing", d.standing},
+         {"next_deadline", DateJson(d.NextDeadline())},
+         {"next_due", d.NextDue()},
          {"completed_on", DateJson(d.completed_on)},
          {"indicator", d.indicator.empty() ? Json(nullptr) : Json(d.indicator)},
          {"state", DirectiveStateKey(state)},
          {"state_label", vi ? DirectiveStateNameVi(state) : DirectiveStateNameEn(state)},
          {"progress", progress}};
-  if (d.deadline && !d.completed_on) j["days_left"] = *d.deadline - today;
+  if (std::optional<Date> next = d.NextDeadline()) j["days_left"] = *next - today;
   return j;
 }
 

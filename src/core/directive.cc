@@ -8,6 +8,8 @@ const char* DirectiveStateKey(DirectiveState s) {
     case DirectiveState::kDoneLate: return "done_late";
     case DirectiveState::kInProgressOnTime: return "in_progress";
     case DirectiveState::kInProgressOverdue: return "overdue";
+    case DirectiveState::kStanding: return "standing";
+    case DirectiveState::kNoDeadline: return "no_deadline";
   }
   return "in_progress";
 }
@@ -18,6 +20,8 @@ const char* DirectiveStateNameVi(DirectiveState s) {
     case DirectiveState::kDoneLate: return "Hoàn thành quá hạn";
     case DirectiveState::kInProgressOnTime: return "Đang thực hiện trong hạn";
     case DirectiveState::kInProgressOverdue: return "Đang thực hiện quá hạn";
+    case DirectiveState::kStanding: return "Thực hiện thường xuyên";
+    case DirectiveState::kNoDeadline: return "Không thời hạn";
   }
   return "";
 }
@@ -28,30 +32,75 @@ const char* DirectiveStateNameEn(DirectiveState s) {
     case DirectiveState::kDoneLate: return "Done late";
     case DirectiveState::kInProgressOnTime: return "In progress, on time";
     case DirectiveState::kInProgressOverdue: return "In progress, overdue";
+    case DirectiveState::kStanding: return "Standing duty";
+    case DirectiveState::kNoDeadline: return "No deadline";
   }
   return "";
 }
 
 Result<DirectiveState> ParseDirectiveState(std::string_view key) {
-  for (DirectiveState s : {DirectiveState::kDoneOnTime, DirectiveState::kDoneLate,
-                           DirectiveState::kInProgressOnTime, DirectiveState::kInProgressOverdue}) {
+  for (DirectiveState s :
+       {DirectiveState::kDoneOnTime, DirectiveState::kDoneLate, DirectiveState::kInProgressOnTime,
+        DirectiveState::kInProgressOverdue, DirectiveState::kStanding, DirectiveState::kNoDeadline}) {
     if (key == DirectiveStateKey(s)) return s;
   }
   return InvalidArgument("'" + std::string(key) +
                              "' is not a directive state (done_on_time, done_late, "
-                             "in_progress, overdue)",
+                             "in_progress, overdue, standing, no_deadline)",
                          "'" + std::string(key) +
                              "' không phải trạng thái nhiệm vụ (done_on_time, "
-                             "done_late, in_progress, overdue)")
+                             "done_late, in_progress, overdue, standing, no_deadline)")
       .WithField("state");
 }
 
-DirectiveState DirectiveStateOn(std::optional<Date> deadline, std::optional<Date> completed_on, Date today) {
+bool IsDone(DirectiveState s) { return s == DirectiveState::kDoneOnTime || s == DirectiveState::kDoneLate; }
+
+DirectiveState DirectiveStateOn(std::optional<Date> deadline, std::optional<Date> completed_on, Date today,
+                                bool standing) {
   if (completed_on && *completed_on <= today) {
     return deadline && *completed_on > *deadline ? DirectiveState::kDoneLate : DirectiveState::kDoneOnTime;
   }
-  return deadline && today > *deadline ? DirectiveState::kInProgressOverdue
-                                       : DirectiveState::kInProgressOnTime;
+  if (deadline) {
+    return today > *deadline ? DirectiveState::kInProgressOverdue : DirectiveState::kInProgressOnTime;
+  }
+  return standing ? DirectiveState::kStanding : DirectiveState::kNoDeadline;
+}
+
+DirectiveState Directive::StateOn(Date today) const {
+  if (completed_on && *completed_on <= today) {
+    bool late = deadline && *completed_on > *deadline;
+    for (const Milestone& m : milestones) {
+      // A milestone never marked was delivered with the whole task at the latest.
+      if (m.done_on.value_or(*completed_on) > m.on) late = true;
+    }
+    return late ? DirectiveState::kDoneLate : DirectiveState::kDoneOnTime;
+  }
+  bool pending = deadline.has_value();
+  bool overdue = deadline && today > *deadline;
+  for (const Milestone& m : milestones) {
+    if (m.done_on && *m.done_on <= today) continue;
+    pending = true;
+    if (today > m.on) overdue = true;
+  }
+  if (overdue) return DirectiveState::kInProgressOverdue;
+  if (pending) return DirectiveState::kInProgressOnTime;
+  return standing ? DirectiveState::kStanding : DirectiveState::kNoDeadline;
+}
+
+std::optional<Date> Directive::NextDeadline() const {
+  if (completed_on) return std::nullopt;
+  for (const Milestone& m : milestones) {
+    if (!m.done_on) return m.on;
+  }
+  return deadline;
+}
+
+std::string Directive::NextDue() const {
+  if (completed_on) return "";
+  for (const Milestone& m : milestones) {
+    if (!m.done_on) return m.what;
+  }
+  return "";
 }
 
 const char* AssigneeKindKey(AssigneeKind k) {
@@ -81,6 +130,35 @@ Status Directive::Validate() const {
     return InvalidArgument("a directive needs an assignee (a unit, a body or a person)",
                            "ý kiến chỉ đạo cần có đơn vị, cơ quan hoặc người được giao")
         .WithField("assignee");
+  }
+  if (standing && deadline) {
+    return InvalidArgument(
+               "a standing duty (thường xuyên) has no final deadline; give its reports as milestones",
+               "nhiệm vụ thường xuyên không có hạn hoàn thành; các hạn báo cáo ghi thành mốc")
+        .WithField("deadline");
+  }
+  for (size_t i = 0; i < milestones.size(); ++i) {
+    const Milestone& m = milestones[i];
+    std::string field = "milestones[" + std::to_string(i) + "]";
+    if (m.what.empty()) {
+      return InvalidArgument(
+                 "milestone " + std::to_string(i + 1) + " needs what is due by " + m.on.ToVietnamese(),
+                 "mốc " + std::to_string(i + 1) + " cần ghi việc phải xong trước ngày " + m.on.ToVietnamese())
+          .WithField(field + ".what");
+    }
+    if (i > 0 && m.on < milestones[i - 1].on) {
+      return InvalidArgument("milestones go in date order: " + m.on.ToVietnamese() + " comes before " +
+                                 milestones[i - 1].on.ToVietnamese(),
+                             "các mốc ghi theo thứ tự ngày: " + m.on.ToVietnamese() + " trước " +
+                                 milestones[i - 1].on.ToVietnamese())
+          .WithField(field + ".on");
+    }
+    if (deadline && m.on > *deadline) {
+      return InvalidArgument("milestone " + m.on.ToVietnamese() + " is after the final deadline " +
+                                 deadline->ToVietnamese(),
+                             "mốc " + m.on.ToVietnamese() + " sau hạn hoàn thành " + deadline->ToVietnamese())
+          .WithField(field + ".on");
+    }
   }
   return Status::Ok();
 }

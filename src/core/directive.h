@@ -22,16 +22,35 @@ enum class DirectiveState {
   kDoneLate,           // Hoàn thành quá hạn
   kInProgressOnTime,   // Đang thực hiện trong hạn
   kInProgressOverdue,  // Đang thực hiện quá hạn
+  kStanding,           // Thực hiện thường xuyên: an ongoing duty, never late
+  kNoDeadline,         // Không thời hạn: open and no deadline was set
 };
 
-const char* DirectiveStateKey(DirectiveState s);     // "done_on_time", "done_late", "in_progress", "overdue"
+// "done_on_time", "done_late", "in_progress", "overdue", "standing", "no_deadline".
+const char* DirectiveStateKey(DirectiveState s);
 const char* DirectiveStateNameVi(DirectiveState s);  // "Hoàn thành đúng hạn", ...
 const char* DirectiveStateNameEn(DirectiveState s);
 Result<DirectiveState> ParseDirectiveState(std::string_view key);
 
-// The state on `today`: done on or before the deadline is on time; open past
-// the deadline is overdue; no deadline is never late.
-DirectiveState DirectiveStateOn(std::optional<Date> deadline, std::optional<Date> completed_on, Date today);
+// True for the two done states.
+bool IsDone(DirectiveState s);
+
+// The state on `today` of a directive with one deadline: done on or before
+// the deadline is on time; open past the deadline is overdue; open without a
+// deadline is "không thời hạn", or "thường xuyên" when it is `standing`.
+DirectiveState DirectiveStateOn(std::optional<Date> deadline, std::optional<Date> completed_on, Date today,
+                                bool standing = false);
+
+// An intermediate deadline of a directive that carries several ("báo cáo
+// trước 25/11, hoàn thành trước 31/12"): what is due, by when, and the day it
+// was delivered.
+struct Milestone {
+  Date on;
+  std::string what;  // "báo cáo kết quả"
+  std::optional<Date> done_on;
+
+  bool operator==(const Milestone&) const = default;
+};
 
 // Who must carry a directive out.
 enum class AssigneeKind { kUnit, kBody, kPerson };
@@ -61,14 +80,27 @@ struct Directive {
   std::string text;     // "Báo cáo Chủ tịch UBND thành phố trước ngày 25/11/2018"
   Assignee assignee;
   std::vector<std::string> cooperating;  // phối hợp
-  std::optional<Date> deadline;
+  std::optional<Date> deadline;          // the final deadline ("hoàn thành trước 31/12")
+  // Deadlines before the final one, in date order ("báo cáo trước 25/11").
+  std::vector<Milestone> milestones;
+  // "thực hiện thường xuyên": an ongoing duty; it has no final deadline.
+  bool standing = false;
   std::optional<Date> completed_on;
   std::string indicator;  // the indicator it is meant to move, if any
   std::vector<DirectiveProgress> progress;
 
-  // Non-empty text and assignee; completion not before the issuing date is checked by the caller.
+  // Non-empty text and assignee; milestones dated, described, in order and
+  // not after the final deadline; a standing duty has no final deadline.
+  // Completion not before the issuing date is checked by the caller.
   Status Validate() const;
-  DirectiveState StateOn(Date today) const { return DirectiveStateOn(deadline, completed_on, today); }
+  // Open past any deadline not met (a milestone not delivered by its day,
+  // or the final one) is overdue; done after any of them is done late.
+  DirectiveState StateOn(Date today) const;
+  // The deadline to chase on `today`: the first milestone not delivered,
+  // else the final deadline; empty when done or without any.
+  std::optional<Date> NextDeadline() const;
+  // What the next deadline asks for: the milestone's words, or "" for the final one.
+  std::string NextDue() const;
 };
 
 // A working session: a body above reviews a unit.

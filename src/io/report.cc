@@ -418,7 +418,13 @@ DocxDocument MeetingNoticeDocument(const MeetingNotice& n) {
       for (const std::string& c : d.cooperating) with += (with.empty() ? "" : ", ") + c;
       text += "; phối hợp: " + with;
     }
-    text += d.deadline ? "; thời hạn: " + d.deadline->ToVietnamese() + "." : ".";
+    for (const Milestone& ms : d.milestones) text += "; " + ms.what + " trước ngày " + ms.on.ToVietnamese();
+    if (d.standing) {
+      text += "; thực hiện thường xuyên.";
+    } else {
+      std::string label = d.milestones.empty() ? "; thời hạn: " : "; hoàn thành trước ngày ";
+      text += d.deadline ? label + d.deadline->ToVietnamese() + "." : ".";
+    }
     doc.blocks.emplace_back(Body(text));
   }
   if (n.directives.empty()) doc.blocks.emplace_back(Body("(Buổi làm việc không giao nhiệm vụ.)"));

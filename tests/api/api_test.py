@@ -956,6 +956,59 @@ def test_only_the_body_above_moves_a_sessions_deadline_or_assigns_targets(w):
     assert status in (200, 201), "its own council's resolution is its own: %s" % r
 
 
+def test_a_directive_with_two_deadlines_and_a_standing_duty(w):
+    """ "Báo cáo Chủ tịch UBND thành phố trước ngày 25/11, hoàn thành trước 31/12"; "thường xuyên kiểm tra"."""
+    ward, _ = w.ward()
+    city_approver, ward_approver = w.user(("approver", w.city)), w.user(("approver", ward))
+    today = datetime.date.today()
+    report_by, finish_by = today + datetime.timedelta(days=5), today + datetime.timedelta(days=40)
+    status, mt = w.api(city_approver, "POST", "/meetings", {
+        "unit": ward, "held_on": today.isoformat(), "host": "Thường trực Thành ủy",
+        "directives": [
+            {"text": "Rà soát, giải quyết dứt điểm kiến nghị của cử tri", "assignee": "UBND phường",
+             "milestones": [{"on": report_by.strftime("%d/%m/%Y"), "what": "báo cáo Chủ tịch UBND thành phố"}],
+             "deadline": finish_by.isoformat()},
+            {"text": "Thường xuyên kiểm tra, đôn đốc thu ngân sách", "assignee": "UBND phường", "standing": True},
+            {"text": "Quan tâm công tác dân vận", "assignee": "Đảng ủy phường"}]})
+    assert status == 201, mt
+    two, duty, open_ended = (d["id"] for d in mt["directives"])
+    status, r = w.api(ward_approver, "GET", f"/directives/{two}")
+    assert r["state"] == "in_progress" and r["next_deadline"] == report_by.isoformat(), r
+    assert r["next_due"] == "báo cáo Chủ tịch UBND thành phố" and r["days_left"] == 5, r
+    assert r["milestones"] == [{"on": report_by.isoformat(), "what": "báo cáo Chủ tịch UBND thành phố",
+                                "done_on": None}], r
+    past_report = (report_by + datetime.timedelta(days=1)).strftime("%d/%m/%Y")
+    status, r = w.api(ward_approver, "GET", f"/directives?on={past_report}")
+    states = {d["id"]: d["state"] for d in r["items"]}
+    assert states == {two: "overdue", duty: "standing", open_ended: "no_deadline"}, r
+    assert r["counts"] == {"overdue": 1, "standing": 1, "no_deadline": 1}, r
+    labels = {d["id"]: d["state_label"] for d in r["items"]}
+    assert labels[duty] == "Thực hiện thường xuyên" and labels[open_ended] == "Không thời hạn", r
+    status, r = w.api(ward_approver, "GET", f"/directives/overdue?on={past_report}")
+    assert sorted((a["name"], a["open"], a["overdue"]) for a in r["by_assignee"]) == [
+        ("UBND phường", 2, 1), ("Đảng ủy phường", 1, 0)], "standing and open-ended duties are open, not overdue: %s" % r
+
+    # The ward says the report went on time; it may not move the report's day.
+    delivered = [{"on": report_by.isoformat(), "what": "báo cáo Chủ tịch UBND thành phố",
+                  "done_on": (report_by - datetime.timedelta(days=1)).isoformat()}]
+    status, r = w.api(ward_approver, "PATCH", f"/directives/{two}", {"milestones": delivered})
+    assert status == 200 and r["next_deadline"] == finish_by.isoformat(), r
+    status, r = w.api(ward_approver, "GET", f"/directives/{two}?on={past_report}")
+    assert r["state"] == "in_progress", r
+    moved = [dict(delivered[0], on=(report_by + datetime.timedelta(days=10)).isoformat())]
+    status, r = w.api(ward_approver, "PATCH", f"/directives/{two}", {"milestones": moved})
+    assert status == 403, "the report's day is the city's: %s" % r
+    status, r = w.api(ward_approver, "PATCH", f"/directives/{duty}", {"standing": False})
+    assert status == 403, r
+    status, r = w.api(city_approver, "PATCH", f"/directives/{duty}", {"deadline": finish_by.isoformat()})
+    assert status == 400 and r["error"]["field"] == "deadline", "a standing duty has no final deadline: %s" % r
+    late = [{"on": (finish_by + datetime.timedelta(days=1)).isoformat(), "what": "báo cáo"}]
+    status, r = w.api(city_approver, "PATCH", f"/directives/{two}", {"milestones": late})
+    assert status == 400 and r["error"]["field"] == "milestones[0].on", r
+    status, r = w.api(city_approver, "PATCH", f"/directives/{two}", {"milestones": [{"on": "31/02/2026", "what": "x"}]})
+    assert status == 400 and r["error"]["field"] == "milestones[0].on", r
+
+
 def test_a_session_whose_second_directive_is_bad_is_refused_whole(w):
     ward, _ = w.ward()
     appr = w.user(("approver", w.city))

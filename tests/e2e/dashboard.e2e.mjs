@@ -342,7 +342,9 @@ try {
   await page.fill("#d-assignee-0", "UBND phường Quảng Hưng");
   await page.fill("#d-deadline-0", dd(tomorrow));
   await page.click("#add-directive");
-  await page.fill("#d-text-1", "Rà soát các dự án chậm tiến độ");
+  await page.fill("#d-text-1", "Thường xuyên kiểm tra, đôn đốc các dự án chậm tiến độ");
+  await page.check("#d-standing-1");
+  check("a standing duty takes no deadline", await page.$eval("#d-deadline-1", (i) => i.disabled));
   await shots("meeting-new");
   await page.click("#new-meeting button[type=submit]");
   await page.waitForFunction(() => document.querySelector("#meeting-done")?.textContent?.length > 0);
@@ -357,6 +359,10 @@ try {
   await page.click('nav a[href="#/directives"]');
   await page.waitForSelector(".board");
   check("it is in progress today", (await page.$$(`${mine}.in_progress`)).length === 1);
+  const duty = '.directive[aria-label="Thường xuyên kiểm tra, đôn đốc các dự án chậm tiến độ"]';
+  check("the standing duty has its own column, never 'trong hạn'",
+        (await page.$$(`section[aria-label="Thực hiện thường xuyên"] ${duty}.standing`)).length === 1);
+  check("and says so where a deadline would be", (await page.textContent(duty)).includes("Thường xuyên"));
   const overdueBefore = (await page.$$(".directive.overdue")).length;
   const later = new Date(today.getTime() + 3 * 86400000);
   await page.goto(`${server.base}/#/directives?on=${dd(later)}`);

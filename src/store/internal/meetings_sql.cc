@@ -16,6 +16,40 @@ std::string MeetingJson(const Meeting& m) {
       .str();
 }
 
+// Milestones in one text column, a line each: "due<TAB>delivered<TAB>what"
+// with ISO dates (delivered empty while open).
+std::string EncodeMilestones(const std::vector<Milestone>& milestones) {
+  std::string out;
+  for (const Milestone& m : milestones) {
+    std::string what = m.what;
+    for (char& c : what) {
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    if (!out.empty()) out += '\n';
+    out += m.on.ToIso() + '\t' + Iso(m.done_on) + '\t' + what;
+  }
+  return out;
+}
+
+Result<std::vector<Milestone>> DecodeMilestones(const std::string& text, const std::string& row) {
+  std::vector<Milestone> out;
+  for (const std::string& line : SplitLines(text)) {
+    size_t a = line.find('\t');
+    size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
+    if (b == std::string::npos) return Undecodable("directives", row, "milestones", line);
+    Milestone m;
+    ASSIGN_OR_RETURN(std::optional<Date> on,
+                     DecodeDate(line.substr(0, a), soci::i_ok, "directives", row, "milestones"));
+    if (!on) return Undecodable("directives", row, "milestones", line);
+    m.on = *on;
+    ASSIGN_OR_RETURN(m.done_on,
+                     DecodeDate(line.substr(a + 1, b - a - 1), soci::i_ok, "directives", row, "milestones"));
+    m.what = line.substr(b + 1);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 std::string DirectiveJson(const Directive& d) {
   return JsonObject()
       .Add("meeting", static_cast<double>(d.meeting))
@@ -26,6 +60,8 @@ std::string DirectiveJson(const Directive& d) {
       .Add("assignee_unit", static_cast<double>(d.assignee.unit))
       .Add("cooperating", JoinLines(d.cooperating))
       .Add("deadline", Iso(d.deadline))
+      .Add("milestones", EncodeMilestones(d.milestones))
+      .Add("standing", d.standing ? "true" : "false")
       .Add("completed_on", Iso(d.completed_on))
       .Add("indicator", d.indicator)
       .str();
@@ -100,14 +136,15 @@ Result<std::vector<Directive>> LoadDirectives(soci::session& sql, const std::str
   std::vector<Directive> out;
   {
     long long id = 0, meeting = 0, unit = 0;
-    std::string issuer, text, kind, assignee, cooperating, deadline, completed, indicator;
+    std::string issuer, text, kind, assignee, cooperating, deadline, completed, indicator, milestones;
+    int standing = 0;
     soci::indicator meeting_ind = soci::i_null, unit_ind = soci::i_null, deadline_ind = soci::i_null,
                     completed_ind = soci::i_null, indicator_ind = soci::i_null;
     soci::statement st(sql);
     st.alloc();
     st.prepare(
         "SELECT id, meeting_id, issuer, text, assignee_kind, assignee, assignee_unit_id, cooperating, "
-        "deadline, completed_on, indicator_code FROM directives " +
+        "deadline, completed_on, indicator_code, milestones, standing FROM directives " +
         where + " ORDER BY id");
     for (const std::string& a : args) st.exchange(soci::use(a));
     st.exchange(soci::into(id));
@@ -121,6 +158,8 @@ Result<std::vector<Directive>> LoadDirectives(soci::session& sql, const std::str
     st.exchange(soci::into(deadline, deadline_ind));
     st.exchange(soci::into(completed, completed_ind));
     st.exchange(soci::into(indicator, indicator_ind));
+    st.exchange(soci::into(milestones));
+    st.exchange(soci::into(standing));
     st.define_and_bind();
     st.execute();
     while (st.fetch()) {
@@ -139,6 +178,8 @@ Result<std::vector<Directive>> LoadDirectives(soci::session& sql, const std::str
       ASSIGN_OR_RETURN(d.completed_on,
                        DecodeDate(completed, completed_ind, "directives", row, "completed_on"));
       d.indicator = indicator_ind == soci::i_ok ? indicator : "";
+      ASSIGN_OR_RETURN(d.milestones, DecodeMilestones(milestones, row));
+      d.standing = standing != 0;
       out.push_back(std::move(d));
     }
   }
@@ -292,15 +333,18 @@ Result<int64_t> WriteDirective(soci::session& sql, const std::string& actor, con
     soci::indicator completed_ind = d.completed_on ? soci::i_ok : soci::i_null;
     soci::indicator indicator_ind = d.indicator.empty() ? soci::i_null : soci::i_ok;
     std::string status = d.completed_on ? "done" : "open";
+    std::string milestones = EncodeMilestones(d.milestones);
+    int standing = d.standing ? 1 : 0;
     std::string new_json = DirectiveJson(d);
     if (id == 0) {
       sql << "INSERT INTO directives(meeting_id, issuer, text, assignee_kind, assignee, assignee_unit_id, "
-             "cooperating, deadline, completed_on, status, indicator_code, created_at) "
-             "VALUES(:m, :is, :t, :k, :a, :u, :c, :d, :co, :s, :i, :at) RETURNING id",
+             "cooperating, deadline, completed_on, status, indicator_code, created_at, milestones, standing) "
+             "VALUES(:m, :is, :t, :k, :a, :u, :c, :d, :co, :s, :i, :at, :ms, :st) RETURNING id",
           soci::use(meeting, meeting_ind), soci::use(d.issuer), soci::use(d.text), soci::use(kind),
           soci::use(d.assignee.name), soci::use(unit, unit_ind), soci::use(cooperating),
           soci::use(deadline, deadline_ind), soci::use(completed, completed_ind), soci::use(status),
-          soci::use(d.indicator, indicator_ind), soci::use(now), soci::into(id);
+          soci::use(d.indicator, indicator_ind), soci::use(now), soci::use(milestones), soci::use(standing),
+          soci::into(id);
       WriteAudit(sql, actor, "create", "directive", std::to_string(id), "", new_json);
     } else {
       ASSIGN_OR_RETURN(std::vector<Directive> old,
@@ -312,11 +356,11 @@ Result<int64_t> WriteDirective(soci::session& sql, const std::string& actor, con
       sql << "UPDATE directives SET meeting_id = :m, issuer = :is, text = :t, assignee_kind = :k, assignee = "
              ":a, "
              "assignee_unit_id = :u, cooperating = :c, deadline = :d, completed_on = :co, status = :s, "
-             "indicator_code = :i WHERE id = :id",
+             "indicator_code = :i, milestones = :ms, standing = :st WHERE id = :id",
           soci::use(meeting, meeting_ind), soci::use(d.issuer), soci::use(d.text), soci::use(kind),
           soci::use(d.assignee.name), soci::use(unit, unit_ind), soci::use(cooperating),
           soci::use(deadline, deadline_ind), soci::use(completed, completed_ind), soci::use(status),
-          soci::use(d.indicator, indicator_ind), soci::use(id);
+          soci::use(d.indicator, indicator_ind), soci::use(milestones), soci::use(standing), soci::use(id);
       WriteAudit(sql, actor, "update", "directive", std::to_string(id), DirectiveJson(old[0]), new_json);
     }
     return static_cast<int64_t>(id);

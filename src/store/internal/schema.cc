@@ -140,6 +140,13 @@ const char* kReturnedFigures[] = {
     "ALTER TABLE results ADD COLUMN returned_at TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 6: a directive may carry several deadlines (milestones before the
+// final one, a line each) or be a standing duty ("thường xuyên").
+const char* kDirectiveDeadlines[] = {
+    "ALTER TABLE directives ADD COLUMN milestones TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE directives ADD COLUMN standing INTEGER NOT NULL DEFAULT 0",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -157,7 +164,9 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kAuditByEntity) by_entity.statements.push_back(Fill(s, d));
   Migration returned{5, "the comment on a figure sent back, for its reporter", {}};
   for (const char* s : kReturnedFigures) returned.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity, returned};
+  Migration deadlines{6, "several deadlines of a directive, and standing duties", {}};
+  for (const char* s : kDirectiveDeadlines) deadlines.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity, returned, deadlines};
 }
 
 }  // namespace kiemdem::store::internal

@@ -15,9 +15,86 @@ TEST(DirectiveState, FourStatesOfTheGovernmentOffice) {
   EXPECT_EQ(DirectiveStateOn(deadline, std::nullopt, D("26/11/2018")), DirectiveState::kInProgressOverdue);
 }
 
-TEST(DirectiveState, NoDeadlineIsNeverLate) {
-  EXPECT_EQ(DirectiveStateOn(std::nullopt, std::nullopt, D("01/01/2030")), DirectiveState::kInProgressOnTime);
+TEST(DirectiveState, NoDeadlineHasItsOwnStateNotInProgressForever) {
+  // "không thời hạn": open, no deadline; never late, and not "trong hạn".
+  EXPECT_EQ(DirectiveStateOn(std::nullopt, std::nullopt, D("01/01/2030")), DirectiveState::kNoDeadline);
   EXPECT_EQ(DirectiveStateOn(std::nullopt, D("01/01/2030"), D("01/01/2030")), DirectiveState::kDoneOnTime);
+}
+
+TEST(DirectiveState, AStandingDutyIsThuongXuyen) {
+  // "Tiếp tục thực hiện thường xuyên công tác tuyên truyền…" (seed 1's kind of clause).
+  Directive d;
+  d.text = "Thường xuyên kiểm tra, đôn đốc công tác thu ngân sách";
+  d.assignee.name = "UBND phường";
+  d.standing = true;
+  EXPECT_EQ(d.StateOn(D("01/01/2030")), DirectiveState::kStanding);
+  EXPECT_EQ(DirectiveStateKey(DirectiveState::kStanding), std::string("standing"));
+  EXPECT_EQ(DirectiveStateNameVi(DirectiveState::kStanding), std::string("Thực hiện thường xuyên"));
+  EXPECT_FALSE(IsDone(DirectiveState::kStanding));
+  d.completed_on = D("01/06/2029");
+  EXPECT_EQ(d.StateOn(D("01/01/2030")), DirectiveState::kDoneOnTime);
+}
+
+TEST(DirectiveState, AStandingDutyHasNoFinalDeadline) {
+  Directive d;
+  d.text = "Thường xuyên rà soát hộ nghèo";
+  d.assignee.name = "UBND phường";
+  d.standing = true;
+  d.deadline = D("31/12/2019");
+  Status s = d.Validate();
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.field(), "deadline");
+}
+
+// "Báo cáo Chủ tịch UBND thành phố trước ngày 25/11/2018; hoàn thành trước 31/12/2018."
+Directive TwoDeadlines() {
+  Directive d;
+  d.text = "Rà soát, giải quyết dứt điểm các kiến nghị của cử tri";
+  d.assignee.name = "UBND phường Quảng Hưng";
+  d.milestones.push_back({D("25/11/2018"), "báo cáo Chủ tịch UBND thành phố", std::nullopt});
+  d.deadline = D("31/12/2018");
+  return d;
+}
+
+TEST(DirectiveState, AMissedMilestoneIsOverdueBeforeTheFinalDeadline) {
+  Directive d = TwoDeadlines();
+  ASSERT_TRUE(d.Validate().ok());
+  EXPECT_EQ(d.StateOn(D("25/11/2018")), DirectiveState::kInProgressOnTime);
+  EXPECT_EQ(*d.NextDeadline(), D("25/11/2018"));
+  EXPECT_EQ(d.NextDue(), "báo cáo Chủ tịch UBND thành phố");
+  EXPECT_EQ(d.StateOn(D("26/11/2018")), DirectiveState::kInProgressOverdue);
+  // The report sent on the 24th: on time until the final deadline.
+  d.milestones[0].done_on = D("24/11/2018");
+  EXPECT_EQ(d.StateOn(D("26/11/2018")), DirectiveState::kInProgressOnTime);
+  EXPECT_EQ(*d.NextDeadline(), D("31/12/2018"));
+  EXPECT_EQ(d.NextDue(), "");
+  EXPECT_EQ(d.StateOn(D("01/01/2019")), DirectiveState::kInProgressOverdue);
+}
+
+TEST(DirectiveState, DoneIsLateWhenAnyDeadlineWasMissed) {
+  Directive d = TwoDeadlines();
+  d.completed_on = D("20/12/2018");
+  // Never marked: the report went with the whole task, after its day.
+  EXPECT_EQ(d.StateOn(D("01/01/2019")), DirectiveState::kDoneLate);
+  d.milestones[0].done_on = D("25/11/2018");
+  EXPECT_EQ(d.StateOn(D("01/01/2019")), DirectiveState::kDoneOnTime);
+  d.milestones[0].done_on = D("27/11/2018");
+  EXPECT_EQ(d.StateOn(D("01/01/2019")), DirectiveState::kDoneLate);
+  EXPECT_FALSE(d.NextDeadline().has_value());
+}
+
+TEST(Directive, MilestonesAreDescribedInOrderAndNotAfterTheFinalDeadline) {
+  Directive d = TwoDeadlines();
+  d.milestones[0].what = "";
+  EXPECT_EQ(d.Validate().field(), "milestones[0].what");
+  d = TwoDeadlines();
+  d.milestones.push_back({D("20/11/2018"), "gửi danh sách", std::nullopt});
+  EXPECT_EQ(d.Validate().field(), "milestones[1].on");
+  d = TwoDeadlines();
+  d.milestones[0].on = D("05/01/2019");
+  Status s = d.Validate();
+  EXPECT_EQ(s.field(), "milestones[0].on");
+  EXPECT_NE(s.message_vi().find("05/01/2019"), std::string::npos);
 }
 
 TEST(DirectiveState, ACompletionAfterTodayIsNotYetDone) {
@@ -27,8 +104,9 @@ TEST(DirectiveState, ACompletionAfterTodayIsNotYetDone) {
 }
 
 TEST(DirectiveState, KeysRoundTripAndNamesAreVietnamese) {
-  for (DirectiveState s : {DirectiveState::kDoneOnTime, DirectiveState::kDoneLate,
-                           DirectiveState::kInProgressOnTime, DirectiveState::kInProgressOverdue}) {
+  for (DirectiveState s :
+       {DirectiveState::kStanding, DirectiveState::kNoDeadline, DirectiveState::kDoneOnTime,
+        DirectiveState::kDoneLate, DirectiveState::kInProgressOnTime, DirectiveState::kInProgressOverdue}) {
     EXPECT_EQ(*ParseDirectiveState(DirectiveStateKey(s)), s);
   }
   EXPECT_STREQ(DirectiveStateNameVi(DirectiveState::kInProgressOverdue), "Đang thực hiện quá hạn");

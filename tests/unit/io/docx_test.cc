@@ -194,5 +194,32 @@ TEST(Notice, TheHostBodySetsTheHeaderAndTheSymbol) {
   }
 }
 
+TEST(Notice, SeveralDeadlinesAndAStandingDutyAreWrittenOut) {
+  Date d = *Date::FromYmd(2018, 11, 12);
+  Directive two;
+  two.text = "Rà soát kiến nghị của cử tri";
+  two.assignee.name = "UBND phường Quảng Hưng";
+  two.milestones = {{*Date::FromYmd(2018, 11, 25), "báo cáo Chủ tịch UBND thành phố", std::nullopt}};
+  two.deadline = *Date::FromYmd(2018, 12, 31);
+  Directive duty;
+  duty.text = "Kiểm tra, đôn đốc thu ngân sách";
+  duty.assignee.name = "UBND phường Quảng Hưng";
+  duty.standing = true;
+  MeetingNotice n;
+  n.meeting.host = "UBND thành phố";
+  n.meeting.held_on = d;
+  n.unit_full_name = "Phường Quảng Hưng";
+  n.place = "Quảng Hưng";
+  n.date = d;
+  n.directives = {two, duty};
+  std::string text = Text(MeetingNoticeDocument(n));
+  for (const char* want :
+       {"báo cáo Chủ tịch UBND thành phố trước ngày 25/11/2018; hoàn thành trước ngày 31/12/2018.",
+        "Kiểm tra, đôn đốc thu ngân sách. Đơn vị thực hiện: UBND phường Quảng Hưng; thực hiện "
+        "thường xuyên."}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+}
+
 }  // namespace
 }  // namespace kiemdem::io

@@ -68,6 +68,21 @@ TEST_P(StoreTest, BadDatesOfDirectivesAreDataLoss) {
                                            " có deadline \"30/06/2026\" không đọc được");
 }
 
+TEST_P(StoreTest, DamagedMilestonesOfADirectiveAreDataLoss) {
+  Directive d;
+  d.text = "Báo cáo trước 25/11, hoàn thành trước 31/12";
+  d.assignee.name = "UBND phường";
+  d.milestones = {{D("25/11/2026"), "báo cáo", std::nullopt}};
+  d.deadline = D("31/12/2026");
+  int64_t id = *store_->meetings().SaveDirective("a", d);
+  ASSERT_EQ(
+      db_.RawExec("UPDATE directives SET milestones = '25/11/2026 báo cáo' WHERE id = " + std::to_string(id)),
+      "");
+  Result<Directive> got = store_->meetings().GetDirective(id);
+  ASSERT_EQ(got.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(got.status().field(), "milestones");
+}
+
 TEST(RedactedUrl, HidesAPasswordAndNothingElse) {
   EXPECT_EQ(RedactedUrl("postgresql://kd:s3cr@t@db.example:5433/kiemdem?sslmode=disable"),
             "postgresql://kd:***@db.example:5433/kiemdem?sslmode=disable");

@@ -205,6 +205,38 @@ TEST_P(RecordsTest, DirectivesMoveThroughTheFourStates) {
   EXPECT_EQ(store_->ListMeetings(ward_)->at(0).attendees.size(), 2u);
 }
 
+// "Báo cáo Chủ tịch UBND thành phố trước ngày 25/11/2018; hoàn thành trước 31/12/2018."
+TEST_P(RecordsTest, ADirectiveKeepsSeveralDeadlinesAndAStandingDutyItsState) {
+  Directive d;
+  d.issuer = "Thường trực Thành ủy";
+  d.text = "Rà soát, giải quyết dứt điểm kiến nghị của cử tri";
+  d.assignee = {AssigneeKind::kBody, "UBND phường Quang Trung", ward_};
+  d.milestones = {{D("25/11/2018"), "báo cáo Chủ tịch UBND thành phố", std::nullopt},
+                  {D("10/12/2018"), "gửi danh sách\tđã rà soát", D("09/12/2018")}};
+  d.deadline = D("31/12/2018");
+  int64_t id = *store_->SaveDirective("secretary", d);
+  Directive back = *store_->GetDirective(id);
+  ASSERT_EQ(back.milestones.size(), 2u);
+  EXPECT_EQ(back.milestones[0], d.milestones[0]);
+  EXPECT_EQ(back.milestones[1].what, "gửi danh sách đã rà soát") << "a tab inside the words is a space";
+  EXPECT_EQ(back.milestones[1].done_on, D("09/12/2018"));
+  EXPECT_EQ(back.StateOn(D("26/11/2018")), DirectiveState::kInProgressOverdue);
+  back.milestones[0].done_on = D("24/11/2018");
+  ASSERT_TRUE(store_->SaveDirective("ward", back).ok());
+  back = *store_->GetDirective(id);
+  EXPECT_EQ(back.StateOn(D("26/11/2018")), DirectiveState::kInProgressOnTime);
+  EXPECT_EQ(*back.NextDeadline(), D("31/12/2018"));
+
+  Directive duty;
+  duty.text = "Thường xuyên kiểm tra, đôn đốc thu ngân sách";
+  duty.assignee = {AssigneeKind::kBody, "UBND phường Quang Trung", ward_};
+  duty.standing = true;
+  int64_t duty_id = *store_->SaveDirective("secretary", duty);
+  EXPECT_EQ(store_->GetDirective(duty_id)->StateOn(D("01/01/2030")), DirectiveState::kStanding);
+  duty.deadline = D("31/12/2019");
+  EXPECT_EQ(store_->SaveDirective("secretary", duty).status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_P(RecordsTest, UsersRolesAndSessions) {
   User u;
   u.username = "quangtrung.reporter";

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { api, ok, type Directive } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
+import { deadlineText } from "../lib/deadlines";
 import { formatDate } from "../format";
 import { t } from "../i18n";
 import { withProgress } from "../lib/progress";
@@ -11,7 +12,9 @@ import { useLoad } from "../lib/use-load";
 import { navigate } from "../router";
 import type { PageProps } from "../routes";
 
-const COLUMNS: Directive["state"][] = ["overdue", "in_progress", "done_late", "done_on_time"];
+const COLUMNS: Directive["state"][] = ["overdue", "in_progress", "standing", "no_deadline", "done_late", "done_on_time"];
+// Shown only when they hold a directive: most boards have neither.
+const OPTIONAL: Directive["state"][] = ["standing", "no_deadline"];
 // A column shows its first cards (nearest deadlines); the rest on request.
 const SHOWN = 12;
 
@@ -62,7 +65,7 @@ export function Directives({ params }: PageProps) {
               <p>{t().empty}</p>
             ) : (
               <div class="board">
-                {COLUMNS.map((s) => (
+                {COLUMNS.filter((s) => !OPTIONAL.includes(s) || (list.counts[s] ?? 0) > 0).map((s) => (
                   <section aria-label={label(s)}>
                     <h2>
                       <span class={`badge ${s}`}>{label(s)}</span> {list.counts[s] ?? 0}
@@ -105,6 +108,18 @@ function Card({ directive: d, on, onChanged }: { directive: Directive; on: strin
       setError(x);
     }
   };
+  // The unit reports a milestone delivered today; its day and words stay the issuer's.
+  const deliver = async (i: number) => {
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+    const milestones = d.milestones.map((m, k) => ({ on: m.on, what: m.what, done_on: k === i ? iso : m.done_on }));
+    try {
+      await withProgress(ok(api.PATCH("/directives/{id}", { params: { path: { id: d.id } }, body: { text: d.text, milestones } })));
+      onChanged();
+    } catch (x) {
+      setError(x);
+    }
+  };
   void on;
   return (
     <article class={`card directive ${d.state}`} aria-label={d.text}>
@@ -116,9 +131,21 @@ function Card({ directive: d, on, onChanged }: { directive: Directive; on: strin
         <br />
         {t().issuer}: {d.issuer}
         <br />
-        {t().deadline}: {formatDate(d.deadline)}
+        {deadlineText(d)}
         {d.days_left !== undefined && ` (${t().daysLeft(d.days_left)})`}
       </p>
+      {d.milestones.length > 0 && (
+        <ul class="milestones">
+          {d.milestones.map((m, i) => (
+            <li data-milestone={i}>
+              {formatDate(m.on)}: {m.what}
+              {m.done_on ? ` — ${t().delivered(formatDate(m.done_on))}` : !d.completed_on && (
+                <> <button type="button" class="link deliver" onClick={() => deliver(i)}>{t().markDelivered}</button></>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {last && (
         <p class="muted">
           {formatDate(last.on)}: {last.note}

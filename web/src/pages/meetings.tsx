@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import { api, ok, type Meeting, type Schemas, type Unit } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
+import { deadlineText } from "../lib/deadlines";
 import { formatDate, parseVietnameseDate } from "../format";
 import { t } from "../i18n";
 import { withProgress } from "../lib/progress";
@@ -84,7 +85,7 @@ function MeetingItem({ meeting: m }: { meeting: Meeting }) {
               {detail.directives.map((d) => (
                 <li>
                   <span class={`badge ${d.state}`}>{d.state_label}</span> {d.text}{" "}
-                  <span class="muted">— {d.assignee.name}, {t().deadline}: {formatDate(d.deadline)}</span>
+                  <span class="muted">— {d.assignee.name}, {deadlineText(d)}</span>
                 </li>
               ))}
             </ul>
@@ -101,6 +102,7 @@ interface DirectiveDraft {
   text: string;
   assignee: string;
   deadline: string;
+  standing: boolean; // "thường xuyên": no final deadline
 }
 
 function dateProblem(text: string): string {
@@ -110,7 +112,7 @@ function dateProblem(text: string): string {
 function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: number) => void }) {
   const empty = { heldOn: "", host: "", chair: "", attendees: "", conclusions: "" };
   const [f, setF] = useState(empty);
-  const [rows, setRows] = useState<DirectiveDraft[]>([{ text: "", assignee: "", deadline: "" }]);
+  const [rows, setRows] = useState<DirectiveDraft[]>([{ text: "", assignee: "", deadline: "", standing: false }]);
   // Date messages show once a field is left or the form submitted, and go as soon as the date is right.
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const [problem, setProblem] = useState("");
@@ -124,7 +126,7 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
     rows.forEach((_, i) => (all[`d-deadline-${i}`] = true));
     setChecked(all);
     const held = parseVietnameseDate(f.heldOn);
-    const okRows = rows.every((r) => !dateProblem(r.deadline));
+    const okRows = rows.every((r) => r.standing || !dateProblem(r.deadline));
     if (!held || !f.host.trim() || !okRows) {
       setProblem(t().fixErrors);
       return;
@@ -135,7 +137,8 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
       .map((r) => ({
         text: r.text.trim(),
         assignee: { kind: "body" as const, name: r.assignee.trim() || unit.full_name },
-        deadline: r.deadline.trim() ? parseVietnameseDate(r.deadline) : null,
+        deadline: !r.standing && r.deadline.trim() ? parseVietnameseDate(r.deadline) : null,
+        standing: r.standing,
       }));
     try {
       const saved = await withProgress(ok(api.POST("/meetings", {
@@ -150,7 +153,7 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
         },
       })));
       setF(empty);
-      setRows([{ text: "", assignee: "", deadline: "" }]);
+      setRows([{ text: "", assignee: "", deadline: "", standing: false }]);
       setChecked({});
       setError(null);
       onSaved(saved.directives.length);
@@ -198,9 +201,16 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
                 </div>
                 <div>
                   <label for={id}>{t().deadlineInput}</label>
-                  <input id={id} size={12} inputmode="numeric" placeholder="dd/mm/yyyy" value={r.deadline} aria-invalid={bad ? "true" : "false"}
+                  <input id={id} size={12} inputmode="numeric" placeholder="dd/mm/yyyy" value={r.standing ? "" : r.deadline}
+                         disabled={r.standing} aria-invalid={bad && !r.standing ? "true" : "false"}
                          onInput={(e) => setRow(i, { deadline: e.currentTarget.value })} onChange={() => seen(id)} />
-                  <span class="error" id={`${id}-error`} role="alert">{bad}</span>
+                  <span class="error" id={`${id}-error`} role="alert">{r.standing ? "" : bad}</span>
+                </div>
+                <div>
+                  <label>
+                    <input type="checkbox" id={`d-standing-${i}`} checked={r.standing}
+                           onChange={(e) => setRow(i, { standing: e.currentTarget.checked })} /> {t().standing}
+                  </label>
                 </div>
               </div>
             </fieldset>
@@ -210,7 +220,7 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
       <p>
         <button type="button" class="link" id="add-directive"
                 onClick={() => {
-                  setRows([...rows, { text: "", assignee: "", deadline: "" }]);
+                  setRows([...rows, { text: "", assignee: "", deadline: "", standing: false }]);
                   setTimeout(() => document.getElementById(`d-text-${rows.length}`)?.focus());
                 }}>
           + {t().addDirective}
