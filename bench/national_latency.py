@@ -228,6 +228,10 @@ for (p, m0, m1), c in sample([(p, c) for p in all_periods for c in rolled], n):
         mismatches.append(f"national {p} {c}: HTTP {status} {body}")
     rows, s_ms = sql(SQL_NATIONAL, c=c, **month_range(m0, m1, y))
     record("4 national roll-up of one indicator", k_ms, s_ms)
+    # The country's units are its provinces: it counts provinces reporting,
+    # as a province counts its communes (core RollUpChildren).
+    provinces_reporting = sum(1 for prov, _, _ in rows if prov is not None)
+    rows = [(prov, value, provinces_reporting if prov is None else reporting) for prov, value, reporting in rows]
     for prov, value, reporting in rows:
         if prov in k_prov:
             item = k_prov[prov]
