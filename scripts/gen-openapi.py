@@ -93,12 +93,19 @@ schemas = {
                "description": "What a value rests on: the unit's own figures (\"số liệu báo cáo\") or those of the units that "
                               "made up its territory (\"tính theo địa giới mới\"); 2025 of a new commune joins the old units' "
                               "first half to its own second half."},
+    "Summary": obj({"text": string, "part_year": boolean, "with_target": integer,
+                    "exceeded": integer, "met": integer, "in_progress": integer,
+                    "not_met": integer, "no_data": integer, "no_target": integer,
+                    "estimated": integer}),
+    # The reference plan the reviewing body chose (?plan=), and every plan of the year judged on its own targets.
     "Evaluation": obj({"unit": ref("Unit"), "period": ref("Period"), "include_unapproved": boolean,
+                       "plan": obj({"key": string, "label": string}),
+                       "plans": {"type": "array", "items": obj({
+                           "body_kind": string, "body_name": string, "assigned_by_superior": boolean,
+                           "resolution": string, "first_year": integer, "last_year": integer, "chosen": boolean,
+                           "summary": ref("Summary")})},
                        "rows": {"type": "array", "items": ref("EvaluationRow")},
-                       "summary": obj({"text": string, "part_year": boolean, "with_target": integer,
-                                       "exceeded": integer, "met": integer, "in_progress": integer,
-                                       "not_met": integer, "no_data": integer, "no_target": integer,
-                                       "estimated": integer})}),
+                       "summary": ref("Summary")}),
     "Rollup": obj({"unit": ref("Unit"), "period": ref("Period"),
                    "items": {"type": "array", "items": obj({"indicator": ref("Indicator"), "value": nullable(num),
                                                              "numerator": nullable(num), "denominator": nullable(num),
@@ -310,7 +317,7 @@ paths = {
                              "comment": string}, ["action", "items"]), tag="results")},
     "/returned": {"get": op("The caller's figures sent back and not submitted again, with the approver's comment, newest first",
                             page(ref("ReturnedFigure")), params=paging, tag="results")},
-    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true", ref("Evaluation"), params=[unit_q, period_q, ("indicator", "string", False), unapproved_q], tag="analytics")},
+    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true. plan=default|assigned|BODY_KIND chooses the reference plan", ref("Evaluation"), params=[unit_q, period_q, ("indicator", "string", False), unapproved_q, ("plan", "string", False)], tag="analytics")},
     "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported; without unit (or unit=0) the whole country, its provinces as the units counted (a role over every unit). indicator=CODE[,CODE] gives only those", ref("Rollup"), params=[country_q, period_q, ("indicator", "string", False), unapproved_q], tag="analytics")},
     "/compare": {"get": op("The units under a parent (without unit: the provinces) ranked on one indicator, best first, with how many reported", obj({"parent": ref("Unit"), "indicator": string, "expected": integer, "reporting": integer, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[country_q, period_q, ("indicator", "string", True), unapproved_q], tag="analytics")},
     "/trend": {"get": op("An indicator's results over years; for a unit formed in those years, the earlier periods rebuilt from the units it was formed from, and the day it was formed (boundary)", obj({"unit": integer, "indicator": string, "boundary": nullable(date), "items": {"type": "array", "items": ref("TrendPoint")}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},

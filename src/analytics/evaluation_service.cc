@@ -31,15 +31,46 @@ Status NoSuchUnit(UnitId unit) {
 
 }  // namespace
 
+std::string PlanChoice::Key() const {
+  if (assigned) return "assigned";
+  return body ? BodyKindKey(*body) : "";
+}
+
+Result<PlanChoice> PlanChoice::Parse(std::string_view key) {
+  PlanChoice c;
+  if (key.empty() || key == "default") return c;
+  if (key == "assigned") {
+    c.assigned = true;
+    return c;
+  }
+  Result<BodyKind> body = ParseBodyKind(key);
+  if (!body.ok()) {
+    return InvalidArgument(
+               "plan '" + std::string(key) +
+                   "' is default, assigned or a body kind (peoples_council, party_committee, …)",
+               "kế hoạch '" + std::string(key) +
+                   "' là default, assigned hoặc một loại cơ quan (peoples_council, party_committee, …)")
+        .WithField("plan");
+  }
+  c.body = *body;
+  return c;
+}
+
+bool PlanChoice::Takes(const Plan& p) const {
+  if (assigned) return p.assigned_by_superior;
+  return !body || p.body_kind == *body;
+}
+
 Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree, UnitId unit,
                                     const Period& period, const EvaluationOptions& options,
-                                    const std::vector<std::string>& only) {
+                                    const std::vector<std::string>& only, const PlanChoice& plan) {
   if (tree.Get(unit) == nullptr) return NoSuchUnit(unit);
   ASSIGN_OR_RETURN(std::shared_ptr<const std::vector<Indicator>> catalogue, figures.Indicators());
   const std::vector<Indicator>& indicators = *catalogue;
   UnitEvaluation out;
   out.unit = unit;
   out.period = period;
+  out.plan_choice = plan;
   ASSIGN_OR_RETURN(out.plans, figures.Plans(unit));
   Period previous = period.SamePeriodLastYear();
   SeriesReader series(figures, tree, options);
@@ -51,6 +82,7 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
     std::optional<Target> target;
     int best = 99;
     for (const TargetBySource& t : row.other_targets) {
+      if (!plan.Takes(*t.plan)) continue;
       if (BodyRank(t.plan->body_kind) < best) {
         best = BodyRank(t.plan->body_kind);
         target = *t.target;
@@ -76,7 +108,7 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
     } else {
       row.counts_unapproved = actual && unapproved_inside;
     }
-    if (!target && !actual && !before && !row.unapproved_value) continue;  // nothing to say about it
+    if (row.other_targets.empty() && !actual && !before && !row.unapproved_value) continue;  // nothing to say
     ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before));
     out.rows.push_back(std::move(row));
   }
@@ -84,6 +116,29 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
   evals.reserve(out.rows.size());
   for (const EvaluationRow& r : out.rows) evals.push_back(r.evaluation);
   out.summary = Summarise(period, evals);
+  // Every plan of the year on its own targets, so that the choice can be seen beside the others.
+  for (const Plan& p : out.plans) {
+    if (p.first_year > period.year() || p.last_year < period.year()) continue;
+    std::vector<IndicatorEvaluation> own;
+    for (const EvaluationRow& r : out.rows) {
+      const Target* t = p.FindTarget(r.indicator.code, period.year());
+      if (t == nullptr) {
+        if (r.evaluation.actual) {
+          IndicatorEvaluation untargeted;
+          untargeted.indicator = r.indicator.code;
+          untargeted.actual = r.evaluation.actual;
+          untargeted.status = Attainment::kNoTarget;
+          own.push_back(std::move(untargeted));
+        }
+        continue;
+      }
+      ASSIGN_OR_RETURN(
+          IndicatorEvaluation ev,
+          EvaluateIndicator(r.indicator, period, *t, r.actual_series.value, r.previous_series.value));
+      own.push_back(std::move(ev));
+    }
+    out.by_plan.push_back({&p, Summarise(period, own)});
+  }
   return out;
 }
 

@@ -42,18 +42,42 @@ struct EvaluationRow {
   bool counts_unapproved = false;
 };
 
+// The plan that judges a unit, as the reviewing body chooses it: by default,
+// per indicator, the Council's resolution (the plan of record), else the
+// Party committee's, else the Committee's; or one body's plan only
+// (`body`), or only the targets the level above assigned (`assigned`).
+struct PlanChoice {
+  std::optional<BodyKind> body;
+  bool assigned = false;
+
+  bool is_default() const { return !body && !assigned; }
+  // "" (the default), a body kind key ("party_committee") or "assigned".
+  std::string Key() const;
+  static Result<PlanChoice> Parse(std::string_view key);
+  bool Takes(const Plan& p) const;
+};
+
+// One plan's own summary of the unit ("theo Nghị quyết Đảng ủy: 12/14 chỉ tiêu đạt và vượt").
+struct PlanSummary {
+  const Plan* plan;  // into UnitEvaluation::plans
+  EvaluationSummary summary;
+};
+
 struct UnitEvaluation {
   UnitId unit = kNoUnit;
   Period period = *Period::Year(2000);
   std::vector<EvaluationRow> rows;  // catalogue order
-  EvaluationSummary summary;
+  EvaluationSummary summary;        // against the chosen plan
+  PlanChoice plan_choice;
   std::vector<Plan> plans;  // what other_targets point into
+  // Each plan in force for the period's year, judged on its own targets.
+  std::vector<PlanSummary> by_plan;
 };
 
 // `only` names the indicators wanted (codes); empty: the whole catalogue.
 Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree, UnitId unit,
                                     const Period& period, const EvaluationOptions& options = {},
-                                    const std::vector<std::string>& only = {});
+                                    const std::vector<std::string>& only = {}, const PlanChoice& plan = {});
 
 // The root of a roll-up over the whole country: its provinces as children.
 constexpr UnitId kCountry = kNoUnit;

@@ -65,10 +65,12 @@ Status Evaluate(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
+  // ?plan=: the reviewing body's choice of reference plan.
+  ASSIGN_OR_RETURN(analytics::PlanChoice plan, analytics::PlanChoice::Parse(call.Query("plan")));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(analytics::UnitEvaluation e,
                    analytics::EvaluateUnit(call.app->figures(), *tree, unit, period, options,
-                                           CodeList(call.Query("indicator"))));
+                                           CodeList(call.Query("indicator")), plan));
   call.Reply(EvaluationView(e, *tree, call.vi(), options.include_unapproved));
   return Status::Ok();
 }

@@ -208,6 +208,24 @@ Json DirectiveView(const Directive& d, Date today, bool vi) {
   return j;
 }
 
+namespace {
+
+// The x/y line of an evaluation and its counts.
+Json SummaryView(const EvaluationSummary& s, bool vi) {
+  return {{"text", vi ? s.ToVietnamese() : s.ToEnglish()},
+          {"part_year", s.part_year},
+          {"with_target", s.with_target},
+          {"exceeded", s.exceeded},
+          {"met", s.met},
+          {"in_progress", s.in_progress},
+          {"not_met", s.not_met},
+          {"no_data", s.no_data},
+          {"no_target", s.no_target},
+          {"estimated", s.estimated}};
+}
+
+}  // namespace
+
 Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi,
                     bool include_unapproved) {
   Json rows = Json::array();
@@ -260,23 +278,38 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                     {"actual_series", SeriesView(r.actual_series, tree, e.unit, vi)},
                     {"previous_series", SeriesView(r.previous_series, tree, e.unit, vi)}});
   }
-  const EvaluationSummary& s = e.summary;
+  Json plans = Json::array();
+  for (const analytics::PlanSummary& p : e.by_plan) {
+    plans.push_back(
+        {{"body_kind", BodyKindKey(p.plan->body_kind)},
+         {"body_name", vi ? BodyKindNameVi(p.plan->body_kind) : BodyKindNameEn(p.plan->body_kind)},
+         {"assigned_by_superior", p.plan->assigned_by_superior},
+         {"resolution", p.plan->resolution.code},
+         {"first_year", p.plan->first_year},
+         {"last_year", p.plan->last_year},
+         {"chosen", !e.plan_choice.is_default() && e.plan_choice.Takes(*p.plan)},
+         {"summary", SummaryView(p.summary, vi)}});
+  }
   Date on = EndOfMonth(e.period.year(), e.period.last_month());
+  std::string choice = e.plan_choice.Key();
+  std::string choice_label;
+  if (e.plan_choice.assigned) {
+    choice_label = vi ? "chỉ tiêu cấp trên giao" : "targets assigned from above";
+  } else if (e.plan_choice.body) {
+    choice_label = vi ? std::string("kế hoạch của ") + BodyKindNameVi(*e.plan_choice.body)
+                      : std::string("the plan of the ") + BodyKindNameEn(*e.plan_choice.body);
+  } else {
+    choice_label =
+        vi ? "mỗi chỉ tiêu theo nghị quyết HĐND, nếu không có thì Đảng ủy, rồi UBND"
+           : "per indicator the Council's resolution, else the Party committee's, else the Committee's";
+  }
   return Json{{"unit", UnitView(tree, e.unit, on, vi)},
               {"period", {{"key", e.period.Key()}, {"label", vi ? e.period.LabelVi() : e.period.LabelEn()}}},
               {"include_unapproved", include_unapproved},
+              {"plan", {{"key", choice.empty() ? "default" : choice}, {"label", choice_label}}},
+              {"plans", plans},
               {"rows", rows},
-              {"summary",
-               {{"text", vi ? s.ToVietnamese() : s.ToEnglish()},
-                {"part_year", s.part_year},
-                {"with_target", s.with_target},
-                {"exceeded", s.exceeded},
-                {"met", s.met},
-                {"in_progress", s.in_progress},
-                {"not_met", s.not_met},
-                {"no_data", s.no_data},
-                {"no_target", s.no_target},
-                {"estimated", s.estimated}}}};
+              {"summary", SummaryView(e.summary, vi)}};
 }
 
 Json UserView(const store::User& u) {

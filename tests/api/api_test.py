@@ -514,7 +514,7 @@ def test_the_wards_of_ha_noi_by_indicator_with_their_sum_and_no_city_figure(w):
         rep = w.user(("reporter", ward))
         rid = enter(w, rep, ward, "2026-05", value)["id"]
         assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
-        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+        assert w.api(city, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
     enter(w, w.user(("reporter", c)), c, "2026-05", 1000)  # a draft: shown, never summed
     t, codes, cells = compare_table(w, w.admin, w.city, "2026-05")
     assert t["sum_label"] == "Tổng các phường, xã" and len(t["units"]) > 100, t["sum_label"]
@@ -583,7 +583,7 @@ def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bo
         rep = w.user(("reporter", ward))
         rid = enter(w, rep, ward, "2026-07", value, "DN_MOI")["id"]
         assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
-        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+        assert w.api(city, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
     query = f"/compare/table?unit={w.city}&period=2026-07&indicators=DN_MOI"
     t, _, _ = compare_table(w, w.admin, w.city, "2026-07", "&indicators=DN_MOI")
     total = t["indicators"][0]["sum"]["value"]
@@ -878,6 +878,31 @@ def test_a_sessions_conclusion_notice_downloads_as_docx_404_alike_when_missing_o
     status2, missing = w.api(other, "GET", "/meetings/99999999/notice.docx")
     assert status == status2 == 404, (not_yours, missing)
     assert not_yours["error"]["message"].replace(str(mid), "N") == missing["error"]["message"].replace("99999999", "N")
+
+
+def test_the_reviewing_body_chooses_the_plan_a_ward_is_judged_on(w):
+    ward, _ = w.ward()
+    rep, appr, city = w.user(("reporter", ward)), w.user(("approver", ward)), w.user(("approver", w.city))
+    for body, resolution, target in (("party_committee", "01-NQ/ĐU", 50e9), ("peoples_council", "05/NQ-HĐND", 40e9)):
+        status, r = w.api(appr, "POST", "/plans", {
+            "unit": ward, "body_kind": body, "first_year": 2027, "resolution": resolution,
+            "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": target}]})
+        assert status in (200, 201), r
+    rid = enter(w, rep, ward, "2027", 45e9)["id"]
+    assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+    assert w.api(city, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+    status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2027&indicator=THU_NSNN")
+    assert status == 200 and r["plan"]["key"] == "default", r
+    assert r["rows"][0]["target"]["body_kind"] == "peoples_council" and r["rows"][0]["status"] == "exceeded", r
+    by_body = {p["body_kind"]: p["summary"]["text"] for p in r["plans"]}
+    assert by_body == {"party_committee": "0/1 chỉ tiêu đạt và vượt kế hoạch (vượt 0, đạt 0, không đạt 1)",
+                       "peoples_council": "1/1 chỉ tiêu đạt và vượt kế hoạch (vượt 1, đạt 0, không đạt 0)"}, r
+    status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2027&indicator=THU_NSNN&plan=party_committee")
+    assert r["plan"] == {"key": "party_committee", "label": "kế hoạch của Đảng ủy"}, r
+    assert r["rows"][0]["status"] == "not_met" and r["summary"]["not_met"] == 1, r
+    assert [p["chosen"] for p in r["plans"] if p["body_kind"] == "party_committee"] == [True], r
+    status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2027&plan=hdnd")
+    assert status == 400 and r["error"]["field"] == "plan", r
 
 
 # --- Working sessions and directives, followed to done

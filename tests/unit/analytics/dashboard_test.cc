@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 
 #include "analytics/figure_index.h"
 
@@ -191,6 +192,58 @@ TEST_P(DashboardTest, OnlyApprovedFiguresCountByDefault) {
   EXPECT_FALSE(approved.rows[0].counts_unapproved);
   EXPECT_EQ(approved.summary.ToVietnamese(),
             "1/1 chỉ tiêu đạt và vượt kế hoạch (vượt 1, đạt 0, không đạt 0)");
+}
+
+// The reviewing body chooses the plan a unit is judged on; every plan of the
+// year is also judged on its own targets, so the choice is seen beside the others.
+TEST_P(DashboardTest, TheReviewingBodyChoosesTheReferencePlan) {
+  auto plan = [&](BodyKind kind, double target, bool assigned) {
+    Plan p;
+    p.unit = a_;
+    p.body_kind = kind;
+    p.assigned_by_superior = assigned;
+    p.first_year = p.last_year = 2020;
+    p.targets.push_back({"THU_NS", 2020, Comparator::kAtLeast, target, std::nullopt});
+    return p;
+  };
+  // The Party committee's resolution asks for more than the Council's; the city assigned 9.
+  ASSERT_TRUE(store_->plans()
+                  .SavePlans("admin", {plan(BodyKind::kPartyCommittee, 12, false),
+                                       plan(BodyKind::kPeoplesCouncil, 10, false),
+                                       plan(BodyKind::kPeoplesCommittee, 9, true)})
+                  .ok());
+  Approve(Save(a_, "2020", 11));
+  Period y = *Period::Parse("2020");
+
+  UnitEvaluation by_default = *EvaluateUnit(Figures(), *tree_, a_, y);
+  ASSERT_EQ(by_default.rows.size(), 1u);
+  EXPECT_EQ(by_default.rows[0].target_body, "peoples_council");
+  EXPECT_EQ(by_default.rows[0].evaluation.status, Attainment::kExceeded);
+  EXPECT_TRUE(by_default.plan_choice.is_default());
+  ASSERT_EQ(by_default.by_plan.size(), 3u);
+  std::map<std::string, int> met;
+  for (const PlanSummary& p : by_default.by_plan)
+    met[BodyKindKey(p.plan->body_kind)] = p.summary.met_or_exceeded();
+  EXPECT_EQ(met, (std::map<std::string, int>{
+                     {"party_committee", 0}, {"peoples_council", 1}, {"peoples_committee", 1}}));
+
+  UnitEvaluation party =
+      *EvaluateUnit(Figures(), *tree_, a_, y, {}, {}, *PlanChoice::Parse("party_committee"));
+  EXPECT_EQ(party.rows[0].target_body, "party_committee");
+  EXPECT_EQ(party.rows[0].evaluation.status, Attainment::kNotMet);
+  EXPECT_EQ(party.summary.ToVietnamese(), "0/1 chỉ tiêu đạt và vượt kế hoạch (vượt 0, đạt 0, không đạt 1)");
+
+  UnitEvaluation assigned = *EvaluateUnit(Figures(), *tree_, a_, y, {}, {}, *PlanChoice::Parse("assigned"));
+  EXPECT_EQ(assigned.rows[0].target_body, "peoples_committee");
+  EXPECT_EQ(assigned.rows[0].evaluation.target->value, 9);
+
+  // A plan without a target for the indicator: the figure has no target under it.
+  UnitEvaluation front =
+      *EvaluateUnit(Figures(), *tree_, a_, y, {}, {}, *PlanChoice::Parse("fatherland_front"));
+  ASSERT_EQ(front.rows.size(), 1u);
+  EXPECT_EQ(front.rows[0].evaluation.status, Attainment::kNoTarget);
+  EXPECT_EQ(PlanChoice::Parse("nope").status().field(), "plan");
+  EXPECT_EQ(PlanChoice::Parse("assigned")->Key(), "assigned");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sources, DashboardTest, ::testing::Values("store", "index"));

@@ -44,8 +44,10 @@ export function Dashboard({ params, session }: PageProps) {
   const [periodChoice, setPeriodChoice] = useState(period);
   // `from`: the former unit the user chose, which went into `unit`.
   const from = Number(params.get("from") ?? 0);
-  const go = (unit: number, p: string, withUnapproved = unapproved, former = 0) =>
-    navigate("/dashboard", { unit, period: p, on, unapproved: withUnapproved ? 1 : "", from: former || "" });
+  // The reference plan the reviewing body chose ("" = the default order of bodies).
+  const plan = params.get("plan") ?? "";
+  const go = (unit: number, p: string, withUnapproved = unapproved, former = 0, choice = plan) =>
+    navigate("/dashboard", { unit, period: p, on, unapproved: withUnapproved ? 1 : "", from: former || "", plan: choice });
   const search = useUnitSearch(onDate);
 
   const load = useLoad(async () => {
@@ -56,13 +58,13 @@ export function Dashboard({ params, session }: PageProps) {
     rememberUnit(unitId);
     const [unit, evaluation] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId }, query: { on: onDate } } })),
-      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: unapproved } } })),
+      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: unapproved, plan: plan || undefined } } })),
     ]);
     const children = unit.has_children
       ? (await ok(api.GET("/units", { params: { query: { parent: unitId, on: onDate, page_size: 500 } } }))).items
       : [];
     return { roots: null, unit, evaluation, children };
-  }, [unitId, period, unapproved]);
+  }, [unitId, period, unapproved, plan]);
 
   const below = load.data?.children ?? null;
   const shown = search.found ?? load.data?.roots ?? below?.slice(0, 60) ?? [];
@@ -121,7 +123,8 @@ export function Dashboard({ params, session }: PageProps) {
             d.unit && d.evaluation ? (
               <>
                 <Lineage unit={d.unit} period={period} from={from} />
-                <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} unapproved={unapproved} />
+                <EvaluationView evaluation={d.evaluation} unit={d.unit} period={period} unapproved={unapproved}
+                                onPlan={(choice) => go(unitId, period, unapproved, from, choice)} />
               </>
             ) : null
           }
@@ -131,7 +134,7 @@ export function Dashboard({ params, session }: PageProps) {
   );
 }
 
-function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluation: Evaluation; unit: Unit; period: string; unapproved: boolean }) {
+function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { evaluation: Evaluation; unit: Unit; period: string; unapproved: boolean; onPlan: (choice: string) => void }) {
   const lang = getLang();
   const [selected, setSelected] = useState(e.rows.length > 0 ? 0 : -1);
   const row = selected >= 0 ? e.rows[selected] : null;
@@ -153,6 +156,7 @@ function EvaluationView({ evaluation: e, unit, period, unapproved }: { evaluatio
           </a>
         </p>
         <p class="summary" id="summary">{e.summary.text}</p>
+        {e.plans.length > 1 && <PlanChoice evaluation={e} onPlan={onPlan} />}
         <p class="muted" id="counted">{e.include_unapproved ? t().countsUnapproved : t().countsApproved}</p>
         {e.rows.length === 0 ? (
           <p>{t().noRows}</p>
@@ -377,6 +381,28 @@ function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unap
           )
         }
       </Loaded>
+    </div>
+  );
+}
+
+// Which plan judges the unit, chosen by the reviewing body, with every plan's own x/y beside it.
+function PlanChoice({ evaluation: e, onPlan }: { evaluation: Evaluation; onPlan: (choice: string) => void }) {
+  const planKey = (p: Evaluation["plans"][number]) => (p.assigned_by_superior ? "assigned" : p.body_kind);
+  const label = (p: Evaluation["plans"][number]) =>
+    `${p.assigned_by_superior ? t().assignedPlan : p.body_name}${p.resolution ? ` (${p.resolution})` : ""}`;
+  return (
+    <div class="plan-choice">
+      <label for="plan">{t().referencePlan}</label>{" "}
+      <select id="plan" value={e.plan.key} onChange={(ev) => onPlan(ev.currentTarget.value === "default" ? "" : ev.currentTarget.value)}>
+        <option value="default">{t().defaultPlan}</option>
+        {e.plans.map((p) => <option value={planKey(p)}>{label(p)}</option>)}
+      </select>
+      <p class="muted" id="plan-basis">{t().judgedOn}: {e.plan.label}</p>
+      <ul class="muted" id="plan-summaries">
+        {e.plans.map((p) => (
+          <li data-plan={planKey(p)} class={p.chosen ? "chosen" : ""}>{label(p)}: {p.summary.text}</li>
+        ))}
+      </ul>
     </div>
   );
 }
