@@ -60,9 +60,15 @@ schemas = {
                  "assigned_by_superior": boolean, "first_year": integer, "last_year": integer, "resolution": string,
                  "resolution_date": nullable(date),
                  "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string,
-                                                             "value": num, "value_high": nullable(num)})}}),
-    # The target a figure is judged against, and the other bodies' targets for the same indicator.
-    "Target": obj({"comparator": string, "value": num, "value_high": nullable(num), "body_kind": string}),
+                                                             "value": num, "value_high": nullable(num),
+                                                             "form": ref("TargetForm"), "form_text": string})}}),
+    # How a target is written: a level, or a change from last year's result ("tăng 10,5% so với năm trước":
+    # value 10.5; a rate "giảm 0,43 điểm %": value -0.43) worked out when that result is known.
+    "TargetForm": {"type": "string", "enum": ["level", "growth_percent", "change_points"]},
+    # The target a figure is judged against (as a level: value), and the other bodies' targets for the same
+    # indicator; written_value and form_text say how it was written, worked_out whether its level is known.
+    "Target": obj({"comparator": string, "value": num, "value_high": nullable(num), "body_kind": string,
+                   "form": ref("TargetForm"), "form_text": string, "written_value": num, "worked_out": boolean}),
     "OtherTarget": obj({"body_kind": string, "body_name": string, "comparator": string, "value": num,
                         "resolution": string}),
     # Vượt / đạt / chưa đạt (inside the year) / không đạt (the year) / không giao chỉ tiêu / chưa có số liệu.
@@ -292,7 +298,7 @@ paths = {
     "/units/{id}": {"get": op("One unit with its path from the root, named as of ?on=", ref("Unit"), params=[idp, ("on", "string", False)], tag="units")},
     "/indicators": {"get": op("The indicator catalogue", obj({"items": {"type": "array", "items": ref("Indicator")}, "total": integer}), tag="units")},
     "/plans": {"get": op("A unit's plans and targets", page(ref("Plan")), params=[unit_q] + paging, tag="plans"),
-               "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "last_year": integer, "assigned_by_superior": boolean, "resolution": string, "resolution_date": date, "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string, "value": num, "value_high": nullable(num)}, ["indicator", "year", "value"])}}, ["unit", "body_kind", "first_year", "targets"]), tag="plans")},
+               "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "last_year": integer, "assigned_by_superior": boolean, "resolution": string, "resolution_date": date, "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string, "value": num, "value_high": nullable(num), "form": ref("TargetForm")}, ["indicator", "year", "value"])}}, ["unit", "body_kind", "first_year", "targets"]), tag="plans")},
     "/results": {"get": op("A unit's results", page(ref("Result")), params=[unit_q, ("period", "string", False), ("indicator", "string", False), ("status", "string", False)] + paging, tag="results"),
                  "post": op("Enter a result (draft)", ref("Result"), "201", body=obj({"unit": integer, "indicator": string, "period": string, "value": num, "numerator": nullable(num), "denominator": nullable(num), "qualifier": string, "estimated": boolean}, ["unit", "indicator", "period", "value"]), tag="results")},
     "/results/{id}": {"get": op("One result", ref("Result"), params=[idp], tag="results")},

@@ -109,7 +109,15 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
       row.counts_unapproved = actual && unapproved_inside;
     }
     if (row.other_targets.empty() && !actual && !before && !row.unapproved_value) continue;  // nothing to say
-    ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before));
+    // A target written as a change from last year needs last year's whole result.
+    bool change_target =
+        std::any_of(row.other_targets.begin(), row.other_targets.end(),
+                    [](const TargetBySource& t) { return t.target->form != TargetForm::kLevel; });
+    if (change_target && period.month_count() < 12) {
+      ASSIGN_OR_RETURN(UnitSeries year_before, series.Read(unit, ind, *Period::Year(period.year() - 1)));
+      if (year_before.value) row.last_year = year_before.value->value;
+    }
+    ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before, row.last_year));
     out.rows.push_back(std::move(row));
   }
   std::vector<IndicatorEvaluation> evals;
@@ -132,9 +140,9 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
         }
         continue;
       }
-      ASSIGN_OR_RETURN(
-          IndicatorEvaluation ev,
-          EvaluateIndicator(r.indicator, period, *t, r.actual_series.value, r.previous_series.value));
+      ASSIGN_OR_RETURN(IndicatorEvaluation ev,
+                       EvaluateIndicator(r.indicator, period, *t, r.actual_series.value,
+                                         r.previous_series.value, r.last_year));
       own.push_back(std::move(ev));
     }
     out.by_plan.push_back({&p, Summarise(period, own)});

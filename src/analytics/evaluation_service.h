@@ -40,6 +40,9 @@ struct EvaluationRow {
   std::optional<double> unapproved_value;
   // An unapproved figure counted because EvaluationOptions asked for it.
   bool counts_unapproved = false;
+  // Last year's whole result, read inside a year when a target is written as
+  // a change from it ("tăng 10,5% so với năm trước").
+  std::optional<double> last_year;
 };
 
 // The plan that judges a unit, as the reviewing body chooses it: by default,

@@ -134,6 +134,8 @@ Status SavePlan(Call& call) {
     ASSIGN_OR_RETURN(std::optional<double> value, NumberField(t, "value"));
     target.value = *value;
     ASSIGN_OR_RETURN(target.value_high, NumberField(t, "value_high", false));
+    ASSIGN_OR_RETURN(std::string form, StringField(t, "form", false));
+    ASSIGN_OR_RETURN(target.form, ParseTargetForm(form));
     p.targets.push_back(target);
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());

@@ -144,7 +144,9 @@ Json PlanView(const Plan& p, bool vi) {
                        {"year", t.year},
                        {"comparator", ComparatorSymbol(t.comparator)},
                        {"value", t.value},
-                       {"value_high", Optional(t.value_high)}});
+                       {"value_high", Optional(t.value_high)},
+                       {"form", TargetFormKey(t.form)},
+                       {"form_text", vi ? t.FormVi() : t.FormEn()}});
   }
   return Json{{"id", p.id},
               {"unit", p.unit},
@@ -242,10 +244,17 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
     }
     Json target = nullptr;
     if (ev.target) {
+      // A target written as a change from last year: its level here, its words beside it.
+      const Target& written = ev.written_target ? *ev.written_target : *ev.target;
       target = {{"comparator", ComparatorSymbol(ev.target->comparator)},
                 {"value", ev.target->value},
                 {"value_high", Optional(ev.target->value_high)},
-                {"body_kind", r.target_body}};
+                {"body_kind", r.target_body},
+                {"form", TargetFormKey(written.form)},
+                {"form_text", vi ? written.FormVi() : written.FormEn()},
+                {"written_value", written.value},
+                // false while last year's result, which gives the level, is missing
+                {"worked_out", ev.target->form == TargetForm::kLevel}};
     }
     Json pace = nullptr;
     if (ev.pace) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/vn_number.h"
 
@@ -92,6 +93,16 @@ std::optional<PaceCheck> PaceOf(const Indicator& ind, const Period& period, cons
   return p;
 }
 
+// "49.73": up to two decimals, as the English notes write figures.
+std::string EnglishNumber(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
 Status CheckObservation(const Indicator& ind, const Observation& obs, const Period& expected) {
   if (obs.indicator != ind.code) {
     return InvalidArgument("a result of " + obs.indicator + " was given for " + ind.code,
@@ -172,7 +183,8 @@ const char* PaceNameEn(Pace p) {
 Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period& period,
                                               const std::optional<Target>& target,
                                               const std::optional<Observation>& actual,
-                                              const std::optional<Observation>& previous) {
+                                              const std::optional<Observation>& previous,
+                                              std::optional<double> last_year) {
   IndicatorEvaluation ev;
   ev.indicator = ind.code;
   ev.year_verdict = period.month_count() == 12;
@@ -209,6 +221,19 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
     } else {
       ev.percent_of_previous = *ev.actual / *ev.previous * 100.0;
     }
+  }
+  if (ev.target && ev.target->form != TargetForm::kLevel) {
+    ev.written_target = ev.target;
+    if (!last_year && period.month_count() == 12 && ev.previous) last_year = ev.previous;
+    Result<Target> level = LevelOf(*ev.target, last_year);
+    if (!level.ok()) {
+      note(level.status().message(), level.status().message_vi());
+      ev.status = Attainment::kNoData;
+      return ev;
+    }
+    ev.target = *level;
+    note(ev.written_target->FormEn() + ": " + EnglishNumber(level->value),
+         "chỉ tiêu " + ev.written_target->FormVi() + ": " + FormatVietnameseNumber(level->value));
   }
   if (!ev.actual) {
     ev.status = Attainment::kNoData;

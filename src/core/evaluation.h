@@ -66,7 +66,10 @@ struct PaceCheck {
 
 struct IndicatorEvaluation {
   std::string indicator;
-  std::optional<Target> target;  // the target of the period's year
+  // The target of the period's year, as a level: a growth or points target
+  // ("tăng 10,5% so với năm trước") worked out on last year's result.
+  std::optional<Target> target;
+  std::optional<Target> written_target;  // that target as written, when it is not a level
   std::optional<double> actual;
   std::optional<double> previous;  // same period last year
   // Result ÷ the year's target × 100 (target ÷ result for lower-is-better:
@@ -94,10 +97,15 @@ struct IndicatorEvaluation {
 // period and of the same period last year (either may be absent). Fails if an
 // observation is of another indicator or period, or a target is invalid.
 // Never divides by zero: a zero divisor leaves that percentage empty, with a note.
+// A target written as a change from last year is worked out on `last_year`,
+// the previous year's whole-year result (for a year period, `previous` when
+// not given); without it the target stands as written and nothing is judged
+// ("chưa có số liệu", with the reason).
 Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& indicator, const Period& period,
                                               const std::optional<Target>& target,
                                               const std::optional<Observation>& actual,
-                                              const std::optional<Observation>& previous);
+                                              const std::optional<Observation>& previous,
+                                              std::optional<double> last_year = std::nullopt);
 
 struct EvaluationSummary {
   std::string period_vi = "năm 2000";  // "10 tháng năm 2018"

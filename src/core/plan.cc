@@ -2,6 +2,9 @@
 
 #include <cmath>
 #include <set>
+#include <sstream>
+
+#include "core/vn_number.h"
 
 namespace kiemdem {
 namespace {
@@ -71,6 +74,68 @@ Result<Comparator> ParseComparator(std::string_view s) {
                          "'" + v + "' không phải là phép so sánh (>=, <=, = hoặc band)");
 }
 
+const char* TargetFormKey(TargetForm f) {
+  switch (f) {
+    case TargetForm::kLevel: return "level";
+    case TargetForm::kGrowthPercent: return "growth_percent";
+    case TargetForm::kChangePoints: return "change_points";
+  }
+  return "level";
+}
+
+Result<TargetForm> ParseTargetForm(std::string_view key) {
+  if (key.empty()) return TargetForm::kLevel;
+  for (TargetForm f : {TargetForm::kLevel, TargetForm::kGrowthPercent, TargetForm::kChangePoints}) {
+    if (key == TargetFormKey(f)) return f;
+  }
+  return InvalidArgument(
+             "'" + std::string(key) + "' is not a target form (level, growth_percent, change_points)",
+             "'" + std::string(key) + "' không phải dạng chỉ tiêu (level, growth_percent, change_points)")
+      .WithField("form");
+}
+
+std::string Target::FormVi() const {
+  std::string base = " so với năm " + std::to_string(year - 1);
+  switch (form) {
+    case TargetForm::kLevel: return "";
+    case TargetForm::kGrowthPercent:
+      return (value < 0 ? "giảm " : "tăng ") + FormatVietnamesePercent(std::fabs(value)) + base;
+    case TargetForm::kChangePoints:
+      return (value < 0 ? "giảm " : "tăng ") + FormatVietnameseNumber(std::fabs(value)) + " điểm %" + base;
+  }
+  return "";
+}
+
+std::string Target::FormEn() const {
+  std::string base = " on " + std::to_string(year - 1);
+  std::ostringstream v;
+  v << std::fabs(value);
+  switch (form) {
+    case TargetForm::kLevel: return "";
+    case TargetForm::kGrowthPercent: return (value < 0 ? "down " : "up ") + v.str() + "%" + base;
+    case TargetForm::kChangePoints: return (value < 0 ? "down " : "up ") + v.str() + " points" + base;
+  }
+  return "";
+}
+
+Result<Target> LevelOf(const Target& t, std::optional<double> last_year) {
+  if (t.form == TargetForm::kLevel) return t;
+  if (!last_year) {
+    return FailedPrecondition(
+               "the target (" + t.FormEn() + ") needs the result of " + std::to_string(t.year - 1),
+               "chỉ tiêu (" + t.FormVi() + ") cần kết quả năm " + std::to_string(t.year - 1) + " để tính")
+        .WithField("previous");
+  }
+  auto level = [&](double change) {
+    return t.form == TargetForm::kGrowthPercent ? *last_year * (1 + change / 100.0) : *last_year + change;
+  };
+  Target out = t;
+  out.form = TargetForm::kLevel;
+  out.value = level(t.value);
+  if (t.value_high) out.value_high = level(*t.value_high);
+  return out;
+}
+
 Status Target::Validate() const {
   std::string where = "target for " + indicator + " in " + std::to_string(year);
   std::string where_vi = "chỉ tiêu " + indicator + " năm " + std::to_string(year);
@@ -80,6 +145,11 @@ Status Target::Validate() const {
   }
   if (!std::isfinite(value)) {
     return InvalidArgument(where + ": the value is not a finite number", where_vi + ": giá trị không hợp lệ")
+        .WithField("value");
+  }
+  if (form == TargetForm::kGrowthPercent && (value <= -100 || (value_high && *value_high <= -100))) {
+    return InvalidArgument(where + ": a fall of 100% or more leaves nothing to reach",
+                           where_vi + ": giảm từ 100% trở lên thì không còn gì để đạt")
         .WithField("value");
   }
   if (comparator == Comparator::kBand) {

@@ -51,15 +51,36 @@ enum class Comparator {
 const char* ComparatorSymbol(Comparator c);              // "≥", "≤", "=", "∈"
 Result<Comparator> ParseComparator(std::string_view s);  // ">=", "≥", "<=", "≤", "=", "band"
 
+// How a resolution writes a target: a level to reach, or a change from the
+// previous year's result that gives the level once that result is known.
+enum class TargetForm {
+  kLevel,          // "đạt 45 tỷ đồng", "≥ 90%", "dưới 2%"
+  kGrowthPercent,  // "tăng 10,5% so với năm trước": value is the % change (negative: a fall)
+  kChangePoints,   // a rate "giảm 0,43%" from last year's: value is the change in percentage points
+};
+
+const char* TargetFormKey(TargetForm f);  // "level", "growth_percent", "change_points"
+Result<TargetForm> ParseTargetForm(std::string_view key);
+
 struct Target {
   std::string indicator;  // indicator code
   int year = 0;           // the year the target is for (a term target: its last year)
   Comparator comparator = Comparator::kAtLeast;
   double value = 0;
   std::optional<double> value_high;  // for kBand
+  TargetForm form = TargetForm::kLevel;
 
   Status Validate() const;
+  // "tăng 10,5% so với năm 2017", "giảm 0,43 điểm % so với năm 2017"; "" for a level.
+  std::string FormVi() const;
+  std::string FormEn() const;
 };
+
+// The level a target asks for, given the previous year's result of its
+// indicator: a level as written; a growth of g% is last × (1 + g/100); a
+// change of p points is last + p (a band's bounds alike). Fails when the
+// target needs last year's result and none is given, saying which year.
+Result<Target> LevelOf(const Target& t, std::optional<double> last_year);
 
 struct Plan {
   int64_t id = 0;

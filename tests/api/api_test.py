@@ -905,6 +905,38 @@ def test_the_reviewing_body_chooses_the_plan_a_ward_is_judged_on(w):
     assert status == 400 and r["error"]["field"] == "plan", r
 
 
+def test_a_growth_target_is_worked_out_on_last_years_result(w):
+    """ "Thu ngân sách năm 2028 tăng 10% so với năm 2027": the level is known once 2027 is approved."""
+    ward, _ = w.ward()
+    rep, appr, city = w.user(("reporter", ward)), w.user(("approver", ward)), w.user(("approver", w.city))
+    status, r = w.api(appr, "POST", "/plans", {
+        "unit": ward, "body_kind": "party_committee", "first_year": 2028,
+        "targets": [{"indicator": "THU_NSNN", "year": 2028, "value": 10, "form": "growth_percent"}]})
+    assert status in (200, 201) and r["targets"][0]["form"] == "growth_percent", r
+    assert r["targets"][0]["form_text"] == "tăng 10% so với năm 2027", r
+    status, r = w.api(appr, "POST", "/plans", {
+        "unit": ward, "body_kind": "peoples_council", "first_year": 2028,
+        "targets": [{"indicator": "THU_NSNN", "year": 2028, "value": 10, "form": "percent"}]})
+    assert status == 400 and r["error"]["field"] == "form", r
+
+    def approve(period, value):
+        rid = enter(w, rep, ward, period, value)["id"]
+        assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+        assert w.api(city, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+
+    approve("2028-01", 30e9)
+    status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2028-01&indicator=THU_NSNN")
+    row = r["rows"][0]
+    assert row["target"]["worked_out"] is False and row["status"] == "no_data", row
+    assert "cần kết quả năm 2027" in row["note"], row
+    approve("2027", 100e9)
+    status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2028-01&indicator=THU_NSNN")
+    row = r["rows"][0]
+    assert row["target"]["worked_out"] and abs(row["target"]["value"] - 110e9) < 1, row
+    assert row["target"]["written_value"] == 10 and row["target"]["form_text"] == "tăng 10% so với năm 2027", row
+    assert abs(row["percent_of_plan"] - 30 / 110 * 100) < 1e-6 and row["status"] == "in_progress", row
+
+
 # --- Working sessions and directives, followed to done
 
 

@@ -13,6 +13,7 @@ std::string TargetsJson(const std::vector<Target>& targets) {
     JsonObject o;
     o.Add("indicator", t.indicator).Add("year", static_cast<double>(t.year));
     o.Add("comparator", ComparatorSymbol(t.comparator)).Add("value", t.value).Add("value_high", t.value_high);
+    if (t.form != TargetForm::kLevel) o.Add("form", TargetFormKey(t.form));
     out += (out.size() > 1 ? ", " : "") + o.str();
   }
   return out + "]";
@@ -30,15 +31,17 @@ std::string PlanJson(const Plan& p) {
       .str();
 }
 
-// Decodes one row of `targets` (indicator_code, year, comparator, value, value_high).
+// Decodes one row of `targets` (indicator_code, year, comparator, value, value_high, form).
 Result<Target> DecodeTarget(long long plan_id, const std::string& indicator, int year,
                             const std::string& comparator, double value, double high,
-                            soci::indicator high_ind) {
+                            soci::indicator high_ind, const std::string& form) {
   Target t;
   t.indicator = indicator;
   t.year = year;
   ASSIGN_OR_RETURN(t.comparator, DecodeKey(ParseComparator(comparator), "targets",
                                            "of plan " + std::to_string(plan_id), "comparator", comparator));
+  ASSIGN_OR_RETURN(t.form, DecodeKey(ParseTargetForm(form), "targets", "of plan " + std::to_string(plan_id),
+                                     "form", form));
   t.value = value;
   if (high_ind == soci::i_ok) t.value_high = high;
   return t;
@@ -46,18 +49,19 @@ Result<Target> DecodeTarget(long long plan_id, const std::string& indicator, int
 
 Result<std::vector<Target>> LoadTargets(soci::session& sql, long long plan_id) {
   std::vector<Target> out;
-  std::string indicator, comparator;
+  std::string indicator, comparator, form;
   int year = 0;
   double value = 0, high = 0;
   soci::indicator high_ind = soci::i_null;
   soci::statement st =
-      (sql.prepare << "SELECT indicator_code, year, comparator, value, value_high FROM targets "
+      (sql.prepare << "SELECT indicator_code, year, comparator, value, value_high, form FROM targets "
                       "WHERE plan_id = :p ORDER BY year, indicator_code",
        soci::use(plan_id), soci::into(indicator), soci::into(year), soci::into(comparator), soci::into(value),
-       soci::into(high, high_ind));
+       soci::into(high, high_ind), soci::into(form));
   st.execute();
   while (st.fetch()) {
-    ASSIGN_OR_RETURN(Target t, DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind));
+    ASSIGN_OR_RETURN(Target t,
+                     DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind, form));
     out.push_back(std::move(t));
   }
   return out;
@@ -70,24 +74,26 @@ Status LoadTargetsOf(soci::session& sql, std::optional<UnitId> unit, std::vector
   std::map<long long, Plan*> by_id;
   for (Plan& p : *plans) by_id[p.id] = &p;
   long long plan_id = 0, want = unit.value_or(0);
-  std::string indicator, comparator;
+  std::string indicator, comparator, form;
   int year = 0;
   double value = 0, high = 0;
   soci::indicator high_ind = soci::i_null;
   const std::string columns =
-      "SELECT t.plan_id, t.indicator_code, t.year, t.comparator, t.value, t.value_high FROM targets t ";
+      "SELECT t.plan_id, t.indicator_code, t.year, t.comparator, t.value, t.value_high, t.form FROM targets "
+      "t ";
   const std::string order = " ORDER BY t.plan_id, t.year, t.indicator_code";
   soci::statement st =
       unit ? (sql.prepare << columns + "JOIN plans p ON p.id = t.plan_id WHERE p.unit_id = :u" + order,
               soci::use(want), soci::into(plan_id), soci::into(indicator), soci::into(year),
-              soci::into(comparator), soci::into(value), soci::into(high, high_ind))
+              soci::into(comparator), soci::into(value), soci::into(high, high_ind), soci::into(form))
            : (sql.prepare << columns + order, soci::into(plan_id), soci::into(indicator), soci::into(year),
-              soci::into(comparator), soci::into(value), soci::into(high, high_ind));
+              soci::into(comparator), soci::into(value), soci::into(high, high_ind), soci::into(form));
   st.execute();
   while (st.fetch()) {
     auto it = by_id.find(plan_id);
     if (it == by_id.end()) continue;  // a plan saved after the plans were read
-    ASSIGN_OR_RETURN(Target t, DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind));
+    ASSIGN_OR_RETURN(Target t,
+                     DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind, form));
     it->second->targets.push_back(std::move(t));
   }
   return Status::Ok();
@@ -190,10 +196,11 @@ Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans
         std::string comparator = ComparatorSymbol(t.comparator);
         double high = t.value_high.value_or(0);
         soci::indicator high_ind = t.value_high ? soci::i_ok : soci::i_null;
-        sql << "INSERT INTO targets(plan_id, indicator_code, year, comparator, value, value_high) "
-               "VALUES(:p, :i, :y, :c, :v, :h)",
+        std::string form = TargetFormKey(t.form);
+        sql << "INSERT INTO targets(plan_id, indicator_code, year, comparator, value, value_high, form) "
+               "VALUES(:p, :i, :y, :c, :v, :h, :f)",
             soci::use(id), soci::use(t.indicator), soci::use(t.year), soci::use(comparator),
-            soci::use(t.value), soci::use(high, high_ind);
+            soci::use(t.value), soci::use(high, high_ind), soci::use(form);
       }
     }
     tr.Commit();

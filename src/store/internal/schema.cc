@@ -147,6 +147,13 @@ const char* kDirectiveDeadlines[] = {
     "ALTER TABLE directives ADD COLUMN standing INTEGER NOT NULL DEFAULT 0",
 };
 
+// Version 7: a target written as a change from last year ("tăng 10,5% so với
+// năm trước", "giảm 0,43 điểm %"), worked out when last year's result is known.
+const char* kTargetForms[] = {
+    "ALTER TABLE targets ADD COLUMN form TEXT NOT NULL DEFAULT 'level' "
+    "CHECK (form IN ('level', 'growth_percent', 'change_points'))",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -166,7 +173,9 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kReturnedFigures) returned.statements.push_back(Fill(s, d));
   Migration deadlines{6, "several deadlines of a directive, and standing duties", {}};
   for (const char* s : kDirectiveDeadlines) deadlines.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity, returned, deadlines};
+  Migration forms{7, "targets written as a change from last year", {}};
+  for (const char* s : kTargetForms) forms.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity, returned, deadlines, forms};
 }
 
 }  // namespace kiemdem::store::internal

@@ -395,3 +395,86 @@ TEST(Evaluation, SpendingIsJudgedAgainstItsEstimateAsABandNeverExceeded) {
 
 }  // namespace
 }  // namespace kiemdem
+
+namespace kiemdem {
+namespace {
+
+Target Growth(const char* code, int year, double percent, TargetForm form = TargetForm::kGrowthPercent,
+              Comparator c = Comparator::kAtLeast) {
+  Target t = T(code, year, percent, c);
+  t.form = form;
+  return t;
+}
+
+// "Thu ngân sách tăng 10% so với năm 2017": the year's level is last year's × 1,1.
+TEST(GrowthTargets, AYearIsJudgedOnLastYearTimesTheGrowth) {
+  Indicator thu = Make("THU_NS", Direction::kHigherIsBetter);
+  Period y2018 = *Period::Year(2018);
+  IndicatorEvaluation ev = Eval(thu, y2018, Growth("THU_NS", 2018, 10), O("THU_NS", y2018, 112),
+                                O("THU_NS", *Period::Year(2017), 100));
+  ASSERT_TRUE(ev.target.has_value());
+  EXPECT_NEAR(ev.target->value, 110, 1e-9);
+  EXPECT_EQ(ev.target->form, TargetForm::kLevel);
+  ASSERT_TRUE(ev.written_target.has_value());
+  EXPECT_EQ(ev.written_target->value, 10);
+  EXPECT_NEAR(*ev.percent_of_plan, 112.0 / 110 * 100, 1e-9);
+  EXPECT_EQ(ev.status, Attainment::kExceeded);
+  EXPECT_NE(ev.note_vi.find("chỉ tiêu tăng 10% so với năm 2017: 110"), std::string::npos) << ev.note_vi;
+  // 10,5% growth reached exactly at the stated precision is đạt.
+  ev = Eval(thu, y2018, Growth("THU_NS", 2018, 10.5), O("THU_NS", y2018, 110.5),
+            O("THU_NS", *Period::Year(2017), 100));
+  EXPECT_EQ(ev.status, Attainment::kMet);
+}
+
+TEST(GrowthTargets, InsideTheYearLastYearsWholeResultGivesTheLevel) {
+  Indicator thu = Make("THU_NS", Direction::kHigherIsBetter);
+  Result<IndicatorEvaluation> ev = EvaluateIndicator(thu, kTenMonths2018, Growth("THU_NS", 2018, 10),
+                                                     O("THU_NS", kTenMonths2018, 99), std::nullopt, 100.0);
+  ASSERT_TRUE(ev.ok());
+  EXPECT_NEAR(*ev->percent_of_plan, 90, 1e-9);
+  EXPECT_EQ(ev->status, Attainment::kInProgress);
+}
+
+TEST(GrowthTargets, WithoutLastYearNothingIsJudgedAndTheReasonIsGiven) {
+  Indicator thu = Make("THU_NS", Direction::kHigherIsBetter);
+  Period y2018 = *Period::Year(2018);
+  IndicatorEvaluation ev = Eval(thu, y2018, Growth("THU_NS", 2018, 10), O("THU_NS", y2018, 112));
+  EXPECT_EQ(ev.status, Attainment::kNoData);
+  EXPECT_FALSE(ev.percent_of_plan.has_value());
+  EXPECT_NE(ev.note_vi.find("cần kết quả năm 2017"), std::string::npos) << ev.note_vi;
+  EvaluationSummary s = Summarise(y2018, {ev});
+  EXPECT_EQ(s.with_target, 1);
+  EXPECT_EQ(s.no_data, 1);
+}
+
+// "Giảm tỷ lệ hộ nghèo 0,43 điểm %" from 2,5%: at most 2,07%; compared in points.
+TEST(GrowthTargets, ARateTargetWrittenAsAChangeInPoints) {
+  Indicator poor = Rate("TL_HO_NGHEO", Direction::kLowerIsBetter);
+  Period y2019 = *Period::Year(2019);
+  IndicatorEvaluation ev =
+      Eval(poor, y2019, Growth("TL_HO_NGHEO", 2019, -0.43, TargetForm::kChangePoints, Comparator::kAtMost),
+           O("TL_HO_NGHEO", y2019, 2.0), O("TL_HO_NGHEO", *Period::Year(2018), 2.5));
+  EXPECT_NEAR(ev.target->value, 2.07, 1e-9);
+  EXPECT_NEAR(*ev.points_from_plan, -0.07, 1e-9);
+  EXPECT_EQ(ev.status, Attainment::kExceeded);
+  EXPECT_EQ(ev.written_target->FormVi(), "giảm 0,43 điểm % so với năm 2018");
+}
+
+TEST(GrowthTargets, FormsRoundTripAndAFallOfAllIsRefused) {
+  for (TargetForm f : {TargetForm::kLevel, TargetForm::kGrowthPercent, TargetForm::kChangePoints}) {
+    EXPECT_EQ(*ParseTargetForm(TargetFormKey(f)), f);
+  }
+  EXPECT_EQ(*ParseTargetForm(""), TargetForm::kLevel);
+  EXPECT_EQ(ParseTargetForm("percent").status().field(), "form");
+  EXPECT_EQ(Growth("THU_NS", 2018, -100).Validate().field(), "value");
+  Target band = Growth("THU_NS", 2018, 5, TargetForm::kGrowthPercent, Comparator::kBand);
+  band.value_high = 10;
+  Result<Target> level = LevelOf(band, 200);
+  ASSERT_TRUE(level.ok());
+  EXPECT_NEAR(level->value, 210, 1e-9);
+  EXPECT_NEAR(*level->value_high, 220, 1e-9);
+  EXPECT_EQ(LevelOf(band, std::nullopt).status().code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace kiemdem

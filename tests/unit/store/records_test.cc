@@ -97,6 +97,28 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
   EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.size(), 1u);  // nothing of it stored
 }
 
+// "Thu ngân sách tăng 10,5% so với năm trước"; "giảm tỷ lệ hộ nghèo 0,43 điểm %".
+TEST_P(RecordsTest, TargetsWrittenAsAChangeFromLastYearKeepTheirForm) {
+  Plan plan;
+  plan.unit = ward_;
+  plan.body_kind = BodyKind::kPartyCommittee;
+  plan.first_year = plan.last_year = 2019;
+  Target growth{"THU_NS", 2019, Comparator::kAtLeast, 10.5, std::nullopt};
+  growth.form = TargetForm::kGrowthPercent;
+  plan.targets = {growth};
+  ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
+  std::vector<Plan> plans = *store_->ListPlans(ward_);
+  ASSERT_EQ(plans.size(), 1u);
+  ASSERT_EQ(plans[0].targets.size(), 1u);
+  EXPECT_EQ(plans[0].targets[0].form, TargetForm::kGrowthPercent);
+  EXPECT_EQ(plans[0].targets[0].value, 10.5);
+  EXPECT_EQ((*store_->plans().ListPlans(std::nullopt))[0].targets[0].form, TargetForm::kGrowthPercent)
+      << "read with every plan too";
+  std::vector<AuditEntry> audit = *store_->Audit("plan", std::to_string(plans[0].id));
+  ASSERT_FALSE(audit.empty());
+  EXPECT_NE(audit[0].new_value.find("growth_percent"), std::string::npos) << audit[0].new_value;
+}
+
 TEST_P(RecordsTest, OneUnitsPlansAndBodiesAreOnlyThatUnitsWithTheirOwnTargets) {
   UnitId other = *store_->FindUnit("06811", D("01/01/2026"));
   UnitId city = *store_->FindUnit("196", D("01/01/2016"));

@@ -183,7 +183,10 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
                       }
                     }}>
                   <td>{r.indicator.name}</td>
-                  <td class="num">{r.target ? `${r.target.comparator} ${formatAmount(r.target.value, r.indicator.unit, lang)}` : "—"}</td>
+                  <td class="num">
+                    {!r.target ? "—" : r.target.worked_out ? `${r.target.comparator} ${formatAmount(r.target.value, r.indicator.unit, lang)}` : ""}
+                    {r.target && r.target.form !== "level" && <div class="muted target-form">{r.target.form_text}</div>}
+                  </td>
                   <td class="num result">
                     {formatAmount(r.actual ?? r.unapproved_value, r.indicator.unit, lang)}
                     {r.estimated && <> <span class="muted">({t().estimated})</span></>}
