@@ -5,6 +5,7 @@
 // file is read; each row's unit must be one the caller may enter results for.
 // A file of bad rows answers the first 200 problems and counts the rest.
 #include "api/router.h"
+#include "api/store_sheets.h"
 #include "api/unit_codes.h"
 #include "api/upload.h"
 #include "api/views.h"
@@ -33,12 +34,12 @@ Status ImportResultsRoute(Call& call) {
     Status problem = sheet.status();
     return problem.WithField("file_name");
   }
-  io::ImportOptions options;
+  ResultImportOptions options;
   options.check_only = check_only;
-  options.may_enter = [&call](UnitId unit) { return Authorise(call, Action::kEnter, unit); };
-  options.resolve_unit = SheetUnitResolver(call.app->tree());
+  options.read.may_enter = [&call](UnitId unit) { return Authorise(call, Action::kEnter, unit); };
+  options.read.resolve_unit = SheetUnitResolver(call.app->tree());
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(io::ImportOutcome outcome, io::ImportResults(*store, call.actor(), *sheet, options));
+  ASSIGN_OR_RETURN(io::ImportOutcome outcome, ImportResults(*store, call.actor(), *sheet, options));
   Json problems = Json::array();
   for (const io::ImportProblem& p : outcome.problems) problems.push_back(ProblemView(p, call.vi()));
   Json notes = Json::array();

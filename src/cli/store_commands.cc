@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "analytics/unit_tree.h"
+#include "api/store_sheets.h"
 #include "api/unit_codes.h"
 #include "cli/commands.h"
 #include "cli/workspace.h"
@@ -220,21 +221,21 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
-  io::ImportOptions options;
+  api::ResultImportOptions options;
   if (kind == "results") {
     // Codes by the rows' periods (or unit_on), with the registry's messages.
     Result<analytics::UnitTree> tree = analytics::UnitTree::Load(**s);
     if (!tree.ok()) return Fail(g, tree.status());
-    options.resolve_unit =
+    options.read.resolve_unit =
         api::SheetUnitResolver(std::make_shared<const analytics::UnitTree>(std::move(*tree)));
   }
   Result<io::ImportOutcome> outcome =
-      stream                 ? io::ImportResultsCsv(**s, f.actor, mapped->text(), name, options,
-                                                    io::ReadLimits::CommandLine(), [&](size_t n) { mapped->Release(n); })
-      : kind == "results"    ? io::ImportResults(**s, f.actor, *sheet, options)
-      : kind == "indicators" ? io::ImportIndicators(**s, f.actor, *sheet)
-      : kind == "units"      ? io::ImportUnits(**s, f.actor, *sheet)
-                             : io::ImportPlans(**s, f.actor, *sheet);
+      stream                 ? api::ImportResultsCsv(**s, f.actor, mapped->text(), name, options,
+                                                     io::ReadLimits::CommandLine(), [&](size_t n) { mapped->Release(n); })
+      : kind == "results"    ? api::ImportResults(**s, f.actor, *sheet, options)
+      : kind == "indicators" ? api::ImportIndicators(**s, f.actor, *sheet)
+      : kind == "units"      ? api::ImportUnits(**s, f.actor, *sheet)
+                             : api::ImportPlans(**s, f.actor, *sheet);
   if (!outcome.ok()) return Fail(g, outcome.status());
   bool vi = g.lang == "vi";
   for (const io::ImportProblem& n : outcome->notes) std::cerr << "  " << n.ToString(g.lang) << "\n";
@@ -274,10 +275,10 @@ int RunExport(const GlobalOptions& g, const std::vector<std::string>& args) {
   Result<std::unique_ptr<store::Store>> s = OpenMigrated(f.db);
   if (!s.ok()) return Fail(g, s.status());
   const std::string& kind = f.rest[0];
-  Result<io::Sheet> sheet = kind == "results"      ? io::ExportResults(**s, kind)
-                            : kind == "indicators" ? io::ExportIndicators(**s, kind)
-                            : kind == "units"      ? io::ExportUnits(**s, kind)
-                                                   : io::ExportPlans(**s, kind);
+  Result<io::Sheet> sheet = kind == "results"      ? api::ExportResults(**s, kind)
+                            : kind == "indicators" ? api::ExportIndicators(**s, kind)
+                            : kind == "units"      ? api::ExportUnits(**s, kind)
+                                                   : api::ExportPlans(**s, kind);
   if (!sheet.ok()) return Fail(g, sheet.status());
   if (f.format == "xlsx") {
     if (Status w = io::WriteXlsx(*sheet, f.output); !w.ok()) return Fail(g, w);

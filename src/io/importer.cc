@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -121,26 +120,24 @@ class SeenKeys {
   size_t size_ = 0;
 };
 
-// Checks result rows one at a time and writes the good ones in batches of
-// kBatch inside one ResultImport (one transaction), as long as no row had a
-// problem; at the first problem the rows are only checked, so that every
-// problem is listed, and nothing is stored.
+// Checks result rows one at a time and hands the good ones to the sink in
+// batches of kResultBatch, as long as no row had a problem; at the first
+// problem the rows are only checked, so that every problem is listed.
 class ResultRows {
  public:
-  static constexpr size_t kBatch = 5000;
   static constexpr size_t kUnitCacheSize = 20000;
 
-  ResultRows(store::Store& store, const std::string& actor, const LocatedTable& t, std::string sheet_name,
-             const ImportOptions& options)
-      : store_(store),
-        actor_(actor),
+  ResultRows(CodeResolver& codes, const LocatedTable& t, std::string sheet_name,
+             const ResultReadOptions& options, const ResultSink& sink)
+      : codes_(codes),
         t_(t),
         sheet_name_(std::move(sheet_name)),
         options_(options),
+        sink_(sink),
         problems_{&t_, &ResultColumns(), &outcome_} {}
 
   Status Start() {
-    ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store_.ListIndicators());
+    ASSIGN_OR_RETURN(std::vector<Indicator> indicators, codes_.Indicators());
     for (const Indicator& i : indicators) by_code_[i.code] = i;
     return Status::Ok();
   }
@@ -179,7 +176,7 @@ class ResultRows {
           found = options_.resolve_unit(code, *period, unit_on);
         } else {
           Result<UnitId> u =
-              store_.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
+              codes_.FindUnit(code, unit_on.value_or(EndOfMonth(period->year(), period->last_month())));
           found = u.ok() ? Result<ResolvedUnit>(ResolvedUnit{*u, "", ""}) : Result<ResolvedUnit>(u.status());
         }
         cached = unit_cache_.emplace(key, std::move(found)).first;
@@ -236,45 +233,31 @@ class ResultRows {
     return Keep(std::move(o));
   }
 
-  // Writes what is left and commits, unless a row had a problem or this is
-  // a check.
+  // Hands the sink what is left, unless a row had a problem.
   Result<ImportOutcome> Finish() {
-    if (!outcome_.problems.empty() || options_.check_only) {
-      import_.reset();  // rolls back what was written
-      return std::move(outcome_);
-    }
-    RETURN_IF_ERROR(Flush());
-    if (!import_) {
-      ASSIGN_OR_RETURN(import_, store_.plans().BeginResultImport(actor_, sheet_name_));
-    }
-    RETURN_IF_ERROR(import_->Commit());
-    outcome_.stored = static_cast<int>(import_->rows());
-    import_.reset();
+    if (outcome_.problems.empty()) RETURN_IF_ERROR(Flush());
     return std::move(outcome_);
   }
 
  private:
   Status Keep(Observation o) {
-    if (!outcome_.problems.empty() || options_.check_only) return Status::Ok();
+    if (!outcome_.problems.empty() || !sink_) return Status::Ok();
     batch_.push_back(std::move(o));
-    return batch_.size() >= kBatch ? Flush() : Status::Ok();
+    return batch_.size() >= kResultBatch ? Flush() : Status::Ok();
   }
 
   Status Flush() {
-    if (batch_.empty()) return Status::Ok();
-    if (!import_) {
-      ASSIGN_OR_RETURN(import_, store_.plans().BeginResultImport(actor_, sheet_name_));
-    }
-    Status s = import_->Add(batch_);
+    if (batch_.empty() || !sink_) return Status::Ok();
+    Status s = sink_(batch_);
     batch_.clear();
     return s;
   }
 
-  store::Store& store_;
-  const std::string& actor_;
+  CodeResolver& codes_;
   const LocatedTable& t_;
   std::string sheet_name_;
-  const ImportOptions& options_;
+  const ResultReadOptions& options_;
+  const ResultSink& sink_;
   ImportOutcome outcome_;
   Problems problems_;
   std::map<std::string, Indicator> by_code_;
@@ -283,15 +266,14 @@ class ResultRows {
   std::set<std::pair<std::string, UnitId>> noted_;  // (code, unit) with a note already
   SeenKeys seen_;
   std::vector<Observation> batch_;
-  std::unique_ptr<store::ResultImport> import_;
 };
 
 }  // namespace
 
-Result<ImportOutcome> ImportResults(store::Store& store, const std::string& actor, const Sheet& sheet,
-                                    const ImportOptions& options) {
+Result<ImportOutcome> ReadResults(CodeResolver& codes, const Sheet& sheet, const ResultReadOptions& options,
+                                  const ResultSink& sink) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, ResultColumns()));
-  ResultRows rows(store, actor, t, sheet.name, options);
+  ResultRows rows(codes, t, sheet.name, options, sink);
   RETURN_IF_ERROR(rows.Start());
   for (const SheetRow* row : t.data) RETURN_IF_ERROR(rows.Row(*row));
   return rows.Finish();
@@ -336,10 +318,9 @@ size_t CsvRowBoundary(std::string_view text, size_t begin, size_t from, char del
 
 }  // namespace
 
-Result<ImportOutcome> ImportResultsCsv(store::Store& store, const std::string& actor, std::string_view text,
-                                       const std::string& name, const ImportOptions& options,
-                                       const ReadLimits& limits,
-                                       const std::function<void(size_t)>& done_with) {
+Result<ImportOutcome> ReadResultsCsv(CodeResolver& codes, std::string_view text, const std::string& name,
+                                     const ResultReadOptions& options, const ResultSink& sink,
+                                     const ReadLimits& limits, const std::function<void(size_t)>& done_with) {
   constexpr size_t kChunkBytes = size_t{1} << 20;
   if (text.size() > limits.max_text_bytes) {
     std::string mib = std::to_string(limits.max_text_bytes >> 20) + " MiB";
@@ -371,7 +352,7 @@ Result<ImportOutcome> ImportResultsCsv(store::Store& store, const std::string& a
     for (CsvRow& r : csv->rows) head.rows.push_back({r.line, std::move(r.fields)});
   }
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(head, ResultColumns()));
-  ResultRows rows(store, actor, t, name, options);
+  ResultRows rows(codes, t, name, options, sink);
   RETURN_IF_ERROR(rows.Start());
   size_t data_rows = 0;
   auto too_many = [&](int line) {
@@ -410,12 +391,13 @@ Result<ImportOutcome> ImportResultsCsv(store::Store& store, const std::string& a
   return rows.Finish();
 }
 
-Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor, const Sheet& sheet) {
+Result<RowsRead<Indicator>> ReadIndicators(const Sheet& sheet) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, IndicatorColumns()));
-  ImportOutcome outcome;
+  RowsRead<Indicator> read;
+  ImportOutcome& outcome = read.outcome;
   outcome.rows = static_cast<int>(t.data.size());
   Problems problems{&t, &IndicatorColumns(), &outcome};
-  std::vector<Indicator> rows;
+  std::vector<Indicator>& rows = read.rows;
   std::map<std::string, int> seen;
   for (const SheetRow* row : t.data) {
     size_t before = outcome.problem_count;
@@ -456,10 +438,7 @@ Result<ImportOutcome> ImportIndicators(store::Store& store, const std::string& a
     seen[i.code] = row->number;
     rows.push_back(i);
   }
-  if (!outcome.problems.empty()) return outcome;
-  RETURN_IF_ERROR(store.PutIndicators(actor, rows));
-  outcome.stored = static_cast<int>(rows.size());
-  return outcome;
+  return read;
 }
 
 std::string ExactVietnameseNumber(double value) {
@@ -481,21 +460,20 @@ std::string ExactVietnameseNumber(double value) {
   return (negative ? "-" : "") + out;
 }
 
-Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name) {
-  ASSIGN_OR_RETURN(std::vector<store::ResultRecord> results, store.ListResults());
+Result<Sheet> ExportResults(CodeResolver& codes, const std::vector<Observation>& results,
+                            const std::string& sheet_name) {
   Sheet sheet;
   sheet.name = sheet_name;
   sheet.title = "Kết quả thực hiện chỉ tiêu";
   sheet.kinds = internal::ColumnKinds(ResultColumns());
   sheet.rows.push_back(internal::HeaderRow(ResultColumns()));
-  std::map<UnitId, std::string> codes;
-  for (const store::ResultRecord& r : results) {
-    const Observation& o = r.observation;
-    if (!codes.count(o.unit)) {
-      ASSIGN_OR_RETURN(codes[o.unit], store.UnitCode(o.unit));
+  std::map<UnitId, std::string> unit_codes;
+  for (const Observation& o : results) {
+    if (!unit_codes.count(o.unit)) {
+      ASSIGN_OR_RETURN(unit_codes[o.unit], codes.UnitCode(o.unit));
     }
     SheetRow row{static_cast<int>(sheet.rows.size()) + 1, {}};
-    row.cells = {codes[o.unit],
+    row.cells = {unit_codes[o.unit],
                  o.indicator,
                  o.period.Key(),
                  ExactVietnameseNumber(o.value),
@@ -510,8 +488,7 @@ Result<Sheet> ExportResults(store::Store& store, const std::string& sheet_name) 
   return sheet;
 }
 
-Result<Sheet> ExportIndicators(store::Store& store, const std::string& sheet_name) {
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
+Sheet ExportIndicators(const std::vector<Indicator>& indicators, const std::string& sheet_name) {
   Sheet sheet;
   sheet.name = sheet_name;
   sheet.title = "Danh mục chỉ tiêu";

@@ -25,12 +25,13 @@ const std::vector<ColumnSpec>& PlanColumns() {
   return *c;
 }
 
-Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const Sheet& sheet) {
+Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, PlanColumns()));
-  ImportOutcome outcome;
+  RowsRead<Plan> read;
+  ImportOutcome& outcome = read.outcome;
   outcome.rows = static_cast<int>(t.data.size());
   internal::Problems problems{&t, &PlanColumns(), &outcome};
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
+  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, resolver.Indicators());
   std::set<std::string> codes;
   for (const Indicator& i : indicators) codes.insert(i.code);
   std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> plans;
@@ -47,8 +48,8 @@ Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor,
     UnitId unit = kNoUnit;
     if (first.ok()) {
       std::string code = t.Cell(*row, "unit_code");
-      Result<UnitId> u = store.FindUnit(code, EndOfMonth(*first, 12));
-      if (!u.ok()) u = store.FindUnit(code, *Date::FromYmd(*first, 1, 1));
+      Result<UnitId> u = resolver.FindUnit(code, EndOfMonth(*first, 12));
+      if (!u.ok()) u = resolver.FindUnit(code, *Date::FromYmd(*first, 1, 1));
       if (!u.ok()) problems.Add(*row, "unit_code", u.status());
       if (u.ok()) unit = *u;
     }
@@ -125,17 +126,14 @@ Result<ImportOutcome> ImportPlans(store::Store& store, const std::string& actor,
     }
     plan.targets.push_back(target);
   }
-  if (!outcome.problems.empty()) return outcome;
-  std::vector<Plan> list;
-  list.reserve(plans.size());
-  for (auto& [key, plan] : plans) list.push_back(std::move(plan));
-  RETURN_IF_ERROR(store.SavePlans(actor, list));
-  outcome.stored = outcome.rows;
-  return outcome;
+  if (!outcome.problems.empty()) return read;
+  read.rows.reserve(plans.size());
+  for (auto& [key, plan] : plans) read.rows.push_back(std::move(plan));
+  return read;
 }
 
-Result<Sheet> ExportPlans(store::Store& store, const std::string& sheet_name) {
-  ASSIGN_OR_RETURN(std::vector<Plan> plans, store.ListPlans());
+Result<Sheet> ExportPlans(CodeResolver& resolver, const std::vector<Plan>& plans,
+                          const std::string& sheet_name) {
   Sheet sheet;
   sheet.name = sheet_name;
   sheet.title = "Kế hoạch chỉ tiêu";
@@ -144,7 +142,7 @@ Result<Sheet> ExportPlans(store::Store& store, const std::string& sheet_name) {
   std::map<UnitId, std::string> codes;
   for (const Plan& p : plans) {
     if (!codes.count(p.unit)) {
-      ASSIGN_OR_RETURN(codes[p.unit], store.UnitCode(p.unit));
+      ASSIGN_OR_RETURN(codes[p.unit], resolver.UnitCode(p.unit));
     }
     for (const Target& t : p.targets) {
       sheet.rows.push_back({static_cast<int>(sheet.rows.size()) + 1,

@@ -19,24 +19,25 @@ const std::vector<ColumnSpec>& UnitColumns() {
   return *c;
 }
 
-Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor, const Sheet& sheet) {
+Result<RowsRead<UnitRecord>> ReadUnits(CodeResolver& codes, const Sheet& sheet) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, UnitColumns()));
-  ImportOutcome outcome;
+  RowsRead<UnitRecord> read;
+  ImportOutcome& outcome = read.outcome;
   outcome.rows = static_cast<int>(t.data.size());
   internal::Problems problems{&t, &UnitColumns(), &outcome};
-  ASSIGN_OR_RETURN(std::vector<store::UnitRecord> stored, store.ListUnits());
+  ASSIGN_OR_RETURN(std::vector<UnitRecord> stored, codes.Units());
   std::set<std::string> known;  // codes stored or earlier in the file
-  std::multimap<std::string, const store::UnitRecord*> by_code;
-  for (const store::UnitRecord& u : stored) {
+  std::multimap<std::string, const UnitRecord*> by_code;
+  for (const UnitRecord& u : stored) {
     known.insert(u.code);
     by_code.emplace(u.code, &u);
   }
   std::set<std::string> in_file;
-  std::vector<store::UnitRecord> rows;
+  std::vector<UnitRecord>& rows = read.rows;
   std::map<std::pair<std::string, std::string>, int> seen;
   for (const SheetRow* row : t.data) {
     size_t before = outcome.problem_count;
-    store::UnitRecord u;
+    UnitRecord u;
     u.code = t.Cell(*row, "code");
     if (u.code.empty() || u.code.find_first_not_of("0123456789") != std::string::npos || u.code.size() > 12) {
       problems.Add(*row, "code",
@@ -69,7 +70,7 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
     if (!u.parent_code.empty() && in_file.count(u.parent_code) == 0 && (*from || *to)) {
       // A stored parent must exist on the unit's first day (or its last one).
       Date anchor = *from ? **from : (*to)->AddDays(-1);
-      Result<UnitId> parent = store.FindUnit(u.parent_code, anchor);
+      Result<UnitId> parent = codes.FindUnit(u.parent_code, anchor);
       if (!parent.ok()) {
         problems.Add(*row, "parent_code", parent.status());
         continue;
@@ -77,7 +78,7 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
     }
     // A code is held by one unit of a level at a time.
     for (auto [it, end] = by_code.equal_range(u.code); it != end; ++it) {
-      const store::UnitRecord& other = *it->second;
+      const UnitRecord& other = *it->second;
       bool overlaps = (!other.valid_to || !*from || **from < *other.valid_to) &&
                       (!*to || !other.valid_from || *other.valid_from < **to);
       if (LevelOf(other.type) == LevelOf(*type) && other.valid_from != *from && overlaps) {
@@ -110,20 +111,16 @@ Result<ImportOutcome> ImportUnits(store::Store& store, const std::string& actor,
     in_file.insert(u.code);
     rows.push_back(std::move(u));
   }
-  if (!outcome.problems.empty()) return outcome;
-  RETURN_IF_ERROR(store.PutUnits(actor, rows));
-  outcome.stored = static_cast<int>(rows.size());
-  return outcome;
+  return read;
 }
 
-Result<Sheet> ExportUnits(store::Store& store, const std::string& sheet_name) {
-  ASSIGN_OR_RETURN(std::vector<store::UnitRecord> units, store.ListUnits());
+Sheet ExportUnits(const std::vector<UnitRecord>& units, const std::string& sheet_name) {
   Sheet sheet;
   sheet.name = sheet_name;
   sheet.title = "Danh mục đơn vị hành chính";
   sheet.kinds = internal::ColumnKinds(UnitColumns());
   sheet.rows.push_back(internal::HeaderRow(UnitColumns()));
-  for (const store::UnitRecord& u : units) {
+  for (const UnitRecord& u : units) {
     sheet.rows.push_back(
         {static_cast<int>(sheet.rows.size()) + 1,
          {u.code, u.name, u.full_name, UnitTypeNameVi(u.type), u.parent_code,

@@ -15,20 +15,13 @@
 
 #include "core/admin_registry.h"
 #include "core/status.h"
+#include "core/unit_record.h"
 
 namespace kiemdem::store {
 
-// A unit as stored and as imported or exported: its parent by code.
-struct UnitRecord {
-  int64_t id = 0;
-  std::string code;
-  std::string name;       // "Quảng Hưng"
-  std::string full_name;  // "Phường Quảng Hưng"
-  UnitType type = UnitType::kWard;
-  std::string parent_code;  // empty for a province
-  std::optional<Date> valid_from;
-  std::optional<Date> valid_to;
-};
+// A unit as stored and as imported or exported: its parent by code
+// (core/unit_record.h, shared with io's unit sheets).
+using UnitRecord = ::kiemdem::UnitRecord;
 
 // Every method may also fail with kUnavailable (the database is busy: retry)
 // or kInternal (the database failed), and a read with kDataLoss naming the

@@ -10,6 +10,7 @@
 #include "store/internal/areas.h"
 #include "store/internal/json_text.h"
 #include "store/internal/result_row.h"
+#include "store/internal/result_write.h"
 
 namespace kiemdem::store::internal {
 namespace {
@@ -148,19 +149,8 @@ std::vector<const Observation*> InsertNewResults(Db db, const std::string& actor
 
 namespace {
 
-std::string ResultJson(double value, const std::optional<double>& num, const std::optional<double>& den,
-                       const std::string& status) {
-  return JsonObject()
-      .Add("value", value)
-      .Add("numerator", num)
-      .Add("denominator", den)
-      .Add("status", status)
-      .str();
-}
-
-// ResultStore::SaveResults as batches of one transaction. The checks and the
-// update of a stored row are those of results_sql.cc (SaveInTransaction),
-// with the same messages.
+// ResultStore::SaveResults as batches of one transaction: each row checked
+// and, when stored already, updated by result_write.h, as SaveResults does.
 class SqlResultImport final : public ResultImport {
  public:
   SqlResultImport(Db db, std::string actor, std::string source)
@@ -168,18 +158,8 @@ class SqlResultImport final : public ResultImport {
 
   Status Add(const std::vector<Observation>& batch) override {
     if (!error_.ok()) return error_;
-    Status s = Guard("import results", [&]() -> Status {
-      std::vector<const Observation*> rows;
-      rows.reserve(batch.size());
-      for (const Observation& o : batch) {
-        RETURN_IF_ERROR(Check(o));
-        rows.push_back(&o);
-      }
-      for (const Observation* o : InsertNewResults(db_, actor_, "import", rows)) {
-        RETURN_IF_ERROR(Update(*o));
-      }
-      return Status::Ok();
-    });
+    Status s =
+        Guard("import results", [&]() -> Status { return SaveResultBatch(db_, actor_, batch, &lookups_); });
     if (!s.ok()) error_ = s;
     rows_ += batch.size();
     return s;
@@ -204,84 +184,10 @@ class SqlResultImport final : public ResultImport {
   }
 
  private:
-  // The indicator exists and the value fits it; the unit is stored.
-  Status Check(const Observation& obs) {
-    auto it = indicators_.find(obs.indicator);
-    if (it == indicators_.end()) {
-      ASSIGN_OR_RETURN(std::optional<Indicator> loaded, LoadIndicator(db_, obs.indicator));
-      it = indicators_.emplace(obs.indicator, std::move(loaded)).first;
-    }
-    if (!it->second) {
-      return NotFound("indicator " + obs.indicator + " is not in the catalogue",
-                      "chỉ tiêu " + obs.indicator + " không có trong danh mục")
-          .WithField("indicator");
-    }
-    RETURN_IF_ERROR(ValidateObservation(obs, *it->second));
-    auto unit = units_.find(obs.unit);
-    if (unit == units_.end()) {
-      long long id = obs.unit;
-      int n = 0;
-      db_.sql << "SELECT COUNT(*) FROM units WHERE id = :u", soci::use(id), soci::into(n);
-      unit = units_.emplace(obs.unit, n > 0).first;
-    }
-    if (!unit->second) {
-      return NotFound("unit " + std::to_string(obs.unit) + " is not stored",
-                      "không có đơn vị số " + std::to_string(obs.unit))
-          .WithField("unit");
-    }
-    return Status::Ok();
-  }
-
-  // A row stored already (or earlier in this import): a new version of it,
-  // the old one in its history, unless it is approved.
-  Status Update(const Observation& obs) {
-    soci::session& sql = db_.sql;
-    ResultRow row = ResultRow::From(obs);
-    long long id = 0;
-    std::string status;
-    double old_value = 0, old_num = 0, old_den = 0;
-    int version = 0;
-    soci::indicator id_ind = soci::i_null, num_ind = soci::i_null, den_ind = soci::i_null;
-    sql << "SELECT id, status, value, numerator, denominator, version FROM results "
-           "WHERE unit_id = :u AND indicator_code = :i AND period = :p" +
-               db_.ForUpdate(),
-        soci::use(row.unit), soci::use(row.indicator), soci::use(row.period), soci::into(id, id_ind),
-        soci::into(status), soci::into(old_value), soci::into(old_num, num_ind), soci::into(old_den, den_ind),
-        soci::into(version);
-    if (!sql.got_data() || id_ind != soci::i_ok) {
-      return Internal("result " + obs.indicator + " " + row.period + " vanished during the import",
-                      "kết quả " + obs.indicator + " " + row.period + " biến mất khi đang nhập");
-    }
-    if (status == ResultStatusKey(ResultStatus::kApproved)) {
-      return FailedPrecondition("result " + std::to_string(id) + " (" + obs.indicator + " " + row.period +
-                                    ") is approved; reopen it before changing it",
-                                "kết quả số " + std::to_string(id) + " (" + obs.indicator + " " + row.period +
-                                    ") đã được duyệt; hãy mở lại trước khi sửa")
-          .WithField("status");
-    }
-    std::string now = NowIso();
-    std::optional<double> on = num_ind == soci::i_ok ? std::optional(old_num) : std::nullopt;
-    std::optional<double> od = den_ind == soci::i_ok ? std::optional(old_den) : std::nullopt;
-    sql << "INSERT INTO result_history(result_id, version, value, numerator, denominator, status, "
-           "changed_at, changed_by, reason) VALUES(:r, :v, :val, :n, :d, :s, :at, :by, '')",
-        soci::use(id), soci::use(version), soci::use(old_value), soci::use(old_num, num_ind),
-        soci::use(old_den, den_ind), soci::use(status), soci::use(now), soci::use(actor_);
-    int next = version + 1;
-    Query update(sql,
-                 "UPDATE results SET " + SetList(ResultRow::kValueColumns) +
-                     ", status = 'draft', version = :ver, updated_at = :at, updated_by = :by WHERE id = :id");
-    row.UseValues(update.statement());
-    update.Use(next).Use(now).Use(actor_).Use(id).Run();
-    WriteAudit(sql, actor_, "import", "result", std::to_string(id), ResultJson(old_value, on, od, status),
-               ResultJson(obs.value, obs.numerator, obs.denominator, "draft"));
-    return Status::Ok();
-  }
-
   Db db_;
   WriteTx tx_;
   std::string actor_, source_;
-  std::map<std::string, std::optional<Indicator>> indicators_;
-  std::map<UnitId, bool> units_;
+  ResultLookups lookups_;
   size_t rows_ = 0;
   Status error_ = Status::Ok();
   bool committed_ = false;

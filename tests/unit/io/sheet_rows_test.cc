@@ -1,0 +1,104 @@
+// io reads sheets into rows with no store behind it: codes come from a fake
+// CodeResolver, checked rows go to the caller's sink, problems name the row
+// and column, and exports are written from rows.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "io/code_resolver.h"
+#include "io/importer.h"
+#include "io/table.h"
+
+namespace kiemdem::io {
+namespace {
+
+class FakeCodes final : public CodeResolver {
+ public:
+  FakeCodes() {
+    Indicator thu;
+    thu.code = "THU_NS";
+    thu.name_vi = "Thu ngân sách";
+    thu.unit = "triệu đồng";
+    indicators_.push_back(thu);
+  }
+  Result<std::vector<Indicator>> Indicators() override { return indicators_; }
+  Result<std::vector<UnitRecord>> Units() override { return std::vector<UnitRecord>{}; }
+  Result<UnitId> FindUnit(const std::string& code, Date /*on*/) override {
+    if (code == "06817") return UnitId{7};
+    return NotFound("no unit " + code, "không có đơn vị " + code).WithField("unit_code");
+  }
+  Result<std::string> UnitCode(UnitId unit) override {
+    if (unit == 7) return std::string("06817");
+    return NotFound("no unit", "không có đơn vị");
+  }
+
+ private:
+  std::vector<Indicator> indicators_;
+};
+
+Sheet Csv(const std::string& text) { return *ReadCsv(text, "kq.csv"); }
+
+TEST(SheetRows, CheckedResultsGoToTheSinkWithTheirUnitsResolved) {
+  FakeCodes codes;
+  std::vector<Observation> got;
+  ResultSink sink = [&](std::vector<Observation>& batch) {
+    for (Observation& o : batch) got.push_back(o);
+    return Status::Ok();
+  };
+  Result<ImportOutcome> out = ReadResults(
+      codes, Csv("unit_code,indicator,period,value\n06817,THU_NS,2026,\"2.317,8\"\n06817,THU_NS,2025,10\n"),
+      {}, sink);
+  ASSERT_TRUE(out.ok()) << out.status().message();
+  EXPECT_EQ(out->rows, 2);
+  EXPECT_TRUE(out->problems.empty());
+  EXPECT_EQ(out->stored, 0);  // saving is the caller's
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].unit, 7);
+  EXPECT_DOUBLE_EQ(got[0].value, 2317.8);
+  EXPECT_EQ(got[0].provenance.source, "kq.csv");
+
+  Result<Sheet> back = ExportResults(codes, got, "results");
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->rows.size(), 3u);
+  EXPECT_EQ(back->rows[1].cells[0], "06817");
+  EXPECT_EQ(back->rows[1].cells[3], "2.317,8");
+}
+
+TEST(SheetRows, ARowWithAProblemStopsTheSinkAndEveryProblemIsListed) {
+  FakeCodes codes;
+  int batches = 0;
+  ResultSink sink = [&](std::vector<Observation>& /*batch*/) {
+    ++batches;
+    return Status::Ok();
+  };
+  Result<ImportOutcome> out =
+      ReadResults(codes,
+                  Csv("unit_code,indicator,period,value\n06817,THU_NS,2026,1\n99999,THU_NS,2026,1\n"
+                      "06817,THU_NS,2026,2\n"),
+                  {}, sink);
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->problems.size(), 2u);
+  EXPECT_EQ(out->problems[0].ToString("en"), "kq.csv, row 3, column A (Mã đơn vị): no unit 99999");
+  EXPECT_EQ(out->problems[1].ToString("vi"), "kq.csv, dòng 4: trùng đơn vị, chỉ tiêu và kỳ với dòng 2");
+  EXPECT_EQ(batches, 0);
+}
+
+TEST(SheetRows, UnitsReadWholeWithAnUnknownParentAsAProblem) {
+  FakeCodes codes;
+  Result<RowsRead<UnitRecord>> read =
+      ReadUnits(codes, Csv("code,name,type,parent_code\n22,Quảng Ninh,province,\n06817,Thanh Sơn,ward,22\n"
+                           "06818,Yên Thanh,ward,99\n"));
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->outcome.rows, 3);
+  ASSERT_EQ(read->outcome.problems.size(), 1u);
+  EXPECT_EQ(read->outcome.problems[0].row, 4);
+  EXPECT_EQ(read->outcome.problems[0].column, "D (Mã đơn vị cấp trên)");
+  ASSERT_EQ(read->rows.size(), 2u);
+  EXPECT_EQ(read->rows[1].full_name, "Phường Thanh Sơn");
+  EXPECT_EQ(read->rows[1].parent_code, "22");
+}
+
+}  // namespace
+}  // namespace kiemdem::io
