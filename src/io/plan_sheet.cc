@@ -21,9 +21,38 @@ const std::vector<ColumnSpec>& PlanColumns() {
       {"year", {"year", "Năm"}, true, CellKind::kYear},
       {"comparator", {"comparator", "So sánh"}, false},
       {"value", {"value", "Chỉ tiêu", "Giá trị"}, true, CellKind::kNumber},
-      {"value_high", {"value_high", "Cận trên"}, false, CellKind::kNumber}};
+      {"value_high", {"value_high", "Cận trên"}, false, CellKind::kNumber},
+      {"form", {"form", "Dạng chỉ tiêu"}, false}};
   return *c;
 }
+
+namespace {
+
+// The form column as people write it: empty is a level; the words below or the API's keys.
+constexpr const char* kGrowthWords = "% so với năm trước";
+constexpr const char* kPointsWords = "điểm % so với năm trước";
+
+Result<TargetForm> FormCell(const std::string& cell) {
+  if (cell == kGrowthWords) return TargetForm::kGrowthPercent;
+  if (cell == kPointsWords) return TargetForm::kChangePoints;
+  Result<TargetForm> f = ParseTargetForm(cell);
+  if (f.ok()) return f;
+  return InvalidArgument("the form is empty (a level), '" + std::string(kGrowthWords) + "' or '" +
+                             kPointsWords + "', not '" + cell + "'",
+                         "dạng chỉ tiêu để trống (một mức), ghi '" + std::string(kGrowthWords) + "' hoặc '" +
+                             kPointsWords + "', không phải '" + cell + "'");
+}
+
+std::string FormWords(TargetForm f) {
+  switch (f) {
+    case TargetForm::kLevel: return "";
+    case TargetForm::kGrowthPercent: return kGrowthWords;
+    case TargetForm::kChangePoints: return kPointsWords;
+  }
+  return "";
+}
+
+}  // namespace
 
 Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, PlanColumns()));
@@ -76,6 +105,8 @@ Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
     Result<Comparator> comparator =
         cmp.empty() ? Result<Comparator>(Comparator::kAtLeast) : ParseComparator(cmp);
     if (!comparator.ok()) problems.Add(*row, "comparator", comparator.status());
+    Result<TargetForm> form = FormCell(t.Cell(*row, "form"));
+    if (!form.ok()) problems.Add(*row, "form", form.status());
     Result<double> value = internal::Number(t.Cell(*row, "value"));
     if (!value.ok()) problems.Add(*row, "value", value.status());
     if (std::string high = t.Cell(*row, "value_high"); !high.empty()) {
@@ -95,6 +126,7 @@ Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
     target.year = *year;
     target.comparator = *comparator;
     target.value = *value;
+    target.form = *form;
     if (Status v = target.Validate(); !v.ok()) {
       problems.Add(*row, v.field().empty() ? "value" : v.field(), v);
       continue;
@@ -151,7 +183,7 @@ Result<Sheet> ExportPlans(CodeResolver& resolver, const std::vector<Plan>& plans
                              p.resolution.issued ? p.resolution.issued->ToVietnamese() : "",
                              p.assigned_by_superior ? "có" : "không", t.indicator, std::to_string(t.year),
                              ComparatorSymbol(t.comparator), ExactVietnameseNumber(t.value),
-                             t.value_high ? ExactVietnameseNumber(*t.value_high) : ""}});
+                             t.value_high ? ExactVietnameseNumber(*t.value_high) : "", FormWords(t.form)}});
     }
   }
   return sheet;

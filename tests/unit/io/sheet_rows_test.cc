@@ -100,5 +100,37 @@ TEST(SheetRows, UnitsReadWholeWithAnUnknownParentAsAProblem) {
   EXPECT_EQ(read->rows[1].parent_code, "22");
 }
 
+// "Thu ngân sách tăng 10,5% so với năm trước", written in the form column as people would.
+TEST(SheetRows, APlanTargetWrittenAsGrowthReadsAndWritesBack) {
+  FakeCodes codes;
+  const std::string csv =
+      "Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,Chỉ tiêu,Dạng chỉ tiêu\n"
+      "06817,Đảng ủy,2019,THU_NS,2019,\"10,5\",% so với năm trước\n";
+  Result<RowsRead<Plan>> read = ReadPlans(codes, Csv(csv));
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->outcome.problems.empty()) << read->outcome.problems[0].message_en;
+  ASSERT_EQ(read->rows.size(), 1u);
+  ASSERT_EQ(read->rows[0].targets.size(), 1u);
+  EXPECT_EQ(read->rows[0].targets[0].form, TargetForm::kGrowthPercent);
+  EXPECT_DOUBLE_EQ(read->rows[0].targets[0].value, 10.5);
+
+  Result<Sheet> out = ExportPlans(codes, read->rows, "Kế hoạch");
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->rows.size(), 2u);
+  EXPECT_EQ(out->rows[0].cells.back(), "Dạng chỉ tiêu");
+  EXPECT_EQ(out->rows[1].cells.back(), "% so với năm trước");
+  Result<RowsRead<Plan>> again = ReadPlans(codes, *out);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->rows[0].targets[0].form, TargetForm::kGrowthPercent);
+
+  Result<RowsRead<Plan>> bad =
+      ReadPlans(codes, Csv("Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,Chỉ tiêu,Dạng chỉ tiêu\n"
+                           "06817,Đảng ủy,2019,THU_NS,2019,10,tăng\n"));
+  ASSERT_TRUE(bad.ok());
+  ASSERT_EQ(bad->outcome.problems.size(), 1u);
+  EXPECT_EQ(bad->outcome.problems[0].column, "G (Dạng chỉ tiêu)");
+  EXPECT_NE(bad->outcome.problems[0].message_vi.find("% so với năm trước"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kiemdem::io
