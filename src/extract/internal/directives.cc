@@ -179,6 +179,7 @@ bool OpensAfter(const Doc& doc, size_t begin, size_t j, size_t end) {
 // Cuts the sentence [first, last] into clauses.
 std::vector<Clause> Clauses(const Doc& doc, size_t first, size_t last) {
   static const Phrase kDe("để");
+  static const Phrase kVa("và");
   std::vector<Clause> out;
   size_t begin = first;
   int depth = 0;
@@ -193,8 +194,7 @@ std::vector<Clause> Clauses(const Doc& doc, size_t first, size_t last) {
     size_t next = j + 1;
     // A new task after a comma or "và"; "Đồng chí X nhấn mạnh, phường … cần …".
     bool comma_opens =
-        ((doc.IsPunct(j, ",") || doc.KeyIs(j, Phrase("và"))) && !purpose &&
-         OpensAfter(doc, begin, j, last)) ||
+        ((doc.IsPunct(j, ",") || doc.KeyIs(j, kVa)) && !purpose && OpensAfter(doc, begin, j, last)) ||
         (doc.IsPunct(j, ",") && j > begin && doc.MatchAnyEndingAt(j - 1, L().speech.phrases()) > 0);
     if (doc.IsPunct(j, ";") || comma_opens) {
       cut = true;

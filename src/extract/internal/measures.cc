@@ -278,10 +278,7 @@ bool NotAMeasure(const Doc& doc, size_t i) {
   // "số 7" names a thing; "dân số 10-12%", "tổng số 25" do not.
   static const PhraseSet kCompoundSo{"dân số", "tổng số", "chỉ số", "tỷ số", "hệ số"};
   bool compound = i >= 2 && doc.MatchAny(i - 2, kCompoundSo) == 2;
-  for (const PhraseSet::Item& item : w.ordinal) {
-    const Phrase& p = item.phrase;
-    if (i > 0 && !fraction && !compound && doc.MatchesEndingAt(i - 1, p)) return true;
-  }
+  if (i > 0 && !fraction && !compound && doc.MatchAnyEndingAt(i - 1, w.ordinal) > 0) return true;
   // "Phường 4", "Quận 1": a capitalised unit word names a unit.
   if (i > 0 && doc.IsWord(i - 1) && doc.at(i - 1).upper && doc.MatchAny(i - 1, w.unit_names) > 0) return true;
   if (std::optional<DateMatch> d = MatchDate(doc, i)) {
