@@ -27,8 +27,6 @@ constexpr KeyEntry kKeys[] = {
 #include "extract/internal/syllable_table.inc"
 };
 
-bool IsMark(uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
-
 // Canonical combining class of the marks Vietnamese uses.
 int CombiningClass(uint32_t cp) {
   if (cp == 0x323) return 220;  // dot below
@@ -47,21 +45,6 @@ uint32_t ComposeOne(uint32_t base, uint32_t m1, uint32_t m2) {
 }
 
 }  // namespace
-
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-  uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (int k = 1; k < len && *i + static_cast<size_t>(k) < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + static_cast<size_t>(k)]) & 0x3F);
-  }
-  *i += static_cast<size_t>(len);
-  return cp;
-}
 
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {
@@ -131,75 +114,30 @@ NormalizedText NormalizeNfc(std::string_view input) {
   return out;
 }
 
-namespace {
-
-// cp -> (base << 8 | tone) for cp < kFastLimit; 0 when the letter is its own key.
-constexpr uint32_t kFastLimit = 0x1F00;
-const std::vector<uint32_t>& FastKeys() {
-  static const auto* table = [] {
-    auto* t = new std::vector<uint32_t>(kFastLimit, 0);
-    for (const KeyEntry& e : kKeys) {
-      if (e.cp < kFastLimit) (*t)[e.cp] = (e.base << 8) | static_cast<uint32_t>(e.tone);
-    }
-    return t;
-  }();
-  return *table;
-}
-
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
-
-inline void Fnv(uint64_t* h, unsigned char c) {
-  *h ^= c;
-  *h *= kFnvPrime;
-}
-
-}  // namespace
+constexpr std::array<uint32_t, kFastKeyLimit> kFastKeys = [] {
+  std::array<uint32_t, kFastKeyLimit> t{};
+  for (const KeyEntry& e : kKeys) {
+    if (e.cp < kFastKeyLimit) t[e.cp] = (e.base << 8) | static_cast<uint32_t>(e.tone);
+  }
+  return t;
+}();
 
 uint64_t HashBytes(std::string_view bytes) {
-  uint64_t h = kFnvOffset;
-  for (char c : bytes) Fnv(&h, static_cast<unsigned char>(c));
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
   return h;
 }
 
-KeyHasher::KeyHasher() : fast_(FastKeys().data()), h_(kFnvOffset) {}
-
-void KeyHasher::Add(uint32_t cp) {
-  if (cp < 0x80) {
-    Fnv(&h_, static_cast<unsigned char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-    return;
-  }
-  uint32_t base = cp;
-  if (cp < kFastLimit) {
-    if (fast_[cp] != 0) {
-      base = fast_[cp] >> 8;
-      if ((fast_[cp] & 0xFF) != 0) tone_ = static_cast<int>(fast_[cp] & 0xFF);
-    }
-  } else {
-    const KeyEntry* end = std::end(kKeys);
-    const KeyEntry* it =
-        std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
-    if (it != end && it->cp == cp) {
-      base = it->base;
-      if (it->tone != 0) tone_ = it->tone;
-    }
-  }
-  if (base < 0x80) {
-    Fnv(&h_, static_cast<unsigned char>(base));
-  } else if (base < 0x800) {
-    Fnv(&h_, static_cast<unsigned char>(0xC0 | (base >> 6)));
-    Fnv(&h_, static_cast<unsigned char>(0x80 | (base & 0x3F)));
-  } else {
-    std::string enc;
-    AppendUtf8(base, &enc);
-    for (char e : enc) Fnv(&h_, static_cast<unsigned char>(e));
-  }
-}
-
-uint64_t KeyHasher::Finish() const {
-  uint64_t h = h_;
-  if (tone_ != 0) Fnv(&h, static_cast<unsigned char>('0' + tone_));
-  return h;
+uint32_t KeyHasher::RareKey(uint32_t cp, int* tone) {
+  const KeyEntry* end = std::end(kKeys);
+  const KeyEntry* it =
+      std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
+  if (it == end || it->cp != cp) return cp;
+  if (it->tone != 0) *tone = it->tone;
+  return it->base;
 }
 
 uint64_t SyllableHash(std::string_view word) {
@@ -207,21 +145,6 @@ uint64_t SyllableHash(std::string_view word) {
   size_t i = 0;
   while (i < word.size()) hasher.Add(NextCodePoint(word, &i));
   return hasher.Finish();
-}
-
-bool IsLetter(uint32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-         IsMark(cp);
-}
-
-bool IsUpper(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  if (cp == 0x110) return true;  // Đ
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x1E00 && cp <= 0x1EFF)) return cp % 2 == 0;
-  if (cp == 0x1A0 || cp == 0x1AF) return true;  // Ơ, Ư
-  return false;
 }
 
 std::string SyllableKey(std::string_view word) {
