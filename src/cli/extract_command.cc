@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <string>
 
@@ -33,9 +34,11 @@ std::string ErrorJson(std::string_view id_json, const std::string& message) {
 // Handles one JSONL line; returns false if it was an error line. A line's
 // own "date" (YYYY, YYYY-MM or YYYY-MM-DD) is its reference date, else
 // `options`' one.
-bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line,
+bool ProcessLine(simdjson::ondemand::parser& parser, std::string& line,
                  const extract::ExtractOptions& options, std::string* out) {
-  simdjson::padded_string padded(line);
+  // simdjson reads the line in place, past its end into the string's spare capacity.
+  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  simdjson::padded_string_view padded(line.data(), line.size(), line.capacity());
   simdjson::ondemand::document doc;
   std::string_view id_json;
   std::string_view text;
@@ -71,14 +74,12 @@ bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line,
     *out = ErrorJson(id_copy, facts.status().message());
     return false;
   }
-  std::string json = extract::FactsToJson(*facts, /*one_line=*/true);
-  std::string flat;
-  flat.reserve(json.size() + id_copy.size() + 16);
-  flat += "{\"id\": ";
-  flat += id_copy.empty() ? "null" : id_copy;
-  flat += ", ";
-  flat.append(json, 1, std::string::npos);
-  *out = std::move(flat);
+  out->clear();
+  *out += "{\"id\": ";
+  *out += id_copy.empty() ? "null" : id_copy;
+  *out += ", ";
+  extract::AppendFactsMember(*facts, /*one_line=*/true, out);
+  *out += "}";
   return true;
 }
 
@@ -93,13 +94,25 @@ int RunJsonl(const extract::ExtractOptions& options) {
   bool all_ok = true;
   bool overflow = false;
   std::vector<char> buf(1 << 20);
+  // Output lines are gathered and written 64 KiB at a time.
+  std::string pending;
+  auto flush = [&]() {
+    std::fwrite(pending.data(), 1, pending.size(), stdout);
+    pending.clear();
+  };
+  auto write_line = [&](const std::string& s) {
+    pending += s;
+    pending += '\n';
+    if (pending.size() >= (64u << 10)) flush();
+  };
   auto finish_line = [&]() {
     if (overflow) {
-      std::cout << ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes") << "\n";
+      out = ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes");
+      write_line(out);
       all_ok = false;
     } else if (!line.empty()) {
       all_ok = ProcessLine(parser, line, options, &out) && all_ok;
-      std::cout << out << "\n";
+      write_line(out);
     }
     line.clear();
     overflow = false;
@@ -107,8 +120,8 @@ int RunJsonl(const extract::ExtractOptions& options) {
   size_t n = 0;
   while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) {
     size_t start = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (buf[i] != '\n') continue;
+    while (const void* nl = std::memchr(buf.data() + start, '\n', n - start)) {
+      size_t i = static_cast<size_t>(static_cast<const char*>(nl) - buf.data());
       if (!overflow) line.append(buf.data() + start, i - start);
       if (line.size() > kMaxLine) overflow = true;
       finish_line();
@@ -124,7 +137,8 @@ int RunJsonl(const extract::ExtractOptions& options) {
     }
   }
   finish_line();
-  std::cout.flush();
+  flush();
+  std::fflush(stdout);
   return all_ok ? 0 : 1;
 }
 

@@ -5,7 +5,7 @@
 namespace kiemdem::extract::internal {
 
 std::string_view Doc::Text(size_t first, size_t last) const {
-  return std::string_view(norm->text).substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
+  return norm->text().substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
 }
 
 Span Doc::InputSpan(size_t first, size_t last) const {
@@ -43,7 +43,7 @@ Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
   Doc doc;
   doc.norm = &norm;
   doc.ref = ref;
-  doc.tokens = Tokenize(norm.text, body_begin);
+  doc.tokens = Tokenize(norm.text(), body_begin);
   doc.sentence.resize(doc.tokens.size());
   doc.paragraph.resize(doc.tokens.size());
   doc.used.assign(doc.tokens.size(), false);

@@ -76,11 +76,9 @@ NormalizedText NormalizeNfc(std::string_view input) {
       break;
     }
   }
-  if (!has_marks) {
-    out.text = std::string(input);
-    return out;
-  }
-  out.text.reserve(input.size());
+  out.input = input;
+  if (!has_marks) return out;
+  out.composed.reserve(input.size());
   out.origin.reserve(input.size());
   size_t i = 0;
   while (i < input.size()) {
@@ -102,14 +100,14 @@ NormalizedText NormalizeNfc(std::string_view input) {
                        [](uint32_t a, uint32_t b) { return CombiningClass(a) < CombiningClass(b); });
       composed = ComposeOne(cp, marks[0], n == 2 ? marks[1] : 0);
     }
-    size_t before = out.text.size();
+    size_t before = out.composed.size();
     if (composed != 0) {
-      AppendUtf8(composed, &out.text);
+      AppendUtf8(composed, &out.composed);
       i = j;
     } else {
-      AppendUtf8(cp, &out.text);  // marks that do not compose stay as they are
+      AppendUtf8(cp, &out.composed);  // marks that do not compose stay as they are
     }
-    for (size_t b = before; b < out.text.size(); ++b) out.origin.push_back(static_cast<uint32_t>(start));
+    for (size_t b = before; b < out.composed.size(); ++b) out.origin.push_back(static_cast<uint32_t>(start));
   }
   return out;
 }

@@ -13,20 +13,24 @@
 namespace kiemdem::extract::internal {
 
 // The input in NFC (Latin letters with Vietnamese marks composed), and for
-// every byte of it the byte offset in the input it came from.
+// every byte of it the byte offset in the input it came from. Text already
+// in NFC (nearly all) is not copied: text() is then the input itself, which
+// must outlive this.
 struct NormalizedText {
-  std::string text;
-  std::vector<uint32_t> origin;  // empty when text == input (no change)
+  std::string_view input;
+  std::string composed;          // the NFC text, where it differs from the input
+  std::vector<uint32_t> origin;  // empty when text() == input (no change)
   uint32_t input_size = 0;
 
-  // Offset in the input of normalized offset `i` (i may equal text.size()).
+  std::string_view text() const { return origin.empty() ? input : std::string_view(composed); }
+  // Offset in the input of normalized offset `i` (i may equal text().size()).
   uint32_t ToInput(size_t i) const {
     if (origin.empty()) return static_cast<uint32_t>(i);
     return i < origin.size() ? origin[i] : input_size;
   }
 };
 
-// Requires valid UTF-8. Fast path: text without combining marks is copied.
+// Requires valid UTF-8. Fast path: text without combining marks is kept as it is.
 NormalizedText NormalizeNfc(std::string_view input);
 
 // Decodes one code point of valid UTF-8 at s[*i] and advances *i.
