@@ -397,7 +397,7 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
 
 void FindMeasures(Doc& doc, Facts* facts) {
   const Words& w = W();
-  std::vector<std::string> period_at = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
+  PeriodMap periods = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
   int last_sentence = -1;  // of the last measure found
 
   for (size_t i = 0; i < doc.size(); ++i) {
@@ -506,7 +506,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
         break;
       }
     }
-    p.m.period = period_at[i];
+    p.m.period = periods.period(i);
     // Comparisons after the unit (for a count, after the rest of its noun phrase).
     size_t compare_from = unit_last + 1;
     if (count) {
