@@ -56,7 +56,8 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin) {
         KeyHasher hasher;
         hasher.Add(cp);
         i = j;
-        while (i < text.size()) {
+        const size_t n = text.size();
+        while (i < n) {
           auto c = static_cast<unsigned char>(text[i]);
           if (c < 0x80) {
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(static_cast<char>(c)))) break;
@@ -64,8 +65,19 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin) {
             ++i;
             continue;
           }
+          // Two- and three-byte letters (all of Vietnamese) decoded in place.
+          uint32_t next = 0;
           size_t k = i;
-          uint32_t next = NextCodePoint(text, &k);
+          if ((c & 0xE0) == 0xC0 && i + 1 < n) {
+            next = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+            k = i + 2;
+          } else if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+            next = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                   (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+            k = i + 3;
+          } else {
+            next = NextCodePoint(text, &k);
+          }
           if (!IsLetter(next)) break;
           hasher.Add(next);
           i = k;
