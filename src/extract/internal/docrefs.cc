@@ -117,13 +117,17 @@ void FindDocRefs(Doc& doc, Facts* facts) {
     if (!doc.IsNumber(i) && !TypeFilter().MayStartWith(doc.at(i).key)) continue;
     const DocType* type = nullptr;
     size_t j = i;
-    for (const DocType& t : Types()) {
-      if (doc.Matches(i, t.phrase)) {
-        type = &t;
-        j = i + t.phrase.size();
-        break;
+    if (TypeFilter().MayStartWith(doc.at(i).key)) {
+      for (const DocType& t : Types()) {
+        if (doc.Matches(i, t.phrase)) {
+          type = &t;
+          j = i + t.phrase.size();
+          break;
+        }
       }
     }
+    // Without a type word, only a number and a symbol ("886/QĐ-UBND", "06-NQ/TU") is a reference.
+    if (type == nullptr && !doc.IsPunct(i + 1, "/") && !doc.IsPunct(i + 1, "-")) continue;
     DocRefFact ref;
     std::string abbr;
     size_t last = std::string::npos;
