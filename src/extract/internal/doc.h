@@ -21,7 +21,7 @@ struct Doc {
   std::vector<Token> tokens;
   std::vector<int> sentence;   // sentence index of each token
   std::vector<int> paragraph;  // paragraph index of each token
-  std::vector<bool> used;      // consumed by a docref, date or comparison
+  std::vector<uint8_t> used;   // consumed by a docref, date or comparison (a byte each: read often)
 
   size_t size() const { return tokens.size(); }
   const Token& at(size_t i) const { return tokens[i]; }

@@ -13,7 +13,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin) {
   std::vector<Token> out;
-  out.reserve((text.size() - std::min(begin, text.size())) / 5);
+  out.reserve((text.size() - std::min(begin, text.size())) / 4);  // about 5 bytes a token
   size_t i = begin;
   bool space = false;
   bool newline = false;
