@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <tuple>
 #include <vector>
 
@@ -67,13 +68,17 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 NormalizedText NormalizeNfc(std::string_view input) {
   NormalizedText out;
   out.input_size = static_cast<uint32_t>(input.size());
-  // U+0300..U+036F are encoded as CC 80..CD AF.
+  // U+0300..U+036F are encoded as CC 80..CD AF (found by memchr: most texts have none).
   bool has_marks = false;
-  for (size_t i = 0; i + 1 < input.size(); ++i) {
-    auto c = static_cast<unsigned char>(input[i]);
-    if (c == 0xCC || (c == 0xCD && static_cast<unsigned char>(input[i + 1]) <= 0xAF)) {
-      has_marks = true;
-      break;
+  if (input.size() >= 2) {
+    const char* data = input.data();
+    size_t n = input.size() - 1;  // a mark's lead byte is never the last one
+    has_marks = std::memchr(data, 0xCC, n) != nullptr;
+    for (const char* p = data; !has_marks && p != nullptr;) {
+      p = static_cast<const char*>(std::memchr(p, 0xCD, n - static_cast<size_t>(p - data)));
+      if (p == nullptr) break;
+      has_marks = static_cast<unsigned char>(p[1]) <= 0xAF;
+      ++p;
     }
   }
   out.input = input;

@@ -73,19 +73,17 @@ class KeyHasher {
     }
     uint32_t base = cp;
     if (cp < kFastKeyLimit) {
+      // Without branches on the letter (Vietnamese mixes one- and two-byte bases unpredictably).
       uint32_t fast = kFastKeys[cp];
-      if (fast != 0) {
-        base = fast >> 8;
-        if ((fast & 0xFF) != 0) tone_ = static_cast<int>(fast & 0xFF);
-      }
+      base = fast != 0 ? fast >> 8 : cp;
+      tone_ = (fast & 0xFF) != 0 ? static_cast<int>(fast & 0xFF) : tone_;
     } else {
       base = RareKey(cp, &tone_);
     }
-    if (base < 0x80) {
-      Fnv(static_cast<unsigned char>(base));
-    } else if (base < 0x800) {
-      Fnv(static_cast<unsigned char>(0xC0 | (base >> 6)));
-      Fnv(static_cast<unsigned char>(0x80 | (base & 0x3F)));
+    if (base < 0x800) {
+      uint64_t one = (h_ ^ base) * kFnvPrime;
+      uint64_t two = (((h_ ^ (0xC0 | (base >> 6))) * kFnvPrime) ^ (0x80 | (base & 0x3F))) * kFnvPrime;
+      h_ = base < 0x80 ? one : two;
     } else if (base < 0x10000) {
       Fnv(static_cast<unsigned char>(0xE0 | (base >> 12)));
       Fnv(static_cast<unsigned char>(0x80 | ((base >> 6) & 0x3F)));
@@ -97,6 +95,8 @@ class KeyHasher {
       Fnv(static_cast<unsigned char>(0x80 | (base & 0x3F)));
     }
   }
+  // An ASCII letter already in lower case, or a digit.
+  void AddFolded(unsigned char c) { Fnv(c); }
   uint64_t Finish() const {
     uint64_t h = h_;
     if (tone_ != 0) {

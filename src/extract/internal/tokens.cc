@@ -1,6 +1,7 @@
 #include "extract/internal/tokens.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/internal/text.h"
 
@@ -8,6 +9,16 @@ namespace kiemdem::extract::internal {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// An ASCII byte inside a word: the letter in lower case or the digit; 0 for any other.
+constexpr std::array<unsigned char, 128> kWordByte = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) t[c] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') t[c] = static_cast<unsigned char>(c + 32);
+  }
+  return t;
+}();
 
 }  // namespace
 
@@ -60,8 +71,9 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin) {
         while (i < n) {
           auto c = static_cast<unsigned char>(text[i]);
           if (c < 0x80) {
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(static_cast<char>(c)))) break;
-            hasher.Add(c);
+            unsigned char folded = kWordByte[c];
+            if (folded == 0) break;
+            hasher.AddFolded(folded);
             ++i;
             continue;
           }
