@@ -232,11 +232,15 @@ bool OpensInstructions(const Doc& doc, size_t first, size_t last) {
   static const Lexicon& person_cues = GetLexicon("person_cues");
   static const Lexicon& titles = GetLexicon("title_heads");
   static const Phrase kPast("đã");
+  // A token none of the lists below starts at changes nothing.
+  static const KeyFilter kAny({&person_cues.phrases(), &titles.phrases(), &L().actors.phrases(),
+                               &L().requests.phrases(), &L().cues.phrases()},
+                              {&kPast});
   size_t start = SkipLead(doc, first, last);
   bool speaker = false;
   size_t actor_at = std::string::npos;  // a body named just before a request: "huyện yêu cầu …"
   for (size_t i = first; i <= last; ++i) {
-    if (doc.used[i]) continue;
+    if (doc.used[i] || !kAny.MayStartWith(doc.at(i).key)) continue;
     size_t cue = doc.MatchAny(i, person_cues.phrases());
     if ((cue > 0 && i + cue < doc.size() && (doc.at(i + cue).upper || RequestAt(doc, i + cue, start) > 0)) ||
         doc.MatchAny(i, titles.phrases()) > 0) {

@@ -217,8 +217,10 @@ void FindPersons(Doc& doc, Facts* facts) {
     found.title_keys.emplace_back();
     for (const std::string& t : p.titles) found.title_keys.back().push_back(Folded(t));
   }
+  // A lower-case word that starts no cue and no title starts no mention (a name is capitalised).
+  static const KeyFilter kCueOrTitle({&L().cues.phrases(), &L().heads.phrases()});
   for (size_t i = 0; i < doc.size(); ++i) {
-    if (!doc.IsWord(i)) continue;
+    if (!doc.IsWord(i) || (!doc.at(i).upper && !kCueOrTitle.MayStartWith(doc.at(i).key))) continue;
     size_t j = i;
     std::vector<std::string> before;
     size_t cue = doc.MatchAny(i, L().cues.phrases());

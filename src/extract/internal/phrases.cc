@@ -63,4 +63,14 @@ void PhraseSet::Reindex() {
   build(&by_last_, [&](size_t i) { return items_[last_order_[i]].phrase.keys().back(); });
 }
 
+KeyFilter::KeyFilter(std::initializer_list<const PhraseSet*> sets,
+                     std::initializer_list<const Phrase*> words) {
+  for (const PhraseSet* set : sets) {
+    for (const PhraseSet::Item& item : *set) Include(item.phrase.keys()[0]);
+  }
+  for (const Phrase* word : words) {
+    if (word->size() > 0) Include(word->keys()[0]);
+  }
+}
+
 }  // namespace kiemdem::extract::internal

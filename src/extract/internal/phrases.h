@@ -92,6 +92,21 @@ class PhraseSet {
   uint64_t last_bits_[16] = {};
 };
 
+// The first keys of several phrase sets together (4096 bits): a rule that
+// tries many lists at each token skips, with one bit test, the tokens none
+// of them can start at.
+class KeyFilter {
+ public:
+  KeyFilter(std::initializer_list<const PhraseSet*> sets, std::initializer_list<const Phrase*> words = {});
+  bool MayStartWith(uint64_t key) const {
+    return (bits_[(key >> 6) & 63] & (uint64_t{1} << (key & 63))) != 0;
+  }
+
+ private:
+  void Include(uint64_t key) { bits_[(key >> 6) & 63] |= uint64_t{1} << (key & 63); }
+  uint64_t bits_[64] = {};
+};
+
 }  // namespace kiemdem::extract::internal
 
 #endif  // KIEMDEM_EXTRACT_INTERNAL_PHRASES_H_
