@@ -31,7 +31,8 @@ std::string ErrorJson(std::string_view id_json, const std::string& message) {
   return out + "\"}}";
 }
 
-// Handles one JSONL line; returns false if it was an error line. A line's
+// Handles one JSONL line, appending its output line (without the newline) to
+// *out; returns false if it was an error line. A line's
 // own "date" (YYYY, YYYY-MM or YYYY-MM-DD) is its reference date, else
 // `options`' one.
 bool ProcessLine(simdjson::ondemand::parser& parser, std::string& line,
@@ -43,12 +44,12 @@ bool ProcessLine(simdjson::ondemand::parser& parser, std::string& line,
   std::string_view id_json;
   std::string_view text;
   if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) {
-    *out = ErrorJson("", "the line is not JSON");
+    *out += ErrorJson("", "the line is not JSON");
     return false;
   }
   simdjson::ondemand::object obj;
   if (doc.get_object().get(obj) != simdjson::SUCCESS) {
-    *out = ErrorJson("", "the line is not a JSON object");
+    *out += ErrorJson("", "the line is not a JSON object");
     return false;
   }
   simdjson::ondemand::value id;
@@ -56,7 +57,7 @@ bool ProcessLine(simdjson::ondemand::parser& parser, std::string& line,
   std::string id_copy(id_json);
   while (!id_copy.empty() && (id_copy.back() == ' ' || id_copy.back() == ',')) id_copy.pop_back();
   if (obj.find_field_unordered("text").get_string().get(text) != simdjson::SUCCESS) {
-    *out = ErrorJson(id_copy, "the object has no string field \"text\"");
+    *out += ErrorJson(id_copy, "the object has no string field \"text\"");
     return false;
   }
   extract::ExtractOptions line_options = options;
@@ -64,17 +65,16 @@ bool ProcessLine(simdjson::ondemand::parser& parser, std::string& line,
   if (obj.find_field_unordered("date").get_string().get(date) == simdjson::SUCCESS) {
     Result<extract::ReferenceDate> d = extract::ParseReferenceDate(date);
     if (!d.ok()) {
-      *out = ErrorJson(id_copy, d.status().message());
+      *out += ErrorJson(id_copy, d.status().message());
       return false;
     }
     line_options.reference_date = *d;
   }
   Result<extract::Facts> facts = extract::Extract(text, line_options);
   if (!facts.ok()) {
-    *out = ErrorJson(id_copy, facts.status().message());
+    *out += ErrorJson(id_copy, facts.status().message());
     return false;
   }
-  out->clear();
   *out += "{\"id\": ";
   *out += id_copy.empty() ? "null" : id_copy;
   *out += ", ";
@@ -90,7 +90,6 @@ int RunJsonl(const extract::ExtractOptions& options) {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   simdjson::ondemand::parser parser;
   std::string line;
-  std::string out;
   bool all_ok = true;
   bool overflow = false;
   std::vector<char> buf(1 << 20);
@@ -100,20 +99,16 @@ int RunJsonl(const extract::ExtractOptions& options) {
     std::fwrite(pending.data(), 1, pending.size(), stdout);
     pending.clear();
   };
-  auto write_line = [&](const std::string& s) {
-    pending += s;
-    pending += '\n';
-    if (pending.size() >= (64u << 10)) flush();
-  };
   auto finish_line = [&]() {
     if (overflow) {
-      out = ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes");
-      write_line(out);
+      pending += ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes");
+      pending += '\n';
       all_ok = false;
     } else if (!line.empty()) {
-      all_ok = ProcessLine(parser, line, options, &out) && all_ok;
-      write_line(out);
+      all_ok = ProcessLine(parser, line, options, &pending) && all_ok;
+      pending += '\n';
     }
+    if (pending.size() >= (64u << 10)) flush();
     line.clear();
     overflow = false;
   };

@@ -4,18 +4,40 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "extract/extract.h"
 
 namespace kiemdem::extract {
 namespace {
 
+// The index of the first byte at or after i that JSON must escape (a control
+// character, '"' or '\\'), or s.size(); eight bytes at a time where none is.
+size_t NextToEscape(std::string_view s, size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x = 0;
+    std::memcpy(&x, s.data() + i, 8);
+    uint64_t quote = x ^ (kOnes * '"');
+    uint64_t backslash = x ^ (kOnes * '\\');
+    // A high bit where a byte is below 0x20, or equal to '"' or '\\' (exact as to whether any is).
+    uint64_t hit =
+        ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+    if ((hit & kHigh) != 0) break;
+  }
+  for (; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
+  return s.size();
+}
+
 void Str(std::string* out, std::string_view s) {
   out->push_back('"');
   size_t run = 0;  // start of the run of bytes that need no escaping
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = NextToEscape(s, 0); i < s.size(); i = NextToEscape(s, i + 1)) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
