@@ -147,7 +147,7 @@ std::string Folded(const std::string& title) {
     if (!word.empty()) {
       auto it = abbreviations.find(word);
       if (!out.empty()) out += ' ';
-      out += PhraseKey(it != abbreviations.end() ? it->second : word);
+      AppendPhraseKey(it != abbreviations.end() ? it->second : word, &out);
     }
     i = j + 1;
   }

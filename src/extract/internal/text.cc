@@ -150,44 +150,54 @@ uint64_t SyllableHash(std::string_view word) {
   return hasher.Finish();
 }
 
-std::string SyllableKey(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+void AppendSyllableKey(std::string_view word, std::string* out) {
   int tone = 0;
   size_t i = 0;
   while (i < word.size()) {
     uint32_t cp = NextCodePoint(word, &i);
     if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      out->push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
       continue;
     }
-    const KeyEntry* end = std::end(kKeys);
-    const KeyEntry* it =
-        std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
-    if (it != end && it->cp == cp) {
-      if (it->tone != 0) tone = it->tone;
-      AppendUtf8(it->base, &out);
+    uint32_t base = cp;
+    if (cp < kFastKeyLimit) {
+      if (uint32_t fast = kFastKeys[cp]; fast != 0) {
+        base = fast >> 8;
+        if ((fast & 0xFF) != 0) tone = static_cast<int>(fast & 0xFF);
+      }
     } else {
-      AppendUtf8(cp, &out);
+      base = KeyHasher::RareKey(cp, &tone);
     }
+    AppendUtf8(base, out);
   }
-  if (tone != 0) out.push_back(static_cast<char>('0' + tone));
+  if (tone != 0) out->push_back(static_cast<char>('0' + tone));
+}
+
+std::string SyllableKey(std::string_view word) {
+  std::string out;
+  out.reserve(word.size() + 1);
+  AppendSyllableKey(word, &out);
   return out;
 }
 
-std::string PhraseKey(std::string_view phrase) {
-  std::string out;
+void AppendPhraseKey(std::string_view phrase, std::string* out) {
+  const size_t start = out->size();
   size_t i = 0;
   while (i < phrase.size()) {
     while (i < phrase.size() && phrase[i] == ' ') ++i;
     size_t j = i;
     while (j < phrase.size() && phrase[j] != ' ') ++j;
     if (j > i) {
-      if (!out.empty()) out.push_back(' ');
-      out += SyllableKey(phrase.substr(i, j - i));
+      if (out->size() > start) out->push_back(' ');
+      AppendSyllableKey(phrase.substr(i, j - i), out);
     }
     i = j;
   }
+}
+
+std::string PhraseKey(std::string_view phrase) {
+  std::string out;
+  AppendPhraseKey(phrase, &out);
   return out;
 }
 

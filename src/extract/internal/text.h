@@ -53,6 +53,7 @@ void AppendUtf8(uint32_t cp, std::string* out);
 // Key of a word: lower case, tone marks removed from the letters and the
 // tone (1-5) appended as a digit: "Thành" -> "thanh1", "uỷ"/"ủy" -> "uy4".
 std::string SyllableKey(std::string_view word);
+void AppendSyllableKey(std::string_view word, std::string* out);
 
 // 64-bit FNV-1a hash of SyllableKey(word), computed without allocating.
 uint64_t SyllableHash(std::string_view word);
@@ -97,6 +98,8 @@ class KeyHasher {
   }
   // An ASCII letter already in lower case, or a digit.
   void AddFolded(unsigned char c) { Fnv(c); }
+  // The base letter of a code point above the fast table; sets *tone when it has one.
+  static uint32_t RareKey(uint32_t cp, int* tone);
   uint64_t Finish() const {
     uint64_t h = h_;
     if (tone_ != 0) {
@@ -113,8 +116,6 @@ class KeyHasher {
     h_ ^= c;
     h_ *= kFnvPrime;
   }
-  // The base letter of a code point above the fast table; sets *tone when it has one.
-  static uint32_t RareKey(uint32_t cp, int* tone);
 
   uint64_t h_ = kFnvOffset;
   int tone_ = 0;
@@ -123,6 +124,7 @@ uint64_t HashBytes(std::string_view bytes);
 
 // Keys of each space-separated word of a phrase, joined by ' '.
 std::string PhraseKey(std::string_view phrase);
+void AppendPhraseKey(std::string_view phrase, std::string* out);
 
 inline bool IsMark(uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
 

@@ -20,7 +20,8 @@ bool ToInt(std::string_view s, int* out) {
 }
 
 std::string Two(int v) {
-  char b[8];
+  if (v >= 0 && v < 100) return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+  char b[16];
   std::snprintf(b, sizeof b, "%02d", v);
   return b;
 }
