@@ -261,7 +261,7 @@ bool OpensInstructions(const Doc& doc, size_t first, size_t last) {
 
 void FindDirectives(Doc& doc, Facts* facts) {
   if (doc.size() == 0) return;
-  std::vector<TokenRange> sentences = Sentences(doc);
+  const std::vector<TokenRange>& sentences = Sentences(doc);
   Parts parts = FindParts(doc);
   // The instructions start at the first sentence after the headline that opens them.
   size_t s0 = 0;

@@ -82,6 +82,12 @@ Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
       ended = true;
     }
   }
+  for (size_t i = 0; i < doc.size();) {
+    size_t j = i;
+    while (j + 1 < doc.size() && doc.sentence[j + 1] == doc.sentence[i]) ++j;
+    doc.sentence_ranges.push_back({i, j});
+    i = j + 1;
+  }
   return doc;
 }
 

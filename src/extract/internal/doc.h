@@ -15,13 +15,19 @@
 
 namespace kiemdem::extract::internal {
 
+struct TokenRange {
+  size_t first;
+  size_t last;  // inclusive
+};
+
 struct Doc {
   const NormalizedText* norm = nullptr;
   ReferenceDate ref;  // the text's reference date (header `date:` or the options)
   std::vector<Token> tokens;
-  std::vector<int> sentence;   // sentence index of each token
-  std::vector<int> paragraph;  // paragraph index of each token
-  std::vector<uint8_t> used;   // consumed by a docref, date or comparison (a byte each: read often)
+  std::vector<int> sentence;                // sentence index of each token
+  std::vector<TokenRange> sentence_ranges;  // the tokens of each sentence
+  std::vector<int> paragraph;               // paragraph index of each token
+  std::vector<uint8_t> used;  // consumed by a docref, date or comparison (a byte each: read often)
 
   size_t size() const { return tokens.size(); }
   const Token& at(size_t i) const { return tokens[i]; }

@@ -43,7 +43,7 @@ void FindMeeting(Doc& doc, Facts* facts) {
   static const Phrase kHold("tổ chức");
   if (doc.size() == 0 || IsLetter(doc)) return;
   Parts parts = FindParts(doc);
-  std::vector<TokenRange> sentences = Sentences(doc);
+  const std::vector<TokenRange>& sentences = Sentences(doc);
   // The headline and the first three sentences of the body.
   size_t lead_end = parts.headline_end;
   int body_sentences = 0;
