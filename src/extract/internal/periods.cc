@@ -44,7 +44,9 @@ PeriodMap AssignPeriods(const Doc& doc, const std::string& meeting_date) {
   };
   std::vector<Found> found;
   int year = 0;
+  const PhraseSet& starts = PeriodStarts();
   for (size_t i = 0; i < doc.size(); ++i) {
+    if (!MayStartPeriod(doc, i, starts)) continue;
     int context = doc.ref.known() ? doc.ref.year : year;
     std::optional<PeriodMatch> pm = MatchPeriod(doc, i, context);
     if (!pm) continue;

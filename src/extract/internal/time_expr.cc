@@ -233,8 +233,13 @@ std::string FindDeadline(const Doc& doc, size_t first, size_t last) {
   return "";
 }
 
+const PhraseSet& PeriodStarts() {
+  static const auto* starts = new PhraseSet{"tháng", "quý", "nhiệm kỳ", "giai đoạn", "đến ngày", "năm"};
+  return *starts;
+}
+
 std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_year) {
-  static const PhraseSet kStarts{"tháng", "quý", "nhiệm kỳ", "giai đoạn", "đến ngày", "năm"};
+  static const PhraseSet& kStarts = PeriodStarts();
   if (i >= doc.size() || (!doc.IsNumber(i) && doc.MatchAny(i, kStarts) == 0)) return std::nullopt;
   static const Phrase kThang("tháng");
   static const Phrase kNam("năm");
