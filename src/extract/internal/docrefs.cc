@@ -111,13 +111,15 @@ void FindDocRefs(Doc& doc, Facts* facts) {
   static const Phrase kVe("về");
   static const Phrase kDoi("đối");
   static const Phrase kCu("cụ");
+  const PhraseSet& type_filter = TypeFilter();
   std::vector<DocRefFact> found;
   for (size_t i = 0; i < doc.size(); ++i) {
     if (doc.used[i]) continue;
-    if (!doc.IsNumber(i) && !TypeFilter().MayStartWith(doc.at(i).key)) continue;
+    bool may_be_type = type_filter.MayStartWith(doc.at(i).key);
+    if (!doc.IsNumber(i) && !may_be_type) continue;
     const DocType* type = nullptr;
     size_t j = i;
-    if (TypeFilter().MayStartWith(doc.at(i).key)) {
+    if (may_be_type) {
       for (const DocType& t : Types()) {
         if (doc.Matches(i, t.phrase)) {
           type = &t;

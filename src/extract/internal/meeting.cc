@@ -15,7 +15,7 @@ namespace {
 bool IsLetter(const Doc& doc) {
   static const Lexicon& marks = GetLexicon("letter_marks");
   for (size_t i = 0; i < doc.size(); ++i) {
-    if (doc.MatchAny(i, marks.phrases()) > 0 && (i == 0 || doc.at(i).newline_before)) return true;
+    if ((i == 0 || doc.at(i).newline_before) && doc.MatchAny(i, marks.phrases()) > 0) return true;
   }
   return false;
 }
