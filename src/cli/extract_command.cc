@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <string>
 
@@ -30,22 +31,25 @@ std::string ErrorJson(std::string_view id_json, const std::string& message) {
   return out + "\"}}";
 }
 
-// Handles one JSONL line; returns false if it was an error line. A line's
+// Handles one JSONL line, appending its output line (without the newline) to
+// *out; returns false if it was an error line. A line's
 // own "date" (YYYY, YYYY-MM or YYYY-MM-DD) is its reference date, else
 // `options`' one.
-bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line,
+bool ProcessLine(simdjson::ondemand::parser& parser, std::string& line,
                  const extract::ExtractOptions& options, std::string* out) {
-  simdjson::padded_string padded(line);
+  // simdjson reads the line in place, past its end into the string's spare capacity.
+  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  simdjson::padded_string_view padded(line.data(), line.size(), line.capacity());
   simdjson::ondemand::document doc;
   std::string_view id_json;
   std::string_view text;
   if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) {
-    *out = ErrorJson("", "the line is not JSON");
+    *out += ErrorJson("", "the line is not JSON");
     return false;
   }
   simdjson::ondemand::object obj;
   if (doc.get_object().get(obj) != simdjson::SUCCESS) {
-    *out = ErrorJson("", "the line is not a JSON object");
+    *out += ErrorJson("", "the line is not a JSON object");
     return false;
   }
   simdjson::ondemand::value id;
@@ -53,7 +57,7 @@ bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line,
   std::string id_copy(id_json);
   while (!id_copy.empty() && (id_copy.back() == ' ' || id_copy.back() == ',')) id_copy.pop_back();
   if (obj.find_field_unordered("text").get_string().get(text) != simdjson::SUCCESS) {
-    *out = ErrorJson(id_copy, "the object has no string field \"text\"");
+    *out += ErrorJson(id_copy, "the object has no string field \"text\"");
     return false;
   }
   extract::ExtractOptions line_options = options;
@@ -61,24 +65,21 @@ bool ProcessLine(simdjson::ondemand::parser& parser, const std::string& line,
   if (obj.find_field_unordered("date").get_string().get(date) == simdjson::SUCCESS) {
     Result<extract::ReferenceDate> d = extract::ParseReferenceDate(date);
     if (!d.ok()) {
-      *out = ErrorJson(id_copy, d.status().message());
+      *out += ErrorJson(id_copy, d.status().message());
       return false;
     }
     line_options.reference_date = *d;
   }
   Result<extract::Facts> facts = extract::Extract(text, line_options);
   if (!facts.ok()) {
-    *out = ErrorJson(id_copy, facts.status().message());
+    *out += ErrorJson(id_copy, facts.status().message());
     return false;
   }
-  std::string json = extract::FactsToJson(*facts, /*one_line=*/true);
-  std::string flat;
-  flat.reserve(json.size() + id_copy.size() + 16);
-  flat += "{\"id\": ";
-  flat += id_copy.empty() ? "null" : id_copy;
-  flat += ", ";
-  flat.append(json, 1, std::string::npos);
-  *out = std::move(flat);
+  *out += "{\"id\": ";
+  *out += id_copy.empty() ? "null" : id_copy;
+  *out += ", ";
+  extract::AppendFactsMember(*facts, /*one_line=*/true, out);
+  *out += "}";
   return true;
 }
 
@@ -89,26 +90,33 @@ int RunJsonl(const extract::ExtractOptions& options) {
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   simdjson::ondemand::parser parser;
   std::string line;
-  std::string out;
   bool all_ok = true;
   bool overflow = false;
   std::vector<char> buf(1 << 20);
+  // Output lines are gathered and written 64 KiB at a time.
+  std::string pending;
+  auto flush = [&]() {
+    std::fwrite(pending.data(), 1, pending.size(), stdout);
+    pending.clear();
+  };
   auto finish_line = [&]() {
     if (overflow) {
-      std::cout << ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes") << "\n";
+      pending += ErrorJson("", "the line is longer than " + std::to_string(kMaxLine) + " bytes");
+      pending += '\n';
       all_ok = false;
     } else if (!line.empty()) {
-      all_ok = ProcessLine(parser, line, options, &out) && all_ok;
-      std::cout << out << "\n";
+      all_ok = ProcessLine(parser, line, options, &pending) && all_ok;
+      pending += '\n';
     }
+    if (pending.size() >= (64u << 10)) flush();
     line.clear();
     overflow = false;
   };
   size_t n = 0;
   while ((n = std::fread(buf.data(), 1, buf.size(), stdin)) > 0) {
     size_t start = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (buf[i] != '\n') continue;
+    while (const void* nl = std::memchr(buf.data() + start, '\n', n - start)) {
+      size_t i = static_cast<size_t>(static_cast<const char*>(nl) - buf.data());
       if (!overflow) line.append(buf.data() + start, i - start);
       if (line.size() > kMaxLine) overflow = true;
       finish_line();
@@ -124,7 +132,8 @@ int RunJsonl(const extract::ExtractOptions& options) {
     }
   }
   finish_line();
-  std::cout.flush();
+  flush();
+  std::fflush(stdout);
   return all_ok ? 0 : 1;
 }
 

@@ -126,6 +126,10 @@ Result<Facts> Extract(std::string_view text, const ExtractOptions& options = {})
 // per line, or all on one line (for JSONL).
 std::string FactsToJson(const Facts& facts, bool one_line = false);
 
+// The member of that object, `"facts": [...]`, appended to *out: for a
+// writer that puts other members beside it (`kiemdem extract --jsonl`'s "id").
+void AppendFactsMember(const Facts& facts, bool one_line, std::string* out);
+
 }  // namespace kiemdem::extract
 
 #endif  // KIEMDEM_EXTRACT_EXTRACT_H_

@@ -2,17 +2,6 @@
 
 namespace kiemdem::extract::internal {
 
-std::vector<TokenRange> Sentences(const Doc& doc) {
-  std::vector<TokenRange> out;
-  for (size_t i = 0; i < doc.size();) {
-    size_t j = i;
-    while (j + 1 < doc.size() && doc.sentence[j + 1] == doc.sentence[i]) ++j;
-    out.push_back({i, j});
-    i = j + 1;
-  }
-  return out;
-}
-
 Parts FindParts(const Doc& doc) {
   Parts parts;
   size_t end0 = 0;

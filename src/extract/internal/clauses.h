@@ -12,13 +12,8 @@
 
 namespace kiemdem::extract::internal {
 
-struct TokenRange {
-  size_t first;
-  size_t last;  // inclusive
-};
-
-// The sentences of the text, in order.
-std::vector<TokenRange> Sentences(const Doc& doc);
+// The sentences of the text, in order (found once, by BuildDoc).
+inline const std::vector<TokenRange>& Sentences(const Doc& doc) { return doc.sentence_ranges; }
 
 struct Parts {
   size_t headline_end = 0;  // tokens [0, headline_end) are the headline (0: none)

@@ -179,6 +179,7 @@ bool OpensAfter(const Doc& doc, size_t begin, size_t j, size_t end) {
 // Cuts the sentence [first, last] into clauses.
 std::vector<Clause> Clauses(const Doc& doc, size_t first, size_t last) {
   static const Phrase kDe("để");
+  static const Phrase kVa("và");
   std::vector<Clause> out;
   size_t begin = first;
   int depth = 0;
@@ -193,8 +194,7 @@ std::vector<Clause> Clauses(const Doc& doc, size_t first, size_t last) {
     size_t next = j + 1;
     // A new task after a comma or "và"; "Đồng chí X nhấn mạnh, phường … cần …".
     bool comma_opens =
-        ((doc.IsPunct(j, ",") || doc.KeyIs(j, Phrase("và"))) && !purpose &&
-         OpensAfter(doc, begin, j, last)) ||
+        ((doc.IsPunct(j, ",") || doc.KeyIs(j, kVa)) && !purpose && OpensAfter(doc, begin, j, last)) ||
         (doc.IsPunct(j, ",") && j > begin && doc.MatchAnyEndingAt(j - 1, L().speech.phrases()) > 0);
     if (doc.IsPunct(j, ";") || comma_opens) {
       cut = true;
@@ -232,11 +232,15 @@ bool OpensInstructions(const Doc& doc, size_t first, size_t last) {
   static const Lexicon& person_cues = GetLexicon("person_cues");
   static const Lexicon& titles = GetLexicon("title_heads");
   static const Phrase kPast("đã");
+  // A token none of the lists below starts at changes nothing.
+  static const KeyFilter kAny({&person_cues.phrases(), &titles.phrases(), &L().actors.phrases(),
+                               &L().requests.phrases(), &L().cues.phrases()},
+                              {&kPast});
   size_t start = SkipLead(doc, first, last);
   bool speaker = false;
   size_t actor_at = std::string::npos;  // a body named just before a request: "huyện yêu cầu …"
   for (size_t i = first; i <= last; ++i) {
-    if (doc.used[i]) continue;
+    if (doc.used[i] || !kAny.MayStartWith(doc.at(i).key)) continue;
     size_t cue = doc.MatchAny(i, person_cues.phrases());
     if ((cue > 0 && i + cue < doc.size() && (doc.at(i + cue).upper || RequestAt(doc, i + cue, start) > 0)) ||
         doc.MatchAny(i, titles.phrases()) > 0) {
@@ -257,7 +261,7 @@ bool OpensInstructions(const Doc& doc, size_t first, size_t last) {
 
 void FindDirectives(Doc& doc, Facts* facts) {
   if (doc.size() == 0) return;
-  std::vector<TokenRange> sentences = Sentences(doc);
+  const std::vector<TokenRange>& sentences = Sentences(doc);
   Parts parts = FindParts(doc);
   // The instructions start at the first sentence after the headline that opens them.
   size_t s0 = 0;

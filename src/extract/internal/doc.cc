@@ -1,45 +1,11 @@
 #include "extract/internal/doc.h"
 
-#include <algorithm>
-
 #include "extract/internal/lexicon.h"
 
 namespace kiemdem::extract::internal {
 
-Phrase::Phrase(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && text[i] == ' ') ++i;
-    size_t j = i;
-    while (j < text.size() && text[j] != ' ') ++j;
-    if (j > i) keys_.push_back(SyllableHash(text.substr(i, j - i)));
-    i = j;
-  }
-}
-
-void PhraseSet::Add(const Phrase& p, int tag) {
-  if (p.size() == 0) return;
-  uint64_t key = p.keys()[0];
-  bits_[(key >> 6) & 15] |= uint64_t{1} << (key & 63);
-  Item item{p, tag};
-  auto at = std::upper_bound(items_.begin(), items_.end(), item, [](const Item& a, const Item& b) {
-    uint64_t ka = a.phrase.keys()[0];
-    uint64_t kb = b.phrase.keys()[0];
-    return ka != kb ? ka < kb : a.phrase.size() > b.phrase.size();
-  });
-  items_.insert(at, std::move(item));
-}
-
-std::pair<const PhraseSet::Item*, const PhraseSet::Item*> PhraseSet::StartingWith(uint64_t key) const {
-  auto lo = std::lower_bound(items_.begin(), items_.end(), key,
-                             [](const Item& a, uint64_t k) { return a.phrase.keys()[0] < k; });
-  auto hi = lo;
-  while (hi != items_.end() && hi->phrase.keys()[0] == key) ++hi;
-  return {items_.data() + (lo - items_.begin()), items_.data() + (hi - items_.begin())};
-}
-
 std::string_view Doc::Text(size_t first, size_t last) const {
-  return std::string_view(norm->text).substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
+  return norm->text().substr(tokens[first].begin, tokens[last].end - tokens[first].begin);
 }
 
 Span Doc::InputSpan(size_t first, size_t last) const {
@@ -77,7 +43,7 @@ Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
   Doc doc;
   doc.norm = &norm;
   doc.ref = ref;
-  doc.tokens = Tokenize(norm.text, body_begin);
+  doc.tokens = Tokenize(norm.text(), body_begin);
   doc.sentence.resize(doc.tokens.size());
   doc.paragraph.resize(doc.tokens.size());
   doc.used.assign(doc.tokens.size(), false);
@@ -115,6 +81,12 @@ Doc BuildDoc(const NormalizedText& norm, size_t body_begin, ReferenceDate ref) {
       }
       ended = true;
     }
+  }
+  for (size_t i = 0; i < doc.size();) {
+    size_t j = i;
+    while (j + 1 < doc.size() && doc.sentence[j + 1] == doc.sentence[i]) ++j;
+    doc.sentence_ranges.push_back({i, j});
+    i = j + 1;
   }
   return doc;
 }

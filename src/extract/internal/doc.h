@@ -4,65 +4,30 @@
 #ifndef KIEMDEM_EXTRACT_INTERNAL_DOC_H_
 #define KIEMDEM_EXTRACT_INTERNAL_DOC_H_
 
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/internal/phrases.h"
 #include "extract/internal/text.h"
 #include "extract/internal/tokens.h"
 
 namespace kiemdem::extract::internal {
 
-// A phrase to match, as syllable keys ("kế hoạch" -> {"kê2", "hoach5"}).
-class Phrase {
- public:
-  Phrase(std::string_view text);  // NOLINT(google-explicit-constructor): tables of literals
-  Phrase(const char* text) : Phrase(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
-  const std::vector<uint64_t>& keys() const { return keys_; }
-  size_t size() const { return keys_.size(); }
-
- private:
-  std::vector<uint64_t> keys_;
-};
-
-// Phrases matched together (a word list). A 1024-bit filter on their first
-// keys rejects most tokens with one bit test; the phrases that share a first
-// key are then tried longest first. Each phrase may carry a tag (the index of
-// its value in a lexicon file).
-class PhraseSet {
- public:
-  struct Item {
-    Phrase phrase;
-    int tag;
-  };
-  PhraseSet() = default;
-  PhraseSet(std::initializer_list<Phrase> phrases) {
-    for (const Phrase& p : phrases) Add(p);
-  }
-  void Add(const Phrase& p, int tag = -1);
-  bool MayStartWith(uint64_t key) const {
-    return (bits_[(key >> 6) & 15] & (uint64_t{1} << (key & 63))) != 0;
-  }
-  // The phrases whose first key is `key`, longest first.
-  std::pair<const Item*, const Item*> StartingWith(uint64_t key) const;
-  size_t size() const { return items_.size(); }
-  auto begin() const { return items_.begin(); }
-  auto end() const { return items_.end(); }
-
- private:
-  std::vector<Item> items_;  // sorted by first key, then longest first
-  uint64_t bits_[16] = {};
+struct TokenRange {
+  size_t first;
+  size_t last;  // inclusive
 };
 
 struct Doc {
   const NormalizedText* norm = nullptr;
   ReferenceDate ref;  // the text's reference date (header `date:` or the options)
   std::vector<Token> tokens;
-  std::vector<int> sentence;   // sentence index of each token
-  std::vector<int> paragraph;  // paragraph index of each token
-  std::vector<bool> used;      // consumed by a docref, date or comparison
+  std::vector<int> sentence;                // sentence index of each token
+  std::vector<TokenRange> sentence_ranges;  // the tokens of each sentence
+  std::vector<int> paragraph;               // paragraph index of each token
+  std::vector<uint8_t> used;  // consumed by a docref, date or comparison (a byte each: read often)
 
   size_t size() const { return tokens.size(); }
   const Token& at(size_t i) const { return tokens[i]; }
@@ -98,11 +63,13 @@ struct Doc {
   }
   // The phrase of `phrases` that ends at token i (inclusive), longest first; its length or 0.
   size_t MatchAnyEndingAt(size_t i, const PhraseSet& phrases) const {
-    size_t best = 0;
-    for (const PhraseSet::Item& it : phrases) {
-      if (it.phrase.size() > best && MatchesEndingAt(i, it.phrase)) best = it.phrase.size();
+    if (i >= tokens.size() || !phrases.MayEndWith(tokens[i].key)) return 0;
+    auto [first, last] = phrases.EndingWith(tokens[i].key);
+    for (const uint32_t* it = first; it != last; ++it) {
+      const Phrase& phrase = phrases.item(*it).phrase;
+      if (MatchesEndingAt(i, phrase)) return phrase.size();
     }
-    return best;
+    return 0;
   }
   // The phrase ends at token i (inclusive).
   bool MatchesEndingAt(size_t i, const Phrase& phrase) const {

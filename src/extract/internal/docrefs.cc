@@ -111,19 +111,25 @@ void FindDocRefs(Doc& doc, Facts* facts) {
   static const Phrase kVe("về");
   static const Phrase kDoi("đối");
   static const Phrase kCu("cụ");
+  const PhraseSet& type_filter = TypeFilter();
   std::vector<DocRefFact> found;
   for (size_t i = 0; i < doc.size(); ++i) {
     if (doc.used[i]) continue;
-    if (!doc.IsNumber(i) && !TypeFilter().MayStartWith(doc.at(i).key)) continue;
+    bool may_be_type = type_filter.MayStartWith(doc.at(i).key);
+    if (!doc.IsNumber(i) && !may_be_type) continue;
     const DocType* type = nullptr;
     size_t j = i;
-    for (const DocType& t : Types()) {
-      if (doc.Matches(i, t.phrase)) {
-        type = &t;
-        j = i + t.phrase.size();
-        break;
+    if (may_be_type) {
+      for (const DocType& t : Types()) {
+        if (doc.Matches(i, t.phrase)) {
+          type = &t;
+          j = i + t.phrase.size();
+          break;
+        }
       }
     }
+    // Without a type word, only a number and a symbol ("886/QĐ-UBND", "06-NQ/TU") is a reference.
+    if (type == nullptr && !doc.IsPunct(i + 1, "/") && !doc.IsPunct(i + 1, "-")) continue;
     DocRefFact ref;
     std::string abbr;
     size_t last = std::string::npos;

@@ -120,7 +120,14 @@ double ScaleAt(const Doc& doc, size_t i) {
 
 std::optional<ParsedNumber> NumberAt(const Doc& doc, size_t i) {
   if (!doc.IsNumber(i)) return std::nullopt;
-  Result<ParsedNumber> n = ParseVietnameseNumber(doc.at(i).text);
+  // Most numbers are plain digits: their value is exact without the parser (below 10^15).
+  std::string_view t = doc.at(i).text;
+  if (t.size() <= 15 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    uint64_t v = 0;
+    for (char c : t) v = v * 10 + static_cast<uint64_t>(c - '0');
+    return ParsedNumber{static_cast<double>(v), 0};
+  }
+  Result<ParsedNumber> n = ParseVietnameseNumber(t);
   if (!n.ok()) return std::nullopt;
   return *n;
 }
@@ -278,10 +285,7 @@ bool NotAMeasure(const Doc& doc, size_t i) {
   // "số 7" names a thing; "dân số 10-12%", "tổng số 25" do not.
   static const PhraseSet kCompoundSo{"dân số", "tổng số", "chỉ số", "tỷ số", "hệ số"};
   bool compound = i >= 2 && doc.MatchAny(i - 2, kCompoundSo) == 2;
-  for (const PhraseSet::Item& item : w.ordinal) {
-    const Phrase& p = item.phrase;
-    if (i > 0 && !fraction && !compound && doc.MatchesEndingAt(i - 1, p)) return true;
-  }
+  if (i > 0 && !fraction && !compound && doc.MatchAnyEndingAt(i - 1, w.ordinal) > 0) return true;
   // "Phường 4", "Quận 1": a capitalised unit word names a unit.
   if (i > 0 && doc.IsWord(i - 1) && doc.at(i - 1).upper && doc.MatchAny(i - 1, w.unit_names) > 0) return true;
   if (std::optional<DateMatch> d = MatchDate(doc, i)) {
@@ -309,6 +313,7 @@ void DropLinking(const Doc& doc, size_t start, size_t* end) {
   bool changed = true;
   while (changed && *end > start) {
     changed = false;
+    if (*end > doc.size() || !W().linking.MayEndWith(doc.at(*end - 1).key)) break;  // none ends here
     for (const PhraseSet::Item& item : W().linking) {
       const Phrase& p = item.phrase;
       if (*end >= start + p.size() && doc.MatchesEndingAt(*end - 1, p)) {
@@ -325,7 +330,7 @@ void DropLinking(const Doc& doc, size_t start, size_t* end) {
 // period before or after it ("4 tháng thực hiện", "Tổng giá trị sản xuất tháng 4").
 void TrimSubject(const Doc& doc, size_t* start, size_t* end) {
   static const PhraseSet lead{"với", "qua đó", "trong", "trên cơ sở"};
-  const PhraseSet& connectives = GetLexicon("clause_connectives").phrases();
+  static const PhraseSet& connectives = GetLexicon("clause_connectives").phrases();
   constexpr int kAnyYear = 2000;  // only the extent of a period matters here
   bool changed = true;
   while (changed && *start < *end) {
@@ -340,6 +345,7 @@ void TrimSubject(const Doc& doc, size_t* start, size_t* end) {
     }
   }
   for (size_t k = *start + 1; k < *end; ++k) {
+    if (!MayStartPeriod(doc, k, PeriodStarts())) continue;
     if (std::optional<PeriodMatch> pm = MatchPeriod(doc, k, kAnyYear); pm && pm->last + 1 == *end) {
       *end = k;
       DropLinking(doc, *start, end);
@@ -400,7 +406,7 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
 
 void FindMeasures(Doc& doc, Facts* facts) {
   const Words& w = W();
-  std::vector<std::string> period_at = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
+  PeriodMap periods = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
   int last_sentence = -1;  // of the last measure found
 
   for (size_t i = 0; i < doc.size(); ++i) {
@@ -481,6 +487,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
       for (const auto& [list, q] :
            {std::pair{&w.over, Qualifier::kOver}, std::pair{&w.under, Qualifier::kUnder},
             std::pair{&w.about, Qualifier::kAbout}}) {
+        if (!list->MayEndWith(doc.at(i - 1).key)) continue;  // none of the list ends before the number
         for (const PhraseSet::Item& item : *list) {
           const Phrase& ph = item.phrase;
           if (i >= ph.size() && doc.MatchesEndingAt(i - 1, ph)) {
@@ -509,7 +516,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
         break;
       }
     }
-    p.m.period = period_at[i];
+    p.m.period = periods.period(i);
     // Comparisons after the unit (for a count, after the rest of its noun phrase).
     size_t compare_from = unit_last + 1;
     if (count) {

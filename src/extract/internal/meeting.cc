@@ -15,7 +15,7 @@ namespace {
 bool IsLetter(const Doc& doc) {
   static const Lexicon& marks = GetLexicon("letter_marks");
   for (size_t i = 0; i < doc.size(); ++i) {
-    if (doc.MatchAny(i, marks.phrases()) > 0 && (i == 0 || doc.at(i).newline_before)) return true;
+    if ((i == 0 || doc.at(i).newline_before) && doc.MatchAny(i, marks.phrases()) > 0) return true;
   }
   return false;
 }
@@ -43,7 +43,7 @@ void FindMeeting(Doc& doc, Facts* facts) {
   static const Phrase kHold("tổ chức");
   if (doc.size() == 0 || IsLetter(doc)) return;
   Parts parts = FindParts(doc);
-  std::vector<TokenRange> sentences = Sentences(doc);
+  const std::vector<TokenRange>& sentences = Sentences(doc);
   // The headline and the first three sentences of the body.
   size_t lead_end = parts.headline_end;
   int body_sentences = 0;

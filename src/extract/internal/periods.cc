@@ -32,7 +32,7 @@ std::string ReferencePeriod(const ReferenceDate& ref) {
 
 }  // namespace
 
-std::vector<std::string> AssignPeriods(const Doc& doc, const std::string& meeting_date) {
+PeriodMap AssignPeriods(const Doc& doc, const std::string& meeting_date) {
   static const PhraseSet kLead{"trong",    "cũng trong", "theo đó",   "đến",
                                "tính đến", "đến hết",    "trong năm", "riêng"};
   static const PhraseSet kBasis{"so với", "cùng kỳ", "so"};
@@ -44,7 +44,9 @@ std::vector<std::string> AssignPeriods(const Doc& doc, const std::string& meetin
   };
   std::vector<Found> found;
   int year = 0;
+  const PhraseSet& starts = PeriodStarts();
   for (size_t i = 0; i < doc.size(); ++i) {
+    if (!MayStartPeriod(doc, i, starts)) continue;
     int context = doc.ref.known() ? doc.ref.year : year;
     std::optional<PeriodMatch> pm = MatchPeriod(doc, i, context);
     if (!pm) continue;
@@ -76,24 +78,30 @@ std::vector<std::string> AssignPeriods(const Doc& doc, const std::string& meetin
   }
   if (main_period.empty() && meeting_date.size() >= 7) main_period = meeting_date.substr(0, 7);
   if (main_period.empty()) main_period = ReferencePeriod(doc.ref);
-  std::vector<std::string> period_at(doc.size());
-  std::string current = main_period;
+  PeriodMap map;
+  map.periods.reserve(found.size() + 1);
+  map.periods.push_back(main_period);
+  for (const Found& f : found) map.periods.push_back(f.pm.period);  // found[n] is periods[n + 1]
+  std::vector<uint32_t>& period_at = map.at;
+  period_at.assign(doc.size(), 0);
+  uint32_t current = 0;
   size_t next = 0;
   int para = -1;
   for (size_t i = 0; i < doc.size(); ++i) {
     if (doc.paragraph[i] != para) {
       para = doc.paragraph[i];
-      current = main_period;
+      current = 0;
     }
     if (next < found.size() && found[next].pm.first == i) {
+      auto index = static_cast<uint32_t>(next + 1);
       const Found& f = found[next++];
-      for (size_t t = i; t <= f.pm.last; ++t) period_at[t] = f.pm.period;
+      for (size_t t = i; t <= f.pm.last; ++t) period_at[t] = index;
       if (f.governs) {
-        current = f.pm.period;
+        current = index;
       } else if (i > 0 && doc.KeyIs(i - 1, kIn)) {
         size_t e = f.pm.last + 1;
         while (e < doc.size() && !ClauseMark(doc, e) && doc.sentence[e] == doc.sentence[i]) ++e;
-        for (size_t t = f.clause_start; t < e; ++t) period_at[t] = f.pm.period;
+        for (size_t t = f.clause_start; t < e; ++t) period_at[t] = index;
         i = e - 1;
         continue;
       }
@@ -102,7 +110,7 @@ std::vector<std::string> AssignPeriods(const Doc& doc, const std::string& meetin
       size_t e = f.pm.last + 1;
       while (e < doc.size() && !ClauseMark(doc, e) && doc.sentence[e] == doc.sentence[i] &&
              !(next < found.size() && found[next].pm.first == e)) {
-        period_at[e] = f.pm.period;
+        period_at[e] = index;
         ++e;
       }
       i = e - 1;
@@ -110,7 +118,7 @@ std::vector<std::string> AssignPeriods(const Doc& doc, const std::string& meetin
     }
     period_at[i] = current;
   }
-  return period_at;
+  return map;
 }
 
 }  // namespace kiemdem::extract::internal

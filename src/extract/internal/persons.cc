@@ -5,6 +5,8 @@
 // once, in its fullest form; a short form (PCT, BT, UVBTV) and its full form
 // are one office. Bylines and photo credits are not persons.
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "extract/internal/doc.h"
 #include "extract/internal/lexicon.h"
@@ -121,9 +123,21 @@ std::vector<std::string> TitlesAt(const Doc& doc, size_t i, size_t* end = nullpt
   return out;
 }
 
+// Short title words and what they stand for ("PCT" -> "Phó Chủ tịch"), the
+// last entry winning where a word is listed twice.
+const std::unordered_map<std::string_view, std::string_view>& Abbreviations() {
+  static const auto* m = [] {
+    auto* map = new std::unordered_map<std::string_view, std::string_view>();
+    for (const Lexicon::Entry& e : L().abbreviations.entries()) (*map)[e.text] = e.value;
+    return map;
+  }();
+  return *m;
+}
+
 // The syllable keys of a title with its short head written out ("PCT HĐND xã"
 // -> the keys of "Phó Chủ tịch Hội đồng nhân dân xã").
 std::string Folded(const std::string& title) {
+  const auto& abbreviations = Abbreviations();
   std::string out;
   size_t i = 0;
   while (i < title.size()) {
@@ -131,24 +145,32 @@ std::string Folded(const std::string& title) {
     if (j == std::string::npos) j = title.size();
     std::string_view word(title.data() + i, j - i);
     if (!word.empty()) {
-      std::string expanded(word);
-      for (const Lexicon::Entry& e : L().abbreviations.entries()) {
-        if (e.text == word) expanded = e.value;
-      }
+      auto it = abbreviations.find(word);
       if (!out.empty()) out += ' ';
-      out += PhraseKey(expanded);
+      AppendPhraseKey(it != abbreviations.end() ? it->second : word, &out);
     }
     i = j + 1;
   }
   return out;
 }
 
-void AddTitles(PersonFact* p, const std::vector<std::string>& titles) {
+// The persons found so far, with the keys their names and titles are
+// compared by (computed once per name and title).
+struct Found {
+  Facts* facts;
+  std::vector<std::string> name_keys;                // PhraseKey of each person's name
+  std::vector<std::vector<std::string>> title_keys;  // Folded of each of its titles
+};
+
+void AddTitles(Found* found, size_t person, const std::vector<std::string>& titles) {
+  PersonFact* p = &found->facts->persons[person];
+  std::vector<std::string>& keys = found->title_keys[person];
   for (const std::string& t : titles) {
     std::string ft = Folded(t);
     bool covered = false;
-    for (std::string& have : p->titles) {
-      std::string fh = Folded(have);
+    for (size_t k = 0; k < p->titles.size(); ++k) {
+      std::string& have = p->titles[k];
+      const std::string& fh = keys[k];
       if (fh == ft) {
         if (t.size() > have.size()) have = t;  // "Bí thư Đảng ủy" for "BT Đảng ủy"
         covered = true;
@@ -156,21 +178,28 @@ void AddTitles(PersonFact* p, const std::vector<std::string>& titles) {
         covered = true;  // "Bí thư Quận ủy" inside "Bí thư Quận ủy Long Biên"
       } else if (ft.rfind(fh, 0) == 0) {
         have = t;
+        keys[k] = ft;
         covered = true;
       }
     }
-    if (!covered) p->titles.push_back(t);
+    if (!covered) {
+      p->titles.push_back(t);
+      keys.push_back(ft);
+    }
   }
 }
 
-PersonFact* Person(const Doc& doc, Facts* facts, size_t first, size_t last) {
+// The index of the person named by tokens [first, last], added if new.
+size_t Person(const Doc& doc, Found* found, size_t first, size_t last) {
   std::string name(doc.Text(first, last));
   std::string key = PhraseKey(name);
-  for (PersonFact& p : facts->persons) {
-    if (PhraseKey(p.name) == key) return &p;
+  for (size_t k = 0; k < found->name_keys.size(); ++k) {
+    if (found->name_keys[k] == key) return k;
   }
-  facts->persons.push_back({doc.InputSpan(first, last), name, {}});
-  return &facts->persons.back();
+  found->facts->persons.push_back({doc.InputSpan(first, last), name, {}});
+  found->name_keys.push_back(std::move(key));
+  found->title_keys.emplace_back();
+  return found->facts->persons.size() - 1;
 }
 
 bool AloneOnLine(const Doc& doc, size_t first, size_t last) {
@@ -182,8 +211,16 @@ bool AloneOnLine(const Doc& doc, size_t first, size_t last) {
 
 void FindPersons(Doc& doc, Facts* facts) {
   static const Phrase kPhoto("Ảnh");
+  Found found{facts, {}, {}};
+  for (const PersonFact& p : facts->persons) {
+    found.name_keys.push_back(PhraseKey(p.name));
+    found.title_keys.emplace_back();
+    for (const std::string& t : p.titles) found.title_keys.back().push_back(Folded(t));
+  }
+  // A lower-case word that starts no cue and no title starts no mention (a name is capitalised).
+  static const KeyFilter kCueOrTitle({&L().cues.phrases(), &L().heads.phrases()});
   for (size_t i = 0; i < doc.size(); ++i) {
-    if (!doc.IsWord(i)) continue;
+    if (!doc.IsWord(i) || (!doc.at(i).upper && !kCueOrTitle.MayStartWith(doc.at(i).key))) continue;
     size_t j = i;
     std::vector<std::string> before;
     size_t cue = doc.MatchAny(i, L().cues.phrases());
@@ -213,8 +250,8 @@ void FindPersons(Doc& doc, Facts* facts) {
         while (b > 0 && !doc.at(b).newline_before) --b;
         signature = doc.MatchAny(b, L().heads.phrases()) > 0 && AloneOnLine(doc, b, p);
         if (signature) {
-          PersonFact* person = Person(doc, facts, i, last);
-          AddTitles(person, {std::string(doc.Text(b, p))});
+          size_t person = Person(doc, &found, i, last);
+          AddTitles(&found, person, {std::string(doc.Text(b, p))});
           i = last;
           continue;
         }
@@ -228,9 +265,9 @@ void FindPersons(Doc& doc, Facts* facts) {
     size_t t = last + 1;
     std::vector<std::string> after;
     if (IsDash(doc, t) || doc.IsPunct(t, ",")) after = TitlesAt(doc, t + 1);
-    PersonFact* person = Person(doc, facts, j, last);
-    AddTitles(person, before);
-    AddTitles(person, after);
+    size_t person = Person(doc, &found, j, last);
+    AddTitles(&found, person, before);
+    AddTitles(&found, person, after);
     i = last;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <tuple>
 #include <vector>
 
@@ -27,8 +28,6 @@ constexpr KeyEntry kKeys[] = {
 #include "extract/internal/syllable_table.inc"
 };
 
-bool IsMark(uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
-
 // Canonical combining class of the marks Vietnamese uses.
 int CombiningClass(uint32_t cp) {
   if (cp == 0x323) return 220;  // dot below
@@ -47,21 +46,6 @@ uint32_t ComposeOne(uint32_t base, uint32_t m1, uint32_t m2) {
 }
 
 }  // namespace
-
-uint32_t NextCodePoint(std::string_view s, size_t* i) {
-  auto c = static_cast<unsigned char>(s[*i]);
-  if (c < 0x80) {
-    ++*i;
-    return c;
-  }
-  int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-  uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (int k = 1; k < len && *i + static_cast<size_t>(k) < s.size(); ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[*i + static_cast<size_t>(k)]) & 0x3F);
-  }
-  *i += static_cast<size_t>(len);
-  return cp;
-}
 
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {
@@ -84,20 +68,22 @@ void AppendUtf8(uint32_t cp, std::string* out) {
 NormalizedText NormalizeNfc(std::string_view input) {
   NormalizedText out;
   out.input_size = static_cast<uint32_t>(input.size());
-  // U+0300..U+036F are encoded as CC 80..CD AF.
+  // U+0300..U+036F are encoded as CC 80..CD AF (found by memchr: most texts have none).
   bool has_marks = false;
-  for (size_t i = 0; i + 1 < input.size(); ++i) {
-    auto c = static_cast<unsigned char>(input[i]);
-    if (c == 0xCC || (c == 0xCD && static_cast<unsigned char>(input[i + 1]) <= 0xAF)) {
-      has_marks = true;
-      break;
+  if (input.size() >= 2) {
+    const char* data = input.data();
+    size_t n = input.size() - 1;  // a mark's lead byte is never the last one
+    has_marks = std::memchr(data, 0xCC, n) != nullptr;
+    for (const char* p = data; !has_marks && p != nullptr;) {
+      p = static_cast<const char*>(std::memchr(p, 0xCD, n - static_cast<size_t>(p - data)));
+      if (p == nullptr) break;
+      has_marks = static_cast<unsigned char>(p[1]) <= 0xAF;
+      ++p;
     }
   }
-  if (!has_marks) {
-    out.text = std::string(input);
-    return out;
-  }
-  out.text.reserve(input.size());
+  out.input = input;
+  if (!has_marks) return out;
+  out.composed.reserve(input.size());
   out.origin.reserve(input.size());
   size_t i = 0;
   while (i < input.size()) {
@@ -119,87 +105,42 @@ NormalizedText NormalizeNfc(std::string_view input) {
                        [](uint32_t a, uint32_t b) { return CombiningClass(a) < CombiningClass(b); });
       composed = ComposeOne(cp, marks[0], n == 2 ? marks[1] : 0);
     }
-    size_t before = out.text.size();
+    size_t before = out.composed.size();
     if (composed != 0) {
-      AppendUtf8(composed, &out.text);
+      AppendUtf8(composed, &out.composed);
       i = j;
     } else {
-      AppendUtf8(cp, &out.text);  // marks that do not compose stay as they are
+      AppendUtf8(cp, &out.composed);  // marks that do not compose stay as they are
     }
-    for (size_t b = before; b < out.text.size(); ++b) out.origin.push_back(static_cast<uint32_t>(start));
+    for (size_t b = before; b < out.composed.size(); ++b) out.origin.push_back(static_cast<uint32_t>(start));
   }
   return out;
 }
 
-namespace {
-
-// cp -> (base << 8 | tone) for cp < kFastLimit; 0 when the letter is its own key.
-constexpr uint32_t kFastLimit = 0x1F00;
-const std::vector<uint32_t>& FastKeys() {
-  static const auto* table = [] {
-    auto* t = new std::vector<uint32_t>(kFastLimit, 0);
-    for (const KeyEntry& e : kKeys) {
-      if (e.cp < kFastLimit) (*t)[e.cp] = (e.base << 8) | static_cast<uint32_t>(e.tone);
-    }
-    return t;
-  }();
-  return *table;
-}
-
-constexpr uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
-
-inline void Fnv(uint64_t* h, unsigned char c) {
-  *h ^= c;
-  *h *= kFnvPrime;
-}
-
-}  // namespace
+constexpr std::array<uint32_t, kFastKeyLimit> kFastKeys = [] {
+  std::array<uint32_t, kFastKeyLimit> t{};
+  for (const KeyEntry& e : kKeys) {
+    if (e.cp < kFastKeyLimit) t[e.cp] = (e.base << 8) | static_cast<uint32_t>(e.tone);
+  }
+  return t;
+}();
 
 uint64_t HashBytes(std::string_view bytes) {
-  uint64_t h = kFnvOffset;
-  for (char c : bytes) Fnv(&h, static_cast<unsigned char>(c));
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
   return h;
 }
 
-KeyHasher::KeyHasher() : fast_(FastKeys().data()), h_(kFnvOffset) {}
-
-void KeyHasher::Add(uint32_t cp) {
-  if (cp < 0x80) {
-    Fnv(&h_, static_cast<unsigned char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-    return;
-  }
-  uint32_t base = cp;
-  if (cp < kFastLimit) {
-    if (fast_[cp] != 0) {
-      base = fast_[cp] >> 8;
-      if ((fast_[cp] & 0xFF) != 0) tone_ = static_cast<int>(fast_[cp] & 0xFF);
-    }
-  } else {
-    const KeyEntry* end = std::end(kKeys);
-    const KeyEntry* it =
-        std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
-    if (it != end && it->cp == cp) {
-      base = it->base;
-      if (it->tone != 0) tone_ = it->tone;
-    }
-  }
-  if (base < 0x80) {
-    Fnv(&h_, static_cast<unsigned char>(base));
-  } else if (base < 0x800) {
-    Fnv(&h_, static_cast<unsigned char>(0xC0 | (base >> 6)));
-    Fnv(&h_, static_cast<unsigned char>(0x80 | (base & 0x3F)));
-  } else {
-    std::string enc;
-    AppendUtf8(base, &enc);
-    for (char e : enc) Fnv(&h_, static_cast<unsigned char>(e));
-  }
-}
-
-uint64_t KeyHasher::Finish() const {
-  uint64_t h = h_;
-  if (tone_ != 0) Fnv(&h, static_cast<unsigned char>('0' + tone_));
-  return h;
+uint32_t KeyHasher::RareKey(uint32_t cp, int* tone) {
+  const KeyEntry* end = std::end(kKeys);
+  const KeyEntry* it =
+      std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
+  if (it == end || it->cp != cp) return cp;
+  if (it->tone != 0) *tone = it->tone;
+  return it->base;
 }
 
 uint64_t SyllableHash(std::string_view word) {
@@ -209,59 +150,54 @@ uint64_t SyllableHash(std::string_view word) {
   return hasher.Finish();
 }
 
-bool IsLetter(uint32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
-         IsMark(cp);
-}
-
-bool IsUpper(uint32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  if (cp == 0x110) return true;  // Đ
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if ((cp >= 0x100 && cp <= 0x17F) || (cp >= 0x1E00 && cp <= 0x1EFF)) return cp % 2 == 0;
-  if (cp == 0x1A0 || cp == 0x1AF) return true;  // Ơ, Ư
-  return false;
-}
-
-std::string SyllableKey(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+void AppendSyllableKey(std::string_view word, std::string* out) {
   int tone = 0;
   size_t i = 0;
   while (i < word.size()) {
     uint32_t cp = NextCodePoint(word, &i);
     if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      out->push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
       continue;
     }
-    const KeyEntry* end = std::end(kKeys);
-    const KeyEntry* it =
-        std::lower_bound(std::begin(kKeys), end, cp, [](const KeyEntry& e, uint32_t v) { return e.cp < v; });
-    if (it != end && it->cp == cp) {
-      if (it->tone != 0) tone = it->tone;
-      AppendUtf8(it->base, &out);
+    uint32_t base = cp;
+    if (cp < kFastKeyLimit) {
+      if (uint32_t fast = kFastKeys[cp]; fast != 0) {
+        base = fast >> 8;
+        if ((fast & 0xFF) != 0) tone = static_cast<int>(fast & 0xFF);
+      }
     } else {
-      AppendUtf8(cp, &out);
+      base = KeyHasher::RareKey(cp, &tone);
     }
+    AppendUtf8(base, out);
   }
-  if (tone != 0) out.push_back(static_cast<char>('0' + tone));
+  if (tone != 0) out->push_back(static_cast<char>('0' + tone));
+}
+
+std::string SyllableKey(std::string_view word) {
+  std::string out;
+  out.reserve(word.size() + 1);
+  AppendSyllableKey(word, &out);
   return out;
 }
 
-std::string PhraseKey(std::string_view phrase) {
-  std::string out;
+void AppendPhraseKey(std::string_view phrase, std::string* out) {
+  const size_t start = out->size();
   size_t i = 0;
   while (i < phrase.size()) {
     while (i < phrase.size() && phrase[i] == ' ') ++i;
     size_t j = i;
     while (j < phrase.size() && phrase[j] != ' ') ++j;
     if (j > i) {
-      if (!out.empty()) out.push_back(' ');
-      out += SyllableKey(phrase.substr(i, j - i));
+      if (out->size() > start) out->push_back(' ');
+      AppendSyllableKey(phrase.substr(i, j - i), out);
     }
     i = j;
   }
+}
+
+std::string PhraseKey(std::string_view phrase) {
+  std::string out;
+  AppendPhraseKey(phrase, &out);
   return out;
 }
 

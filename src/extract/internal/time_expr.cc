@@ -20,7 +20,8 @@ bool ToInt(std::string_view s, int* out) {
 }
 
 std::string Two(int v) {
-  char b[8];
+  if (v >= 0 && v < 100) return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+  char b[16];
   std::snprintf(b, sizeof b, "%02d", v);
   return b;
 }
@@ -232,8 +233,13 @@ std::string FindDeadline(const Doc& doc, size_t first, size_t last) {
   return "";
 }
 
+const PhraseSet& PeriodStarts() {
+  static const auto* starts = new PhraseSet{"tháng", "quý", "nhiệm kỳ", "giai đoạn", "đến ngày", "năm"};
+  return *starts;
+}
+
 std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_year) {
-  static const PhraseSet kStarts{"tháng", "quý", "nhiệm kỳ", "giai đoạn", "đến ngày", "năm"};
+  static const PhraseSet& kStarts = PeriodStarts();
   if (i >= doc.size() || (!doc.IsNumber(i) && doc.MatchAny(i, kStarts) == 0)) return std::nullopt;
   static const Phrase kThang("tháng");
   static const Phrase kNam("năm");

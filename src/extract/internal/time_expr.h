@@ -57,6 +57,14 @@ struct PeriodMatch {
 // without a year (0: none known).
 std::optional<PeriodMatch> MatchPeriod(const Doc& doc, size_t i, int context_year);
 
+// The words a period written in words starts with ("tháng", "quý", "năm", …).
+const PhraseSet& PeriodStarts();
+// MatchPeriod's first test, for a loop over every token to do inline: a
+// period starts at a number or at one of PeriodStarts().
+inline bool MayStartPeriod(const Doc& doc, size_t i, const PhraseSet& starts) {
+  return i < doc.size() && (doc.IsNumber(i) || starts.MayStartWith(doc.at(i).key));
+}
+
 // A plausible year written as a number token (1945-2100).
 bool IsYearToken(const Doc& doc, size_t i, int* year = nullptr);
 

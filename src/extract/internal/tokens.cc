@@ -1,6 +1,7 @@
 #include "extract/internal/tokens.h"
 
 #include <algorithm>
+#include <array>
 
 #include "extract/internal/text.h"
 
@@ -9,11 +10,21 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// An ASCII byte inside a word: the letter in lower case or the digit; 0 for any other.
+constexpr std::array<unsigned char, 128> kWordByte = [] {
+  std::array<unsigned char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) t[c] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') t[c] = static_cast<unsigned char>(c + 32);
+  }
+  return t;
+}();
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin) {
   std::vector<Token> out;
-  out.reserve((text.size() - std::min(begin, text.size())) / 5);
+  out.reserve((text.size() - std::min(begin, text.size())) / 4);  // about 5 bytes a token
   size_t i = begin;
   bool space = false;
   bool newline = false;
@@ -56,16 +67,29 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin) {
         KeyHasher hasher;
         hasher.Add(cp);
         i = j;
-        while (i < text.size()) {
+        const size_t n = text.size();
+        while (i < n) {
           auto c = static_cast<unsigned char>(text[i]);
           if (c < 0x80) {
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(static_cast<char>(c)))) break;
-            hasher.Add(c);
+            unsigned char folded = kWordByte[c];
+            if (folded == 0) break;
+            hasher.AddFolded(folded);
             ++i;
             continue;
           }
+          // Two- and three-byte letters (all of Vietnamese) decoded in place.
+          uint32_t next = 0;
           size_t k = i;
-          uint32_t next = NextCodePoint(text, &k);
+          if ((c & 0xE0) == 0xC0 && i + 1 < n) {
+            next = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+            k = i + 2;
+          } else if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+            next = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+                   (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+            k = i + 3;
+          } else {
+            next = NextCodePoint(text, &k);
+          }
           if (!IsLetter(next)) break;
           hasher.Add(next);
           i = k;
