@@ -209,12 +209,20 @@ std::string FindDeadline(const Doc& doc, size_t first, size_t last) {
       if (first_day.ok()) return first_day->AddDays(-1).ToIso();
       continue;
     }
-    if (*kind == "done_in_quarter") {
+    if (*kind == "done_in_quarter" || *kind == "done_in_year") {
       // "hoàn thành … trong quý IV/2024" is a limit; "trong quý III năm 2020" alone is a time frame.
       static const PhraseSet kDone{"hoàn thành", "xong", "hoàn tất"};
       bool done = false;
       for (size_t k = first; k < i && !done; ++k) done = doc.MatchAny(k, kDone) > 0;
       if (!done) continue;
+    }
+    if (*kind == "done_in_year") {
+      // "hoàn thành … trong năm 2019": its last day; the year must be written, and
+      // a span of years ("trong năm 2019-2020") is a time frame, not a limit.
+      int next = 0;
+      bool span = (doc.IsPunct(j + 1, "-") || doc.IsPunct(j + 1, "–")) && IsYearToken(doc, j + 2, &next);
+      if (IsYearToken(doc, j, &y) && !span) return IsoDate(y, 12, 31);
+      continue;
     }
     if (*kind == "quarter_end" || *kind == "quarter_before" || *kind == "done_in_quarter") {
       if (doc.KeyIs(j, kQuarter)) ++j;
