@@ -514,7 +514,7 @@ def test_the_wards_of_ha_noi_by_indicator_with_their_sum_and_no_city_figure(w):
         rep = w.user(("reporter", ward))
         rid = enter(w, rep, ward, "2026-05", value)["id"]
         assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
-        assert w.api(city, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
     enter(w, w.user(("reporter", c)), c, "2026-05", 1000)  # a draft: shown, never summed
     t, codes, cells = compare_table(w, w.admin, w.city, "2026-05")
     assert t["sum_label"] == "Tổng các phường, xã" and len(t["units"]) > 100, t["sum_label"]
@@ -583,7 +583,7 @@ def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bo
         rep = w.user(("reporter", ward))
         rid = enter(w, rep, ward, "2026-07", value, "DN_MOI")["id"]
         assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
-        assert w.api(city, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
     query = f"/compare/table?unit={w.city}&period=2026-07&indicators=DN_MOI"
     t, _, _ = compare_table(w, w.admin, w.city, "2026-07", "&indicators=DN_MOI")
     total = t["indicators"][0]["sum"]["value"]
