@@ -200,34 +200,11 @@ Status GetMeeting(Call& call) {
   return Status::Ok();
 }
 
-// The same milestones, due on the same days for the same things; marking one
-// delivered (done_on) is progress the unit itself reports.
-bool SameDeadlines(const std::vector<Milestone>& a, const std::vector<Milestone>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i].on != b[i].on || a[i].what != b[i].what) return false;
-  }
-  return true;
-}
-
 // The unit a directive belongs to for authorisation: its assignee's, else its session's.
 UnitId DirectiveUnit(const Directive& d, const std::map<int64_t, UnitId>& meeting_units) {
   if (d.assignee.unit != kNoUnit) return d.assignee.unit;
   auto it = meeting_units.find(d.meeting);
   return it == meeting_units.end() ? kNoUnit : it->second;
-}
-
-// Open and overdue first, nearest deadline first.
-int StateRank(DirectiveState s) {
-  switch (s) {
-    case DirectiveState::kInProgressOverdue: return 0;
-    case DirectiveState::kInProgressOnTime: return 1;
-    case DirectiveState::kStanding: return 2;
-    case DirectiveState::kNoDeadline: return 3;
-    case DirectiveState::kDoneLate: return 4;
-    case DirectiveState::kDoneOnTime: return 5;
-  }
-  return 6;
 }
 
 Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store) {
@@ -260,12 +237,8 @@ Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store
     if (call.Query("overdue") == "1" && d.StateOn(today) != DirectiveState::kInProgressOverdue) continue;
     out.push_back(d);
   }
-  std::stable_sort(out.begin(), out.end(), [&](const Directive& a, const Directive& b) {
-    int ra = StateRank(a.StateOn(today)), rb = StateRank(b.StateOn(today));
-    if (ra != rb) return ra < rb;
-    Date far = Date::FromDayNumber(1 << 24);
-    return a.NextDeadline().value_or(far) < b.NextDeadline().value_or(far);
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const Directive& a, const Directive& b) { return ChaseBefore(a, b, today); });
   return out;
 }
 
@@ -363,11 +336,7 @@ Status UpdateDirective(Call& call) {
   // A working session's directive is the body above's: the unit it reviewed
   // reports progress (POST …/progress) and asks for more time; the task, its
   // deadline, assignee and indicator change only from above.
-  bool task_changed = d.text != current.text || d.deadline != current.deadline ||
-                      d.assignee.name != current.assignee.name || d.assignee.unit != current.assignee.unit ||
-                      d.indicator != current.indicator || d.standing != current.standing ||
-                      !SameDeadlines(d.milestones, current.milestones);
-  if (task_changed && current.meeting != 0) {
+  if (!SameTask(d, current) && current.meeting != 0) {
     ASSIGN_OR_RETURN(UnitId reviewed, SessionUnit(call, *store, current.meeting));
     if (!Authorise(call, Action::kAssign, reviewed).ok()) {
       return PermissionDenied(

@@ -163,6 +163,42 @@ Status Directive::Validate() const {
   return Status::Ok();
 }
 
+bool SameTask(const Directive& a, const Directive& b) {
+  if (a.text != b.text || a.deadline != b.deadline || a.assignee.name != b.assignee.name ||
+      a.assignee.unit != b.assignee.unit || a.indicator != b.indicator || a.standing != b.standing ||
+      a.milestones.size() != b.milestones.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.milestones.size(); ++i) {
+    if (a.milestones[i].on != b.milestones[i].on || a.milestones[i].what != b.milestones[i].what)
+      return false;
+  }
+  return true;
+}
+
+namespace {
+
+int ChaseRank(DirectiveState s) {
+  switch (s) {
+    case DirectiveState::kInProgressOverdue: return 0;
+    case DirectiveState::kInProgressOnTime: return 1;
+    case DirectiveState::kStanding: return 2;
+    case DirectiveState::kNoDeadline: return 3;
+    case DirectiveState::kDoneLate: return 4;
+    case DirectiveState::kDoneOnTime: return 5;
+  }
+  return 6;
+}
+
+}  // namespace
+
+bool ChaseBefore(const Directive& a, const Directive& b, Date today) {
+  int ra = ChaseRank(a.StateOn(today)), rb = ChaseRank(b.StateOn(today));
+  if (ra != rb) return ra < rb;
+  Date far = Date::FromDayNumber(1 << 24);
+  return a.NextDeadline().value_or(far) < b.NextDeadline().value_or(far);
+}
+
 Status Meeting::Validate() const {
   if (host.empty()) {
     return InvalidArgument("a working session needs its host body", "buổi làm việc cần có cơ quan chủ trì")

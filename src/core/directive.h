@@ -103,6 +103,17 @@ struct Directive {
   std::string NextDue() const;
 };
 
+// Whether `b` asks the same of the same assignee as `a`: text, assignee,
+// indicator, standing, final deadline and the milestones' days and words.
+// Progress (completion, a milestone marked delivered) is not a change of task:
+// the unit reports it; a change of task is the issuing body's (Action::kAssign).
+bool SameTask(const Directive& a, const Directive& b);
+
+// The order a board chases directives in on `today`: overdue, in progress,
+// standing duties, without deadline, done late, done on time; inside a
+// state the nearest next deadline first.
+bool ChaseBefore(const Directive& a, const Directive& b, Date today);
+
 // A working session: a body above reviews a unit.
 struct Meeting {
   int64_t id = 0;

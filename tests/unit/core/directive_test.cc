@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace kiemdem {
 namespace {
 
@@ -81,6 +83,43 @@ TEST(DirectiveState, DoneIsLateWhenAnyDeadlineWasMissed) {
   d.milestones[0].done_on = D("27/11/2018");
   EXPECT_EQ(d.StateOn(D("01/01/2019")), DirectiveState::kDoneLate);
   EXPECT_FALSE(d.NextDeadline().has_value());
+}
+
+TEST(Directive, DeliveringAMilestoneIsProgressMovingItIsAChangeOfTask) {
+  Directive d = TwoDeadlines();
+  Directive delivered = d;
+  delivered.milestones[0].done_on = D("24/11/2018");
+  delivered.completed_on = D("30/12/2018");
+  EXPECT_TRUE(SameTask(d, delivered));
+  Directive moved = d;
+  moved.milestones[0].on = D("30/11/2018");
+  EXPECT_FALSE(SameTask(d, moved));
+  Directive longer = d;
+  longer.deadline = D("31/01/2019");
+  EXPECT_FALSE(SameTask(d, longer));
+  Directive duty = d;
+  duty.standing = true;
+  EXPECT_FALSE(SameTask(d, duty));
+}
+
+TEST(Directive, TheBoardChasesOverdueFirstThenTheNearestDeadline) {
+  Directive overdue = TwoDeadlines(), near = TwoDeadlines(), far = TwoDeadlines(), duty = TwoDeadlines();
+  overdue.milestones.clear();
+  overdue.deadline = D("01/11/2018");
+  near.milestones.clear();
+  near.deadline = D("20/11/2018");
+  far.milestones[0].done_on = D("10/11/2018");  // next: the final 31/12
+  duty.milestones.clear();
+  duty.deadline.reset();
+  duty.standing = true;
+  std::vector<Directive> list = {duty, far, near, overdue};
+  Date today = D("15/11/2018");
+  std::stable_sort(list.begin(), list.end(),
+                   [&](const Directive& a, const Directive& b) { return ChaseBefore(a, b, today); });
+  EXPECT_EQ(list[0].deadline, D("01/11/2018"));
+  EXPECT_EQ(list[1].deadline, D("20/11/2018"));
+  EXPECT_EQ(list[2].deadline, D("31/12/2018"));
+  EXPECT_TRUE(list[3].standing);
 }
 
 TEST(Directive, MilestonesAreDescribedInOrderAndNotAfterTheFinalDeadline) {
