@@ -341,6 +341,8 @@ try {
   await page.fill("#d-text-0", text);
   await page.fill("#d-assignee-0", "UBND phường Quảng Hưng");
   await page.fill("#d-deadline-0", dd(tomorrow));
+  await page.fill("#d-report-by-0", dd(today));
+  await page.fill("#d-report-what-0", "gửi số liệu thu ngân sách");
   await page.click("#add-directive");
   await page.fill("#d-text-1", "Thường xuyên kiểm tra, đôn đốc các dự án chậm tiến độ");
   await page.check("#d-standing-1");
@@ -359,6 +361,8 @@ try {
   await page.click('nav a[href="#/directives"]');
   await page.waitForSelector(".board");
   check("it is in progress today", (await page.$$(`${mine}.in_progress`)).length === 1);
+  check("with its report deadline first", (await page.textContent(mine)).includes(`Hạn gần nhất: ${dd(today)} (gửi số liệu thu ngân sách)`),
+        await page.textContent(mine));
   const duty = '.directive[aria-label="Thường xuyên kiểm tra, đôn đốc các dự án chậm tiến độ"]';
   check("the standing duty has its own column, never 'trong hạn'",
         (await page.$$(`section[aria-label="Thực hiện thường xuyên"] ${duty}.standing`)).length === 1);

@@ -98,11 +98,16 @@ function MeetingItem({ meeting: m }: { meeting: Meeting }) {
   );
 }
 
+// What a report deadline asks for when the form leaves it empty (stored in Vietnamese, as the data is).
+const REPORT_DEFAULT = "báo cáo kết quả";
+
 interface DirectiveDraft {
   text: string;
   assignee: string;
   deadline: string;
   standing: boolean; // "thường xuyên": no final deadline
+  reportBy: string; // a deadline before the final one ("báo cáo trước 25/11"), dd/mm/yyyy
+  reportWhat: string; // what is due by then
 }
 
 function dateProblem(text: string): string {
@@ -112,7 +117,7 @@ function dateProblem(text: string): string {
 function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: number) => void }) {
   const empty = { heldOn: "", host: "", chair: "", attendees: "", conclusions: "" };
   const [f, setF] = useState(empty);
-  const [rows, setRows] = useState<DirectiveDraft[]>([{ text: "", assignee: "", deadline: "", standing: false }]);
+  const [rows, setRows] = useState<DirectiveDraft[]>([{ text: "", assignee: "", deadline: "", standing: false, reportBy: "", reportWhat: "" }]);
   // Date messages show once a field is left or the form submitted, and go as soon as the date is right.
   const [checked, setChecked] = useState<Record<string, boolean>>({});
   const [problem, setProblem] = useState("");
@@ -123,10 +128,13 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
   const submit = async (e: Event) => {
     e.preventDefault();
     const all: Record<string, boolean> = { "held-on": true, host: true };
-    rows.forEach((_, i) => (all[`d-deadline-${i}`] = true));
+    rows.forEach((_, i) => {
+      all[`d-deadline-${i}`] = true;
+      all[`d-report-by-${i}`] = true;
+    });
     setChecked(all);
     const held = parseVietnameseDate(f.heldOn);
-    const okRows = rows.every((r) => r.standing || !dateProblem(r.deadline));
+    const okRows = rows.every((r) => (r.standing || !dateProblem(r.deadline)) && !dateProblem(r.reportBy));
     if (!held || !f.host.trim() || !okRows) {
       setProblem(t().fixErrors);
       return;
@@ -139,6 +147,9 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
         assignee: { kind: "body" as const, name: r.assignee.trim() || unit.full_name },
         deadline: !r.standing && r.deadline.trim() ? parseVietnameseDate(r.deadline) : null,
         standing: r.standing,
+        milestones: r.reportBy.trim()
+          ? [{ on: parseVietnameseDate(r.reportBy) ?? "", what: r.reportWhat.trim() || REPORT_DEFAULT }]
+          : [],
       }));
     try {
       const saved = await withProgress(ok(api.POST("/meetings", {
@@ -153,7 +164,7 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
         },
       })));
       setF(empty);
-      setRows([{ text: "", assignee: "", deadline: "", standing: false }]);
+      setRows([{ text: "", assignee: "", deadline: "", standing: false, reportBy: "", reportWhat: "" }]);
       setChecked({});
       setError(null);
       onSaved(saved.directives.length);
@@ -212,6 +223,18 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
                            onChange={(e) => setRow(i, { standing: e.currentTarget.checked })} /> {t().standing}
                   </label>
                 </div>
+                <div>
+                  <label for={`d-report-by-${i}`}>{t().reportByInput}</label>
+                  <input id={`d-report-by-${i}`} size={12} inputmode="numeric" placeholder="dd/mm/yyyy" value={r.reportBy}
+                         aria-invalid={checked[`d-report-by-${i}`] && dateProblem(r.reportBy) ? "true" : "false"}
+                         onInput={(e) => setRow(i, { reportBy: e.currentTarget.value })} onChange={() => seen(`d-report-by-${i}`)} />
+                  <span class="error" id={`d-report-by-${i}-error`} role="alert">{checked[`d-report-by-${i}`] ? dateProblem(r.reportBy) : ""}</span>
+                </div>
+                <div>
+                  <label for={`d-report-what-${i}`}>{t().reportWhatInput}</label>
+                  <input id={`d-report-what-${i}`} size={24} value={r.reportWhat} placeholder={t().reportDefault}
+                         onInput={(e) => setRow(i, { reportWhat: e.currentTarget.value })} />
+                </div>
               </div>
             </fieldset>
           );
@@ -220,7 +243,7 @@ function NewMeeting({ unit, onSaved }: { unit: Unit; onSaved: (directives: numbe
       <p>
         <button type="button" class="link" id="add-directive"
                 onClick={() => {
-                  setRows([...rows, { text: "", assignee: "", deadline: "", standing: false }]);
+                  setRows([...rows, { text: "", assignee: "", deadline: "", standing: false, reportBy: "", reportWhat: "" }]);
                   setTimeout(() => document.getElementById(`d-text-${rows.length}`)?.focus());
                 }}>
           + {t().addDirective}
