@@ -125,8 +125,17 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
   for (const EvaluationRow& r : out.rows) evals.push_back(r.evaluation);
   out.summary = Summarise(period, evals);
   // Every plan of the year on its own targets, so that the choice can be seen beside the others.
+  std::vector<const Plan*> in_force;
   for (const Plan& p : out.plans) {
-    if (p.first_year > period.year() || p.last_year < period.year()) continue;
+    if (p.first_year <= period.year() && p.last_year >= period.year()) in_force.push_back(&p);
+  }
+  // The usual case, one plan that judged the unit: its summary is the one just made.
+  if (in_force.size() == 1 && plan.Takes(*in_force[0])) {
+    out.by_plan.push_back({in_force[0], out.summary});
+    return out;
+  }
+  for (const Plan* pp : in_force) {
+    const Plan& p = *pp;
     std::vector<IndicatorEvaluation> own;
     for (const EvaluationRow& r : out.rows) {
       const Target* t = p.FindTarget(r.indicator.code, period.year());

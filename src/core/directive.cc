@@ -57,13 +57,11 @@ bool IsDone(DirectiveState s) { return s == DirectiveState::kDoneOnTime || s == 
 
 DirectiveState DirectiveStateOn(std::optional<Date> deadline, std::optional<Date> completed_on, Date today,
                                 bool standing) {
-  if (completed_on && *completed_on <= today) {
-    return deadline && *completed_on > *deadline ? DirectiveState::kDoneLate : DirectiveState::kDoneOnTime;
-  }
-  if (deadline) {
-    return today > *deadline ? DirectiveState::kInProgressOverdue : DirectiveState::kInProgressOnTime;
-  }
-  return standing ? DirectiveState::kStanding : DirectiveState::kNoDeadline;
+  Directive d;  // one rule: Directive::StateOn, without milestones
+  d.deadline = deadline;
+  d.completed_on = completed_on;
+  d.standing = standing;
+  return d.StateOn(today);
 }
 
 DirectiveState Directive::StateOn(Date today) const {
