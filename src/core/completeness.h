@@ -1,0 +1,59 @@
+// Completeness of a period's reports: the Decree 09 deadline of a period and
+// the reporting state of one unit from its figures' workflow states.
+//
+//   ReportDeadline d = DeadlineOf(*Period::Parse("2018-01/2018-10"), DeadlineRule{});
+//   // d.cutoff = 14/10/2018, d.send_by = 25/10/2018
+//   UnitReport r = ReportOf({kApproved, kDraft}, /*expected=*/14, d, today, 3);
+//   r.state == ReportState::kDraft; r.late when today > 25/10/2018.
+#ifndef KIEMDEM_CORE_COMPLETENESS_H_
+#define KIEMDEM_CORE_COMPLETENESS_H_
+
+#include <vector>
+
+#include "core/date.h"
+#include "core/period.h"
+
+namespace kiemdem {
+
+// Decree 09/2019/NĐ-CP, Art. 12: management data is cut off on the 14th of
+// the period's last month ("Thời gian chốt số liệu ... từ ngày 15 tháng trước
+// kỳ báo cáo đến ngày 14 của tháng thuộc kỳ báo cáo"). Art. 13: "thời hạn gửi
+// báo cáo ... chậm nhất vào ngày 25 tháng cuối kỳ báo cáo" (to the Government;
+// provinces cascade earlier days to the levels below, so a deployment may set
+// its own `send_day`).
+struct DeadlineRule {
+  int cutoff_day = 14;  // last day of data (Art. 12), 1..28
+  int send_day = 25;    // sending deadline in the period's last month (Art. 13), 1..28
+};
+
+struct ReportDeadline {
+  Date cutoff;   // data cut-off
+  Date send_by;  // sending deadline, inclusive
+};
+
+// Days out of range are clamped to 1..28.
+ReportDeadline DeadlineOf(const Period& period, const DeadlineRule& rule);
+
+// A figure's workflow state as the board reads it.
+enum class FigureState { kDraft, kSubmitted, kApproved, kReturned };
+
+// A unit's state for a period, from the least advanced of its figures:
+// none (no figure), returned (one sent back, not submitted again), draft
+// (one not submitted), submitted (all submitted or approved), approved (all).
+enum class ReportState { kNone, kReturned, kDraft, kSubmitted, kApproved };
+const char* ReportStateKey(ReportState s);  // "none", "returned", "draft", "submitted", "approved"
+
+struct UnitReport {
+  ReportState state = ReportState::kNone;
+  int present = 0;    // figures present
+  int expected = 0;   // indicators expected
+  bool late = false;  // deadline passed, not submitted
+  bool due = false;   // not submitted, deadline within `due_days` days (not passed)
+};
+
+UnitReport ReportOf(const std::vector<FigureState>& figures, int expected, const ReportDeadline& deadline,
+                    Date today, int due_days);
+
+}  // namespace kiemdem
+
+#endif  // KIEMDEM_CORE_COMPLETENESS_H_
