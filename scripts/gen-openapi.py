@@ -156,7 +156,13 @@ schemas = {
                      "evidence_document": nullable(integer), "evidence_result": nullable(integer)}),
     "Directive": obj({"id": integer, "meeting": nullable(integer), "issuer": string, "text": string,
                       "assignee": obj({"kind": {"type": "string", "enum": ["unit", "body", "person"]},
-                                       "name": string, "unit": nullable(integer)}),
+                                       # The name's matching key: short forms spelled out, folded ("uy ban nhan dan phuong …").
+                                       "name": string, "key": string, "unit": nullable(integer)}),
+                      # In the board's list: the unit it belongs to and the working session that issued it.
+                      "source": obj({"unit": nullable(obj({"id": integer, "code": string, "name": string, "full_name": string},
+                                                          ["id", "code", "name", "full_name"])),
+                                     "meeting": nullable(obj({"id": integer, "held_on": date, "host": string},
+                                                             ["id", "held_on", "host"]))}, ["unit", "meeting"]),
                       "cooperating": {"type": "array", "items": string}, "deadline": nullable(date),
                       # Deadlines before the final one ("báo cáo trước 25/11"), each delivered on done_on.
                       "milestones": {"type": "array", "items": ref("Milestone")},
@@ -295,6 +301,7 @@ paths = {
                                           body=obj({"roles": {"type": "array", "items": ref("RoleGrant")}}), tag="auth")},
     "/units": {"get": op("Units: roots, the children of ?parent=, or a search (?q=, with or without diacritics; units of ?on= first, then former ones with what they became), as of ?on=",
                          page(ref("Unit")), params=[("q", "string", False), ("parent", "integer", False), ("on", "string", False)] + paging, tag="units")},
+    "/units/{code}/deadlines.ics": {"get": download("The open deadlines (milestones not delivered, final deadlines) of the directives of the unit with this code today and of the units below it, as an iCalendar feed (RFC 5545, all-day events, UID stable per directive and milestone). A calendar app sends no cookie: subscribe to the address with ?token= an API token (POST /auth/tokens), or send it as Authorization: Bearer; 401 for a bad token, 403 for a unit outside the token user's units, 404 for an unknown code", ["text/calendar"], params=[("{code}", "string", True), ("token", "string", False)], tag="directives")},
     "/units/{id}": {"get": op("One unit with its path from the root, named as of ?on=", ref("Unit"), params=[idp, ("on", "string", False)], tag="units")},
     "/indicators": {"get": op("The indicator catalogue", obj({"items": {"type": "array", "items": ref("Indicator")}, "total": integer}), tag="units")},
     "/plans": {"get": op("A unit's plans and targets", page(ref("Plan")), params=[unit_q] + paging, tag="plans"),
@@ -342,8 +349,8 @@ paths = {
     "/meetings/{id}": {"get": op("A working session with its directives", ref("MeetingWithDirectives"), params=[idp], tag="directives")},
     "/meetings/{id}/notice.docx": {"get": download("The working session's conclusion notice (thông báo kết luận) as .docx; 404 alike for a session that is missing and one outside the caller's units", [DOCX], params=[idp], tag="directives")},
     "/reports/unit/{code}": {"get": download("A unit's periodic report (báo cáo kết quả thực hiện chỉ tiêu, Decree 30 layout) for a period, by the unit's code as of that period: .docx, or PDF with format=pdf where the server has LibreOffice (else 409 saying so); 404 alike for a code that is missing and a unit outside the caller's", [DOCX, "application/pdf"], params=[("{code}", "string", True), period_q, ("format", "string", False), unapproved_q], tag="reports")},
-    "/directives": {"get": op("Directives visible to the caller, overdue first; filters assignee, issuer, unit, state, open, overdue", {**page(ref("Directive")), "properties": {**page(ref("Directive"))["properties"], "counts": {"type": "object", "additionalProperties": integer}, "today": date}, "required": ["items", "page", "page_size", "total", "counts", "today"]},
-                              params=[("assignee", "string", False), ("issuer", "string", False), ("unit", "integer", False), ("state", "string", False), ("open", "string", False), ("overdue", "string", False), ("on", "string", False)] + paging, tag="directives"),
+    "/directives": {"get": op("Directives visible to the caller, overdue first, each with its source (unit, session); filters: assignee (matched as written, in short or full form, with or without diacritics: 'ubnd phuong' finds 'Ủy ban nhân dân phường …'), issuer, unit, state, open, overdue, due_within=N (open with the next deadline from today, Việt Nam time, to N days on: the 7-day reminder list is due_within=7)", {**page(ref("Directive")), "properties": {**page(ref("Directive"))["properties"], "counts": {"type": "object", "additionalProperties": integer}, "today": date}, "required": ["items", "page", "page_size", "total", "counts", "today"]},
+                              params=[("assignee", "string", False), ("issuer", "string", False), ("unit", "integer", False), ("state", "string", False), ("open", "string", False), ("overdue", "string", False), ("due_within", "integer", False), ("on", "string", False)] + paging, tag="directives"),
                     "post": op("Create a directive", ref("Directive"), "201", body={**ref("DirectiveInput")}, tag="directives")},
     "/directives/overdue": {"get": op("Open and overdue directives per assignee and per issuing body", obj({"today": date, "by_assignee": {"type": "array", "items": ref("OverdueGroup")}, "by_issuer": {"type": "array", "items": ref("OverdueGroup")}}), tag="directives")},
     "/directives/{id}": {"get": op("A directive with its progress and history", ref("Directive"), params=[idp], tag="directives"),

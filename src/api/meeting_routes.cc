@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <map>
 
+#include "api/directive_scope.h"
 #include "api/router.h"
 #include "api/views.h"
+#include "core/assignee.h"
 
 namespace kiemdem::api {
 namespace {
@@ -200,16 +202,25 @@ Status GetMeeting(Call& call) {
   return Status::Ok();
 }
 
-// The unit a directive belongs to for authorisation: its assignee's, else its session's.
-UnitId DirectiveUnit(const Directive& d, const std::map<int64_t, UnitId>& meeting_units) {
-  if (d.assignee.unit != kNoUnit) return d.assignee.unit;
-  auto it = meeting_units.find(d.meeting);
-  return it == meeting_units.end() ? kNoUnit : it->second;
+// ?due_within=N: only open directives whose next deadline is from today to N days on (0-366).
+Result<std::optional<int>> DueWithinQuery(const Call& call) {
+  const std::string text = call.Query("due_within");
+  if (text.empty()) return std::optional<int>();
+  int days = -1;
+  if (text.size() <= 3 && text.find_first_not_of("0123456789") == std::string::npos) days = std::stoi(text);
+  if (days < 0 || days > 366) {
+    return InvalidArgument("'due_within' is a number of days, 0-366", "'due_within' là số ngày, từ 0 đến 366")
+        .WithField("due_within");
+  }
+  return std::optional<int>(days);
 }
 
-Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store) {
+// The directives the caller may read, filtered by the query, in the board's
+// order; the assignee filter matches written forms alike (core/assignee.h).
+Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store,
+                                                 const DirectiveSessions& sessions) {
   store::DirectiveFilter f;
-  f.assignee = call.Query("assignee");
+  const std::string assignee = call.Query("assignee");
   f.issuer = call.Query("issuer");
   f.open_only = call.Query("open") == "1" || call.Query("open") == "true";
   if (!call.Query("unit").empty()) {
@@ -222,19 +233,19 @@ Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store
   }
   std::string state = call.Query("state");
   if (!state.empty()) RETURN_IF_ERROR(ParseDirectiveState(state).status());
+  ASSIGN_OR_RETURN(std::optional<int> due_within, DueWithinQuery(call));
   ASSIGN_OR_RETURN(std::vector<Directive> all, store.ListDirectives(f));
-  ASSIGN_OR_RETURN(std::vector<Meeting> meetings, store.ListMeetings());
-  std::map<int64_t, UnitId> meeting_units;
-  for (const Meeting& m : meetings) meeting_units[m.id] = m.unit;
   Date today = Today(call);
   auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
   auto history = [&](UnitId u, UnitId root) { return call.app->CoversHistory(u, root); };
   std::vector<Directive> out;
   for (const Directive& d : all) {
-    UnitId unit = DirectiveUnit(d, meeting_units);
+    UnitId unit = sessions.UnitOf(d);
     if (!Allows(call.principal->grants, Action::kRead, unit, within, history)) continue;
+    if (!assignee.empty() && !AssigneeMatches(d.assignee.name, assignee)) continue;
     if (!state.empty() && DirectiveStateKey(d.StateOn(today)) != state) continue;
     if (call.Query("overdue") == "1" && d.StateOn(today) != DirectiveState::kInProgressOverdue) continue;
+    if (due_within && !d.DueWithin(today, *due_within)) continue;
     out.push_back(d);
   }
   std::stable_sort(out.begin(), out.end(),
@@ -244,12 +255,15 @@ Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store
 
 Status ListDirectives(Call& call) {
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store));
+  ASSIGN_OR_RETURN(DirectiveSessions sessions, DirectiveSessions::Load(*store));
+  ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store, sessions));
   Date today = Today(call);
   Json items = Json::array();
   std::map<std::string, int> counts;
   for (const Directive& d : list) {
-    items.push_back(DirectiveView(d, today, call.vi()));
+    Json j = DirectiveView(d, today, call.vi());
+    j["source"] = DirectiveSourceView(call, sessions, d, today);
+    items.push_back(std::move(j));
     ++counts[DirectiveStateKey(d.StateOn(today))];
   }
   ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
@@ -262,16 +276,25 @@ Status ListDirectives(Call& call) {
 // Open and overdue directives grouped per assignee and per issuing body.
 Status Overdue(Call& call) {
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store));
+  ASSIGN_OR_RETURN(DirectiveSessions sessions, DirectiveSessions::Load(*store));
+  ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store, sessions));
   Date today = Today(call);
   std::map<std::string, Json> by_assignee, by_issuer;
   for (const Directive& d : list) {
     DirectiveState s = d.StateOn(today);
     if (IsDone(s)) continue;
     for (auto* groups : {&by_assignee, &by_issuer}) {
-      std::string key = groups == &by_assignee ? d.assignee.name : d.issuer;
+      // One assignee written "UBND phường …" and "Ủy ban nhân dân phường …" is one group, named as first
+      // written.
+      const bool assignees = groups == &by_assignee;
+      std::string key = assignees ? AssigneeKey(d.assignee.name) : d.issuer;
       Json& g = (*groups)[key];
-      if (g.is_null()) g = {{"name", key}, {"open", 0}, {"overdue", 0}, {"items", Json::array()}};
+      if (g.is_null()) {
+        g = {{"name", assignees ? d.assignee.name : key},
+             {"open", 0},
+             {"overdue", 0},
+             {"items", Json::array()}};
+      }
       g["open"] = g["open"].get<int>() + 1;
       if (s == DirectiveState::kInProgressOverdue) {
         g["overdue"] = g["overdue"].get<int>() + 1;

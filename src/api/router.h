@@ -46,6 +46,9 @@ struct Route {
   Handler handler;
   bool cacheable = false;  // GET answers that depend only on the data version
   size_t max_body = 0;     // bytes of request body; 0: kDefaultBodyLimit
+  // A feed a calendar app subscribes to: such apps send no header or cookie,
+  // so the API token may come as ?token= (GET only; never cacheable).
+  bool token_in_query = false;
 };
 
 // Request bodies: most writes are small; sign-in and tokens smaller still;
@@ -99,8 +102,9 @@ void AddInboxRoutes(Router& r);      // the approval inbox and figures sent back
 void AddAnalyticsRoutes(Router& r);  // evaluation, roll-up, comparison
 void AddDocumentRoutes(Router& r);
 void AddReportRoutes(Router& r);
-void AddMeetingRoutes(Router& r);  // working sessions and directives
-void AddImportRoutes(Router& r);   // spreadsheets of results
+void AddMeetingRoutes(Router& r);   // working sessions and directives
+void AddCalendarRoutes(Router& r);  // a unit's deadlines as an iCalendar feed
+void AddImportRoutes(Router& r);    // spreadsheets of results
 
 }  // namespace kiemdem::api
 

@@ -141,6 +141,7 @@ class HttpServer final : public Server {
     AddDocumentRoutes(router_);
     AddReportRoutes(router_);
     AddMeetingRoutes(router_);
+    AddCalendarRoutes(router_);
     AddImportRoutes(router_);
     return Status::Ok();
   }
@@ -507,6 +508,13 @@ void Connection::OnRead(beast::error_code ec) {
   std::string auth = header(http::field::authorization);
   bool bearer = Lower(auth.substr(0, 7)) == "bearer ";
   std::string token = bearer ? auth.substr(7) : CookieValue(header(http::field::cookie), "kd_session");
+  // A calendar feed's address carries the API token (calendar apps send no header or cookie).
+  if (!bearer && route->token_in_query && call->method == "GET") {
+    if (auto q = call->query.find("token"); q != call->query.end() && !q->second.empty()) {
+      token = q->second;
+      bearer = true;
+    }
+  }
   std::string token_hash = !token.empty() && token.size() <= 128 ? TokenHash(token) : "";
   if (!token_hash.empty()) call->principal = server_->app().CachedPrincipal(token_hash);
   // Served here when it needs no database (a cached answer); else on a worker.

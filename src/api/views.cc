@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "core/assignee.h"
+
 namespace kiemdem::api {
 namespace {
 
@@ -194,6 +196,7 @@ Json DirectiveView(const Directive& d, Date today, bool vi) {
          {"assignee",
           {{"kind", AssigneeKindKey(d.assignee.kind)},
            {"name", d.assignee.name},
+           {"key", AssigneeKey(d.assignee.name)},
            {"unit", d.assignee.unit == kNoUnit ? Json(nullptr) : Json(d.assignee.unit)}}},
          {"cooperating", d.cooperating},
          {"deadline", DateJson(d.deadline)},

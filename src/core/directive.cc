@@ -101,6 +101,11 @@ std::string Directive::NextDue() const {
   return "";
 }
 
+bool Directive::DueWithin(Date today, int days) const {
+  std::optional<Date> next = NextDeadline();
+  return next && *next >= today && *next - today <= days;
+}
+
 const char* AssigneeKindKey(AssigneeKind k) {
   switch (k) {
     case AssigneeKind::kUnit: return "unit";

@@ -101,6 +101,9 @@ struct Directive {
   std::optional<Date> NextDeadline() const;
   // What the next deadline asks for: the milestone's words, or "" for the final one.
   std::string NextDue() const;
+  // Open with its next deadline from `today` to `days` days after it
+  // ("sắp đến hạn"); one already past is overdue, not coming.
+  bool DueWithin(Date today, int days) const;
 };
 
 // Whether `b` asks the same of the same assignee as `a`: text, assignee,

@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
 import zipfile
@@ -1245,3 +1246,133 @@ def test_a_year_figure_built_from_fewer_months_says_how_many(w):
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026-Q1&include_unapproved=true")
     row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
     assert row["months_reported"] in (0, 3), row  # the whole quarter: nothing behind
+
+
+# --- The directive board: where each came from, the next 7 days, assignees alike, the calendar feed
+
+
+def session_with(w, client, ward, directives, host="Thường trực Thành ủy"):
+    status, mt = w.api(client, "POST", "/meetings", {
+        "unit": ward, "held_on": datetime.date.today().isoformat(), "host": host, "directives": directives})
+    assert status == 201, mt
+    return mt
+
+
+def test_due_within_lists_the_next_deadlines_of_the_week_with_their_unit_and_session(w):
+    ward, code = w.ward()
+    city, rep = w.user(("approver", w.city)), w.user(("reporter", ward))
+    today = datetime.date.today()
+    day = lambda n: (today + datetime.timedelta(days=n)).isoformat()  # noqa: E731
+    mt = session_with(w, city, ward, [
+        {"text": "Báo cáo trong 3 ngày", "assignee": "UBND phường", "deadline": day(30),
+         "milestones": [{"on": day(3), "what": "báo cáo tiến độ"}]},
+        {"text": "Xong đúng 7 ngày", "assignee": "UBND phường", "deadline": day(7)},
+        {"text": "Còn 8 ngày", "assignee": "UBND phường", "deadline": day(8)},
+        {"text": "Đã quá hạn", "assignee": "UBND phường", "deadline": day(-1)}])
+    status, r = w.api(rep, "GET", "/directives?due_within=7")
+    assert status == 200, r
+    assert [d["text"] for d in r["items"]] == ["Báo cáo trong 3 ngày", "Xong đúng 7 ngày"], r
+    first = r["items"][0]
+    assert first["next_deadline"] == day(3) and first["next_due"] == "báo cáo tiến độ", first
+    assert first["source"]["unit"]["id"] == ward and first["source"]["unit"]["code"] == code, first
+    assert first["source"]["meeting"] == {"id": mt["id"], "held_on": today.isoformat(),
+                                          "host": "Thường trực Thành ủy"}, first
+    status, r = w.api(w.user(("reporter", w.ward()[0])), "GET", "/directives?due_within=7")
+    assert status == 200 and r["total"] == 0, "another ward's week is not mine: %s" % r
+    status, r = w.api(rep, "GET", "/directives?due_within=soon")
+    assert status == 400 and r["error"]["field"] == "due_within", r
+
+
+def test_the_assignee_filter_takes_short_and_full_forms_with_or_without_diacritics(w):
+    ward, _ = w.ward()
+    city = w.user(("approver", w.city))
+    session_with(w, city, ward, [
+        {"text": "Việc một", "assignee": "UBND phường Long Biên"},
+        {"text": "Việc hai", "assignee": "Ủy ban nhân dân phường Long Biên"},
+        {"text": "Việc ba", "assignee": "Đảng ủy phường Long Biên"}])
+    viewer = w.user(("viewer", ward))
+    for query in ("uy ban nhan dan phuong long bien", "UBND phường", "ubnd phuong long", "Ủy ban nhân dân"):
+        status, r = w.api(viewer, "GET", "/directives?assignee=" + urllib.parse.quote(query))
+        assert status == 200 and sorted(d["text"] for d in r["items"]) == ["Việc hai", "Việc một"], (query, r)
+    keys = {d["assignee"]["key"] for d in r["items"]}
+    assert keys == {"uy ban nhan dan phuong long bien"}, "one key, the written names kept: %s" % r
+    assert sorted(d["assignee"]["name"] for d in r["items"]) == ["UBND phường Long Biên", "Ủy ban nhân dân phường Long Biên"]
+    status, r = w.api(viewer, "GET", "/directives?assignee=" + urllib.parse.quote("dang uy"))
+    assert [d["text"] for d in r["items"]] == ["Việc ba"], r
+
+
+def calendar_token(w, client):
+    status, t = w.api(client, "POST", "/auth/tokens", {"label": "lịch"})
+    assert status == 201, t
+    return t["token"]
+
+
+def unfolded_lines(text):
+    """The content lines of an iCalendar text, checking each physical line on the way (RFC 5545 3.1)."""
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", ""), "CRLF only"
+    physical = text.split("\r\n")[:-1]
+    for line in physical:
+        assert len(line.encode()) <= 75, line
+    lines = []
+    for line in physical:
+        if line.startswith(" "):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    return lines
+
+
+def test_a_units_deadlines_are_an_icalendar_feed_read_with_its_api_token(w):
+    import icalendar  # python3-icalendar
+
+    ward, code = w.ward()
+    city, rep = w.user(("approver", w.city)), w.user(("reporter", ward))
+    today = datetime.date.today()
+    long_text = "Rà soát, giải quyết dứt điểm kiến nghị của cử tri về đất đai; báo cáo Thường trực Thành ủy, " \
+                "UBND thành phố kết quả thực hiện"
+    mt = session_with(w, city, ward, [
+        {"text": long_text, "assignee": "UBND phường", "deadline": (today + datetime.timedelta(days=20)).isoformat(),
+         "milestones": [{"on": (today + datetime.timedelta(days=3)).isoformat(), "what": "báo cáo tiến độ"}]},
+        {"text": "Đã xong", "assignee": "UBND phường", "deadline": (today + datetime.timedelta(days=9)).isoformat()}])
+    done = mt["directives"][1]["id"]
+    status, r = w.api(rep, "POST", f"/directives/{done}/progress", {"note": "Xong", "completes": True})
+    assert status == 201, r
+    did = mt["directives"][0]["id"]
+    calendar_app = Client(w.server)  # no cookie, no header: the token is in the address
+    status, text = calendar_app.call("GET", f"/api/v1/units/{code}/deadlines.ics?token={calendar_token(w, rep)}")
+    assert status == 200, text
+    assert calendar_app.last_headers["Content-Type"] == "text/calendar; charset=utf-8"
+    lines = unfolded_lines(text)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR", lines
+    cal = icalendar.Calendar.from_ical(text)
+    events = {str(e["UID"]): e for e in cal.walk("VEVENT")}
+    assert set(events) == {f"directive-{did}-m0@kiemdem", f"directive-{did}-final@kiemdem"}, events.keys()
+    final = events[f"directive-{did}-final@kiemdem"]
+    assert str(final["SUMMARY"]) == "Hạn hoàn thành: " + long_text, final["SUMMARY"]
+    assert final["DTSTART"].dt == today + datetime.timedelta(days=20) and "DTSTAMP" in final
+    assert "Buổi làm việc ngày" in str(final["DESCRIPTION"]), final["DESCRIPTION"]
+    assert f"SUMMARY:Hạn hoàn thành: {long_text.replace(',', chr(92) + ',').replace(';', chr(92) + ';')}" in lines
+    status, again = calendar_app.call("GET", f"/api/v1/units/{code}/deadlines.ics?token={calendar_token(w, rep)}")
+    assert {str(e["UID"]) for e in icalendar.Calendar.from_ical(again).walk("VEVENT")} == set(events), "stable UIDs"
+    machine = Client(w.server)
+    machine.token = calendar_token(w, rep)
+    status, text = machine.call("GET", f"/api/v1/units/{code}/deadlines.ics")
+    assert status == 200 and "BEGIN:VEVENT" in text, "the Authorization header works too"
+    status, r = w.api(w.user(("viewer", w.city)), "GET", f"/units/{code}/deadlines.ics")
+    assert status == 200 and f"directive-{did}-final@kiemdem" in r, "the city sees its ward's deadlines"
+
+
+def test_the_calendar_feed_refuses_another_units_token_a_bad_token_and_an_unknown_code(w):
+    ward, code = w.ward()
+    other = w.user(("reporter", w.ward()[0]))
+    feed = Client(w.server)
+    status, r = feed.call("GET", f"/api/v1/units/{code}/deadlines.ics?token={calendar_token(w, other)}")
+    assert status == 403 and r["error"]["code"] == "permission_denied", r
+    status, r = feed.call("GET", f"/api/v1/units/{code}/deadlines.ics?token={'f' * 64}")
+    assert status == 401 and r["error"]["message"] == "mã truy cập API không hợp lệ", r
+    status, r = feed.call("GET", f"/api/v1/units/{code}/deadlines.ics")
+    assert status == 401, r
+    status, r = feed.call("GET", f"/api/v1/units/99999999/deadlines.ics?token={calendar_token(w, other)}")
+    assert status == 404 and r["error"]["field"] == "code", r
+    status, r = feed.call("GET", f"/api/v1/directives?token={calendar_token(w, other)}")
+    assert status == 401, "?token= is for the calendar feed only: %s" % r

@@ -172,3 +172,25 @@ TEST(Meeting, NeedsHostAndUnit) {
 
 }  // namespace
 }  // namespace kiemdem
+
+namespace kiemdem {
+namespace {
+
+TEST(Directive, DueWithinLooksAtTheNextDeadlineFromToday) {
+  Directive d;
+  d.text = "Rà soát hồ sơ";
+  d.deadline = Date::Parse("31/12/2018").value();
+  d.milestones = {{Date::Parse("25/11/2018").value(), "báo cáo", std::nullopt}};
+  EXPECT_TRUE(d.DueWithin(Date::Parse("18/11/2018").value(), 7));   // the 25th is 7 days away
+  EXPECT_FALSE(d.DueWithin(Date::Parse("17/11/2018").value(), 7));  // 8 days away
+  EXPECT_TRUE(d.DueWithin(Date::Parse("25/11/2018").value(), 7));   // due today
+  EXPECT_FALSE(d.DueWithin(Date::Parse("26/11/2018").value(), 7));  // past: overdue, not coming
+  d.milestones[0].done_on = Date::Parse("24/11/2018").value();
+  EXPECT_FALSE(d.DueWithin(Date::Parse("20/11/2018").value(), 7));  // next is now 31/12
+  EXPECT_TRUE(d.DueWithin(Date::Parse("28/12/2018").value(), 7));
+  d.completed_on = Date::Parse("27/12/2018").value();
+  EXPECT_FALSE(d.DueWithin(Date::Parse("28/12/2018").value(), 7));  // done
+}
+
+}  // namespace
+}  // namespace kiemdem
