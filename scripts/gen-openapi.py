@@ -183,6 +183,9 @@ schemas = {
                  "roles": {"type": "array", "items": ref("RoleGrant")}}),
     "RoleGrant": obj({"role": {"type": "string", "enum": ["viewer", "reporter", "approver", "admin"]},
                       "unit": nullable(integer)}),
+    # What a client sends: the unit by its code ("06811") read on `on` (default today), or by its id as returned.
+    "RoleGrantInput": obj({"role": {"type": "string", "enum": ["viewer", "reporter", "approver", "admin"]},
+                           "unit": nullable({"anyOf": [integer, string]}), "on": date}, ["role"]),
     "Document": obj({"id": integer, "doc_type": string, "code": string, "title": string, "issued": nullable(date),
                      "unit": integer, "text": string}),
     # A figure read from a report; span is [begin, end) in UTF-8 bytes of the text.
@@ -296,9 +299,9 @@ paths = {
     "/auth/tokens/{id}": {"delete": op("Revoke one of the caller's API tokens", obj({"revoked": string}),
                                        params=[("{id}", "string", True)], tag="auth")},
     "/users": {"get": op("Users (admin)", page(ref("User")), params=paging, tag="auth"),
-               "post": op("Create a user (admin)", ref("User"), "201", body=obj({"username": string, "password": string, "display_name": string, "roles": {"type": "array", "items": ref("RoleGrant")}}, ["username", "password"]), tag="auth")},
+               "post": op("Create a user (admin)", ref("User"), "201", body=obj({"username": string, "password": string, "display_name": string, "roles": {"type": "array", "items": ref("RoleGrantInput")}}, ["username", "password"]), tag="auth")},
     "/users/{username}/roles": {"put": op("Replace a user's roles (admin)", ref("User"), params=[("{username}", "string", True)],
-                                          body=obj({"roles": {"type": "array", "items": ref("RoleGrant")}}), tag="auth")},
+                                          body=obj({"roles": {"type": "array", "items": ref("RoleGrantInput")}}), tag="auth")},
     "/units": {"get": op("Units: roots, the children of ?parent=, or a search (?q=, with or without diacritics; units of ?on= first, then former ones with what they became), as of ?on=",
                          page(ref("Unit")), params=[("q", "string", False), ("parent", "integer", False), ("on", "string", False)] + paging, tag="units")},
     "/units/{code}/deadlines.ics": {"get": download("The open deadlines (milestones not delivered, final deadlines) of the directives of the unit with this code today and of the units below it, as an iCalendar feed (RFC 5545, all-day events, UID stable per directive and milestone). A calendar app sends no cookie: subscribe to the address with ?token= an API token (POST /auth/tokens), or send it as Authorization: Bearer; 401 for a bad token, 403 for a unit outside the token user's units, 404 for an unknown code", ["text/calendar"], params=[("{code}", "string", True), ("token", "string", False)], tag="directives")},

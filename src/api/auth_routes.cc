@@ -185,7 +185,25 @@ Status CreateToken(Call& call) {
   return Status::Ok();
 }
 
-Result<std::vector<store::RoleGrant>> ParseGrants(const Json& body) {
+// A grant's unit: a code ("06811") read on "on" (default today), as users
+// name units; an integer stays the internal id the API returns.
+Result<int64_t> GrantUnit(const Call& call, const Json& g) {
+  auto it = g.find("unit");
+  if (it == g.end() || it->is_null()) return kNoUnit;
+  if (!it->is_string()) {
+    ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(g, "unit", false));
+    return unit.value_or(kNoUnit);
+  }
+  ASSIGN_OR_RETURN(std::optional<Date> on, DateField(g, "on"));
+  Result<UnitId> unit = call.app->tree()->FindByCode(it->get<std::string>(), on.value_or(Today(call)));
+  if (!unit.ok()) {
+    Status refused = unit.status();
+    return refused.WithField("roles");
+  }
+  return *unit;
+}
+
+Result<std::vector<store::RoleGrant>> ParseGrants(const Call& call, const Json& body) {
   std::vector<store::RoleGrant> out;
   auto it = body.find("roles");
   if (it == body.end()) return out;
@@ -196,8 +214,8 @@ Result<std::vector<store::RoleGrant>> ParseGrants(const Json& body) {
       return InvalidArgument("each role is an object", "mỗi vai trò là một đối tượng").WithField("roles");
     ASSIGN_OR_RETURN(std::string role, StringField(g, "role"));
     RETURN_IF_ERROR(ParseRole(role).status());
-    ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(g, "unit", false));
-    out.push_back({role, unit.value_or(kNoUnit)});
+    ASSIGN_OR_RETURN(int64_t unit, GrantUnit(call, g));
+    out.push_back({role, unit});
   }
   return out;
 }
@@ -212,7 +230,7 @@ Status CreateUser(Call& call) {
     ASSIGN_OR_RETURN(App::Slot slot, call.app->AcquirePasswordSlot());
     ASSIGN_OR_RETURN(user.password_hash, HashPassword(password));
   }
-  ASSIGN_OR_RETURN(user.roles, ParseGrants(*body));
+  ASSIGN_OR_RETURN(user.roles, ParseGrants(call, *body));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   store::AccountStore& accounts = store->accounts();
   RETURN_IF_ERROR(accounts.CreateUser(call.actor(), user).status());
@@ -223,7 +241,7 @@ Status CreateUser(Call& call) {
 
 Status SetRoles(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
-  ASSIGN_OR_RETURN(std::vector<store::RoleGrant> grants, ParseGrants(*body));
+  ASSIGN_OR_RETURN(std::vector<store::RoleGrant> grants, ParseGrants(call, *body));
   std::string username = call.captures.at(0);
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   store::AccountStore& accounts = store->accounts();

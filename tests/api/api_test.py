@@ -299,6 +299,20 @@ def test_roles_naming_an_unknown_unit_are_refused_and_the_old_ones_kept(w):
     assert kept == [{"role": "reporter", "unit": ward}], kept
 
 
+def test_a_role_is_granted_by_unit_code_read_on_a_date(w):
+    ward, code = w.ward()
+    rep = w.user(("viewer", None))
+    status, r = w.api(w.admin, "PUT", f"/users/{rep.name}/roles",
+                      {"roles": [{"role": "reporter", "unit": code, "on": "01/01/2026"}]})
+    assert status == 200 and r["roles"] == [{"role": "reporter", "unit": ward}], r
+
+
+def test_a_role_naming_an_unknown_unit_code_is_a_404_on_roles(w):
+    rep = w.user(("viewer", None))
+    status, r = w.api(w.admin, "PUT", f"/users/{rep.name}/roles", {"roles": [{"role": "reporter", "unit": "99999"}]})
+    assert status == 404 and r["error"]["field"] == "roles", r
+
+
 # --- CSRF: a cookie-authenticated write without the token, or with a forged one
 
 
