@@ -374,6 +374,20 @@ try {
   check("and overdue once its deadline has passed", (await page.$$(`${mine}.overdue`)).length === 1);
   check("overdue ones come first", await page.$eval(".board section", (s) => s.querySelector(".directive")?.classList.contains("overdue")));
   await shots("directives");
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => ({
+    nav: getComputedStyle(document.querySelector("nav")).display,
+    buttons: [...document.querySelectorAll("button")].filter((b) => b.getClientRects().length > 0).length,
+    cards: [...document.querySelectorAll(".card")].filter((c) => c.getClientRects().length > 0).length,
+  }));
+  check("printed, the board has no navigation", printed.nav === "none", printed.nav);
+  check("and no buttons", printed.buttons === 0, String(printed.buttons));
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  check("and its cards follow each other on A4 pages (two or more a page), not one card a page",
+        printed.cards >= 4 && pages >= 1 && pages * 2 <= printed.cards,
+        `${pages} pages for ${printed.cards} cards`);
+  await page.emulateMedia({ media: "screen" });
   await page.selectOption("#issuer", "Thường trực Thành ủy");
   await page.$eval(".board", (b) => (b.dataset.old = "1"));
   await page.click("#filters button[type=submit]");
