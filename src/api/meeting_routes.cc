@@ -8,6 +8,7 @@
 #include "api/router.h"
 #include "api/views.h"
 #include "core/assignee.h"
+#include "core/directive_board.h"
 
 namespace kiemdem::api {
 namespace {
@@ -166,10 +167,7 @@ Status CreateMeeting(Call& call) {
       if (!dj.is_object())
         return InvalidArgument("each directive is an object", "mỗi ý kiến chỉ đạo là một đối tượng")
             .WithField("directives");
-      Directive d;
-      d.issuer = m.host;
-      d.assignee.unit = m.unit;
-      ASSIGN_OR_RETURN(d, ParseDirective(dj, d));
+      ASSIGN_OR_RETURN(Directive d, ParseDirective(dj, m.NewDirective()));
       if (d.assignee.unit != m.unit && d.assignee.unit != kNoUnit) {
         RETURN_IF_ERROR(Authorise(call, Action::kManage, d.assignee.unit));
       }
@@ -259,15 +257,13 @@ Status ListDirectives(Call& call) {
   ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store, sessions));
   Date today = Today(call);
   Json items = Json::array();
-  std::map<std::string, int> counts;
   for (const Directive& d : list) {
     Json j = DirectiveView(d, today, call.vi());
     j["source"] = DirectiveSourceView(call, sessions, d, today);
     items.push_back(std::move(j));
-    ++counts[DirectiveStateKey(d.StateOn(today))];
   }
   ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
-  page["counts"] = counts;
+  page["counts"] = CountByState(list, today);
   page["today"] = today.ToIso();
   call.Reply(page);
   return Status::Ok();
@@ -279,33 +275,19 @@ Status Overdue(Call& call) {
   ASSIGN_OR_RETURN(DirectiveSessions sessions, DirectiveSessions::Load(*store));
   ASSIGN_OR_RETURN(std::vector<Directive> list, VisibleDirectives(call, *store, sessions));
   Date today = Today(call);
-  std::map<std::string, Json> by_assignee, by_issuer;
-  for (const Directive& d : list) {
-    DirectiveState s = d.StateOn(today);
-    if (IsDone(s)) continue;
-    for (auto* groups : {&by_assignee, &by_issuer}) {
-      // One assignee written "UBND phường …" and "Ủy ban nhân dân phường …" is one group, named as first
-      // written.
-      const bool assignees = groups == &by_assignee;
-      std::string key = assignees ? AssigneeKey(d.assignee.name) : d.issuer;
-      Json& g = (*groups)[key];
-      if (g.is_null()) {
-        g = {{"name", assignees ? d.assignee.name : key},
-             {"open", 0},
-             {"overdue", 0},
-             {"items", Json::array()}};
-      }
-      g["open"] = g["open"].get<int>() + 1;
-      if (s == DirectiveState::kInProgressOverdue) {
-        g["overdue"] = g["overdue"].get<int>() + 1;
-        g["items"].push_back(DirectiveView(d, today, call.vi()));
-      }
+  OpenDirectiveGroups groups = GroupOpenDirectives(list, today);
+  auto view = [&](const std::vector<DirectiveGroup>& list_of_groups) {
+    Json out = Json::array();
+    for (const DirectiveGroup& g : list_of_groups) {
+      Json items = Json::array();
+      for (const Directive& d : g.overdue_items) items.push_back(DirectiveView(d, today, call.vi()));
+      out.push_back({{"name", g.name}, {"open", g.open}, {"overdue", g.overdue}, {"items", items}});
     }
-  }
-  Json a = Json::array(), i = Json::array();
-  for (auto& [k, v] : by_assignee) a.push_back(v);
-  for (auto& [k, v] : by_issuer) i.push_back(v);
-  call.Reply({{"today", today.ToIso()}, {"by_assignee", a}, {"by_issuer", i}});
+    return out;
+  };
+  call.Reply({{"today", today.ToIso()},
+              {"by_assignee", view(groups.by_assignee)},
+              {"by_issuer", view(groups.by_issuer)}});
   return Status::Ok();
 }
 

@@ -215,4 +215,12 @@ Status Meeting::Validate() const {
   return Status::Ok();
 }
 
+Directive Meeting::NewDirective() const {
+  Directive d;
+  d.issuer = host;
+  d.assignee.unit = unit;
+  d.meeting = id;
+  return d;
+}
+
 }  // namespace kiemdem

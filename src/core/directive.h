@@ -129,6 +129,9 @@ struct Meeting {
   std::string conclusions;
 
   Status Validate() const;
+  // A directive the session issues, before its words are read: issued by the
+  // host, assigned to the unit reviewed.
+  Directive NewDirective() const;
 };
 
 }  // namespace kiemdem

@@ -1,0 +1,47 @@
+#include "core/directive_board.h"
+
+#include "core/assignee.h"
+
+namespace kiemdem {
+
+std::map<std::string, int> CountByState(const std::vector<Directive>& list, Date today) {
+  std::map<std::string, int> counts;
+  for (const Directive& d : list) ++counts[DirectiveStateKey(d.StateOn(today))];
+  return counts;
+}
+
+namespace {
+
+void Add(std::map<std::string, DirectiveGroup>& groups, const std::string& key, const std::string& name,
+         const Directive& d, bool overdue) {
+  DirectiveGroup& g = groups[key];
+  if (g.open == 0) g.name = name;
+  ++g.open;
+  if (overdue) {
+    ++g.overdue;
+    g.overdue_items.push_back(d);
+  }
+}
+
+std::vector<DirectiveGroup> InKeyOrder(std::map<std::string, DirectiveGroup>& groups) {
+  std::vector<DirectiveGroup> out;
+  out.reserve(groups.size());
+  for (auto& [key, g] : groups) out.push_back(std::move(g));
+  return out;
+}
+
+}  // namespace
+
+OpenDirectiveGroups GroupOpenDirectives(const std::vector<Directive>& list, Date today) {
+  std::map<std::string, DirectiveGroup> by_assignee, by_issuer;
+  for (const Directive& d : list) {
+    DirectiveState s = d.StateOn(today);
+    if (IsDone(s)) continue;
+    bool overdue = s == DirectiveState::kInProgressOverdue;
+    Add(by_assignee, AssigneeKey(d.assignee.name), d.assignee.name, d, overdue);
+    Add(by_issuer, d.issuer, d.issuer, d, overdue);
+  }
+  return {InKeyOrder(by_assignee), InKeyOrder(by_issuer)};
+}
+
+}  // namespace kiemdem
