@@ -10,8 +10,9 @@ Date DayOf(int year, int month, int day) { return *Date::FromYmd(year, month, Cl
 }  // namespace
 
 ReportDeadline DeadlineOf(const Period& period, const DeadlineRule& rule) {
-  return {DayOf(period.year(), period.last_month(), rule.cutoff_day),
-          DayOf(period.year(), period.last_month(), rule.send_day)};
+  ReportingRegime regime = rule.regime;
+  regime.cutoff_day = Clamp(regime.cutoff_day);
+  return {ReportingWindow(period, regime)->to, DayOf(period.year(), period.last_month(), rule.send_day)};
 }
 
 const char* ReportStateKey(ReportState s) {

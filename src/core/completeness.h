@@ -15,15 +15,15 @@
 
 namespace kiemdem {
 
-// Decree 09/2019/NĐ-CP, Art. 12: management data is cut off on the 14th of
-// the period's last month ("Thời gian chốt số liệu ... từ ngày 15 tháng trước
-// kỳ báo cáo đến ngày 14 của tháng thuộc kỳ báo cáo"). Art. 13: "thời hạn gửi
-// báo cáo ... chậm nhất vào ngày 25 tháng cuối kỳ báo cáo" (to the Government;
-// provinces cascade earlier days to the levels below, so a deployment may set
-// its own `send_day`).
+// The data cut-off is the regime's (ReportingRegime, period.h: Decree 09
+// Art. 12, the 14th of the period's last month for management reports, the
+// month's end for statistical ones). Art. 13: "thời hạn gửi báo cáo ... chậm
+// nhất vào ngày 25 tháng cuối kỳ báo cáo" (to the Government; provinces
+// cascade earlier days to the levels below, so a deployment may set its own
+// `send_day`).
 struct DeadlineRule {
-  int cutoff_day = 14;  // last day of data (Art. 12), 1..28
-  int send_day = 25;    // sending deadline in the period's last month (Art. 13), 1..28
+  ReportingRegime regime;  // the data cut-off (cutoff_day 1..28)
+  int send_day = 25;       // sending deadline in the period's last month (Art. 13), 1..28
 };
 
 struct ReportDeadline {

@@ -12,13 +12,15 @@ TEST(DeadlineOf, Decree09CutoffAndSendDayOfLastMonth) {
   ReportDeadline d = Oct2018();
   EXPECT_EQ(d.cutoff, D(2018, 10, 14));
   EXPECT_EQ(d.send_by, D(2018, 10, 25));
-  ReportDeadline q = DeadlineOf(*Period::Quarter(2019, 3), DeadlineRule{.cutoff_day = 15, .send_day = 20});
+  ReportDeadline q =
+      DeadlineOf(*Period::Quarter(2019, 3), DeadlineRule{.regime = {.cutoff_day = 15}, .send_day = 20});
   EXPECT_EQ(q.cutoff, D(2019, 9, 15));
   EXPECT_EQ(q.send_by, D(2019, 9, 20));
 }
 
 TEST(DeadlineOf, ClampsDaysToTheMonth) {
-  ReportDeadline d = DeadlineOf(*Period::Month(2019, 2), DeadlineRule{.cutoff_day = 0, .send_day = 31});
+  ReportDeadline d =
+      DeadlineOf(*Period::Month(2019, 2), DeadlineRule{.regime = {.cutoff_day = 0}, .send_day = 31});
   EXPECT_EQ(d.cutoff, D(2019, 2, 1));
   EXPECT_EQ(d.send_by, D(2019, 2, 28));
 }
