@@ -158,6 +158,7 @@ try {
   await page.waitForSelector("#calendar-url");
   const url = await page.inputValue("#calendar-url");
   check("the calendar link is shown", url.startsWith(`${h.base}/api/v1/units/01/deadlines.ics?token=`), url);
+  check("and no second token is made while it is shown", await page.$eval("#make-calendar", (b) => b.disabled));
   check("with the warning that it works like a password", (await page.textContent("#calendar-warning")).includes("dùng như mật khẩu"));
   check("and how to subscribe in Google Calendar and Outlook",
         (await page.textContent("#calendar .calendar-help")).includes("Google Lịch") && (await page.textContent("#calendar .calendar-help")).includes("Outlook"));

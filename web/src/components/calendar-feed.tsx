@@ -104,7 +104,8 @@ export function CalendarFeed({ session, sources }: { session: Session; sources: 
               {units.map((u) => <option value={u.code}>{u.full_name}</option>)}
             </select>
           </div>
-          <button type="button" id="make-calendar" onClick={make}>{t().makeCalendarLink}</button>
+          {/* One address at a time: each press makes a token, and a user holds at most 20. */}
+          <button type="button" id="make-calendar" disabled={feed !== null} onClick={make}>{t().makeCalendarLink}</button>
         </div>
       )}
       {feed && (
