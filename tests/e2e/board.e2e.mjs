@@ -95,6 +95,14 @@ try {
         (await page.textContent("#due-soon h2 .count")) === String(dueTotal) && due.length === Math.min(dueTotal, 8),
         `${await page.textContent("#due-soon h2 .count")} shown ${due.length}, API ${dueTotal}`);
 
+  await page.click("#lang");
+  check("in English: 'Due in the next 7 days' and the session named so",
+        (await page.textContent("#due-soon h2")).includes("Due in the next 7 days") &&
+        (await page.textContent(`${soon} .source-meeting`)) === `Working session of ${dd(today)}, ${host}`,
+        `${await page.textContent("#due-soon h2")} ${await page.textContent(`${soon} .source-meeting`)}`);
+  await page.click("#lang");
+  check("and back in Vietnamese", (await page.textContent("#due-soon h2")).includes("Hạn trong 7 ngày tới"));
+
   // The unit link opens the ward's dashboard; the session link opens that session.
   await page.click(`${soon} .source-unit`);
   await page.waitForSelector("#evaluation h2");
