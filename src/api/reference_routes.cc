@@ -139,16 +139,6 @@ Status SavePlan(Call& call) {
     p.targets.push_back(target);
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store->ListIndicators());
-  for (const Target& t : p.targets) {
-    bool known = false;
-    for (const Indicator& i : indicators) known = known || i.code == t.indicator;
-    if (!known) {
-      return NotFound("indicator '" + t.indicator + "' is not in the catalogue",
-                      "chỉ tiêu '" + t.indicator + "' không có trong danh mục")
-          .WithField("indicator");
-    }
-  }
   // Targets the body above assigned (giao chỉ tiêu) are its to set and to
   // change: the store refuses them, inside its transaction, to a writer
   // without the right to assign at the unit.

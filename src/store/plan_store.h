@@ -48,7 +48,8 @@ class PlanStore {
 
   // Saves plans in one transaction. A plan is keyed by unit, body kind and
   // years; saving one that exists replaces its targets (old and new audited).
-  // InvalidArgument from Plan::Validate for the first bad one; PermissionDenied
+  // InvalidArgument from Plan::Validate for the first bad one; NotFound (field
+  // "indicator") for a target of an indicator not in the catalogue; PermissionDenied
   // (field "assigned_by_superior") when a plan is assigned by the body above,
   // or replaces one that is, and `may_assign` refuses its unit (the unit
   // cannot write them, nor replace them with its own): read and decided inside

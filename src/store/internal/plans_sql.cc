@@ -209,6 +209,13 @@ Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans
         WriteAudit(sql, actor, "create", "plan", std::to_string(id), "", new_json);
       }
       for (const Target& t : p.targets) {
+        int known = 0;
+        sql << "SELECT COUNT(*) FROM indicators WHERE code = :c", soci::use(t.indicator), soci::into(known);
+        if (known == 0) {
+          return NotFound("indicator '" + t.indicator + "' is not in the catalogue",
+                          "chỉ tiêu '" + t.indicator + "' không có trong danh mục")
+              .WithField("indicator");
+        }
         std::string comparator = ComparatorSymbol(t.comparator);
         double high = t.value_high.value_or(0);
         soci::indicator high_ind = t.value_high ? soci::i_ok : soci::i_null;

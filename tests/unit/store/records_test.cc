@@ -93,7 +93,10 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
 
   Plan bad = plan;
   bad.targets.push_back({"NO_SUCH", 2018, Comparator::kAtLeast, 1, std::nullopt});
-  EXPECT_FALSE(store_->SavePlans("admin", {bad}).ok());
+  Status unknown = store_->SavePlans("admin", {bad});
+  EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+  EXPECT_EQ(unknown.field(), "indicator");
+  EXPECT_NE(unknown.message_vi().find("NO_SUCH"), std::string::npos);
   EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.size(), 1u);  // nothing of it stored
 }
 
