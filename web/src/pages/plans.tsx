@@ -9,10 +9,11 @@ import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
 import { SheetImport } from "../components/sheet-import";
 import { UnitButtons, UnitSearchError, landingUnit, nameWithProvince, useUnitSearch } from "../components/unit-picker";
-import { formatAmount, formatDate, formatNumber, parseVietnameseDate, parseVietnameseNumber } from "../format";
+import { formatDate, formatNumber, parseVietnameseDate, parseVietnameseNumber } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { withProgress } from "../lib/progress";
+import { targetText } from "../lib/targets";
 import { useLoad } from "../lib/use-load";
 import { navigate } from "../router";
 import type { PageProps } from "../routes";
@@ -23,16 +24,6 @@ type Target = Plan["targets"][number];
 
 export const BODY_KINDS = ["peoples_council", "party_committee", "party_standing_committee", "peoples_committee",
                            "fatherland_front", "mass_organisation", "department", "other"] as const;
-
-// "≥ 1.250,5 triệu đồng", "tăng 10,5% so với năm 2025", "10–12%".
-export function targetText(target: Target, unit: string): string {
-  const lang = getLang();
-  if (target.form_text) return target.form_text;
-  if (target.comparator === "∈" && target.value_high !== null) {
-    return `${formatNumber(target.value, lang, 2)}–${formatAmount(target.value_high, unit, lang)}`;
-  }
-  return `${target.comparator} ${formatAmount(target.value, unit, lang)}`;
-}
 
 // Why a plan was refused, naming the role that is missing.
 export function planRefusal(e: unknown): string | null {

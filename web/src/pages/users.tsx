@@ -39,7 +39,15 @@ function today(): string {
 export function Users(_: PageProps) {
   const [editing, setEditing] = useState<User | null>(null);
   const [notice, setNotice] = useState("");
-  const load = useLoad(async () => (await ok(api.GET("/users", { params: { query: { page_size: 500 } } }))).items, []);
+  // Every user, 500 a page.
+  const load = useLoad(async () => {
+    const all: User[] = [];
+    for (let page = 1; ; page++) {
+      const r = await ok(api.GET("/users", { params: { query: { page, page_size: 500 } } }));
+      all.push(...r.items);
+      if (r.items.length === 0 || all.length >= r.total) return all;
+    }
+  }, []);
   return (
     <>
       <section class="card" aria-labelledby="users-title">
