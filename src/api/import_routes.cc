@@ -68,7 +68,8 @@ Status ImportResultsRoute(Call& call) {
 }
 
 // Plans: each plan's unit must be one the caller may manage, and targets
-// assigned from above (or a plan replacing such) need the right to assign.
+// assigned from above need the right to assign (a row's problem); a plan
+// replacing assigned targets is refused by the store, and the file with it.
 Status ImportPlansRoute(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(bool check_only, BoolField(*body, "check_only"));
@@ -79,23 +80,13 @@ Status ImportPlansRoute(Call& call) {
     Status problem = sheet.status();
     return problem.WithField("file_name");
   }
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  // A store failure while checking the scope is the request's error, not a row's.
-  Status store_error = Status::Ok();
   PlanImportOptions options;
   options.check_only = check_only;
-  options.read.may_set = [&](const Plan& plan) -> Status {
-    Result<std::vector<Plan>> held = store->ListPlans(plan.unit);
-    if (!held.ok()) {
-      store_error = held.status();
-      return store_error;
-    }
-    return MaySetPlan(call, plan, *held);
-  };
-  Result<io::ImportOutcome> outcome = ImportPlans(*store, call.actor(), *sheet, options);
-  RETURN_IF_ERROR(store_error);
-  if (!outcome.ok()) return outcome.status();
-  ReplyOutcome(call, name, check_only, *outcome);
+  options.read.may_set = [&call](const Plan& plan) { return MaySetPlan(call, plan); };
+  options.may_assign = MayAssignFor(call);
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(io::ImportOutcome outcome, ImportPlans(*store, call.actor(), *sheet, options));
+  ReplyOutcome(call, name, check_only, outcome);
   return Status::Ok();
 }
 

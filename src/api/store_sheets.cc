@@ -97,7 +97,7 @@ Result<io::ImportOutcome> ImportPlans(store::Store& store, const std::string& ac
   StoreCodeResolver codes(store);
   ASSIGN_OR_RETURN(io::RowsRead<Plan> read, io::ReadPlans(codes, sheet, options.read));
   if (!read.outcome.problems.empty() || options.check_only) return std::move(read.outcome);
-  RETURN_IF_ERROR(store.SavePlans(actor, read.rows));
+  RETURN_IF_ERROR(store.SavePlans(actor, read.rows, options.may_assign));
   read.outcome.stored = read.outcome.rows;  // one row per target
   return std::move(read.outcome);
 }

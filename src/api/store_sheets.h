@@ -51,10 +51,12 @@ Result<io::ImportOutcome> ImportResultsCsv(store::Store& store, const std::strin
                                            const io::ReadLimits& limits = {},
                                            const std::function<void(size_t)>& done_with = {});
 // How plans are imported: `check_only` reads and checks every row but
-// stores nothing; `read.may_set` is the caller's scope, plan by plan.
+// stores nothing; `read.may_set` is the caller's scope, plan by plan;
+// `may_assign` is the store's check of targets assigned from above.
 struct PlanImportOptions {
   bool check_only = false;
   io::PlanReadOptions read;
+  store::PlanStore::MayAssign may_assign;
 };
 
 // Indicators, units and plans read whole, then saved in one transaction

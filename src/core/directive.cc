@@ -223,4 +223,9 @@ Directive Meeting::NewDirective() const {
   return d;
 }
 
+UnitId UnitOfDirective(const Directive& d, const Meeting* issued_by) {
+  if (d.assignee.unit != kNoUnit) return d.assignee.unit;
+  return issued_by == nullptr ? kNoUnit : issued_by->unit;
+}
+
 }  // namespace kiemdem

@@ -134,6 +134,11 @@ struct Meeting {
   Directive NewDirective() const;
 };
 
+// The unit a directive belongs to (who may see and report on it, whose
+// calendar holds it): its assignee's unit, else the unit reviewed by the
+// session that issued it (`issued_by`, may be null); kNoUnit when neither.
+UnitId UnitOfDirective(const Directive& d, const Meeting* issued_by);
+
 }  // namespace kiemdem
 
 #endif  // KIEMDEM_CORE_DIRECTIVE_H_

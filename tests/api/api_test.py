@@ -321,6 +321,17 @@ def test_a_plan_import_outside_the_callers_units_is_refused(w):
     assert status == 422 and [(p["row"], p["column"][:1]) for p in r["problems"]] == [(4, "A")], r
     assert "người duyệt (approver)" in r["problems"][0]["message"], "the message names the role: %s" % r
     assert plans_of(w, ward) == [] and plans_of(w, other) == [], "nothing stored for either ward"
+    head = "Mã đơn vị,Cơ quan,Từ năm,Cấp trên giao,Mã chỉ tiêu,Năm,Giá trị\n"
+    assigned = base64.b64encode((head + f"{code},UBND,2028,có,THU_NSNN,2028,5\n").encode()).decode()
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "giao.csv", "content_base64": assigned, "check_only": True})
+    assert status == 422 and r["problems"][0]["column"] == "D (Cấp trên giao)" and "cấp trên" in r["problems"][0]["message"], r
+    status, r = w.api(w.user(("approver", w.city)), "POST", "/imports/plans", {"file_name": "giao.csv", "content_base64": assigned})
+    assert status == 200 and r["stored"] == 1, "the city assigns them: %s" % r
+    own = base64.b64encode((head + f"{code},UBND,2028,không,THU_NSNN,2028,1\n").encode()).decode()
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "rieng.csv", "content_base64": own})
+    assert status == 403 and r["error"]["field"] == "assigned_by_superior", "nor replaced by the ward's own: %s" % r
+    [kept] = plans_of(w, ward)
+    assert kept["assigned_by_superior"] and kept["targets"][0]["value"] == 5, kept
 
 
 def test_a_units_plans_download_as_xlsx_with_number_cells_and_import_back_unchanged(w):

@@ -78,5 +78,18 @@ TEST(Meeting, ADirectiveOfTheSessionIsIssuedByItsHostToTheUnitReviewed) {
   EXPECT_TRUE(d.text.empty());
 }
 
+TEST(Meeting, ADirectiveBelongsToItsAssigneesUnitElseToTheUnitItsSessionReviewed) {
+  Meeting m;
+  m.id = 7;
+  m.unit = 5135;
+  Directive d;
+  d.meeting = 7;
+  EXPECT_EQ(UnitOfDirective(d, &m), 5135);
+  EXPECT_EQ(UnitOfDirective(d, nullptr), kNoUnit);
+  d.assignee.unit = 42;
+  EXPECT_EQ(UnitOfDirective(d, &m), 42);
+  EXPECT_EQ(UnitOfDirective(d, nullptr), 42);
+}
+
 }  // namespace
 }  // namespace kiemdem
