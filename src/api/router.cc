@@ -80,10 +80,11 @@ Status Authorise(const Call& call, Action action, UnitId unit) {
   // merged into a new one); every other action stays within the subtree.
   auto history = [&](UnitId u, UnitId root) { return call.app->CoversHistory(u, root); };
   if (Allows(call.principal->grants, action, unit, within, history)) return Status::Ok();
-  return PermissionDenied(
-      std::string("you may not ") + ActionKey(action) + " here: it is outside the units your roles cover",
-      std::string("bạn không có quyền thực hiện thao tác này (") + ActionKey(action) +
-          ") với đơn vị nằm ngoài phạm vi được phân quyền");
+  return PermissionDenied(std::string("you may not ") + ActionNameEn(action) + " here: it needs the role " +
+                              RoleNeededEn(action) + ", and your roles do not give it for this unit",
+                          std::string("bạn không có quyền thực hiện thao tác này (") + ActionNameVi(action) +
+                              ") ở đơn vị này: cần vai trò " + RoleNeededVi(action) +
+                              "; vai trò được phân của bạn không bao gồm quyền đó");
 }
 
 Result<UnitId> Router::ResolveUnit(const Route& route, Call& call) const {
@@ -186,10 +187,12 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
     }
     if (route.access.scope == Scope::kSomeUnit &&
         !AllowsSomewhere(call.principal->grants, route.access.action)) {
-      ReplyError(call, PermissionDenied(std::string("you may not ") + ActionKey(route.access.action) +
-                                            " anywhere: none of your roles allows it",
-                                        std::string("bạn không có quyền thực hiện thao tác này (") +
-                                            ActionKey(route.access.action) + ") ở bất kỳ đơn vị nào"));
+      Action a = route.access.action;
+      ReplyError(call, PermissionDenied(
+                           std::string("you may not ") + ActionNameEn(a) + " anywhere: it needs the role " +
+                               RoleNeededEn(a) + ", and none of your roles allows it",
+                           std::string("bạn không có quyền thực hiện thao tác này (") + ActionNameVi(a) +
+                               ") ở bất kỳ đơn vị nào: cần vai trò " + RoleNeededVi(a)));
       return true;
     }
     if (route.access.scope != Scope::kSignedIn && route.access.scope != Scope::kSomeUnit) {

@@ -23,6 +23,54 @@ Result<Role> ParseRole(std::string_view key) {
       .WithField("role");
 }
 
+const char* ActionNameVi(Action a) {
+  switch (a) {
+    case Action::kRead: return "xem số liệu";
+    case Action::kEnter: return "nhập và gửi số liệu";
+    case Action::kApprove: return "duyệt số liệu";
+    case Action::kManage: return "quản lý kế hoạch, buổi làm việc và chỉ đạo";
+    case Action::kAssign: return "giao chỉ tiêu, nhiệm vụ và thời hạn";
+    case Action::kAdmin: return "quản trị người dùng và danh mục";
+  }
+  return "xem số liệu";
+}
+
+const char* ActionNameEn(Action a) {
+  switch (a) {
+    case Action::kRead: return "read figures";
+    case Action::kEnter: return "enter and submit figures";
+    case Action::kApprove: return "approve figures";
+    case Action::kManage: return "manage plans, sessions and directives";
+    case Action::kAssign: return "assign targets, tasks and deadlines";
+    case Action::kAdmin: return "administer users and reference data";
+  }
+  return "read figures";
+}
+
+const char* RoleNeededVi(Action a) {
+  switch (a) {
+    case Action::kRead: return "một vai trò bất kỳ ở đơn vị này hoặc cấp trên";
+    case Action::kEnter: return "người nhập liệu (reporter) trở lên ở đơn vị này hoặc cấp trên";
+    case Action::kApprove:
+    case Action::kAssign: return "người duyệt (approver) của cấp trên đơn vị, hoặc quản trị viên (admin)";
+    case Action::kManage: return "người duyệt (approver) trở lên ở đơn vị này hoặc cấp trên";
+    case Action::kAdmin: return "quản trị viên (admin)";
+  }
+  return "quản trị viên (admin)";
+}
+
+const char* RoleNeededEn(Action a) {
+  switch (a) {
+    case Action::kRead: return "any role at this unit or above it";
+    case Action::kEnter: return "reporter or above at this unit or above it";
+    case Action::kApprove:
+    case Action::kAssign: return "approver at a level above the unit, or admin";
+    case Action::kManage: return "approver or above at this unit or above it";
+    case Action::kAdmin: return "admin";
+  }
+  return "admin";
+}
+
 const char* ActionKey(Action a) {
   switch (a) {
     case Action::kRead: return "read";

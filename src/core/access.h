@@ -31,6 +31,13 @@ enum class Action {
   kAdmin,    // users, roles, reference data
 };
 const char* ActionKey(Action a);
+// What the action is, for a person: "duyệt số liệu" / "approve figures".
+const char* ActionNameVi(Action a);
+const char* ActionNameEn(Action a);
+// The role the action needs, as Allows decides it, for a permission message:
+// "người duyệt (approver) của cấp trên đơn vị, hoặc quản trị viên (admin)".
+const char* RoleNeededVi(Action a);
+const char* RoleNeededEn(Action a);
 
 // Whether `unit` is `root` or below it (on any date the caller chooses).
 using WithinSubtree = std::function<bool(UnitId unit, UnitId root)>;

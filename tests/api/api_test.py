@@ -321,7 +321,7 @@ def test_a_plan_import_outside_the_callers_units_is_refused(w):
     rep, appr = w.user(("reporter", ward)), w.user(("approver", ward))
     rows = plan_sheet([f"{code},HĐND,2027,,,THU_NSNN,2027,1000"])
     status, r = w.api(rep, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": rows, "check_only": True})
-    assert status == 403 and "manage" in r["error"]["message"], "a reporter sets no plans anywhere: %s" % r
+    assert status == 403 and "người duyệt (approver)" in r["error"]["message"], "a reporter sets no plans anywhere: %s" % r
     mixed = plan_sheet([f"{code},HĐND,2027,,,THU_NSNN,2027,1000", f"{other_code},HĐND,2027,,,THU_NSNN,2027,900"])
     status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": mixed})
     assert status == 422 and [(p["row"], p["column"][:1]) for p in r["problems"]] == [(4, "A")], r

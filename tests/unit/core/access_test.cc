@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 namespace kiemdem {
 namespace {
 
@@ -46,6 +49,31 @@ TEST(Access, OnlyTheLevelAboveAssigns) {
   EXPECT_FALSE(Allows({{Role::kReporter, 2}}, Action::kAssign, 3, Within));
   EXPECT_TRUE(Allows({{Role::kAdmin, kNoUnit}}, Action::kAssign, 3, Within));
   EXPECT_STREQ(ActionKey(Action::kAssign), "assign");
+}
+
+// A permission message names the role the action needs; that role, granted
+// over the city, allows the action on a ward of it, and the role below it does not.
+TEST(Access, TheRoleAMessageNamesIsTheOneThatAllowsTheAction) {
+  const std::vector<Role> ladder{Role::kViewer, Role::kReporter, Role::kApprover, Role::kAdmin};
+  for (Action a :
+       {Action::kRead, Action::kEnter, Action::kApprove, Action::kManage, Action::kAssign, Action::kAdmin}) {
+    std::string vi = RoleNeededVi(a);
+    std::string en = RoleNeededEn(a);
+    Role named = Role::kViewer;
+    if (size_t open = vi.find('('); open != std::string::npos) {
+      named = *ParseRole(vi.substr(open + 1, vi.find(')', open) - open - 1));
+    }
+    EXPECT_NE(en.find(a == Action::kRead ? "any role" : RoleKey(named)), std::string::npos) << en;
+    EXPECT_FALSE(std::string(ActionNameVi(a)).empty());
+    EXPECT_FALSE(std::string(ActionNameEn(a)).empty());
+    UnitId root = named == Role::kAdmin ? kNoUnit : 2;
+    EXPECT_TRUE(Allows({{named, root}}, a, 3, Within)) << ActionKey(a) << ": " << vi;
+    if (named != Role::kViewer) {
+      Role below =
+          ladder[static_cast<size_t>(std::find(ladder.begin(), ladder.end(), named) - ladder.begin()) - 1];
+      EXPECT_FALSE(Allows({{below, 2}}, a, 3, Within)) << ActionKey(a) << " with " << RoleKey(below);
+    }
+  }
 }
 
 TEST(Access, ViewerOnlyReadsAndAdminDoesAll) {
