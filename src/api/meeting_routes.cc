@@ -307,15 +307,7 @@ Status GetDirective(Call& call) {
   ASSIGN_OR_RETURN(Directive d, store->GetDirective(id));
   ASSIGN_OR_RETURN(std::vector<store::AuditEntry> audit, store->Audit("directive", std::to_string(id)));
   Json j = DirectiveView(d, Today(call), call.vi());
-  j["history"] = Json::array();
-  for (const store::AuditEntry& e : audit) {
-    j["history"].push_back(
-        {{"at", e.at},
-         {"actor", e.actor},
-         {"action", e.action},
-         {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
-         {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
-  }
+  j["history"] = AuditView(audit);
   call.Reply(j);
   return Status::Ok();
 }

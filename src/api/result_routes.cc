@@ -94,15 +94,7 @@ Status History(Call& call) {
                         {"changed_at", c.changed_at},
                         {"reason", c.reason}});
   }
-  Json events = Json::array();
-  for (const store::AuditEntry& e : audit) {
-    events.push_back({{"at", e.at},
-                      {"actor", e.actor},
-                      {"action", e.action},
-                      {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
-                      {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
-  }
-  call.Reply({{"versions", versions}, {"events", events}});
+  call.Reply({{"versions", versions}, {"events", AuditView(audit)}});
   return Status::Ok();
 }
 

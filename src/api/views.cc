@@ -166,6 +166,18 @@ Json PlanView(const Plan& p, bool vi) {
               {"targets", targets}};
 }
 
+Json AuditView(const std::vector<store::AuditEntry>& entries) {
+  Json out = Json::array();
+  for (const store::AuditEntry& e : entries) {
+    out.push_back({{"at", e.at},
+                   {"actor", e.actor},
+                   {"action", e.action},
+                   {"old", Json::parse(e.old_value.empty() ? "null" : e.old_value, nullptr, false)},
+                   {"new", Json::parse(e.new_value.empty() ? "null" : e.new_value, nullptr, false)}});
+  }
+  return out;
+}
+
 Json MeetingView(const Meeting& m) {
   return Json{{"id", m.id},
               {"held_on", m.held_on.ToIso()},

@@ -22,6 +22,9 @@ Json IndicatorView(const Indicator& i, bool vi);
 Json ResultView(const store::ResultRecord& r);
 Json PlanView(const Plan& p, bool vi);
 Json MeetingView(const Meeting& m);
+// An audit log's entries, oldest first: [{at, actor, action, old, new}], the
+// old and new values as the JSON they were stored as (null when empty).
+Json AuditView(const std::vector<store::AuditEntry>& entries);
 Json DirectiveView(const Directive& d, Date today, bool vi);
 // What a value rests on: its basis and label, the units it was rebuilt from
 // (with the share counted) and the split units left out (series_view.cc).

@@ -85,7 +85,8 @@ Result<std::vector<Meeting>> LoadMeetings(soci::session& sql, const std::string&
       m.id = id;
       ASSIGN_OR_RETURN(std::optional<Date> on,
                        DecodeDate(held, held_ind, "meetings", std::to_string(id), "held_on"));
-      m.held_on = on.value_or(Date());
+      if (!on) return Undecodable("meetings", std::to_string(id), "held_on", "");  // a session has a date
+      m.held_on = *on;
       m.host = host;
       m.unit = unit_ind == soci::i_ok ? unit : kNoUnit;
       m.chair = chair;
@@ -120,7 +121,8 @@ Status LoadProgress(soci::session& sql, Directive* d) {
     DirectiveProgress p;
     ASSIGN_OR_RETURN(std::optional<Date> day,
                      DecodeDate(on, on_ind, "directive_events", std::to_string(event), "on_date"));
-    p.on = day.value_or(Date());
+    if (!day) return Undecodable("directive_events", std::to_string(event), "on_date", "");
+    p.on = *day;
     p.actor = actor;
     p.note = note;
     p.completes = completes != 0;
