@@ -49,6 +49,8 @@ export function Dashboard({ params, session }: PageProps) {
   const go = (unit: number, p: string, withUnapproved = unapproved, former = 0, choice = plan) =>
     navigate("/dashboard", { unit, period: p, on, unapproved: withUnapproved ? 1 : "", from: former || "", plan: choice });
   const search = useUnitSearch(onDate);
+  // The units below start open on a wide screen and folded on a narrow one.
+  const [belowOpen, setBelowOpen] = useState(() => window.matchMedia("(min-width: 48em)").matches);
 
   const load = useLoad(async () => {
     if (!unitId) {
@@ -69,6 +71,10 @@ export function Dashboard({ params, session }: PageProps) {
   const below = load.data?.children ?? null;
   const shown = search.found ?? load.data?.roots ?? below?.slice(0, 60) ?? [];
   const unit = load.data?.unit;
+  const pick = (u: Unit) => {
+    const to = landingUnit(u);
+    go(to, periodChoice, unapproved, to === u.id ? 0 : u.id);
+  };
   return (
     <>
       <section class="card" aria-labelledby="pick-title">
@@ -109,12 +115,20 @@ export function Dashboard({ params, session }: PageProps) {
           </div>
         </div>
         <UnitSearchError error={search.error} />
-        <div class="units" id="unit-list" aria-live="polite">
-          {!search.found && below && below.length > 0 && <span class="muted">{t().below}:</span>}{" "}
-          <UnitButtons units={shown} onPick={(u) => {
-            const to = landingUnit(u);
-            go(to, periodChoice, unapproved, to === u.id ? 0 : u.id);
-          }} />
+        <div id="unit-list" aria-live="polite">
+          {!search.found && below && below.length > 0 ? (
+            // Folded on a phone, so the unit's own figures and the comparison come first.
+            <details id="units-below" open={belowOpen} onToggle={(e) => setBelowOpen(e.currentTarget.open)}>
+              <summary>{t().belowCount(below.length)}</summary>
+              <div class="units">
+                <UnitButtons units={shown} onPick={pick} />
+              </div>
+            </details>
+          ) : (
+            <div class="units">
+              <UnitButtons units={shown} onPick={pick} />
+            </div>
+          )}
         </div>
       </section>
       <section id="evaluation">
@@ -138,8 +152,9 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
   const lang = getLang();
   const [selected, setSelected] = useState(e.rows.length > 0 ? 0 : -1);
   const row = selected >= 0 ? e.rows[selected] : null;
+  // On a narrow screen the roll-up's list goes after the comparison (style.css, .dash-body).
   return (
-    <>
+    <div class="dash-body">
       <div class="card">
         <h2>{unit.full_name}{unit.province && <span class="muted">, {unit.province}</span>} — {e.period.label}</h2>
         <p>
@@ -229,13 +244,13 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
       </div>
       <div class="grid">
         <TrendCard row={row} unit={unit} period={period} />
-        <div class="card">
+        <div class="card" id="rollup-card">
           <h3 id="rollup-title">{t().rollup}</h3>
           {unit.has_children ? <Rollup unit={unit} period={period} unapproved={unapproved} /> : <p class="muted">—</p>}
         </div>
       </div>
       {unit.has_children && <ComparisonCard unit={unit} period={period} unapproved={unapproved} indicator={row?.indicator.code ?? null} />}
-    </>
+    </div>
   );
 }
 

@@ -123,7 +123,8 @@ function todayIso(): string {
 }
 
 // The text with each measure's span marked. Spans are byte offsets into the UTF-8 text.
-function Highlighted({ text, measures }: { text: string; measures: Measure[] }) {
+// Each figure found is marked; clicking (or Enter on) a mark shows its row in the table.
+function Highlighted({ text, measures, onPick }: { text: string; measures: Measure[]; onPick: (index: number) => void }) {
   const bytes = new TextEncoder().encode(text);
   const dec = new TextDecoder();
   const parts = [];
@@ -131,7 +132,12 @@ function Highlighted({ text, measures }: { text: string; measures: Measure[] }) 
   for (const m of [...measures].sort((a, b) => a.span[0] - b.span[0])) {
     if (m.span[0] < at) continue;
     parts.push(dec.decode(bytes.slice(at, m.span[0])));
-    parts.push(<mark id={`m-${m.index}`} title={m.subject}>{dec.decode(bytes.slice(m.span[0], m.span[1]))}</mark>);
+    parts.push(
+      <mark id={`m-${m.index}`} title={m.subject} role="button" tabIndex={0} onClick={() => onPick(m.index)}
+            onKeyDown={(e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onPick(m.index); } }}>
+        {dec.decode(bytes.slice(m.span[0], m.span[1]))}
+      </mark>,
+    );
     at = m.span[1];
   }
   parts.push(dec.decode(bytes.slice(at)));
@@ -206,18 +212,20 @@ function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Ind
     }
   };
   // A figure in the table shows where it stands in the text, without leaving the page.
-  const show = (index: number) => {
-    const mark = document.getElementById(`m-${index}`);
-    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
-    mark?.classList.add("flash");
-    setTimeout(() => mark?.classList.remove("flash"), 1500);
+  const flash = (el: Element | null) => {
+    el?.scrollIntoView({ block: "center", behavior: "smooth" });
+    el?.classList.add("flash");
+    setTimeout(() => el?.classList.remove("flash"), 1500);
   };
+  const show = (index: number) => flash(document.getElementById(`m-${index}`));
+  // A mark in the text shows its row in the table, without leaving the page.
+  const showRow = (index: number) => flash(document.querySelector(`#confirm tr[data-index="${index}"]`));
   const byCode = new Map(indicators.map((x) => [x.code, x]));
   return (
     <div class="grid">
       <div class="card">
         <h2>{t().reportText}</h2>
-        <Highlighted text={posted.document.text} measures={measures} />
+        <Highlighted text={posted.document.text} measures={measures} onPick={showRow} />
       </div>
       <form class="card" id="confirm" onSubmit={confirm}>
         <h2>{t().factsFound(measures.length)}</h2>
