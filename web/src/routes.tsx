@@ -32,7 +32,8 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: "/dashboard", nav: (s) => s.dashboard, page: Dashboard },
-  { path: "/entry", nav: (s) => s.entry, page: Entry },
+  // Approvers approve figures on the entry page too.
+  { path: "/entry", nav: (s) => s.entry, shows: (s) => hasRole(s, "reporter", "approver"), page: Entry },
   { path: "/inbox", nav: (s) => s.inbox, shows: (s) => hasRole(s, "approver"), page: Inbox, count: inboxCount },
   { path: "/read", nav: (s) => s.readReport, shows: (s) => hasRole(s, "reporter"), page: Read },
   { path: "/import", nav: (s) => s.import, shows: (s) => hasRole(s, "reporter"), page: Import },

@@ -165,10 +165,13 @@ function BarChart({ rows, unitName }: { rows: { unit: Unit; cell: Cell | null }[
     let live = true;
     void import("../charts").then(({ compareChart }) => {
       if (!live) return;
-      setDraw(() => (el: HTMLElement) =>
-        compareChart(el, bars.map((b) => b.unit.name), bars.map((b) => b.cell?.actual ?? null),
-                     bars.map((b) => STATUS_COLOR[b.cell?.status ?? "no_data"] ?? "#6b6f76"),
-                     (v) => formatAmount(v, unitName, lang), lang));
+      setDraw(() => (el: HTMLElement) => {
+        const names = bars.map((b) => b.unit.name), values = bars.map((b) => b.cell?.actual ?? null);
+        // What is drawn, top to bottom, for checks and for readers without the picture.
+        el.dataset.bars = JSON.stringify(names.map((n, i) => [n, values[i]]));
+        compareChart(el, names, values, bars.map((b) => STATUS_COLOR[b.cell?.status ?? "no_data"] ?? "#6b6f76"),
+                     (v) => formatAmount(v, unitName, lang), lang);
+      });
     });
     return () => void (live = false);
   }, [key, lang]);

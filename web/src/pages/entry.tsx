@@ -110,6 +110,7 @@ export function Entry({ params, session }: PageProps) {
           }
           return (
           <EntryForm unitId={unitId} period={period} indicators={d.indicators} results={d.results} context={d.context} reload={load.reload}
+                     canEnter={hasRole(session, "reporter")} approver={hasRole(session, "approver")}
                      canApprove={session.user.roles.some((r) => r.role === "approver" && r.unit !== unitId) || isAdmin(session)} />
           );
         }}
@@ -124,6 +125,8 @@ interface FormProps {
   indicators: Indicator[];
   results: Result[];
   context: EvaluationRow[];  // the target and the same period last year, per indicator
+  canEnter: boolean;  // holds the reporter role; else the figures are shown, read-only, with why
+  approver: boolean;
   canApprove: boolean;
   reload: () => void;
 }
@@ -137,7 +140,7 @@ const stateBadge: Record<FigureState, string> = { draft: "no_data", submitted: "
 
 const groupOrder = ["kinh-te", "van-hoa-xa-hoi", "cai-cach-hanh-chinh", "quoc-phong-an-ninh", "xay-dung-dang"];
 
-function EntryForm({ unitId, period, indicators, results, context, canApprove, reload }: FormProps) {
+function EntryForm({ unitId, period, indicators, results, context, canEnter, approver, canApprove, reload }: FormProps) {
   const byCode = new Map(results.map((r) => [r.indicator, r]));
   const contextByCode = new Map(context.map((r) => [r.indicator.code, r]));
   // Every indicator, the rates included (entered as their percentage), by field in the order
@@ -214,7 +217,8 @@ function EntryForm({ unitId, period, indicators, results, context, canApprove, r
   for (const r of results) counts.set(stateOf(r), (counts.get(stateOf(r)) ?? 0) + 1);
   const states: FigureState[] = ["returned", "draft", "submitted", "approved"];
   return (
-    <form class="card" id="entry" novalidate onSubmit={save}>
+    <form class="card" id="entry" novalidate onSubmit={save} data-readonly={canEnter ? undefined : "true"}>
+      {!canEnter && <p class="warning" role="status" id="entry-no-right">{approver ? t().viewOnlyApprover : t().viewOnlyViewer}</p>}
       <p class="muted" id="entry-states">
         {results.length === 0
           ? t().noFigures
@@ -235,7 +239,7 @@ function EntryForm({ unitId, period, indicators, results, context, canApprove, r
           <tbody>
             {shown.map((i) => (
               <EntryRow indicator={i} result={byCode.get(i.code)} context={contextByCode.get(i.code)} value={value(i.code)} bad={bad(i)}
-                        canApprove={canApprove} onInput={(v) => setTyped({ ...typed, [i.code]: v })} onChanged={reload} onError={setError} />
+                        canEnter={canEnter} canApprove={canApprove} onInput={(v) => setTyped({ ...typed, [i.code]: v })} onChanged={reload} onError={setError} />
             ))}
           </tbody>
         </table>
@@ -246,7 +250,7 @@ function EntryForm({ unitId, period, indicators, results, context, canApprove, r
           <ErrorBox error={error} />
         </div>
         <p id="entry-done" role="status">{notice}</p>
-        <button type="submit" id="save">{t().saveDraft}</button> <button type="button" id="submit" onClick={submit}>{t().submit}</button>
+        {canEnter && <><button type="submit" id="save">{t().saveDraft}</button> <button type="button" id="submit" onClick={submit}>{t().submit}</button></>}
       </div>
     </form>
   );
@@ -269,7 +273,7 @@ function TargetCell({ row, unit }: { row?: EvaluationRow; unit: string }) {
   );
 }
 
-function EntryRow(p: { indicator: Indicator; result?: Result; context?: EvaluationRow; value: string; bad: boolean; canApprove: boolean;
+function EntryRow(p: { indicator: Indicator; result?: Result; context?: EvaluationRow; value: string; bad: boolean; canEnter: boolean; canApprove: boolean;
                        onInput: (v: string) => void; onChanged: () => void; onError: (e: unknown) => void }) {
   const { indicator: i, result: r } = p;
   const lang = getLang();
@@ -311,7 +315,7 @@ function EntryRow(p: { indicator: Indicator; result?: Result; context?: Evaluati
           <label for={`v-${i.code}`}>{i.name}</label> <span class="muted">({i.unit})</span>
         </td>
         <td class="num">
-          <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={r?.status === "approved"}
+          <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={!p.canEnter || r?.status === "approved"}
                  aria-invalid={p.bad ? "true" : "false"} aria-describedby={`e-${i.code}`} onInput={(e) => p.onInput(e.currentTarget.value)} />
           <div class={p.bad ? "error" : "warning"} id={`e-${i.code}`} aria-live="polite">{message}</div>
           {read.value !== null && read.scaled && (
