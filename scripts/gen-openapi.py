@@ -340,8 +340,8 @@ paths = {
                              "comment": string}, ["action", "items"]), tag="results")},
     "/returned": {"get": op("The caller's figures sent back and not submitted again, with the approver's comment, newest first",
                             page(ref("ReturnedFigure")), params=paging, tag="results")},
-    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true. plan=default|assigned|BODY_KIND chooses the reference plan", ref("Evaluation"), params=[unit_q, period_q, ("indicator", "string", False), unapproved_q, ("plan", "string", False)], tag="analytics")},
-    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported; without unit (or unit=0) the whole country, its provinces as the units counted (a role over every unit). indicator=CODE[,CODE] gives only those", ref("Rollup"), params=[country_q, period_q, ("indicator", "string", False), unapproved_q], tag="analytics")},
+    "/evaluation": {"get": op("A unit's indicators for a period: target, result, % of the year's plan (no pro-rating), % or points against the same period, the verdict (the year's; chưa đạt inside it), the pace, summary. Approved figures only unless include_unapproved=true. plan=default|assigned|BODY_KIND chooses the reference plan. format=xlsx or csv downloads the same table (numbers as typed cells; CSV with a BOM)", ref("Evaluation"), params=[unit_q, period_q, ("indicator", "string", False), unapproved_q, ("plan", "string", False), ("format", "string", False)], tag="analytics")},
+    "/rollup": {"get": op("Roll-up over a unit's subtree with how many units reported; without unit (or unit=0) the whole country, its provinces as the units counted (a role over every unit). indicator=CODE[,CODE] gives only those; format=xlsx or csv downloads it", ref("Rollup"), params=[country_q, period_q, ("indicator", "string", False), unapproved_q, ("format", "string", False)], tag="analytics")},
     "/compare": {"get": op("The units under a parent (without unit: the provinces) ranked on one indicator, best first, with how many reported", obj({"parent": ref("Unit"), "indicator": string, "expected": integer, "reporting": integer, "period": ref("Period"), "items": {"type": "array", "items": ref("CompareRow")}}), params=[country_q, period_q, ("indicator", "string", True), unapproved_q], tag="analytics")},
     "/trend": {"get": op("An indicator's results over years; for a unit formed in those years, the earlier periods rebuilt from the units it was formed from, and the day it was formed (boundary)", obj({"unit": integer, "indicator": string, "boundary": nullable(date), "items": {"type": "array", "items": ref("TrendPoint")}}), params=[unit_q, ("indicator", "string", True), ("from", "integer", False), ("to", "integer", False)], tag="analytics")},
     "/imports/results": {"post": with_422(op(
@@ -386,9 +386,10 @@ paths["/compare/table"] = {"get": op(
     "with the sum of the units; format=xlsx or csv downloads the same table (Content-Disposition names the file)",
     ref("CompareTable"), params=[country_q, period_q, ("indicators", "string", False), unapproved_q, ("format", "string", False)],
     tag="analytics")}
-paths["/compare/table"]["get"]["responses"]["200"]["content"].update({
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
-    "text/csv": {"schema": {"type": "string", "format": "binary"}}})
+for sheet_path in ("/compare/table", "/evaluation", "/rollup"):
+    paths[sheet_path]["get"]["responses"]["200"]["content"].update({
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
+        "text/csv": {"schema": {"type": "string", "format": "binary"}}})
 
 doc = {
     "openapi": "3.0.3",

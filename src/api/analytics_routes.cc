@@ -2,10 +2,9 @@
 // under it side by side, and an indicator's trend.
 #include "analytics/dashboard.h"
 #include "api/comparison_sheet.h"
+#include "api/evaluation_sheet.h"
 #include "api/router.h"
 #include "api/views.h"
-#include "io/table.h"
-#include "io/xlsx.h"
 
 namespace kiemdem::api {
 namespace {
@@ -63,10 +62,17 @@ Status Evaluate(Call& call) {
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   // ?plan=: the reviewing body's choice of reference plan.
   ASSIGN_OR_RETURN(analytics::PlanChoice plan, analytics::PlanChoice::Parse(call.Query("plan")));
+  ASSIGN_OR_RETURN(std::string format, DownloadFormat(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(analytics::UnitEvaluation e,
                    analytics::EvaluateUnit(call.app->figures(), *tree, unit, period, options,
                                            CodeList(call.Query("indicator")), plan));
+  if (format != "json") {
+    const AdminUnit* u = tree->Get(unit);
+    Date on = EndOfMonth(period.year(), period.last_month());
+    std::string stem = DownloadStem("danh-gia", u == nullptr ? "" : u->VersionOn(on).full_name, period);
+    return ReplySheet(call, format, stem, [&](bool vn) { return EvaluationSheet(e, *tree, call.vi(), vn); });
+  }
   call.Reply(EvaluationView(e, *tree, call.vi(), options.include_unapproved));
   return Status::Ok();
 }
@@ -76,9 +82,17 @@ Status RollUp(Call& call) {
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  ASSIGN_OR_RETURN(std::string format, DownloadFormat(call));
   ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows,
                    analytics::RollUpSubtree(call.app->figures(), *tree, unit, period, options,
                                             CodeList(call.Query("indicator"))));
+  if (format != "json") {
+    const AdminUnit* u = tree->Get(unit);
+    Date day = EndOfMonth(period.year(), period.last_month());
+    std::string name = u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(day).full_name;
+    return ReplySheet(call, format, DownloadStem("tong-hop", name, period),
+                      [&](bool vn) { return RollupSheet(rows, name, period, call.vi(), vn); });
+  }
   Json items = Json::array();
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
@@ -169,31 +183,17 @@ Status CompareTable(Call& call) {
   ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
   ASSIGN_OR_RETURN(Period period, PeriodParam(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
-  std::string format = call.Query("format");
-  if (!format.empty() && format != "json" && format != "xlsx" && format != "csv") {
-    return InvalidArgument("query parameter 'format' is json, xlsx or csv",
-                           "tham số 'format' phải là json, xlsx hoặc csv")
-        .WithField("format");
-  }
+  ASSIGN_OR_RETURN(std::string format, DownloadFormat(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(
       analytics::ComparisonTable t,
       analytics::CompareChildrenTable(call.app->figures(), *tree, parent, period, CodesParam(call), options));
   Date on = EndOfMonth(period.year(), period.last_month());
-  if (format == "xlsx" || format == "csv") {
+  if (format != "json") {
     const AdminUnit* u = tree->Get(parent);
-    std::string stem = ComparisonFileStem(
-        u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(on).full_name, period);
-    if (format == "xlsx") {
-      ASSIGN_OR_RETURN(call.response, io::XlsxBytes(ComparisonSheet(t, *tree, call.vi(), true)));
-      call.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    } else {
-      call.response = io::CsvBytes(ComparisonSheet(t, *tree, call.vi(), false));
-      call.content_type = "text/csv; charset=utf-8";
-    }
-    call.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + stem + "." + format + "\"");
-    call.status = 200;
-    return Status::Ok();
+    std::string stem = DownloadStem(
+        "so-sanh", u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(on).full_name, period);
+    return ReplySheet(call, format, stem, [&](bool vn) { return ComparisonSheet(t, *tree, call.vi(), vn); });
   }
   Json indicators = Json::array();
   for (size_t i = 0; i < t.indicators.size(); ++i) {

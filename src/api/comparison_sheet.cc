@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdio>
 
-#include "core/text.h"
 #include "core/vn_number.h"
 
 namespace kiemdem::api {
@@ -26,23 +25,6 @@ std::string VietnameseNumber(const std::optional<double>& v, int decimals) {
 std::string ComparisonSumLabel(const analytics::ComparisonTable& t, bool vi) {
   if (t.all_communes) return vi ? "Tổng các phường, xã" : "Total of the wards and communes";
   return vi ? "Tổng các đơn vị trực thuộc" : "Total of the units below";
-}
-
-std::string ComparisonFileStem(const std::string& name, const Period& period) {
-  std::string out = "so-sanh";
-  std::string text = FoldForSearch(name) + " " + period.Key();
-  bool dash = true;
-  for (char c : text) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) {
-      if (dash) out += '-';
-      out += c;
-      dash = false;
-    } else {
-      dash = true;
-    }
-  }
-  return out;
 }
 
 io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::UnitTree& tree, bool vi,

@@ -1,5 +1,5 @@
 // The units below a parent × indicators (analytics::ComparisonTable) as the
-// sheet its .xlsx and .csv downloads hold, and the names those downloads use.
+// sheet its .xlsx and .csv downloads hold (sent by evaluation_sheet.h's ReplySheet).
 #ifndef KIEMDEM_API_COMPARISON_SHEET_H_
 #define KIEMDEM_API_COMPARISON_SHEET_H_
 
@@ -15,9 +15,6 @@ namespace kiemdem::api {
 // "Tổng các phường, xã" when all the units below are communes, else "Tổng
 // các đơn vị trực thuộc" (English when !vi).
 std::string ComparisonSumLabel(const analytics::ComparisonTable& t, bool vi);
-
-// "so-sanh-thanh-pho-ha-noi-2026-10": ASCII, no diacritics, for a download's name.
-std::string ComparisonFileStem(const std::string& name, const Period& period);
 
 // One row per unit and indicator, then the sums. `vn_numbers`: numbers in
 // Vietnamese form (the .xlsx writer stores them as typed number cells), else

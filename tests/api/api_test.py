@@ -752,6 +752,44 @@ def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bo
     assert abs(sum(float(r[5]) for r in lines[2:-1] if r[5]) - total) < 1e-6 and abs(float(lines[-1][5]) - total) < 1e-6
 
 
+def test_a_units_evaluation_and_its_rollup_download_as_xlsx_with_number_cells_and_as_csv(w):
+    (a, _), (b, _) = w.ward(), w.ward()
+    appr = w.user(("approver", w.city))
+    for ward, value in ((a, 2317.8), (b, 1000)):
+        rep = w.user(("reporter", ward))
+        rid = enter(w, rep, ward, "2026-07", value, "DN_MOI")["id"]
+        assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+    # The ward's own table: its figure as a typed number, its verdict, the summary in the title.
+    status, headers, data = download(w, w.admin, f"/evaluation?unit={a}&period=2026-07&format=xlsx")
+    assert status == 200 and data[:2] == b"PK", data[:20]
+    assert re.search(r'filename="danh-gia-phuong-[a-z0-9-]+-2026-07\.xlsx"', headers["Content-Disposition"]), headers
+    cells = xlsx_cells(data)
+    assert cells["A2"] == ("s", "Mã chỉ tiêu") and cells["D2"] == ("s", "Kết quả"), cells.get("A2")
+    row = next(int(r[1:]) for r, (_, v) in cells.items() if r.startswith("A") and v == "DN_MOI")
+    assert cells[f"D{row}"][0] == "n" and abs(float(cells[f"D{row}"][1]) - 2317.8) < 1e-9, cells[f"D{row}"]
+    assert cells[f"L{row}"] == ("s", "đã duyệt"), cells.get(f"L{row}")
+    assert "chỉ tiêu" in cells["A1"][1], cells["A1"]
+    status, headers, data = download(w, w.admin, f"/evaluation?unit={a}&period=2026-07&format=csv")
+    assert status == 200 and data.startswith(b"\xef\xbb\xbf") and headers["Content-Type"].startswith("text/csv")
+    lines = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    dn = next(r for r in lines if r and r[0] == "DN_MOI")
+    assert lines[1][0] == "Mã chỉ tiêu" and float(dn[3]) == 2317.8, dn
+    # The city's roll-up: the sum of its wards.
+    status, headers, data = download(w, w.admin, f"/rollup?unit={w.city}&period=2026-07&indicator=DN_MOI&format=xlsx")
+    assert status == 200 and 'filename="tong-hop-thanh-pho-ha-noi-2026-07.xlsx"' in headers["Content-Disposition"], headers
+    cells = xlsx_cells(data)
+    row = next(int(r[1:]) for r, (_, v) in cells.items() if r.startswith("A") and v == "DN_MOI")
+    status, rollup = w.api(w.admin, "GET", f"/rollup?unit={w.city}&period=2026-07&indicator=DN_MOI")
+    value = rollup["items"][0]["value"]
+    assert cells[f"D{row}"][0] == "n" and abs(float(cells[f"D{row}"][1]) - value) < 1e-6 and value >= 3317.8, value
+    status, _, data = download(w, w.admin, f"/rollup?unit={w.city}&period=2026-07&indicator=DN_MOI&format=csv")
+    lines = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert status == 200 and lines[1][3] == "Giá trị" and abs(float(lines[2][3]) - value) < 1e-6, lines
+    status, r = w.api(w.admin, "GET", f"/evaluation?unit={a}&period=2026-07&format=pdf")
+    assert status == 400 and r["error"]["field"] == "format", r
+
+
 def test_a_province_compares_its_communes_after_2025_and_its_districts_before(w):
     province = w.unit("thanh%20hoa", "38", "01/08/2025")
     t, _, _ = compare_table(w, w.admin, province, "2026")

@@ -210,9 +210,32 @@ try {
   check(`the CSV's result for ${some.unit.name} is the API's value`, !!csvRow && close(Number(csvRow[5]), some.cells[col].actual),
         JSON.stringify([csvRow, some.cells[col].actual]));
 
+  // The province's roll-up of its subtree as Excel: the indicator's value a number cell equal to GET /rollup's.
+  const [, rollup] = await h.api(admin, "GET", `/rollup?unit=${province.id}&period=${encodeURIComponent(period)}&indicator=${ind.indicator.code}`);
+  const [rx] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-rollup-xlsx")]);
+  const rxPath = join(h.outDir, "analyst-" + rx.suggestedFilename());
+  await rx.saveAs(rxPath);
+  const rc = sheetCells(rxPath);
+  const rLine = Object.keys(rc).filter((r) => /^A\d+$/.test(r) && rc[r].text === ind.indicator.code).map((r) => r.slice(1))[0];
+  check("Tải Excel of the roll-up: the value is a number cell equal to the API's",
+        rx.suggestedFilename().startsWith("tong-hop-tinh-thanh-hoa") && !!rLine && rc[`D${rLine}`]?.type === "n" &&
+        close(Number(rc[`D${rLine}`].text), rollup?.items?.[0]?.value),
+        JSON.stringify([rx.suggestedFilename(), rLine && rc[`D${rLine}`], rollup?.items?.[0]?.value]));
+  // And the unit's own table, as CSV: UTF-8 with a BOM, one row per indicator with Vietnamese headings.
+  const [ec] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-evaluation-csv")]);
+  const ecPath = join(h.outDir, "analyst-" + ec.suggestedFilename());
+  await ec.saveAs(ecPath);
+  const ecText = readFileSync(ecPath, "utf8");
+  const [, own] = await h.api(viewer, "GET", `/evaluation?unit=${province.id}&period=${encodeURIComponent(period)}`);
+  const ecRows = ecText.split(/\r?\n/).slice(2).filter((l) => l.length > 0);
+  check("Tải CSV of the unit's table: BOM, Vietnamese headings, one row per indicator of the table on screen",
+        ecText.startsWith("\uFEFF") && ecText.includes("Mã chỉ tiêu,Chỉ tiêu") && !!own &&
+        ecRows.length === own.rows.length && own.rows.every((r, i) => ecRows[i].startsWith(r.indicator.code + ",")),
+        JSON.stringify([ecRows.length, own?.rows?.length, ecText.slice(0, 120)]));
+
   // Printing the dashboard: no navigation, no buttons, no download links.
   await viewer.emulateMedia({ media: "print" });
-  const visible = await viewer.evaluate(() => [...document.querySelectorAll("nav, header, button, #download-xlsx, #download-csv")]
+  const visible = await viewer.evaluate(() => [...document.querySelectorAll("nav, header, button, a[download]")]
     .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).display !== "none")
     .map((el) => el.id || el.tagName.toLowerCase()));
   const tablePrinted = await viewer.evaluate(() => document.querySelector("#compare-table")?.getClientRects().length ?? 0);

@@ -5,7 +5,7 @@
 // a trend chart for the chosen indicator; the units below compared, ranked
 // and as a scorecard, downloadable (components/comparison.tsx); the roll-up from the subtree with how many units reported.
 import { useEffect, useState } from "preact/hooks";
-import { api, ok, type Evaluation, type EvaluationRow, type Unit } from "../api/client";
+import { api, ok, type Evaluation, type EvaluationRow, type Schemas, type Unit } from "../api/client";
 import { Chart } from "../components/chart";
 import { ComparisonCard } from "../components/comparison";
 import { Loaded } from "../components/loaded";
@@ -60,7 +60,7 @@ export function Dashboard({ params, session }: PageProps) {
     rememberUnit(unitId);
     const [unit, evaluation] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId }, query: { on: onDate } } })),
-      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: unapproved, plan: plan || undefined } } })),
+      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: unapproved, plan: plan || undefined } } })) as Promise<Evaluation>,
     ]);
     const children = unit.has_children
       ? (await ok(api.GET("/units", { params: { query: { parent: unitId, on: onDate, page_size: 500 } } }))).items
@@ -148,6 +148,14 @@ export function Dashboard({ params, session }: PageProps) {
   );
 }
 
+// The unit's table as a spreadsheet: the same unit, period, plan and figures counted as on screen.
+function evaluationDownload(unit: Unit, period: string, unapproved: boolean, plan: string, format: "xlsx" | "csv"): string {
+  const q = new URLSearchParams({ unit: String(unit.id), period, format });
+  if (unapproved) q.set("include_unapproved", "true");
+  if (plan !== "default") q.set("plan", plan);
+  return `/api/v1/evaluation?${q}`;
+}
+
 function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { evaluation: Evaluation; unit: Unit; period: string; unapproved: boolean; onPlan: (choice: string) => void }) {
   const lang = getLang();
   const [selected, setSelected] = useState(e.rows.length > 0 ? 0 : -1);
@@ -168,6 +176,14 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
           <a id="download-report-pdf" download
              href={`/api/v1/reports/unit/${encodeURIComponent(unit.code)}?${new URLSearchParams({ period, format: "pdf", ...(unapproved ? { include_unapproved: "true" } : {}) })}`}>
             {t().downloadReportPdf}
+          </a>
+          {" · "}
+          <a id="download-evaluation-xlsx" download href={evaluationDownload(unit, period, unapproved, e.plan.key, "xlsx")}>
+            {t().downloadExcel}
+          </a>
+          {" · "}
+          <a id="download-evaluation-csv" download href={evaluationDownload(unit, period, unapproved, e.plan.key, "csv")}>
+            {t().downloadCsv}
           </a>
         </p>
         <p class="summary" id="summary">{e.summary.text}</p>
@@ -376,10 +392,16 @@ function periodEnd(key: string): string {
 
 function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unapproved: boolean }) {
   const lang = getLang();
-  const load = useLoad(() => ok(api.GET("/rollup", { params: { query: { unit: unit.id, period, include_unapproved: unapproved } } })),
+  const load = useLoad(async () => (await ok(api.GET("/rollup", { params: { query: { unit: unit.id, period, include_unapproved: unapproved } } }))) as Schemas["Rollup"],
                        [unit.id, period, unapproved]);
+  const q = new URLSearchParams({ unit: String(unit.id), period });
+  if (unapproved) q.set("include_unapproved", "true");
   return (
     <div id="rollup">
+      <p class="toolbar">
+        <a class="button" id="download-rollup-xlsx" download href={`/api/v1/rollup?${q}&format=xlsx`}>{t().downloadExcel}</a>
+        <a class="button" id="download-rollup-csv" download href={`/api/v1/rollup?${q}&format=csv`}>{t().downloadCsv}</a>
+      </p>
       <Loaded load={load}>
         {(r) =>
           r.items.length === 0 ? (

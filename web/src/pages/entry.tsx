@@ -7,7 +7,7 @@
 // what was typed first), a warning before leaving with unsaved values;
 // approvers approve or send back with a comment; the history of each figure.
 import { useEffect, useState } from "preact/hooks";
-import { api, ok, type EvaluationRow, type Indicator, type Result, type Schemas } from "../api/client";
+import { api, ok, type Evaluation, type EvaluationRow, type Indicator, type Result, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
 import { formatAmount, formatDate, formatNumber, parseAmountInput } from "../format";
@@ -41,7 +41,7 @@ export function Entry({ params, session }: PageProps) {
       // rebuilt from the units it was formed of when it did not exist yet), counting figures
       // not yet approved. Context only: the form works without it.
       ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: true } } }))
-        .then((e) => e.rows).catch(() => [] as EvaluationRow[]),
+        .then((e) => (e as Evaluation).rows).catch(() => [] as EvaluationRow[]),
     ]);
     return { unit, indicators: indicators.items, results: results.items, context };
   }, [unitId, period]);

@@ -1,0 +1,41 @@
+// A unit's evaluation for a period and the roll-up over its subtree as the
+// sheets of their .xlsx and .csv downloads, and one way to send a download.
+#ifndef KIEMDEM_API_EVALUATION_SHEET_H_
+#define KIEMDEM_API_EVALUATION_SHEET_H_
+
+#include <string>
+#include <vector>
+
+#include "analytics/evaluation_service.h"
+#include "analytics/unit_tree.h"
+#include "api/call.h"
+#include "io/table.h"
+
+namespace kiemdem::api {
+
+// ?format=: "json" (also when absent), "xlsx" or "csv"; else InvalidArgument (field "format").
+Result<std::string> DownloadFormat(const Call& call);
+
+// "danh-gia-phuong-quang-trung-2016": a prefix, then `name` and the period
+// folded to ASCII words joined by "-", for a download's file name.
+std::string DownloadStem(const std::string& prefix, const std::string& name, const Period& period);
+
+// Sends `sheet_for(vn_numbers)` as `stem`.xlsx (Vietnamese numbers, which the
+// writer stores as typed number cells) or `stem`.csv (plain numbers, UTF-8 with BOM).
+Status ReplySheet(Call& call, const std::string& format, const std::string& stem,
+                  const std::function<io::Sheet(bool vn_numbers)>& sheet_for);
+
+// One row per indicator: result, target, % of plan, % of same period (or
+// points for rates), last year, verdict, pace and the figure's state; the
+// summary line ("12/14 chỉ tiêu …") in the title.
+io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi,
+                          bool vn_numbers);
+
+// One row per indicator: the subtree's value (numerator and denominator for
+// ratios) and how many units reported of those expected.
+io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::string& unit_name,
+                      const Period& period, bool vi, bool vn_numbers);
+
+}  // namespace kiemdem::api
+
+#endif  // KIEMDEM_API_EVALUATION_SHEET_H_
