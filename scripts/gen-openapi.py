@@ -314,8 +314,8 @@ paths = {
     "/plans": {"get": op("A unit's plans and targets", page(ref("Plan")), params=[unit_q] + paging, tag="plans"),
                "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "last_year": integer, "assigned_by_superior": boolean, "resolution": string, "resolution_date": date, "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string, "value": num, "value_high": nullable(num), "form": ref("TargetForm")}, ["indicator", "year", "value"])}}, ["unit", "body_kind", "first_year", "targets"]), tag="plans")},
     "/plans/export": {"get": download("A unit's plans and targets as .xlsx (ke-hoach-CODE.xlsx): a title row naming the unit, then one row per target "
-                                      "with years, dates and targets as typed cells; POST /imports/plans reads it back unchanged",
-                                      ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"], params=[unit_q], tag="plans")},
+                                      "with years, dates and targets as typed cells, or format=csv (UTF-8 with a BOM); POST /imports/plans reads either back unchanged",
+                                      ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"], params=[unit_q, ("format", "string", False)], tag="plans")},
     "/results": {"get": op("A unit's results", page(ref("Result")), params=[unit_q, ("period", "string", False), ("indicator", "string", False), ("status", "string", False)] + paging, tag="results"),
                  "post": op("Enter a result (draft)", ref("Result"), "201", body=obj({"unit": integer, "indicator": string, "period": string, "value": num, "numerator": nullable(num), "denominator": nullable(num), "qualifier": string, "estimated": boolean}, ["unit", "indicator", "period", "value"]), tag="results")},
     "/results/{id}": {"get": op("One result", ref("Result"), params=[idp], tag="results")},

@@ -1,10 +1,10 @@
 // Units (tree as of a date, search with or without diacritics), indicators,
 // and plans with their targets.
+#include "api/evaluation_sheet.h"
 #include "api/plan_scope.h"
 #include "api/router.h"
 #include "api/store_sheets.h"
 #include "api/views.h"
-#include "io/xlsx.h"
 
 namespace kiemdem::api {
 namespace {
@@ -88,18 +88,22 @@ Status ListPlans(Call& call) {
 
 // A unit's plans as .xlsx in the columns POST /imports/plans reads back:
 // years, dates and targets as typed cells, the unit named in the title row.
+// A unit's plans as .xlsx (default) or ?format=csv: the layout POST /imports/plans takes back.
 Status ExportPlansRoute(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  std::string format = call.Query("format").empty() ? "xlsx" : call.Query("format");
+  if (format != "xlsx" && format != "csv") {
+    return InvalidArgument("query parameter 'format' is xlsx or csv",
+                           "tham số 'format' phải là xlsx hoặc csv")
+        .WithField("format");
+  }
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   const AdminUnit* u = tree->Get(unit);
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(io::Sheet sheet, ExportPlans(*store, "Kế hoạch", unit));
   if (u != nullptr) sheet.title += " — " + u->VersionOn(Today(call)).full_name;
-  ASSIGN_OR_RETURN(call.response, io::XlsxBytes(sheet));
-  call.status = 200;
-  call.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   std::string code = u == nullptr ? std::to_string(unit) : u->code;
-  call.headers.emplace_back("Content-Disposition", "attachment; filename=\"ke-hoach-" + code + ".xlsx\"");
+  RETURN_IF_ERROR(ReplySheet(call, format, "ke-hoach-" + code, [&](bool) { return sheet; }));
   call.headers.emplace_back("Cache-Control", "no-store");
   return Status::Ok();
 }

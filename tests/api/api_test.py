@@ -366,6 +366,10 @@ def test_a_units_plans_download_as_xlsx_with_number_cells_and_import_back_unchan
     [again] = plans_of(w, ward)
     assert again == saved, "the round trip changes nothing: %s" % again
     assert plan_audit(w, saved["id"]) == ["create"], "an unchanged plan is not written again"
+    status, headers, data = download(w, appr, f"/plans/export?unit={ward}&format=csv")
+    assert status == 200 and data.startswith(b"\xef\xbb\xbf") and headers["Content-Disposition"].endswith(f'ke-hoach-{code}.csv"'), headers
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": f"ke-hoach-{code}.csv", "content_base64": base64.b64encode(data).decode(), "check_only": True})
+    assert status == 200 and r["rows"] == 2 and r["problems"] == [], "the CSV imports back too: %s" % r
     status, r = w.api(w.user(("reporter", w.ward()[0])), "GET", f"/plans/export?unit={ward}")
     assert status == 403, "another ward's plans are not downloaded: %s" % r
 
@@ -763,7 +767,7 @@ def test_a_units_evaluation_and_its_rollup_download_as_xlsx_with_number_cells_an
     # The ward's own table: its figure as a typed number, its verdict, the summary in the title.
     status, headers, data = download(w, w.admin, f"/evaluation?unit={a}&period=2026-07&format=xlsx")
     assert status == 200 and data[:2] == b"PK", data[:20]
-    assert re.search(r'filename="danh-gia-phuong-[a-z0-9-]+-2026-07\.xlsx"', headers["Content-Disposition"]), headers
+    assert re.search(r'filename="danh-gia-[a-z0-9-]+-2026-07\.xlsx"', headers["Content-Disposition"]), headers
     cells = xlsx_cells(data)
     assert cells["A2"] == ("s", "Mã chỉ tiêu") and cells["D2"] == ("s", "Kết quả"), cells.get("A2")
     row = next(int(r[1:]) for r, (_, v) in cells.items() if r.startswith("A") and v == "DN_MOI")

@@ -113,6 +113,7 @@ function YearTargets({ unit, year, plans, indicators }: { unit: Unit; year: numb
       <h2 id="targets-title">{t().targetsOfYear(year)}</h2>
       <p class="toolbar">
         <a class="button" id="plans-download" href={`/api/v1/plans/export?unit=${unit.id}`} download>{t().downloadExcel}</a>
+        <a class="button" id="plans-download-csv" href={`/api/v1/plans/export?unit=${unit.id}&format=csv`} download>{t().downloadCsv}</a>
       </p>
       {rows.length === 0 ? (
         <p class="muted" id="targets-empty">{t().noTargets}</p>
