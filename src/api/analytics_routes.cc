@@ -14,21 +14,6 @@
 namespace kiemdem::api {
 namespace {
 
-Result<Period> PeriodParam(const Call& call) {
-  std::string text = call.Query("period");
-  if (text.empty()) {
-    return InvalidArgument("query parameter 'period' is required (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)",
-                           "thiếu tham số 'period' (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)")
-        .WithField("period");
-  }
-  Result<Period> p = Period::Parse(text);
-  if (!p.ok()) {
-    Status s = p.status();
-    return s.WithField("period");
-  }
-  return *p;
-}
-
 // ?include_unapproved=true counts draft and submitted figures too (marked);
 // by default only approved figures count.
 Result<analytics::EvaluationOptions> OptionsParam(const Call& call) {
@@ -63,7 +48,7 @@ std::vector<std::string> CodeList(const std::string& text) {
 
 Status Evaluate(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   // ?plan=: the reviewing body's choice of reference plan.
   ASSIGN_OR_RETURN(analytics::PlanChoice plan, analytics::PlanChoice::Parse(call.Query("plan")));
@@ -77,7 +62,7 @@ Status Evaluate(Call& call) {
 
 Status RollUp(Call& call) {
   ASSIGN_OR_RETURN(UnitId unit, UnitOrCountry(call));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(std::vector<analytics::RollupRow> rows,
@@ -105,7 +90,7 @@ Status RollUp(Call& call) {
 
 Status Compare(Call& call) {
   ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   std::string indicator = call.Query("indicator");
   if (indicator.empty()) {
     return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'")
@@ -166,24 +151,6 @@ Json ComparisonCellView(const analytics::EvaluationRow& r, bool vi) {
 std::string SumLabel(const analytics::ComparisonTable& t, bool vi) {
   if (t.all_communes) return vi ? "Tổng các phường, xã" : "Total of the wards and communes";
   return vi ? "Tổng các đơn vị trực thuộc" : "Total of the units below";
-}
-
-// "so-sanh-thanh-pho-ha-noi-2026-10": ASCII, no diacritics, for a download's name.
-std::string FileStem(const std::string& name, const Period& period) {
-  std::string out = "so-sanh";
-  std::string text = FoldForSearch(name) + " " + period.Key();
-  bool dash = true;
-  for (char c : text) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) {
-      if (dash) out += '-';
-      out += c;
-      dash = false;
-    } else {
-      dash = true;
-    }
-  }
-  return out;
 }
 
 // A number as every CSV reader takes it: "." decimals, no grouping.
@@ -272,7 +239,7 @@ std::vector<std::string> CodesParam(const Call& call) { return CodeList(call.Que
 // The units below × indicators: JSON, or ?format=xlsx|csv as a download.
 Status CompareTable(Call& call) {
   ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   std::string format = call.Query("format");
   if (!format.empty() && format != "json" && format != "xlsx" && format != "csv") {
@@ -287,8 +254,8 @@ Status CompareTable(Call& call) {
   Date on = EndOfMonth(period.year(), period.last_month());
   if (format == "xlsx" || format == "csv") {
     const AdminUnit* u = tree->Get(parent);
-    std::string stem =
-        FileStem(u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(on).full_name, period);
+    std::string stem = FileStem(
+        "so-sanh", u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(on).full_name, period);
     if (format == "xlsx") {
       ASSIGN_OR_RETURN(call.response, io::XlsxBytes(ComparisonSheet(t, *tree, call.vi(), true)));
       call.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -30,6 +30,10 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                     bool include_unapproved);
 Json UserView(const store::User& u);
 
+// A download's file name without its extension, ASCII without diacritics:
+// FileStem("so-sanh", "Thành phố Hà Nội", 2026-10) is "so-sanh-thanh-pho-ha-noi-2026-10".
+std::string FileStem(const std::string& prefix, const std::string& name, const Period& period);
+
 }  // namespace kiemdem::api
 
 #endif  // KIEMDEM_API_VIEWS_H_
