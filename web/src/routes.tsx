@@ -12,6 +12,7 @@ import { Import } from "./pages/import";
 import { Meetings } from "./pages/meetings";
 import { Directives } from "./pages/directives";
 import { Inbox, inboxCount } from "./pages/inbox";
+import { Completeness } from "./pages/completeness";
 
 export interface PageProps {
   params: URLSearchParams;
@@ -32,6 +33,7 @@ export const routes: RouteDef[] = [
   { path: "/dashboard", nav: (s) => s.dashboard, page: Dashboard },
   { path: "/entry", nav: (s) => s.entry, page: Entry },
   { path: "/inbox", nav: (s) => s.inbox, shows: (s) => hasRole(s, "approver"), page: Inbox, count: inboxCount },
+  { path: "/completeness", nav: (s) => s.completeness, shows: (s) => hasRole(s, "approver", "viewer"), page: Completeness },
   { path: "/read", nav: (s) => s.readReport, shows: (s) => hasRole(s, "reporter"), page: Read },
   { path: "/import", nav: (s) => s.import, shows: (s) => hasRole(s, "reporter"), page: Import },
   { path: "/meetings", nav: (s) => s.meetings, page: Meetings },
