@@ -270,9 +270,11 @@ def test_the_completeness_board_gives_each_ward_its_state_late_and_due(w):
 
 
 def test_the_completeness_board_downloads_as_csv_with_a_bom_and_vietnamese_headers(w):
+    ward, code = w.ward()
     appr = w.user(("approver", w.city))
+    enter(w, w.user(("reporter", ward)), ward, "2026-03", 5)
     query = f"/completeness?unit={w.city}&period=2026-03&on=30/03/2026"
-    r, _ = board(w, appr, w.city, "2026-03", "30/03/2026")
+    r, rows = board(w, appr, w.city, "2026-03", "30/03/2026")
     status, headers, data = download(w, appr, query + "&format=csv")
     assert status == 200 and data.startswith(b"\xef\xbb\xbf") and headers["Content-Type"].startswith("text/csv"), data[:20]
     assert headers["Content-Disposition"] == 'attachment; filename="tinh-hinh-bao-cao-thanh-pho-ha-noi-2026-03.csv"', headers
@@ -284,6 +286,10 @@ def test_the_completeness_board_downloads_as_csv_with_a_bom_and_vietnamese_heade
     first = r["items"][0]
     assert lines[2][:3] == [first["unit"]["code"], first["unit"]["full_name"], first["state_label"]], lines[2]
     assert lines[2][5] == ("có" if first["late"] else ""), lines[2]
+    # The last change in Việt Nam time (UTC+7), as dd/mm/yyyy hh:mm.
+    changed = datetime.datetime.fromisoformat(rows[ward]["last_change"].replace("Z", "+00:00")) + datetime.timedelta(hours=7)
+    mine = next(line for line in lines[2:] if line[0] == code)
+    assert mine[2] == "Đang nhập" and mine[3] == "1" and mine[7] == changed.strftime("%d/%m/%Y %H:%M"), mine
     req = urllib.request.Request(w.server.base + "/api/v1" + query, headers={"Cookie": appr.cookie, "Accept": "text/csv"})
     with urllib.request.urlopen(req, timeout=60) as resp:
         assert resp.headers["Content-Type"].startswith("text/csv") and resp.read() == data
