@@ -1,9 +1,11 @@
 # The front door: `make run` and `make test` do everything on a fresh Debian
 # machine (as root). CMake does the building; presets are in CMakePresets.json.
 JOBS ?= $(shell nproc)
+# The build's own progress lines, not make's "Entering directory" ones.
+MAKEFLAGS += --no-print-directory
 KIEMDEM := build/release/src/cli/kiemdem
 
-.PHONY: all deps build web debug run test test-release test-debug fuzz bench format format-check lint clean
+.PHONY: all deps build server web debug run test test-release test-debug fuzz bench format format-check lint clean
 
 all: build
 
@@ -15,6 +17,11 @@ build: deps
 	@cmake --build --preset release -j $(JOBS)
 
 # The web app (TypeScript, Vite, ECharts) into web/dist, served by `kiemdem serve`.
+# Only the server, for `make run` (the tests are built by `make test`).
+server: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target kiemdem
+
 web: deps
 	@cd web && npm run --silent build >/dev/null
 
@@ -25,7 +32,7 @@ debug: deps
 # The server on SQLite (kiemdem.db here) with the demo data; on a new database
 # the first administrator's password is printed once. PORT=8080 by default.
 PORT ?= 8080
-run: build web
+run: server web
 	@$(KIEMDEM) serve --demo --db kiemdem.db --port $(PORT)
 
 test: test-release

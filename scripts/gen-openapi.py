@@ -54,6 +54,8 @@ schemas = {
                    "value": num, "numerator": nullable(num), "denominator": nullable(num), "qualifier": string,
                    "estimated": boolean, "status": {"type": "string", "enum": ["draft", "submitted", "approved"]},
                    "version": integer, "updated_by": string, "updated_at": string,
+                   "returned": {"description": "while a draft sent back and not submitted again: the approver's comment, who and when",
+                                **nullable(obj({"comment": string, "by": string, "at": string}))},
                    "provenance": obj({"kind": string, "source": string,
                                       "span": {"type": "array", "items": integer}}, ["kind", "source"])}),
     "Plan": obj({"id": integer, "unit": integer, "body_kind": string, "body_name": string,

@@ -163,7 +163,8 @@ Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const U
   Date on = EndOfMonth(period.year(), period.last_month());
   std::vector<ComparedUnit> out;
   for (UnitId child : UnitsUnder(tree, parent, on)) {
-    ComparedUnit c{child, std::nullopt};
+    ComparedUnit c;
+    c.unit = child;
     ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(figures, tree, child, period, options, {indicator}));
     if (!e.rows.empty()) c.row = std::move(e.rows.front());
     out.push_back(std::move(c));
@@ -174,6 +175,10 @@ Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const U
     if (!has(a)) return false;
     return RankKey(*found, *a.row) < RankKey(*found, *b.row);
   });
+  int rank = 0;
+  for (ComparedUnit& c : out) {
+    if (has(c)) c.rank = ++rank;
+  }
   return out;
 }
 

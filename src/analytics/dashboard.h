@@ -74,12 +74,13 @@ std::optional<Date> BoundaryWithin(const UnitTree& tree, UnitId unit, int first_
 struct ComparedUnit {
   UnitId unit = kNoUnit;
   std::optional<EvaluationRow> row;
+  std::optional<int> rank;  // 1, 2, … among the units with a figure, in order; none without one
 };
 
 // The units under `parent` (kCountry: the provinces) as of the period's last
 // day, each evaluated for `indicator` in `period`, ranked: best actual first
 // by the indicator's direction (for a band: nearest its middle), units
-// without a figure last, ties in tree order. NotFound (field "unit") for an
+// without a figure last (and unranked), ties in tree order. NotFound (field "unit") for an
 // unknown parent, InvalidArgument (field "indicator") for an unknown indicator.
 Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                                   const Period& period, const std::string& indicator,

@@ -14,11 +14,7 @@ Result<DirectiveSessions> DirectiveSessions::Load(store::Store& store) {
   return out;
 }
 
-UnitId DirectiveSessions::UnitOf(const Directive& d) const {
-  if (d.assignee.unit != kNoUnit) return d.assignee.unit;
-  const Meeting* m = MeetingOf(d);
-  return m == nullptr ? kNoUnit : m->unit;
-}
+UnitId DirectiveSessions::UnitOf(const Directive& d) const { return UnitOfDirective(d, MeetingOf(d)); }
 
 const Meeting* DirectiveSessions::MeetingOf(const Directive& d) const {
   auto it = meetings_.find(d.meeting);

@@ -1,5 +1,5 @@
-// The unit and the working session a directive belongs to: its assignee's
-// unit, else the unit its session reviewed. Authorisation, the board's
+// The unit and the working session a directive belongs to (the rule is
+// core's UnitOfDirective), with every session at hand. Authorisation, the board's
 // "from which unit and session" and a unit's calendar all ask the same.
 #ifndef KIEMDEM_API_DIRECTIVE_SCOPE_H_
 #define KIEMDEM_API_DIRECTIVE_SCOPE_H_
@@ -18,7 +18,7 @@ class DirectiveSessions {
   // Every working session kept (the store's errors as they are).
   static Result<DirectiveSessions> Load(store::Store& store);
 
-  // The assignee's unit, else the session's; kNoUnit when neither.
+  // UnitOfDirective with the session that issued `d`.
   UnitId UnitOf(const Directive& d) const;
   // The session that issued `d`, or null.
   const Meeting* MeetingOf(const Directive& d) const;

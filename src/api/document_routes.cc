@@ -7,6 +7,7 @@
 #include "core/indicator_match.h"
 #include "core/text.h"
 #include "extract/extract.h"
+#include "extract/observation_of.h"
 #include "io/document_text.h"
 
 namespace kiemdem::api {
@@ -195,27 +196,6 @@ Status GetDocument(Call& call) {
   return Status::Ok();
 }
 
-// A percentage or fraction never goes into a count, nor a count into a rate
-// ("tỷ lệ hộ nghèo 1,2%" is not 1,2 poor households). A stated value given
-// for a fraction ("8/12 tổ, đạt 75%": keep 75) is a percentage.
-Status CheckKindFits(const extract::MeasureFact& m, bool value_given, const std::string& text,
-                     const std::string& code, const std::vector<Indicator>& indicators) {
-  for (const Indicator& ind : indicators) {
-    if (ind.code != code) continue;
-    MeasureKind kind =
-        (m.total && value_given) ? MeasureKind::kPercent : KindOfMeasure(m.unit, m.total.has_value());
-    if (KindFits(kind, m.unit, ind)) return Status::Ok();
-    std::string quoted = text.substr(m.span.begin, m.span.end - m.span.begin);
-    bool rate = kind != MeasureKind::kNumber;
-    return InvalidArgument("\"" + quoted + "\" is " + (rate ? "a rate" : "a count or amount") +
-                               " and cannot be stored in " + ind.code + " (" + ind.unit + ")",
-                           "\"" + quoted + "\" là " + (rate ? "tỷ lệ" : "số đếm hoặc số tiền") +
-                               ", không lưu được vào chỉ tiêu " + ind.name_vi + " (" + ind.unit + ")")
-        .WithField("indicator");
-  }
-  return NotFound("no indicator " + code, "không có chỉ tiêu " + code).WithField("indicator");
-}
-
 Status Confirm(Call& call) {
   ASSIGN_OR_RETURN(int64_t id, call.CaptureId(1));
   ASSIGN_OR_RETURN(const Json* body, call.Body());
@@ -241,36 +221,21 @@ Status Confirm(Call& call) {
           .WithField("measure");
     }
     const extract::MeasureFact& m = facts.measures[static_cast<size_t>(*index)];
-    Observation o;
+    extract::MeasureChoice choice;
+    ASSIGN_OR_RETURN(choice.indicator, StringField(f, "indicator"));
+    ASSIGN_OR_RETURN(choice.period, StringField(f, "period", false));
+    ASSIGN_OR_RETURN(choice.value, NumberField(f, "value", false));
+    Result<Observation> read =
+        extract::ObservationOf(m, choice, doc.text, indicators, "document:" + std::to_string(id));
+    if (!read.ok()) {
+      const Status& s = read.status();
+      std::string n = std::to_string(static_cast<int64_t>(*index));
+      return Status(s.code(), "measure " + n + ": " + s.message(), "số liệu " + n + ": " + s.message_vi())
+          .WithField(s.field());
+    }
+    Observation o = std::move(read).value();
     o.unit = doc.unit;
-    ASSIGN_OR_RETURN(o.indicator, StringField(f, "indicator"));
-    ASSIGN_OR_RETURN(std::string period, StringField(f, "period", false));
-    if (period.empty()) period = m.period;
-    Result<Period> p = Period::Parse(period);
-    if (!p.ok()) {
-      return InvalidArgument("measure " + std::to_string(static_cast<int64_t>(*index)) +
-                                 " needs a period: " + p.status().message(),
-                             "số liệu " + std::to_string(static_cast<int64_t>(*index)) +
-                                 " cần kỳ báo cáo: " + p.status().message_vi())
-          .WithField("period");
-    }
-    o.period = *p;
     RETURN_IF_ERROR(call.app->tree()->CheckCoversPeriod(o.unit, o.period));
-    ASSIGN_OR_RETURN(std::optional<double> value, NumberField(f, "value", false));
-    RETURN_IF_ERROR(CheckKindFits(m, value.has_value(), doc.text, o.indicator, indicators));
-    o.value = value.value_or(m.value);
-    o.qualifier = m.qualifier;
-    o.estimated = m.estimated;
-    if (m.total && !value) {
-      o.numerator = m.value;
-      o.denominator = *m.total;
-      Result<double> pct = FractionPercent(m.value, *m.total);
-      if (pct.ok()) o.value = *pct;
-    }
-    o.provenance.kind = ProvenanceKind::kDocument;
-    o.provenance.source = "document:" + std::to_string(id);
-    o.provenance.span_begin = m.span.begin;
-    o.provenance.span_end = m.span.end;
     rows.push_back(o);
   }
   RETURN_IF_ERROR(store->SaveResults(call.actor(), rows, "document:" + std::to_string(id)));

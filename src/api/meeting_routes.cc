@@ -218,7 +218,6 @@ Result<std::optional<int>> DueWithinQuery(const Call& call) {
 Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store,
                                                  const DirectiveSessions& sessions) {
   store::DirectiveFilter f;
-  const std::string assignee = call.Query("assignee");
   f.issuer = call.Query("issuer");
   f.open_only = call.Query("open") == "1" || call.Query("open") == "true";
   if (!call.Query("unit").empty()) {
@@ -229,25 +228,25 @@ Result<std::vector<Directive>> VisibleDirectives(Call& call, store::Store& store
     ASSIGN_OR_RETURN(int64_t meeting, call.QueryId("meeting"));
     f.meeting = meeting;
   }
-  std::string state = call.Query("state");
-  if (!state.empty()) RETURN_IF_ERROR(ParseDirectiveState(state).status());
-  ASSIGN_OR_RETURN(std::optional<int> due_within, DueWithinQuery(call));
+  DirectiveQuery q;
+  q.assignee = call.Query("assignee");
+  if (std::string state = call.Query("state"); !state.empty()) {
+    Result<DirectiveState> parsed = ParseDirectiveState(state);
+    if (!parsed.ok()) {
+      Status s = parsed.status();
+      return s.WithField("state");
+    }
+    q.state = *parsed;
+  }
+  q.overdue_only = call.Query("overdue") == "1" || call.Query("overdue") == "true";
+  ASSIGN_OR_RETURN(q.due_within, DueWithinQuery(call));
   ASSIGN_OR_RETURN(std::vector<Directive> all, store.ListDirectives(f));
-  Date today = Today(call);
   auto within = [&](UnitId u, UnitId root) { return call.app->Within(u, root); };
   auto history = [&](UnitId u, UnitId root) { return call.app->CoversHistory(u, root); };
-  std::vector<Directive> out;
-  for (const Directive& d : all) {
-    UnitId unit = sessions.UnitOf(d);
-    if (!Allows(call.principal->grants, Action::kRead, unit, within, history)) continue;
-    if (!assignee.empty() && !AssigneeMatches(d.assignee.name, assignee)) continue;
-    if (!state.empty() && DirectiveStateKey(d.StateOn(today)) != state) continue;
-    if (call.Query("overdue") == "1" && d.StateOn(today) != DirectiveState::kInProgressOverdue) continue;
-    if (due_within && !d.DueWithin(today, *due_within)) continue;
-    out.push_back(d);
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [&](const Directive& a, const Directive& b) { return ChaseBefore(a, b, today); });
+  auto visible = [&](const Directive& d) {
+    return Allows(call.principal->grants, Action::kRead, sessions.UnitOf(d), within, history);
+  };
+  std::vector<Directive> out = SelectDirectives(all, q, Today(call), visible);
   return out;
 }
 
@@ -341,7 +340,7 @@ Status UpdateDirective(Call& call) {
   // A working session's directive is the body above's: the unit it reviewed
   // reports progress (POST …/progress) and asks for more time; the task, its
   // deadline, assignee and indicator change only from above.
-  if (!SameTask(d, current) && current.meeting != 0) {
+  if (ChangeNeedsIssuer(current, d)) {
     ASSIGN_OR_RETURN(UnitId reviewed, SessionUnit(call, *store, current.meeting));
     if (!Authorise(call, Action::kAssign, reviewed).ok()) {
       return PermissionDenied(

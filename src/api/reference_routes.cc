@@ -139,34 +139,11 @@ Status SavePlan(Call& call) {
     p.targets.push_back(target);
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store->ListIndicators());
-  for (const Target& t : p.targets) {
-    bool known = false;
-    for (const Indicator& i : indicators) known = known || i.code == t.indicator;
-    if (!known) {
-      return NotFound("indicator '" + t.indicator + "' is not in the catalogue",
-                      "chỉ tiêu '" + t.indicator + "' không có trong danh mục")
-          .WithField("indicator");
-    }
-  }
   // Targets the body above assigned (giao chỉ tiêu) are its to set and to
-  // change: the unit itself cannot write them, nor replace them with its own.
-  ASSIGN_OR_RETURN(std::vector<Plan> held, store->ListPlans(p.unit));
-  bool replaces_assigned = std::any_of(held.begin(), held.end(), [&](const Plan& h) {
-    return h.unit == p.unit && h.body_kind == p.body_kind && h.first_year == p.first_year &&
-           h.last_year == p.last_year && h.assigned_by_superior;
-  });
-  if (p.assigned_by_superior || replaces_assigned) {
-    if (!Authorise(call, Action::kAssign, p.unit).ok()) {
-      return PermissionDenied(
-                 "these targets are assigned by the body above the unit: only an approver above it or an "
-                 "administrator may set or change them",
-                 "đây là chỉ tiêu cấp trên giao: chỉ người duyệt của cấp trên hoặc quản trị viên được giao "
-                 "hoặc sửa")
-          .WithField("assigned_by_superior");
-    }
-  }
-  RETURN_IF_ERROR(store->SavePlans(call.actor(), {p}));
+  // change: the store refuses them, inside its transaction, to a writer
+  // without the right to assign at the unit.
+  auto may_assign = [&call](UnitId unit) { return Authorise(call, Action::kAssign, unit).ok(); };
+  RETURN_IF_ERROR(store->SavePlans(call.actor(), {p}, may_assign));
   ASSIGN_OR_RETURN(std::vector<Plan> plans, store->ListPlans(p.unit));
   for (const Plan& saved : plans) {
     if (saved.body_kind == p.body_kind && saved.first_year == p.first_year &&

@@ -123,6 +123,9 @@ Json ResultView(const store::ResultRecord& r) {
   const Observation& o = r.observation;
   Json provenance{{"kind", ProvenanceKindKey(o.provenance.kind)}, {"source", o.provenance.source}};
   if (o.provenance.span_begin >= 0) provenance["span"] = {o.provenance.span_begin, o.provenance.span_end};
+  Json returned = nullptr;
+  if (r.sent_back)
+    returned = {{"comment", r.sent_back->comment}, {"by", r.sent_back->by}, {"at", r.sent_back->at}};
   return Json{{"id", r.id},
               {"unit", o.unit},
               {"indicator", o.indicator},
@@ -137,6 +140,7 @@ Json ResultView(const store::ResultRecord& r) {
               {"version", r.version},
               {"updated_by", r.updated_by},
               {"updated_at", r.updated_at},
+              {"returned", returned},
               {"provenance", provenance}};
 }
 

@@ -223,4 +223,13 @@ Directive Meeting::NewDirective() const {
   return d;
 }
 
+bool ChangeNeedsIssuer(const Directive& before, const Directive& after) {
+  return before.meeting != 0 && !SameTask(before, after);
+}
+
+UnitId UnitOfDirective(const Directive& d, const Meeting* issued_by) {
+  if (d.assignee.unit != kNoUnit) return d.assignee.unit;
+  return issued_by == nullptr ? kNoUnit : issued_by->unit;
+}
+
 }  // namespace kiemdem

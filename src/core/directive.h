@@ -112,6 +112,12 @@ struct Directive {
 // the unit reports it; a change of task is the issuing body's (Action::kAssign).
 bool SameTask(const Directive& a, const Directive& b);
 
+// Whether changing `before` into `after` needs the issuing body's right
+// (Action::kAssign over the unit its session reviewed): a working session's
+// directive is the body above's, so its task changes only from above; the
+// unit reports progress instead.
+bool ChangeNeedsIssuer(const Directive& before, const Directive& after);
+
 // The order a board chases directives in on `today`: overdue, in progress,
 // standing duties, without deadline, done late, done on time; inside a
 // state the nearest next deadline first.
@@ -133,6 +139,11 @@ struct Meeting {
   // host, assigned to the unit reviewed.
   Directive NewDirective() const;
 };
+
+// The unit a directive belongs to (who may see and report on it, whose
+// calendar holds it): its assignee's unit, else the unit reviewed by the
+// session that issued it (`issued_by`, may be null); kNoUnit when neither.
+UnitId UnitOfDirective(const Directive& d, const Meeting* issued_by);
 
 }  // namespace kiemdem
 

@@ -1,8 +1,27 @@
 #include "core/directive_board.h"
 
+#include <algorithm>
+
 #include "core/assignee.h"
 
 namespace kiemdem {
+
+std::vector<Directive> SelectDirectives(const std::vector<Directive>& all, const DirectiveQuery& q,
+                                        Date today, const std::function<bool(const Directive&)>& visible) {
+  std::vector<Directive> out;
+  for (const Directive& d : all) {
+    if (!visible(d)) continue;
+    if (!q.assignee.empty() && !AssigneeMatches(d.assignee.name, q.assignee)) continue;
+    DirectiveState state = d.StateOn(today);
+    if (q.state && state != *q.state) continue;
+    if (q.overdue_only && state != DirectiveState::kInProgressOverdue) continue;
+    if (q.due_within && !d.DueWithin(today, *q.due_within)) continue;
+    out.push_back(d);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const Directive& a, const Directive& b) { return ChaseBefore(a, b, today); });
+  return out;
+}
 
 std::map<std::string, int> CountByState(const std::vector<Directive>& list, Date today) {
   std::map<std::string, int> counts;

@@ -7,6 +7,7 @@
 #define KIEMDEM_STORE_PLAN_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,11 +42,23 @@ class PlanStore {
   // The bodies of `unit`, or of every unit.
   virtual Result<std::vector<Body>> ListBodies(std::optional<UnitId> unit = std::nullopt) = 0;
 
+  // Whether the writer may set the targets the body above a unit assigns
+  // (giao chỉ tiêu) for that unit; empty: it may for every unit.
+  using MayAssign = std::function<bool(UnitId)>;
+
   // Saves plans in one transaction. A plan is keyed by unit, body kind and
   // years; saving one that exists replaces its targets (old and new audited).
-  // InvalidArgument from Plan::Validate for the first bad one, and nothing is
-  // written.
-  virtual Status SavePlans(const std::string& actor, const std::vector<Plan>& plans) = 0;
+  // InvalidArgument from Plan::Validate for the first bad one; NotFound (field
+  // "indicator") for a target of an indicator not in the catalogue; PermissionDenied
+  // (field "assigned_by_superior") when a plan is assigned by the body above,
+  // or replaces one that is, and `may_assign` refuses its unit (the unit
+  // cannot write them, nor replace them with its own): read and decided inside
+  // the transaction, and nothing is written.
+  virtual Status SavePlans(const std::string& actor, const std::vector<Plan>& plans,
+                           const MayAssign& may_assign) = 0;
+  Status SavePlans(const std::string& actor, const std::vector<Plan>& plans) {
+    return SavePlans(actor, plans, MayAssign());
+  }
 
   // The plans of `unit`, or of every unit, with their targets.
   virtual Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit = std::nullopt) = 0;

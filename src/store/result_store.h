@@ -27,6 +27,14 @@ struct ResultRecord {
   int version = 1;
   std::string updated_by;
   std::string updated_at;  // ISO 8601, UTC
+  // Set while the figure is a draft an approver sent back and its reporter
+  // has not submitted again: their comment, who sent it back and when.
+  struct SentBack {
+    std::string comment;
+    std::string by;
+    std::string at;  // ISO 8601, UTC
+  };
+  std::optional<SentBack> sent_back;
 };
 
 // An earlier value of a result, kept when it changes or is reopened.

@@ -122,7 +122,10 @@ class Store {
   Result<std::vector<Body>> ListBodies(std::optional<UnitId> u = std::nullopt) {
     return plans().ListBodies(u);
   }
-  Status SavePlans(const std::string& a, const std::vector<Plan>& p) { return plans().SavePlans(a, p); }
+  Status SavePlans(const std::string& a, const std::vector<Plan>& p,
+                   const PlanStore::MayAssign& may = PlanStore::MayAssign()) {
+    return plans().SavePlans(a, p, may);
+  }
   Result<std::vector<Plan>> ListPlans(std::optional<UnitId> u = std::nullopt) { return plans().ListPlans(u); }
 
   Result<int64_t> SaveResult(const std::string& a, const Observation& o) {

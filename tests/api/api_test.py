@@ -204,9 +204,15 @@ def test_a_period_sent_back_reaches_its_reporter_with_the_comment(w):
     assert mine[0]["returned_by"] == appr.name, mine
     status, r = w.api(appr, "GET", "/returned")
     assert not [f for f in r["items"] if f["id"] in ids], "only the reporter's own: %s" % r
+    # Each figure says it was sent back, to anyone who reads it, until it is submitted again.
+    status, r = w.api(appr, "GET", f"/results?unit={ward}&period=2026-01%2F2026-10")
+    sent = {f["id"]: f["returned"] for f in r["items"] if f["id"] in ids}
+    assert all(x and x["comment"] == "Chi ngân sách chưa khớp" and x["by"] == appr.name and x["at"] for x in sent.values()), r
     w.api(rep, "POST", f"/results/{ids[0]}/submit")
     status, r = w.api(rep, "GET", "/returned")
     assert [f["id"] for f in r["items"] if f["id"] in ids] == [ids[1]], "submitted again: off the list %s" % r
+    status, r = w.api(rep, "GET", f"/results/{ids[0]}")
+    assert status == 200 and r["status"] == "submitted" and r["returned"] is None, r
 
 
 # --- The completeness board: who below a unit has reported a period, against its Decree 09 deadline

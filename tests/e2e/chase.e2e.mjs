@@ -89,8 +89,8 @@ try {
   // The reporter of a late ward sees it.
   const rep = await h.signIn("hn.nhac", "mat khau hn.nhac");
   await rep.goto(`${h.base}/#/entry?unit=${none.id}&period=${period}`);
-  await rep.waitForSelector("#reminders");
-  const reminder = await rep.textContent("#reminders");
+  await rep.waitForSelector("#report-reminders");
+  const reminder = await rep.textContent("#report-reminders");
   check("the reporter sees the reminder on the entry page", reminder.includes("Thành phố Hà Nội nhắc") && reminder.includes("25/10/2026") &&
         reminder.includes("Quá hạn") && reminder.includes("hn.duyet"), reminder);
   await h.shots(rep, "chase-reminder");

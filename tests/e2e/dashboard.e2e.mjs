@@ -228,11 +228,11 @@ try {
   await rep.fill("#v-DN_MOI", "3");
   await rep.click("#save");
   await rep.waitForFunction(() => document.querySelectorAll("tbody .badge").length === 2);
-  check("saved as drafts", (await rep.$$eval("tbody .badge", (b) => b.map((x) => x.textContent))).every((x) => x === "nháp"));
+  check("saved as drafts", (await rep.$$eval("tbody .badge", (b) => b.map((x) => x.textContent))).every((x) => x === "Đang nhập"));
   const saved = await rep.inputValue("#v-THU_NS_XA");
   check("the figure reads back as 2.317,8", saved === "2.317,8", saved);
   await rep.click("#submit");
-  await rep.waitForFunction(() => [...document.querySelectorAll("tbody .badge")].every((b) => b.textContent === "đã gửi"));
+  await rep.waitForFunction(() => [...document.querySelectorAll("tbody .badge")].every((b) => b.textContent === "Đã gửi"));
   check("submitted", true);
   page.setViewportSize({ width: 1366, height: 768 });
   const entryPage = page;
@@ -246,7 +246,7 @@ try {
   await appr.goto(`${server.base}/#/entry?unit=${qh[0]}&period=2018-11`);
   await appr.waitForSelector("button.approve");
   await appr.click('tr[data-code="THU_NS_XA"] button.approve');
-  await appr.waitForFunction(() => document.querySelector('tr[data-code="THU_NS_XA"] .badge')?.textContent === "đã duyệt");
+  await appr.waitForFunction(() => document.querySelector('tr[data-code="THU_NS_XA"] .badge')?.textContent === "Đã duyệt");
   check("the approver approves and the status changes", true);
   check("an approved figure is locked", await appr.$eval("#v-THU_NS_XA", (i) => i.readOnly));
   await appr.click('tr[data-code="THU_NS_XA"] button.history');

@@ -1,7 +1,7 @@
 // The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
 // run the same file), and the browser-only input forms.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent, formatPoints, parseVietnameseDate, parseVietnameseNumber } from "./format";
+import { formatDate, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber } from "./format";
 import vectors from "../../tests/vectors/vietnamese_text.json";
 
 
@@ -40,5 +40,40 @@ describe("percentages with the precision they have", () => {
     expect(formatPercent(107.5, "vi")).toBe("107,5%");
     expect(formatPercent(88.28, "en")).toBe("88.28%");
     expect(formatPercent(null, "vi")).toBe("—");
+  });
+});
+
+// "45 tỷ" in a cell of the entry form, in the indicator's own unit.
+describe("amounts typed in tỷ / triệu", () => {
+  it("reads a plain number as it is", () => {
+    expect(parseAmountInput("2.317,8", "đồng")).toEqual({ value: 2317.8, scaled: false });
+    expect(parseAmountInput("7", "doanh nghiệp")).toEqual({ value: 7, scaled: false });
+    expect(parseAmountInput("92,5%", "%")).toEqual({ value: 92.5, scaled: false });
+    expect(parseAmountInput("92,5 %", "%")).toEqual({ value: 92.5, scaled: false });
+    expect(parseAmountInput("7%", "hộ")).toEqual({ value: null, why: "number" });
+  });
+  it("scales tỷ, triệu and nghìn for an indicator in đồng", () => {
+    expect(parseAmountInput("45 tỷ", "đồng")).toEqual({ value: 45e9, scaled: true });
+    expect(parseAmountInput("45,5 tỷ đồng", "đồng")).toEqual({ value: 45.5e9, scaled: true });
+    expect(parseAmountInput("45,5 tỉ", "đồng")).toEqual({ value: 45.5e9, scaled: true });
+    expect(parseAmountInput("62,5 triệu", "đồng")).toEqual({ value: 62.5e6, scaled: true });
+    expect(parseAmountInput("2,3178 Tỷ", "đồng")).toEqual({ value: 2317800000, scaled: true });
+    expect(parseAmountInput("1.250 triệu", "đồng")).toEqual({ value: 1.25e9, scaled: true });
+    expect(parseAmountInput("850 nghìn", "đồng")).toEqual({ value: 850000, scaled: true });
+    expect(parseAmountInput("45tỷ", "đồng")).toEqual({ value: 45e9, scaled: true });
+    expect(parseAmountInput("62 triệu", "đồng/người/năm")).toEqual({ value: 62e6, scaled: true });
+  });
+  it("scales to the indicator's own unit when it is in triệu or tỷ đồng", () => {
+    expect(parseAmountInput("45 tỷ", "triệu đồng")).toEqual({ value: 45000, scaled: true });
+    expect(parseAmountInput("500 triệu", "tỷ đồng")).toEqual({ value: 0.5, scaled: true });
+  });
+  it("refuses a scale word on an indicator not in đồng, and what is not a number", () => {
+    expect(parseAmountInput("3 triệu", "hộ")).toEqual({ value: null, why: "scale" });
+    expect(parseAmountInput("7,2 triệu", "%")).toEqual({ value: null, why: "scale" });
+    expect(parseAmountInput("460 lao động", "lao động")).toEqual({ value: null, why: "number" });
+    expect(parseAmountInput("45 tỷ tỷ", "đồng")).toEqual({ value: null, why: "number" });
+    expect(parseAmountInput("12,3,4 tỷ", "đồng")).toEqual({ value: null, why: "number" });
+    expect(parseAmountInput("tỷ", "đồng")).toEqual({ value: null, why: "number" });
+    expect(parseAmountInput("", "đồng")).toEqual({ value: null, why: "number" });
   });
 });

@@ -100,3 +100,38 @@ export function parseVietnameseDate(text: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
+
+// Scale words officials write after an amount, and their factor.
+const scaleWords: [RegExp, number][] = [
+  [/^(tỷ|tỉ)$/, 1e9],
+  [/^triệu$/, 1e6],
+  [/^(nghìn|ngàn)$/, 1e3],
+];
+function scaleOf(word: string): number | null {
+  for (const [re, f] of scaleWords) if (re.test(word)) return f;
+  return null;
+}
+
+export type AmountInput = { value: number; scaled: boolean } | { value: null; why: "number" | "scale" };
+
+// Reads what an official types in a cell of the entry form: a Vietnamese
+// number, or for a money indicator an amount in tỷ / triệu / nghìn as reports
+// write it ("45 tỷ", "45,5 tỷ đồng", "62,5 triệu"), in the indicator's own
+// unit: 45 tỷ is 45.000.000.000 for "đồng", 45.000 for "triệu đồng"; a rate
+// may end in "%" ("92,5%").
+// `why` is "scale" for a scale word on an indicator not counted in đồng.
+export function parseAmountInput(text: string, unit: string): AmountInput {
+  const plain = parseVietnameseNumber(unit === "%" ? text.replace(/[ \t]*%[ \t]*$/, "") : text);
+  if (plain !== null) return { value: plain, scaled: false };
+  const m = /^(.*?[0-9])[ \t\u00a0]*([\p{L}]+)(?:[ \t\u00a0]+đồng)?[ \t]*$/u.exec(text.normalize("NFC").toLowerCase());
+  const written = m ? scaleOf(m[2]) : null;
+  if (!m || written === null) return { value: null, why: "number" };
+  const n = parseVietnameseNumber(m[1]);
+  if (n === null) return { value: null, why: "number" };
+  const u = unit.normalize("NFC").toLowerCase().split(/[ /]/);
+  if (!u.includes("đồng")) return { value: null, why: "scale" };
+  const own = u[0] === "đồng" ? 1 : scaleOf(u[0]);
+  if (own === null) return { value: null, why: "scale" };
+  // 15 significant digits: 2,3178 tỷ is 2.317.800.000, not 2.317.800.000,0000002.
+  return { value: Number(((n * written) / own).toPrecision(15)), scaled: true };
+}

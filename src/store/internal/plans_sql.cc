@@ -144,7 +144,22 @@ Result<std::vector<Body>> ListBodies(Db db, std::optional<UnitId> unit) {
   });
 }
 
-Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans) {
+Status RefuseAssigned() {
+  return PermissionDenied(
+             "these targets are assigned by the body above the unit: only an approver above it or an "
+             "administrator may set or change them",
+             "đây là chỉ tiêu cấp trên giao: chỉ người duyệt của cấp trên hoặc quản trị viên được giao "
+             "hoặc sửa")
+      .WithField("assigned_by_superior");
+}
+
+Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans,
+                 const PlanStore::MayAssign& may_assign) {
+  auto may = [&](UnitId unit) { return !may_assign || may_assign(unit); };
+  for (const Plan& p : plans) {
+    RETURN_IF_ERROR(p.Validate());
+    if (p.assigned_by_superior && !may(p.unit)) return RefuseAssigned();
+  }
   for (const Plan& p : plans) RETURN_IF_ERROR(p.Validate());
   return Guard("save plans", [&]() -> Status {
     soci::session& sql = db.sql;
@@ -175,6 +190,7 @@ Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans
         ASSIGN_OR_RETURN(old.resolution.issued,
                          DecodeDate(old_date, od, "plans", std::to_string(id), "resolution_date"));
         old.assigned_by_superior = old_assigned != 0;
+        if (old.assigned_by_superior && !may(p.unit)) return RefuseAssigned();
         ASSIGN_OR_RETURN(old.targets, LoadTargets(sql, id));
         std::string old_json = PlanJson(old);
         if (old_json == new_json) continue;
@@ -193,6 +209,13 @@ Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans
         WriteAudit(sql, actor, "create", "plan", std::to_string(id), "", new_json);
       }
       for (const Target& t : p.targets) {
+        int known = 0;
+        sql << "SELECT COUNT(*) FROM indicators WHERE code = :c", soci::use(t.indicator), soci::into(known);
+        if (known == 0) {
+          return NotFound("indicator '" + t.indicator + "' is not in the catalogue",
+                          "chỉ tiêu '" + t.indicator + "' không có trong danh mục")
+              .WithField("indicator");
+        }
         std::string comparator = ComparatorSymbol(t.comparator);
         double high = t.value_high.value_or(0);
         soci::indicator high_ind = t.value_high ? soci::i_ok : soci::i_null;
@@ -275,8 +298,9 @@ class SqlPlanStore final : public PlanStore {
   Result<std::vector<Body>> ListBodies(std::optional<UnitId> unit) override {
     return internal::ListBodies(db_, unit);
   }
-  Status SavePlans(const std::string& actor, const std::vector<Plan>& plans) override {
-    return internal::SavePlans(db_, actor, plans);
+  Status SavePlans(const std::string& actor, const std::vector<Plan>& plans,
+                   const MayAssign& may_assign) override {
+    return internal::SavePlans(db_, actor, plans, may_assign);
   }
   Result<std::vector<Plan>> ListPlans(std::optional<UnitId> unit) override {
     return internal::ListPlans(db_, unit);

@@ -59,6 +59,9 @@ void ResultRow::Into(soci::statement& st) {
   st.exchange(soci::into(version));
   st.exchange(soci::into(updated_at));
   st.exchange(soci::into(updated_by));
+  st.exchange(soci::into(return_comment));
+  st.exchange(soci::into(returned_by));
+  st.exchange(soci::into(returned_at));
 }
 
 Result<ResultStatus> DecodeResultStatus(const std::string& text, std::string_view table,
@@ -101,6 +104,10 @@ Result<ResultRecord> ResultRow::Decode() const {
   r.version = version;
   r.updated_at = updated_at;
   r.updated_by = updated_by;
+  // Submitting clears the comment; a draft that still has one waits for its reporter.
+  if (r.status == ResultStatus::kDraft && !return_comment.empty()) {
+    r.sent_back = ResultRecord::SentBack{return_comment, returned_by, returned_at};
+  }
   return r;
 }
 

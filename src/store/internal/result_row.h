@@ -23,7 +23,8 @@ struct ResultRow {
   // Every column, in the order Into() binds them.
   static constexpr std::string_view kColumns =
       "id, unit_id, indicator_code, period, value, numerator, denominator, qualifier, estimated, "
-      "provenance_kind, provenance_source, span_begin, span_end, status, version, updated_at, updated_by";
+      "provenance_kind, provenance_source, span_begin, span_end, status, version, updated_at, updated_by, "
+      "return_comment, returned_by, returned_at";
 
   long long id = 0;
   long long unit = 0;
@@ -38,6 +39,7 @@ struct ResultRow {
   std::string status;
   int version = 0;
   std::string updated_at, updated_by;
+  std::string return_comment, returned_by, returned_at;  // '' unless sent back
 
   // The key and value columns of an observation (the workflow columns are
   // left for the statement to set).

@@ -161,14 +161,14 @@ class SqlResultStore final : public ResultStore {
     return Guard("list returned", [&]() -> Result<std::vector<ReturnedResult>> {
       std::vector<ReturnedResult> out;
       ResultRow row;
-      std::string comment, by, at;
       Query q(db_.sql, "SELECT " + std::string(ResultRow::kColumns) +
-                           ", return_comment, returned_by, returned_at FROM results WHERE returned_to = :r "
+                           " FROM results WHERE returned_to = :r "
                            "AND return_comment <> '' AND status = 'draft' ORDER BY returned_at DESC, id");
-      q.Use(reporter).IntoRow(row).Into(comment).Into(by).Into(at).Execute();
+      q.Use(reporter).IntoRow(row).Execute();
       while (q.Next()) {
         ASSIGN_OR_RETURN(ResultRecord r, row.Decode());
-        out.push_back({std::move(r), comment, by, at});
+        ResultRecord::SentBack why = r.sent_back.value_or(ResultRecord::SentBack{});
+        out.push_back({std::move(r), why.comment, why.by, why.at});
       }
       return out;
     });

@@ -155,6 +155,9 @@ TEST_P(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
   ASSERT_TRUE(with.row);
   EXPECT_EQ(with.row->evaluation.actual, 10);
   EXPECT_TRUE(!without.row || !without.row->evaluation.actual);
+  EXPECT_EQ(with.rank, 1);  // ranked among the units with a figure; the other is not ranked
+  EXPECT_FALSE(without.rank);
+  EXPECT_EQ(units[0].unit, a_);  // units with a figure first
   EXPECT_TRUE(CompareChildren(Figures(), *tree_, a_, *Period::Parse("2020"), "THU_NS")->empty());
 }
 

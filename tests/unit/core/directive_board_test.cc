@@ -66,6 +66,56 @@ TEST(DirectiveBoard, DoneDirectivesAreNotInAnyGroup) {
   EXPECT_TRUE(g.by_issuer.empty());
 }
 
+// The board's filters and order: overdue first, then in progress by the
+// nearest deadline, then without deadline; what the reader may not see is out.
+TEST(DirectiveBoard, SelectsWhatTheQueryAsksInTheOrderTheyAreChased) {
+  std::vector<Directive> list{Task("Công an phường", "Thành ủy", std::nullopt),
+                              Task("UBND phường Long Biên", "Thành ủy", D("10/12/2018")),
+                              Task("Ủy ban nhân dân phường Long Biên", "Thành ủy", D("25/11/2018")),
+                              Task("UBND phường Long Biên", "Thành ủy", D("05/12/2018")),
+                              Task("UBND phường Bồ Đề", "Thành ủy", D("03/12/2018"))};
+  Date today = D("01/12/2018");
+  auto all = [](const Directive&) { return true; };
+  std::vector<Directive> board = SelectDirectives(list, {}, today, all);
+  ASSERT_EQ(board.size(), 5u);
+  EXPECT_EQ(board[0].deadline, D("25/11/2018"));  // overdue first
+  EXPECT_EQ(board[1].deadline, D("03/12/2018"));  // then the nearest deadline
+  EXPECT_EQ(board[2].deadline, D("05/12/2018"));
+  EXPECT_FALSE(board[4].deadline);  // no deadline after those in progress
+
+  DirectiveQuery mine;
+  mine.assignee = "ubnd phuong long bien";  // without diacritics, the short form
+  EXPECT_EQ(SelectDirectives(list, mine, today, all).size(), 3u);
+  mine.due_within = 7;
+  std::vector<Directive> soon = SelectDirectives(list, mine, today, all);
+  ASSERT_EQ(soon.size(), 1u);
+  EXPECT_EQ(soon[0].deadline, D("05/12/2018"));  // 10/12 is 9 days on; 25/11 has passed
+
+  DirectiveQuery late;
+  late.overdue_only = true;
+  EXPECT_EQ(SelectDirectives(list, late, today, all).size(), 1u);
+  DirectiveQuery none;
+  none.state = DirectiveState::kNoDeadline;
+  EXPECT_EQ(SelectDirectives(list, none, today, all).at(0).assignee.name, "Công an phường");
+
+  auto not_bo_de = [](const Directive& d) { return d.assignee.name != "UBND phường Bồ Đề"; };
+  EXPECT_EQ(SelectDirectives(list, {}, today, not_bo_de).size(), 4u);
+}
+
+TEST(Meeting, OnlyTheIssuingBodyChangesTheTaskOfASessionsDirective) {
+  Directive before = Task("UBND phường", "Thành ủy", D("25/11/2018"));
+  before.meeting = 7;
+  Directive progress = before;
+  progress.completed_on = D("20/11/2018");
+  EXPECT_FALSE(ChangeNeedsIssuer(before, progress));  // reporting progress is the unit's
+  Directive later = before;
+  later.deadline = D("31/12/2018");
+  EXPECT_TRUE(ChangeNeedsIssuer(before, later));  // a new deadline is the body above's
+  before.meeting = 0;
+  EXPECT_FALSE(
+      ChangeNeedsIssuer(before, later));  // a directive outside a session: the route's right suffices
+}
+
 TEST(Meeting, ADirectiveOfTheSessionIsIssuedByItsHostToTheUnitReviewed) {
   Meeting m;
   m.id = 7;
@@ -76,6 +126,19 @@ TEST(Meeting, ADirectiveOfTheSessionIsIssuedByItsHostToTheUnitReviewed) {
   EXPECT_EQ(d.assignee.unit, 5135);
   EXPECT_EQ(d.meeting, 7);
   EXPECT_TRUE(d.text.empty());
+}
+
+TEST(Meeting, ADirectiveBelongsToItsAssigneesUnitElseToTheUnitItsSessionReviewed) {
+  Meeting m;
+  m.id = 7;
+  m.unit = 5135;
+  Directive d;
+  d.meeting = 7;
+  EXPECT_EQ(UnitOfDirective(d, &m), 5135);
+  EXPECT_EQ(UnitOfDirective(d, nullptr), kNoUnit);
+  d.assignee.unit = 42;
+  EXPECT_EQ(UnitOfDirective(d, &m), 42);
+  EXPECT_EQ(UnitOfDirective(d, nullptr), 42);
 }
 
 }  // namespace

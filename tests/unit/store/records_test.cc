@@ -93,8 +93,43 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
 
   Plan bad = plan;
   bad.targets.push_back({"NO_SUCH", 2018, Comparator::kAtLeast, 1, std::nullopt});
-  EXPECT_FALSE(store_->SavePlans("admin", {bad}).ok());
+  Status unknown = store_->SavePlans("admin", {bad});
+  EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+  EXPECT_EQ(unknown.field(), "indicator");
+  EXPECT_NE(unknown.message_vi().find("NO_SUCH"), std::string::npos);
   EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.size(), 1u);  // nothing of it stored
+}
+
+// Targets the body above assigned (giao chỉ tiêu) are set and replaced only
+// by a writer allowed to assign at the unit: decided inside the save.
+TEST_P(RecordsTest, AssignedTargetsAreRefusedToAWriterWhoMayNotAssign) {
+  Plan plan;
+  plan.unit = ward_;
+  plan.body_kind = BodyKind::kPeoplesCommittee;
+  plan.first_year = plan.last_year = 2020;
+  plan.assigned_by_superior = true;
+  plan.targets = {{"THU_NS", 2020, Comparator::kAtLeast, 40e9, std::nullopt}};
+  auto nobody = [](UnitId) { return false; };
+  auto only_ward = [this](UnitId u) { return u == ward_; };
+  Status refused = store_->SavePlans("ward", {plan}, nobody);
+  EXPECT_EQ(refused.code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(refused.field(), "assigned_by_superior");
+  EXPECT_TRUE(store_->ListPlans(ward_)->empty());
+  ASSERT_TRUE(store_->SavePlans("city", {plan}, only_ward).ok());
+  // The ward's own plan with the same key would replace the assigned one: refused, nothing changed.
+  Plan own = plan;
+  own.assigned_by_superior = false;
+  own.targets[0].value = 1;
+  EXPECT_EQ(store_->SavePlans("ward", {own}, nobody).code(), StatusCode::kPermissionDenied);
+  std::vector<Plan> plans = *store_->ListPlans(ward_);
+  ASSERT_EQ(plans.size(), 1u);
+  EXPECT_TRUE(plans[0].assigned_by_superior);
+  EXPECT_EQ(plans[0].targets.at(0).value, 40e9);
+  // A plan that is neither assigned nor replaces one needs no such right.
+  Plan other = own;
+  other.first_year = other.last_year = 2021;
+  other.targets[0].year = 2021;
+  EXPECT_TRUE(store_->SavePlans("ward", {other}, nobody).ok());
 }
 
 // "Thu ngân sách tăng 10,5% so với năm trước"; "giảm tỷ lệ hộ nghèo 0,43 điểm %".

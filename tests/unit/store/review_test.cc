@@ -138,11 +138,20 @@ TEST_P(ReviewTest, SentBackFiguresWaitForTheirReporterWithTheComment) {
   EXPECT_EQ(mine[0].returned_by, "approver");
   EXPECT_FALSE(mine[0].returned_at.empty());
   EXPECT_EQ(results().ListReturned("reporter2")->size(), 1u);
+  // The figure itself says so, to whoever reads it.
+  std::optional<ResultRecord::SentBack> why = results().GetResult(a)->sent_back;
+  ASSERT_TRUE(why.has_value());
+  EXPECT_EQ(why->comment, "Số thu chưa khớp báo cáo quyết toán");
+  EXPECT_EQ(why->by, "approver");
+  EXPECT_EQ(why->at, mine[0].returned_at);
   // Correcting keeps it on the list; submitting again takes it off.
   EXPECT_TRUE(results().SaveResult("reporter", Obs(46e9)).ok());
   EXPECT_EQ(results().ListReturned("reporter")->size(), 1u);
+  EXPECT_TRUE(results().GetResult(a)->sent_back.has_value());
   ASSERT_TRUE(results().SubmitResult("reporter", a).ok());
   EXPECT_TRUE(results().ListReturned("reporter")->empty());
+  EXPECT_FALSE(results().GetResult(a)->sent_back.has_value());
+  EXPECT_FALSE(results().GetResult(b)->sent_back->comment.empty());
   // One figure sent back alone is listed the same way.
   ASSERT_TRUE(results().ReturnResult("approver", a, 2, "Thiếu nguồn").ok());
   EXPECT_EQ(results().ListReturned("reporter")->at(0).comment, "Thiếu nguồn");

@@ -44,8 +44,8 @@ export function Reminders() {
   const open = (load.data?.items ?? []).filter((r) => r.open);
   if (open.length === 0) return null;
   return (
-    <section class="card reminders" id="reminders" aria-labelledby="reminders-title">
-      <h2 id="reminders-title">{t().reminders(open.length)}</h2>
+    <section class="card" id="report-reminders" aria-labelledby="report-reminders-title">
+      <h2 id="report-reminders-title">{t().reportReminders(open.length)}</h2>
       <ul>
         {open.map((r) => (
           <li data-id={r.id} data-period={r.period.key} class={r.late ? "late" : "due"}>

@@ -1,170 +1,104 @@
 // The board of directives by state, overdue ones first and nearest deadline
-// first; filters by assignee and by issuing body; progress updates.
-import { useState } from "preact/hooks";
+// first, each with the unit and session it came from; above it what is
+// overdue and what falls due in the next 7 days, and the calendar feed.
+// Filters: the assignee as typed (short or full forms, with or without
+// diacritics, matched by the server; kept in the address) and the issuing body.
+import { useEffect, useState } from "preact/hooks";
 import { api, ok, type Directive } from "../api/client";
-import { ErrorBox } from "../components/error-box";
+import { CalendarFeed } from "../components/calendar-feed";
+import { DeadlineReminders } from "../components/deadline-reminders";
+import { DirectiveColumn } from "../components/directive-card";
 import { Loaded } from "../components/loaded";
-import { deadlineText } from "../lib/deadlines";
-import { formatDate } from "../format";
 import { t } from "../i18n";
-import { withProgress } from "../lib/progress";
+import { assigneeNames } from "../lib/assignees";
+import { useDebounced } from "../lib/use-debounced";
 import { useLoad } from "../lib/use-load";
-import { navigate } from "../router";
+import { navigate, replace } from "../router";
 import type { PageProps } from "../routes";
 
 const COLUMNS: Directive["state"][] = ["overdue", "in_progress", "standing", "no_deadline", "done_late", "done_on_time"];
 // Shown only when they hold a directive: most boards have neither.
 const OPTIONAL: Directive["state"][] = ["standing", "no_deadline"];
-// A column shows its first cards (nearest deadlines); the rest on request.
-const SHOWN = 12;
+// Typing pauses this long before the board is asked again.
+const TYPING_MS = 350;
+const PAGE = 500;
 
-export function Directives({ params }: PageProps) {
-  const assignee = params.get("assignee") ?? "";
+export function Directives({ params, session }: PageProps) {
   const issuer = params.get("issuer") ?? "";
   const on = params.get("on") ?? "";
-  const load = useLoad(async () => {
-    const [list, all] = await Promise.all([
-      ok(api.GET("/directives", { params: { query: { page_size: 500, assignee: assignee || undefined, issuer: issuer || undefined, on: on || undefined } } })),
-      ok(api.GET("/directives", { params: { query: { page_size: 500, on: on || undefined } } })),
-    ]);
-    return { list, all: all.items };
-  }, [assignee, issuer, on]);
-  const [chosen, setChosen] = useState({ assignee, issuer });
-  const options = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, "vi"));
-  return (
-    <Loaded load={load}>
-      {({ list, all }) => {
-        const label = (s: Directive["state"]) => list.items.find((d) => d.state === s)?.state_label ?? t().states[s] ?? s;
-        return (
-          <>
-            <section class="card">
-              <h1>{t().directives}</h1>
-              <form class="toolbar" id="filters"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      navigate("/directives", { assignee: chosen.assignee, issuer: chosen.issuer, on });
-                    }}>
-                <div>
-                  <label for="assignee">{t().assignee}</label>
-                  <select id="assignee" value={chosen.assignee} onChange={(e) => setChosen({ ...chosen, assignee: e.currentTarget.value })}>
-                    <option value="">{t().all}</option>
-                    {options(all.map((d) => d.assignee.name)).map((v) => <option value={v}>{v}</option>)}
-                  </select>
-                </div>
-                <div>
-                  <label for="issuer">{t().issuer}</label>
-                  <select id="issuer" value={chosen.issuer} onChange={(e) => setChosen({ ...chosen, issuer: e.currentTarget.value })}>
-                    <option value="">{t().all}</option>
-                    {options(all.map((d) => d.issuer)).map((v) => <option value={v}>{v}</option>)}
-                  </select>
-                </div>
-                <button type="submit">{t().filter}</button>
-              </form>
-            </section>
-            {list.items.length === 0 ? (
-              <p>{t().empty}</p>
-            ) : (
-              <div class="board">
-                {COLUMNS.filter((s) => !OPTIONAL.includes(s) || (list.counts[s] ?? 0) > 0).map((s) => (
-                  <section aria-label={label(s)}>
-                    <h2>
-                      <span class={`badge ${s}`}>{label(s)}</span> {list.counts[s] ?? 0}
-                    </h2>
-                    <Column items={list.items.filter((d) => d.state === s)} on={on} onChanged={load.reload} />
-                  </section>
-                ))}
-              </div>
-            )}
-          </>
-        );
-      }}
-    </Loaded>
-  );
-}
+  const [typed, setTyped] = useState(params.get("assignee") ?? "");
+  const [chosenIssuer, setChosenIssuer] = useState(issuer);
+  const assignee = useDebounced(typed.trim(), TYPING_MS);
+  const address = (who: string) => ({ assignee: who, issuer, on });
+  // The address follows what was typed, so the filtered board can be shared.
+  useEffect(() => replace("/directives", address(assignee)), [assignee]);  // eslint-disable-line react-hooks/exhaustive-deps
 
-function Column({ items, on, onChanged }: { items: Directive[]; on: string; onChanged: () => void }) {
-  const [all, setAll] = useState(false);
+  const options = useLoad(async () => (await ok(api.GET("/directives", { params: { query: { page_size: PAGE, on: on || undefined } } }))).items, [on]);
+  const load = useLoad(async () => {
+    const query = { page_size: PAGE, assignee: assignee || undefined, issuer: issuer || undefined, on: on || undefined };
+    const [list, due, overdue] = await Promise.all([
+      ok(api.GET("/directives", { params: { query } })),
+      ok(api.GET("/directives", { params: { query: { ...query, due_within: 7, open: "true" } } })),
+      ok(api.GET("/directives", { params: { query: { ...query, overdue: "1", open: "true" } } })),
+    ]);
+    return { list, due: due.items, overdue: overdue.items, assignee };
+  }, [assignee, issuer, on]);
+  const all = options.data ?? [];
+  const sources = [...new Set(all.map((d) => d.source?.unit?.id).filter((u): u is number => u !== undefined))];
+  const issuers = [...new Set(all.map((d) => d.issuer))].sort((a, b) => a.localeCompare(b, "vi"));
   return (
     <>
-      {(all ? items : items.slice(0, SHOWN)).map((d) => <Card directive={d} on={on} onChanged={onChanged} />)}
-      {!all && items.length > SHOWN && (
-        <button type="button" class="link show-all" onClick={() => setAll(true)}>{t().showAll(items.length)}</button>
-      )}
-    </>
-  );
-}
-
-function Card({ directive: d, on, onChanged }: { directive: Directive; on: string; onChanged: () => void }) {
-  const last = d.progress[d.progress.length - 1];
-  const [note, setNote] = useState("");
-  const [completes, setCompletes] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async (e: Event) => {
-    e.preventDefault();
-    try {
-      await withProgress(ok(api.POST("/directives/{id}/progress", { params: { path: { id: d.id } }, body: { note: note.trim(), completes } })));
-      onChanged();
-    } catch (x) {
-      setError(x);
-    }
-  };
-  // The unit reports a milestone delivered today; its day and words stay the issuer's.
-  const deliver = async (i: number) => {
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
-    const milestones = d.milestones.map((m, k) => ({ on: m.on, what: m.what, done_on: k === i ? iso : m.done_on }));
-    try {
-      await withProgress(ok(api.PATCH("/directives/{id}", { params: { path: { id: d.id } }, body: { text: d.text, milestones } })));
-      onChanged();
-    } catch (x) {
-      setError(x);
-    }
-  };
-  void on;
-  return (
-    <article class={`card directive ${d.state}`} aria-label={d.text}>
-      <p>
-        <strong>{d.text}</strong>
-      </p>
-      <p class="muted">
-        {t().assignee}: {d.assignee.name}
-        <br />
-        {t().issuer}: {d.issuer}
-        <br />
-        {deadlineText(d)}
-        {d.days_left !== undefined && ` (${t().daysLeft(d.days_left)})`}
-      </p>
-      {d.milestones.length > 0 && (
-        <ul class="milestones">
-          {d.milestones.map((m, i) => (
-            <li data-milestone={i}>
-              {formatDate(m.on)}: {m.what}
-              {m.done_on ? ` — ${t().delivered(formatDate(m.done_on))}` : !d.completed_on && (
-                <> <button type="button" class="link deliver" onClick={() => deliver(i)}>{t().markDelivered}</button></>
+      <section class="card">
+        <h1>{t().directives}</h1>
+        <form class="toolbar" id="filters" role="search"
+              onSubmit={(e) => {
+                e.preventDefault();
+                navigate("/directives", { assignee: typed.trim(), issuer: chosenIssuer, on });
+              }}>
+          <div class="assignee-filter">
+            <label for="assignee">{t().assigneeSearch}</label>
+            <input id="assignee" type="search" list="assignee-names" autocomplete="off" placeholder={t().assigneeExample}
+                   value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+            <datalist id="assignee-names">
+              {assigneeNames(all).map((v) => <option value={v} />)}
+            </datalist>
+          </div>
+          <div>
+            <label for="issuer">{t().issuer}</label>
+            <select id="issuer" value={chosenIssuer} onChange={(e) => setChosenIssuer(e.currentTarget.value)}>
+              <option value="">{t().all}</option>
+              {issuers.map((v) => <option value={v}>{v}</option>)}
+            </select>
+          </div>
+          <button type="submit">{t().filter}</button>
+        </form>
+      </section>
+      <CalendarFeed session={session} sources={sources} />
+      <Loaded load={load}>
+        {({ list, due, overdue, assignee: applied }) => {
+          const label = (s: Directive["state"]) => list.items.find((d) => d.state === s)?.state_label ?? t().states[s] ?? s;
+          return (
+            <div id="board-results" data-assignee={applied}>
+              <DeadlineReminders today={list.today} due={due} overdue={overdue} />
+              <p id="board-total" role="status">{t().directivesFound(list.total)}</p>
+              {list.items.length === 0 ? (
+                <p>{t().empty}</p>
+              ) : (
+                <div class="board">
+                  {COLUMNS.filter((s) => !OPTIONAL.includes(s) || (list.counts[s] ?? 0) > 0).map((s) => (
+                    <section aria-label={label(s)}>
+                      <h2>
+                        <span class={`badge ${s}`}>{label(s)}</span> {list.counts[s] ?? 0}
+                      </h2>
+                      <DirectiveColumn items={list.items.filter((d) => d.state === s)} onChanged={load.reload} />
+                    </section>
+                  ))}
+                </div>
               )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {last && (
-        <p class="muted">
-          {formatDate(last.on)}: {last.note}
-        </p>
-      )}
-      {!d.completed_on && (
-        <details>
-          <summary>{t().progress}</summary>
-          <form class="progress" data-id={d.id} onSubmit={save}>
-            <label for={`note-${d.id}`}>{t().note}</label>
-            <textarea id={`note-${d.id}`} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-            <label>
-              <input type="checkbox" id={`done-${d.id}`} checked={completes} onChange={(e) => setCompletes(e.currentTarget.checked)} /> {t().completes}
-            </label>
-            <ErrorBox error={error} />
-            <button type="submit">{t().save}</button>
-          </form>
-        </details>
-      )}
-    </article>
+            </div>
+          );
+        }}
+      </Loaded>
+    </>
   );
 }

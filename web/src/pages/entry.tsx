@@ -1,14 +1,19 @@
-// Data entry for a unit and period: one form for its indicators, Vietnamese
-// number input checked as you type, save as draft, submit (saving what was
-// typed first); approvers approve or send back with a comment; the history
-// of each figure.
+// Data entry for a unit and period: one row per indicator (the rates
+// included) with the year's target and the same period last year beside the
+// cell, Vietnamese numbers or amounts in tỷ / triệu checked as you type, a
+// figure that looks wrong questioned (not refused; a negative count is, as
+// the server refuses it), each figure's state
+// (sent back: with the approver's comment); save as draft, submit (saving
+// what was typed first), a warning before leaving with unsaved values;
+// approvers approve or send back with a comment; the history of each figure.
 import { useEffect, useState } from "preact/hooks";
-import { api, ok, type Indicator, type Result, type Schemas } from "../api/client";
+import { api, ok, type EvaluationRow, type Indicator, type Result, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
-import { formatDate, formatNumber, parseVietnameseNumber } from "../format";
+import { formatAmount, formatDate, formatNumber, parseAmountInput } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
+import { doubtOf, refusedAsNegative } from "../lib/plausibility";
 import { periodOptions, periodYear } from "../lib/periods";
 import { monthWithinUnit, periodAgainstUnit } from "../lib/unit-periods";
 import { withProgress } from "../lib/progress";
@@ -28,15 +33,18 @@ export function Entry({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
   const period = params.get("period") ?? thisMonth();
   const load = useLoad(async () => {
-    const lastPeriod = period.replace(/\d{4}/g, (y) => String(Number(y) - 1));
-    const [unit, indicators, results, last] = await Promise.all([
+    const [unit, indicators, results, context] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId } } })),
       ok(api.GET("/indicators")),
       ok(api.GET("/results", { params: { query: { unit: unitId, period, page_size: 500 } } })),
-      // Context only: the form works without it.
-      ok(api.GET("/results", { params: { query: { unit: unitId, period: lastPeriod, page_size: 500 } } })).catch(() => ({ items: [] as Result[] })),
+      // The target and the same period last year, as the dashboard judges them (the plan of
+      // record: the Council's, else the Party committee's, else the Committee's; last year
+      // rebuilt from the units it was formed of when it did not exist yet), counting figures
+      // not yet approved. Context only: the form works without it.
+      ok(api.GET("/evaluation", { params: { query: { unit: unitId, period, include_unapproved: true } } }))
+        .then((e) => e.rows).catch(() => [] as EvaluationRow[]),
     ]);
-    return { unit, indicators: indicators.items, results: results.items, lastYear: last.items };
+    return { unit, indicators: indicators.items, results: results.items, context };
   }, [unitId, period]);
   if (!unitId) {
     return (
@@ -104,7 +112,7 @@ export function Entry({ params, session }: PageProps) {
             );
           }
           return (
-          <EntryForm unitId={unitId} period={period} indicators={d.indicators} results={d.results} lastYear={d.lastYear} reload={load.reload}
+          <EntryForm unitId={unitId} period={period} indicators={d.indicators} results={d.results} context={d.context} reload={load.reload}
                      canApprove={session.user.roles.some((r) => r.role === "approver" && r.unit !== unitId) || isAdmin(session)} />
           );
         }}
@@ -118,16 +126,31 @@ interface FormProps {
   period: string;
   indicators: Indicator[];
   results: Result[];
-  lastYear: Result[];  // the same period a year earlier, beside each cell
+  context: EvaluationRow[];  // the target and the same period last year, per indicator
   canApprove: boolean;
   reload: () => void;
 }
 
-function EntryForm({ unitId, period, indicators, results, lastYear, canApprove, reload }: FormProps) {
+// A figure's state on its row: a draft sent back is "Bị trả lại", not a plain draft.
+type FigureState = "draft" | "submitted" | "approved" | "returned";
+function stateOf(r: Result): FigureState {
+  return r.status === "draft" && r.returned ? "returned" : r.status;
+}
+const stateBadge: Record<FigureState, string> = { draft: "no_data", submitted: "in_progress", approved: "met", returned: "not_met" };
+
+const groupOrder = ["kinh-te", "van-hoa-xa-hoi", "cai-cach-hanh-chinh", "quoc-phong-an-ninh", "xay-dung-dang"];
+
+function EntryForm({ unitId, period, indicators, results, context, canApprove, reload }: FormProps) {
   const byCode = new Map(results.map((r) => [r.indicator, r]));
-  const lastByCode = new Map(lastYear.map((r) => [r.indicator, r.value]));
-  // Every indicator, the rates included (entered as their percentage).
-  const shown = indicators;
+  const contextByCode = new Map(context.map((r) => [r.indicator.code, r]));
+  // Every indicator, the rates included (entered as their percentage), by field in the order
+  // reports go: the economy, culture and society, administrative reform, defence and security,
+  // Party building.
+  const rank = (i: Indicator) => {
+    const n = groupOrder.indexOf(i.group);
+    return n < 0 ? groupOrder.length : n;
+  };
+  const shown = [...indicators].sort((a, b) => rank(a) - rank(b));
   const original = (code: string) => {
     const r = byCode.get(code);
     return r ? formatNumber(r.value, "vi", 6) : "";
@@ -142,11 +165,16 @@ function EntryForm({ unitId, period, indicators, results, lastYear, canApprove, 
     setLeaveGuard(dirty);
     return () => setLeaveGuard(null);
   });
-  const bad = (code: string) => value(code).trim() !== "" && parseVietnameseNumber(value(code)) === null;
+  // Not a number, or a negative count (which the server refuses too).
+  const bad = (i: Indicator) => {
+    if (value(i.code).trim() === "") return false;
+    const v = parseAmountInput(value(i.code), i.unit).value;
+    return v === null || refusedAsNegative(v, i);
+  };
 
-  // Saves what was typed and changed; false when a cell is wrong or a save failed.
+  // Saves what was typed and changed; null when a cell is wrong (a failed save throws).
   const saveTyped = async (): Promise<number | null> => {
-    if (shown.some((i) => bad(i.code))) {
+    if (shown.some(bad)) {
       setProblem(t().fixErrors);
       return null;
     }
@@ -154,7 +182,7 @@ function EntryForm({ unitId, period, indicators, results, lastYear, canApprove, 
     let saved = 0;
     for (const i of shown) {
       const text = value(i.code);
-      const v = parseVietnameseNumber(text);
+      const v = parseAmountInput(text, i.unit).value;
       if (v === null || text === original(i.code) || byCode.get(i.code)?.status === "approved") continue;
       await withProgress(ok(api.POST("/results", { body: { unit: unitId, indicator: i.code, period, value: v } })));
       saved++;
@@ -185,41 +213,73 @@ function EntryForm({ unitId, period, indicators, results, lastYear, canApprove, 
       setError(x);
     }
   };
+  const counts = new Map<FigureState, number>();
+  for (const r of results) counts.set(stateOf(r), (counts.get(stateOf(r)) ?? 0) + 1);
+  const states: FigureState[] = ["returned", "draft", "submitted", "approved"];
   return (
     <form class="card" id="entry" novalidate onSubmit={save}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t().indicator}</th>
-            <th scope="col" class="num">{t().result}</th>
-            <th scope="col">{t().figureStatus}</th>
-            <th scope="col"><span class="sr-only">{t().actions}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((i) => (
-            <EntryRow indicator={i} result={byCode.get(i.code)} last={lastByCode.get(i.code)} value={value(i.code)} bad={bad(i.code)} canApprove={canApprove}
-                      onInput={(v) => setTyped({ ...typed, [i.code]: v })} onChanged={reload} onError={setError} />
-          ))}
-        </tbody>
-      </table>
-      <div id="entry-error">
-        <p class="error" role="alert">{problem}</p>
-        <ErrorBox error={error} />
+      <p class="muted" id="entry-states">
+        {results.length === 0
+          ? t().noFigures
+          : t().stateCounts(states.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${t().figureState[s].toLowerCase()}`).join(", "))}
+      </p>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t().indicator}</th>
+              <th scope="col" class="num">{t().result}</th>
+              <th scope="col" class="num">{t().targetOfYear(periodYear(period))}</th>
+              <th scope="col" class="num">{t().lastYear}</th>
+              <th scope="col">{t().figureStatus}</th>
+              <th scope="col"><span class="sr-only">{t().actions}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((i) => (
+              <EntryRow indicator={i} result={byCode.get(i.code)} context={contextByCode.get(i.code)} value={value(i.code)} bad={bad(i)}
+                        canApprove={canApprove} onInput={(v) => setTyped({ ...typed, [i.code]: v })} onChanged={reload} onError={setError} />
+            ))}
+          </tbody>
+        </table>
       </div>
-      <p id="entry-done" role="status">{notice}</p>
-      <button type="submit" id="save">{t().saveDraft}</button> <button type="button" id="submit" onClick={submit}>{t().submit}</button>
+      <div class="entry-actions">
+        <div id="entry-error">
+          <p class="error" role="alert">{problem}</p>
+          <ErrorBox error={error} />
+        </div>
+        <p id="entry-done" role="status">{notice}</p>
+        <button type="submit" id="save">{t().saveDraft}</button> <button type="button" id="submit" onClick={submit}>{t().submit}</button>
+      </div>
     </form>
   );
 }
 
 type History = { versions: Schemas["ResultVersion"][]; events: Schemas["AuditEvent"][] };
 
-function EntryRow(p: { indicator: Indicator; result?: Result; last?: number; value: string; bad: boolean; canApprove: boolean;
+// The target as the dashboard writes it ("≥ 50,5 tỷ đồng"; a change from last year in words
+// beside it) and the body whose plan it is.
+function TargetCell({ row, unit }: { row?: EvaluationRow; unit: string }) {
+  const target = row?.target;
+  if (!target) return <td class="num target">—</td>;
+  const body = row.targets.find((o) => o.body_kind === target.body_kind)?.body_name;
+  return (
+    <td class="num target">
+      {target.worked_out && <span class="target-value">{`${target.comparator} ${formatAmount(target.value, unit, getLang())}`}</span>}
+      {target.form !== "level" && <div class="muted target-form">{target.form_text}</div>}
+      {body && <div class="muted target-body">{body}</div>}
+    </td>
+  );
+}
+
+function EntryRow(p: { indicator: Indicator; result?: Result; context?: EvaluationRow; value: string; bad: boolean; canApprove: boolean;
                        onInput: (v: string) => void; onChanged: () => void; onError: (e: unknown) => void }) {
   const { indicator: i, result: r } = p;
   const lang = getLang();
-  const typedNumber = parseVietnameseNumber(p.value) ?? 0;
+  const last = p.context?.previous ?? null;
+  const read = parseAmountInput(p.value, i.unit);
+  const doubt = read.value === null || p.bad ? null : doubtOf(read.value, i, last);
+  const state = r ? stateOf(r) : null;
   const [history, setHistory] = useState<History | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const [returning, setReturning] = useState(false);
@@ -244,23 +304,33 @@ function EntryRow(p: { indicator: Indicator; result?: Result; last?: number; val
     }
     setShowHistory(!showHistory);
   };
-  const badge = r ? (r.status === "approved" ? "met" : r.status === "submitted" ? "in_progress" : "no_data") : "";
+  const message = !p.bad ? (doubt ? t()[doubt] : "")
+    : read.value !== null ? t().negative
+    : read.why === "scale" ? t().noScale(i.unit) : t().notAnAmount;
   return (
     <>
-      <tr data-code={i.code} data-id={r?.id ?? ""}>
+      <tr data-code={i.code} data-id={r?.id ?? ""} data-state={state ?? ""}>
         <td>
           <label for={`v-${i.code}`}>{i.name}</label> <span class="muted">({i.unit})</span>
         </td>
         <td class="num">
           <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={r?.status === "approved"}
                  aria-invalid={p.bad ? "true" : "false"} aria-describedby={`e-${i.code}`} onInput={(e) => p.onInput(e.currentTarget.value)} />
-          <div class="error" id={`e-${i.code}`} aria-live="polite">
-            {p.bad ? t().notANumber : i.unit === "%" && typedNumber > 100 ? t().overHundred
-              : p.last !== undefined && p.last > 0 && typedNumber > 3 * p.last ? t().overThreeTimes : ""}
-          </div>
-          {p.last !== undefined && <div class="muted last-year">{t().lastYear}: {formatNumber(p.last, lang, 6)}</div>}
+          <div class={p.bad ? "error" : "warning"} id={`e-${i.code}`} aria-live="polite">{message}</div>
+          {read.value !== null && read.scaled && (
+            <div class="muted scaled" id={`s-${i.code}`}>{t().scaledAs(`${formatNumber(read.value, lang, 6)} ${i.unit}`)}</div>
+          )}
         </td>
-        <td>{r && <span class={`badge ${badge}`}>{t().resultStatus[r.status]}</span>}</td>
+        <TargetCell row={p.context} unit={i.unit} />
+        <td class="num last-year">{last === null ? "—" : formatNumber(last, lang, 6)}</td>
+        <td class="state">
+          {r && state && <span class={`badge ${stateBadge[state]}`}>{t().figureState[state]}</span>}
+          {r?.returned && state === "returned" && (
+            <div class="returned-note">
+              <span class="muted">{t().returnedBy(r.returned.by, formatDate(r.returned.at))}</span> {r.returned.comment}
+            </div>
+          )}
+        </td>
         <td>
           {r && p.canApprove && r.status === "submitted" && (
             <>
@@ -275,7 +345,7 @@ function EntryRow(p: { indicator: Indicator; result?: Result; last?: number; val
       </tr>
       {returning && r && (
         <tr class="return-row">
-          <td colSpan={4}>
+          <td colSpan={6}>
             <label for={`why-${i.code}`}>{t().sendBackWhy}</label>
             <textarea id={`why-${i.code}`} rows={2} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
             <button type="button" disabled={!comment.trim()}
@@ -286,7 +356,7 @@ function EntryRow(p: { indicator: Indicator; result?: Result; last?: number; val
         </tr>
       )}
       <tr class="history-row" hidden={!showHistory}>
-        <td colSpan={4}>
+        <td colSpan={6}>
           {history && (
             <ul>
               {history.events.map((e) => {

@@ -1,7 +1,8 @@
 // Working sessions (buổi làm việc) of a unit: the list, newest first, with the
 // directives each issued; and a form to record a new one with its conclusions
 // and directives (text, assignee, deadline), dates typed as dd/mm/yyyy.
-import { useState } from "preact/hooks";
+// ?meeting=ID opens that session (a directive's card links here).
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ok, type Meeting, type Schemas, type Unit } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
@@ -15,14 +16,20 @@ import { defaultUnit } from "../session";
 
 export function Meetings({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
+  const opened = Number(params.get("meeting") ?? 0);
   const [notice, setNotice] = useState("");
   const load = useLoad(async () => {
     const [unit, list] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId } } })),
       ok(api.GET("/meetings", { params: { query: { unit: unitId, page_size: 100 } } })),
     ]);
-    return { unit, meetings: [...list.items].sort((a, b) => b.held_on.localeCompare(a.held_on)) };
-  }, [unitId]);
+    const meetings: Meeting[] = [...list.items];
+    // A session older than the first page is fetched on its own.
+    if (opened && !meetings.some((m) => m.id === opened)) {
+      meetings.push(await ok(api.GET("/meetings/{id}", { params: { path: { id: opened } } })));
+    }
+    return { unit, meetings: meetings.sort((a, b) => b.held_on.localeCompare(a.held_on)) };
+  }, [unitId, opened]);
   if (!unitId) {
     return (
       <p>
@@ -41,7 +48,7 @@ export function Meetings({ params, session }: PageProps) {
               <p>{t().noMeetings}</p>
             ) : (
               <ul class="meetings">
-                {d.meetings.map((m) => <MeetingItem meeting={m} />)}
+                {d.meetings.map((m) => <MeetingItem meeting={m} opened={m.id === opened} />)}
               </ul>
             )}
           </section>
@@ -52,20 +59,33 @@ export function Meetings({ params, session }: PageProps) {
   );
 }
 
-function MeetingItem({ meeting: m }: { meeting: Meeting }) {
+// `opened`: the session the address names, open and scrolled to on arrival.
+function MeetingItem({ meeting: m, opened }: { meeting: Meeting; opened: boolean }) {
   const [detail, setDetail] = useState<Schemas["MeetingWithDirectives"] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const open = async (e: Event) => {
-    if (!(e.currentTarget as HTMLDetailsElement).open || detail) return;
+  const asked = useRef(false);
+  const item = useRef<HTMLLIElement>(null);
+  const fetchDetail = async () => {
+    if (asked.current) return;
+    asked.current = true;
     try {
       setDetail(await ok(api.GET("/meetings/{id}", { params: { path: { id: m.id } } })));
     } catch (x) {
+      asked.current = false;
       setError(x);
     }
   };
+  useEffect(() => {
+    if (!opened) return;
+    void fetchDetail();
+    item.current?.scrollIntoView({ block: "start" });
+  }, [opened]);  // eslint-disable-line react-hooks/exhaustive-deps
+  const open = (e: Event) => {
+    if ((e.currentTarget as HTMLDetailsElement).open) void fetchDetail();
+  };
   return (
-    <li>
-      <details data-id={m.id} onToggle={open}>
+    <li ref={item} class={opened ? "opened" : undefined}>
+      <details data-id={m.id} open={opened} onToggle={open}>
         <summary>
           <strong>{formatDate(m.held_on)}</strong> — {m.host}
           {m.chair ? `, ${m.chair}` : ""}

@@ -1,0 +1,102 @@
+#include "api/comparison_sheet.h"
+
+#include <array>
+#include <cstdio>
+
+#include "api/views.h"
+#include "core/vn_number.h"
+
+namespace kiemdem::api {
+namespace {
+
+// A number as every CSV reader takes it: "." decimals, no grouping.
+std::string PlainNumber(const std::optional<double>& v) {
+  if (!v) return "";
+  std::array<char, 40> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.15g", *v);
+  return buf.data();
+}
+
+std::string VietnameseNumber(const std::optional<double>& v, int decimals) {
+  return v ? FormatVietnameseNumber(*v, decimals) : "";
+}
+
+}  // namespace
+
+std::string ComparisonSumLabel(const analytics::ComparisonTable& t, bool vi) {
+  if (t.all_communes) return vi ? "Tổng các phường, xã" : "Total of the wards and communes";
+  return vi ? "Tổng các đơn vị trực thuộc" : "Total of the units below";
+}
+
+std::string ComparisonFileStem(const std::string& name, const Period& period) {
+  return FileStem("so-sanh", name, period);
+}
+
+io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::UnitTree& tree, bool vi,
+                          bool vn_numbers) {
+  Date on = EndOfMonth(t.period.year(), t.period.last_month());
+  io::Sheet sheet;
+  sheet.name = vi ? "So sánh" : "Comparison";
+  const AdminUnit* parent = tree.Get(t.parent);
+  std::string parent_name = parent == nullptr ? "" : parent->VersionOn(on).full_name;
+  sheet.title = (vi ? "So sánh các đơn vị trực thuộc " : "The units below ") + parent_name + " — " +
+                (vi ? t.period.LabelVi() : t.period.LabelEn());
+  if (vi) {
+    sheet.rows.push_back({1,
+                          {"Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả",
+                           "Kế hoạch", "% KH", "% cùng kỳ", "Đánh giá", "Đã duyệt"}});
+  } else {
+    sheet.rows.push_back({1,
+                          {"Unit code", "Unit", "Indicator code", "Indicator", "Measure", "Result", "Target",
+                           "% of plan", "% of same period", "Verdict", "Approved"}});
+  }
+  using io::CellKind;
+  sheet.kinds = {CellKind::kText,    CellKind::kText,   CellKind::kText,   CellKind::kText,
+                 CellKind::kText,    CellKind::kNumber, CellKind::kNumber, CellKind::kPercent,
+                 CellKind::kPercent, CellKind::kText,   CellKind::kText};
+  auto number = [&](const std::optional<double>& v, int decimals) {
+    return vn_numbers ? VietnameseNumber(v, decimals) : PlainNumber(v);
+  };
+  int line = 2;
+  for (const analytics::ComparisonRow& row : t.units) {
+    const AdminUnit* u = tree.Get(row.unit);
+    std::string code = u == nullptr ? "" : u->code;
+    std::string name = u == nullptr ? "" : u->VersionOn(on).full_name;
+    for (size_t i = 0; i < t.indicators.size(); ++i) {
+      const Indicator& ind = t.indicators[i];
+      std::vector<std::string> cells{code, name, ind.code, vi ? ind.name_vi : ind.name_en, ind.unit};
+      if (const std::optional<analytics::EvaluationRow>& r = row.cells[i]) {
+        const IndicatorEvaluation& ev = r->evaluation;
+        std::optional<double> target;
+        if (ev.target) target.emplace(ev.target->value);
+        cells.push_back(number(ev.actual, 6));
+        cells.push_back(number(target, 6));
+        cells.push_back(number(ev.percent_of_plan, 2));
+        cells.push_back(number(ev.percent_of_previous, 2));
+        cells.emplace_back(vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status));
+        bool approved = ev.actual.has_value() && !r->counts_unapproved;
+        cells.emplace_back(!ev.actual ? "" : approved ? (vi ? "có" : "yes") : (vi ? "chưa" : "no"));
+      } else {
+        cells.insert(
+            cells.end(),
+            {"", "", "", "",
+             vi ? AttainmentNameVi(Attainment::kNoData) : AttainmentNameEn(Attainment::kNoData), ""});
+      }
+      sheet.rows.push_back({line++, std::move(cells)});
+    }
+  }
+  std::string label = ComparisonSumLabel(t, vi);
+  for (size_t i = 0; i < t.indicators.size(); ++i) {
+    if (!t.sums[i]) continue;
+    const Indicator& ind = t.indicators[i];
+    const analytics::ChildrenSum& sum = *t.sums[i];
+    std::string reporting = std::to_string(sum.reporting) + "/" + std::to_string(sum.expected) +
+                            (vi ? " đơn vị báo cáo" : " units reporting");
+    sheet.rows.push_back({line++,
+                          {"", label, ind.code, vi ? ind.name_vi : ind.name_en, ind.unit,
+                           number(sum.value, 6), "", "", "", reporting, ""}});
+  }
+  return sheet;
+}
+
+}  // namespace kiemdem::api
