@@ -183,8 +183,10 @@ schemas = {
     "Milestone": obj({"on": date, "what": string, "done_on": nullable(date)}, ["on", "what", "done_on"]),
     "User": obj({"username": string, "display_name": string, "disabled": boolean,
                  "roles": {"type": "array", "items": ref("RoleGrant")}}),
+    # The unit (null: every unit) by id, and by code, name and province as of today (null without a unit).
     "RoleGrant": obj({"role": {"type": "string", "enum": ["viewer", "reporter", "approver", "admin"]},
-                      "unit": nullable(integer)}),
+                      "unit": nullable(integer), "unit_code": nullable(string), "unit_name": nullable(string),
+                      "unit_province": nullable(string)}),
     # What a client sends: the unit by its code ("06811") read on `on` (default today), or by its id as returned.
     "RoleGrantInput": obj({"role": {"type": "string", "enum": ["viewer", "reporter", "approver", "admin"]},
                            "unit": nullable({"anyOf": [integer, string]}), "on": date}, ["role"]),
@@ -322,6 +324,9 @@ paths = {
     "/indicators": {"get": op("The indicator catalogue", obj({"items": {"type": "array", "items": ref("Indicator")}, "total": integer}), tag="units")},
     "/plans": {"get": op("A unit's plans and targets", page(ref("Plan")), params=[unit_q] + paging, tag="plans"),
                "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "last_year": integer, "assigned_by_superior": boolean, "resolution": string, "resolution_date": date, "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string, "value": num, "value_high": nullable(num), "form": ref("TargetForm")}, ["indicator", "year", "value"])}}, ["unit", "body_kind", "first_year", "targets"]), tag="plans")},
+    "/plans/export": {"get": download("A unit's plans and targets as .xlsx (ke-hoach-CODE.xlsx): a title row naming the unit, then one row per target "
+                                      "with years, dates and targets as typed cells; POST /imports/plans reads it back unchanged",
+                                      ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"], params=[unit_q], tag="plans")},
     "/results": {"get": op("A unit's results", page(ref("Result")), params=[unit_q, ("period", "string", False), ("indicator", "string", False), ("status", "string", False)] + paging, tag="results"),
                  "post": op("Enter a result (draft)", ref("Result"), "201", body=obj({"unit": integer, "indicator": string, "period": string, "value": num, "numerator": nullable(num), "denominator": nullable(num), "qualifier": string, "estimated": boolean}, ["unit", "indicator", "period", "value"]), tag="results")},
     "/results/{id}": {"get": op("One result", ref("Result"), params=[idp], tag="results")},
@@ -357,6 +362,14 @@ paths = {
         "(rows, cells, text, unpacked size); 429 when other imports keep the server busy",
         ref("ImportOutcome"),
         body=obj({"file_name": string, "content_base64": string, "check_only": boolean}, ["file_name", "content_base64"]), tag="results"))},
+    "/imports/plans": {"post": with_422(op(
+        "Import plans and their targets from a .csv or .xlsx file (base64) in the columns of GET /plans/export, one row per target; "
+        "rows with the same unit, body and years form one plan, which replaces the stored one. With check_only, every problem by "
+        "sheet, row and column and nothing stored; without, all plans stored or none (each change audited). Each row's unit must be "
+        "one the caller may manage (approver or administrator over it); targets assigned from above, or a plan replacing such, need "
+        "an approver above the unit or an administrator. 403 for a caller who may set plans nowhere; 422 when there are problems",
+        ref("ImportOutcome"),
+        body=obj({"file_name": string, "content_base64": string, "check_only": boolean}, ["file_name", "content_base64"]), tag="plans"))},
     "/documents": {"post": op("Post a report, as text or as a file (file_name and content_base64: a .docx, .pdf or .txt, its kind found from the bytes, its text read on the server; a file that cannot be read, a scan without text or a password-protected one is a 400 naming it and why, and nothing is stored): the facts found, with spans into the text and suggested indicators; its date (issued) is the reference date of the text, for dates written without a year (a url:/date: header in the text, else today, where none is given)", ref("DocumentWithFacts"), "201", body=obj({"unit": integer, "text": string, "file_name": string, "content_base64": string, "title": string, "doc_type": string, "code": string, "issued": date}, ["unit"]), tag="documents")},
     "/documents/{id}": {"get": op("A document and its facts", ref("DocumentWithFacts"), params=[idp], tag="documents")},
     "/documents/{id}/confirm": {"post": op("Keep chosen measures as draft results linked to their span", obj({"results": {"type": "array", "items": ref("Result")}}), "201", params=[idp], body=obj({"facts": {"type": "array", "items": obj({"measure": integer, "indicator": string, "period": string})}}), tag="documents")},

@@ -68,7 +68,9 @@ Status Login(Call& call) {
   RETURN_IF_ERROR(store->CreateSession(
       username, {TokenHash(token), user->id, "session", csrf, "", now, now + kSessionSeconds}));
   call.headers.emplace_back("Set-Cookie", SessionCookie(token, kSessionSeconds, call.secure));
-  call.Reply({{"user", UserView(*user)}, {"csrf_token", csrf}, {"expires_in", kSessionSeconds}});
+  call.Reply({{"user", UserView(*user, *call.app->tree(), Today(call))},
+              {"csrf_token", csrf},
+              {"expires_in", kSessionSeconds}});
   return Status::Ok();
 }
 
@@ -97,7 +99,8 @@ Result<Json> Home(Call& call) {
 }
 
 Status Me(Call& call) {
-  Json j{{"user", UserView(call.principal->user)}, {"session_kind", call.principal->kind}};
+  Json j{{"user", UserView(call.principal->user, *call.app->tree(), Today(call))},
+         {"session_kind", call.principal->kind}};
   ASSIGN_OR_RETURN(j["home"], Home(call));
   if (call.principal->kind == "session") j["csrf_token"] = call.principal->csrf;
   call.Reply(j);
@@ -235,7 +238,7 @@ Status CreateUser(Call& call) {
   store::AccountStore& accounts = store->accounts();
   RETURN_IF_ERROR(accounts.CreateUser(call.actor(), user).status());
   ASSIGN_OR_RETURN(store::User created, accounts.FindUser(user.username));
-  call.Reply(UserView(created), 201);
+  call.Reply(UserView(created, *call.app->tree(), Today(call)), 201);
   return Status::Ok();
 }
 
@@ -247,7 +250,7 @@ Status SetRoles(Call& call) {
   store::AccountStore& accounts = store->accounts();
   RETURN_IF_ERROR(accounts.ReplaceRoles(call.actor(), username, grants));
   ASSIGN_OR_RETURN(store::User user, accounts.FindUser(username));
-  call.Reply(UserView(user));
+  call.Reply(UserView(user, *call.app->tree(), Today(call)));
   return Status::Ok();
 }
 
@@ -255,7 +258,7 @@ Status ListUsers(Call& call) {
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(std::vector<store::User> users, store->ListUsers());
   Json items = Json::array();
-  for (const store::User& u : users) items.push_back(UserView(u));
+  for (const store::User& u : users) items.push_back(UserView(u, *call.app->tree(), Today(call)));
   ASSIGN_OR_RETURN(Json page, Paginate(call, std::move(items)));
   call.Reply(page);
   return Status::Ok();

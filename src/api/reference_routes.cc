@@ -1,9 +1,10 @@
 // Units (tree as of a date, search with or without diacritics), indicators,
 // and plans with their targets.
-#include <algorithm>
-
+#include "api/plan_scope.h"
 #include "api/router.h"
+#include "api/store_sheets.h"
 #include "api/views.h"
+#include "io/xlsx.h"
 
 namespace kiemdem::api {
 namespace {
@@ -85,6 +86,24 @@ Status ListPlans(Call& call) {
   return Status::Ok();
 }
 
+// A unit's plans as .xlsx in the columns POST /imports/plans reads back:
+// years, dates and targets as typed cells, the unit named in the title row.
+Status ExportPlansRoute(Call& call) {
+  ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  const AdminUnit* u = tree->Get(unit);
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  ASSIGN_OR_RETURN(io::Sheet sheet, ExportPlans(*store, "Kế hoạch", unit));
+  if (u != nullptr) sheet.title += " — " + u->VersionOn(Today(call)).full_name;
+  ASSIGN_OR_RETURN(call.response, io::XlsxBytes(sheet));
+  call.status = 200;
+  call.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  std::string code = u == nullptr ? std::to_string(unit) : u->code;
+  call.headers.emplace_back("Content-Disposition", "attachment; filename=\"ke-hoach-" + code + ".xlsx\"");
+  call.headers.emplace_back("Cache-Control", "no-store");
+  return Status::Ok();
+}
+
 Status SavePlan(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   Plan p;
@@ -142,8 +161,7 @@ Status SavePlan(Call& call) {
   // Targets the body above assigned (giao chỉ tiêu) are its to set and to
   // change: the store refuses them, inside its transaction, to a writer
   // without the right to assign at the unit.
-  auto may_assign = [&call](UnitId unit) { return Authorise(call, Action::kAssign, unit).ok(); };
-  RETURN_IF_ERROR(store->SavePlans(call.actor(), {p}, may_assign));
+  RETURN_IF_ERROR(store->SavePlans(call.actor(), {p}, MayAssignFor(call)));
   ASSIGN_OR_RETURN(std::vector<Plan> plans, store->ListPlans(p.unit));
   for (const Plan& saved : plans) {
     if (saved.body_kind == p.body_kind && saved.first_year == p.first_year &&
@@ -162,6 +180,10 @@ void AddReferenceRoutes(Router& r) {
   r.Add({"GET", "/indicators", {Scope::kSignedIn, Action::kRead}, ListIndicators, true});
   r.Add({"GET", "/plans", {Scope::kUnitQuery, Action::kRead}, ListPlans, true});
   r.Add({"POST", "/plans", {Scope::kUnitBody, Action::kManage}, SavePlan});
+  r.Add({"GET",
+         "/plans/export",
+         {Scope::kUnitQuery, Action::kRead},
+         ExportPlansRoute});  // a download: not cached
 }
 
 }  // namespace kiemdem::api

@@ -92,11 +92,12 @@ Result<io::ImportOutcome> ImportUnits(store::Store& store, const std::string& ac
   return std::move(read.outcome);
 }
 
-Result<io::ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const io::Sheet& sheet) {
+Result<io::ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const io::Sheet& sheet,
+                                      const PlanImportOptions& options) {
   StoreCodeResolver codes(store);
-  ASSIGN_OR_RETURN(io::RowsRead<Plan> read, io::ReadPlans(codes, sheet));
-  if (!read.outcome.problems.empty()) return std::move(read.outcome);
-  RETURN_IF_ERROR(store.SavePlans(actor, read.rows));
+  ASSIGN_OR_RETURN(io::RowsRead<Plan> read, io::ReadPlans(codes, sheet, options.read));
+  if (!read.outcome.problems.empty() || options.check_only) return std::move(read.outcome);
+  RETURN_IF_ERROR(store.SavePlans(actor, read.rows, options.may_assign));
   read.outcome.stored = read.outcome.rows;  // one row per target
   return std::move(read.outcome);
 }
@@ -122,8 +123,9 @@ Result<io::Sheet> ExportUnits(store::Store& store, const std::string& sheet_name
   return io::ExportUnits(units, sheet_name);
 }
 
-Result<io::Sheet> ExportPlans(store::Store& store, const std::string& sheet_name) {
-  ASSIGN_OR_RETURN(std::vector<Plan> plans, store.ListPlans());
+Result<io::Sheet> ExportPlans(store::Store& store, const std::string& sheet_name,
+                              std::optional<UnitId> unit) {
+  ASSIGN_OR_RETURN(std::vector<Plan> plans, store.ListPlans(unit));
   StoreCodeResolver codes(store);
   return io::ExportPlans(codes, plans, sheet_name);
 }

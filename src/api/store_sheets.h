@@ -6,6 +6,7 @@
 #define KIEMDEM_API_STORE_SHEETS_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -49,18 +50,32 @@ Result<io::ImportOutcome> ImportResultsCsv(store::Store& store, const std::strin
                                            const ResultImportOptions& options = {},
                                            const io::ReadLimits& limits = {},
                                            const std::function<void(size_t)>& done_with = {});
+// How plans are imported: `check_only` reads and checks every row but
+// stores nothing; `read.may_set` is the caller's scope, plan by plan;
+// `may_assign` is the store's check of targets assigned from above.
+struct PlanImportOptions {
+  bool check_only = false;
+  io::PlanReadOptions read;
+  store::PlanStore::MayAssign may_assign;
+};
+
 // Indicators, units and plans read whole, then saved in one transaction
-// (PutIndicators, PutUnits, SavePlans) when no row had a problem.
+// (PutIndicators, PutUnits, SavePlans, each change audited) when no row had
+// a problem.
 Result<io::ImportOutcome> ImportIndicators(store::Store& store, const std::string& actor,
                                            const io::Sheet& sheet);
 Result<io::ImportOutcome> ImportUnits(store::Store& store, const std::string& actor, const io::Sheet& sheet);
-Result<io::ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const io::Sheet& sheet);
+Result<io::ImportOutcome> ImportPlans(store::Store& store, const std::string& actor, const io::Sheet& sheet,
+                                      const PlanImportOptions& options = {});
 
 // What is stored, as sheets that import back unchanged.
 Result<io::Sheet> ExportResults(store::Store& store, const std::string& sheet_name);
 Result<io::Sheet> ExportIndicators(store::Store& store, const std::string& sheet_name);
 Result<io::Sheet> ExportUnits(store::Store& store, const std::string& sheet_name);
-Result<io::Sheet> ExportPlans(store::Store& store, const std::string& sheet_name);
+// Plans of every unit, or of `unit` only (whole plans, so that importing the
+// sheet back replaces them with themselves).
+Result<io::Sheet> ExportPlans(store::Store& store, const std::string& sheet_name,
+                              std::optional<UnitId> unit = std::nullopt);
 
 }  // namespace kiemdem::api
 

@@ -329,10 +329,21 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
               {"summary", SummaryView(e.summary, vi)}};
 }
 
-Json UserView(const store::User& u) {
+Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on) {
   Json roles = Json::array();
   for (const store::RoleGrant& g : u.roles) {
-    roles.push_back({{"role", g.role}, {"unit", g.unit == kNoUnit ? Json(nullptr) : Json(g.unit)}});
+    const AdminUnit* unit = g.unit == kNoUnit ? nullptr : tree.Get(g.unit);
+    Json grant{{"role", g.role},
+               {"unit", g.unit == kNoUnit ? Json(nullptr) : Json(g.unit)},
+               {"unit_code", nullptr},
+               {"unit_name", nullptr},
+               {"unit_province", nullptr}};
+    if (unit != nullptr) {
+      grant["unit_code"] = unit->code;
+      grant["unit_name"] = unit->VersionOn(NearestDay(*unit, on)).full_name;
+      grant["unit_province"] = ProvinceJson(tree, *unit, on);
+    }
+    roles.push_back(grant);
   }
   return Json{
       {"username", u.username}, {"display_name", u.display_name}, {"disabled", u.disabled}, {"roles", roles}};

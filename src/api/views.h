@@ -28,7 +28,8 @@ Json DirectiveView(const Directive& d, Date today, bool vi);
 Json SeriesView(const analytics::UnitSeries& s, const analytics::UnitTree& tree, UnitId self, bool vi);
 Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTree& tree, bool vi,
                     bool include_unapproved);
-Json UserView(const store::User& u);
+// A user with each role's unit by id, code and name (with its province) as of `on`.
+Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on);
 
 // A download's file name without its extension, ASCII without diacritics:
 // FileStem("so-sanh", "Thành phố Hà Nội", 2026-10) is "so-sanh-thanh-pho-ha-noi-2026-10".

@@ -112,8 +112,16 @@ struct RowsRead {
 Result<RowsRead<Indicator>> ReadIndicators(const Sheet& sheet);
 // Units: parents before children (in the file or already kept).
 Result<RowsRead<UnitRecord>> ReadUnits(CodeResolver& codes, const Sheet& sheet);
+// How plans are read: `may_set` is asked, once per plan, whether the caller
+// may set it (given its unit, body, years and whether the level above
+// assigned it; no targets), and its refusal becomes the problem of each of
+// that plan's rows (the API's unit scope). Without it, every plan may be set.
+struct PlanReadOptions {
+  std::function<Status(const Plan& plan)> may_set;
+};
 // Plans: rows with the same unit, body and years make one plan.
-Result<RowsRead<Plan>> ReadPlans(CodeResolver& codes, const Sheet& sheet);
+Result<RowsRead<Plan>> ReadPlans(CodeResolver& codes, const Sheet& sheet,
+                                 const PlanReadOptions& options = {});
 
 // Sheets from rows, with the same columns, so that an export imports back
 // unchanged; units are named by their codes (CodeResolver::UnitCode). Numbers

@@ -54,7 +54,7 @@ std::string FormWords(TargetForm f) {
 
 }  // namespace
 
-Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
+Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet, const PlanReadOptions& options) {
   ASSIGN_OR_RETURN(LocatedTable t, LocateHeader(sheet, PlanColumns()));
   RowsRead<Plan> read;
   ImportOutcome& outcome = read.outcome;
@@ -65,6 +65,7 @@ Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
   for (const Indicator& i : indicators) codes.insert(i.code);
   std::map<std::tuple<UnitId, BodyKind, int, int>, Plan> plans;
   std::map<std::tuple<UnitId, BodyKind, int, int, std::string, int>, int> seen;
+  std::map<std::tuple<UnitId, BodyKind, int, int, bool>, Status> allowed;  // may_set's answers
   for (const SheetRow* row : t.data) {
     size_t before = outcome.problem_count;
     Result<int> first = internal::WholeNumber(t.Cell(*row, "first_year"), 1945, 2200);
@@ -115,6 +116,24 @@ Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet) {
       if (h.ok()) target.value_high = *h;
     }
     if (outcome.problem_count > before) continue;
+    if (options.may_set) {
+      auto scope_key = std::make_tuple(unit, *body, *first, *last, *assigned);
+      auto answer = allowed.find(scope_key);
+      if (answer == allowed.end()) {
+        Plan header;
+        header.unit = unit;
+        header.body_kind = *body;
+        header.first_year = *first;
+        header.last_year = *last;
+        header.assigned_by_superior = *assigned;
+        answer = allowed.emplace(scope_key, options.may_set(header)).first;
+      }
+      if (!answer->second.ok()) {
+        const std::string& field = answer->second.field();
+        problems.Add(*row, t.column.count(field) != 0 ? field : "unit_code", answer->second);
+        continue;
+      }
+    }
     if (*last < *first || *year < *first || *year > *last) {
       problems.Add(*row, "year",
                    InvalidArgument("year " + std::to_string(*year) + " is outside the plan's years " +

@@ -400,6 +400,117 @@ def test_an_import_refuses_a_broken_xlsx_and_content_that_is_not_base64(w):
     assert status == 400 and r["error"]["field"] == "content_base64", r
 
 
+# --- Importing plans: the same checks as results, scope-checked per unit, and the export reads back
+
+
+PLAN_HEADER = "Mã đơn vị,Cơ quan,Từ năm,Số ký hiệu,Ngày ban hành,Mã chỉ tiêu,Năm,Giá trị"
+
+
+def plan_sheet(rows):
+    text = "KẾ HOẠCH CHỈ TIÊU NĂM 2027\n" + PLAN_HEADER + "\n" + "\n".join(rows) + "\n"
+    return base64.b64encode(text.encode()).decode()
+
+
+def plans_of(w, unit):
+    status, r = w.api(w.admin, "GET", f"/plans?unit={unit}&page_size=100")
+    assert status == 200, r
+    return r["items"]
+
+
+def plan_audit(w, plan_id):
+    query = f"SELECT action FROM audit_log WHERE entity = 'plan' AND entity_id = '{plan_id}' ORDER BY id"
+    if w.db.startswith("postgresql://"):
+        out = subprocess.run(["psql", "-qAt", w.db, "-c", query], capture_output=True, text=True, check=True)
+        return out.stdout.split()
+    with sqlite3.connect(w.db) as con:
+        return [row[0] for row in con.execute(query)]
+
+
+def test_a_plan_import_previews_then_stores_whole_and_audited(w):
+    ward, code = w.ward()
+    appr = w.user(("approver", ward))
+    good = plan_sheet([f'{code},HĐND,2027,15/NQ-HĐND,10/12/2026,THU_NSNN,2027,"1.250,5"',
+                       f"{code},HĐND,2027,15/NQ-HĐND,10/12/2026,CHI_NS,2027,980"])
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": good, "check_only": True})
+    assert status == 200 and r["rows"] == 2 and r["stored"] == 0 and r["problems"] == [], r
+    assert plans_of(w, ward) == [], "a check stores nothing"
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": good})
+    assert status == 200 and r["stored"] == 2, r
+    [plan] = plans_of(w, ward)
+    assert plan["body_kind"] == "peoples_council" and plan["resolution"] == "15/NQ-HĐND", plan
+    assert plan["resolution_date"] == "2026-12-10" and not plan["assigned_by_superior"], plan
+    assert sorted((t["indicator"], t["value"]) for t in plan["targets"]) == [("CHI_NS", 980), ("THU_NSNN", 1250.5)], plan
+    assert plan_audit(w, plan["id"]) == ["create"], "the import is in the audit log"
+
+
+def test_a_plan_import_with_a_bad_row_names_row_and_column_and_stores_nothing(w):
+    ward, code = w.ward()
+    appr = w.user(("approver", ward))
+    bad = plan_sheet([f"{code},HĐND,2027,15/NQ-HĐND,10/12/2026,THU_NSNN,2027,1000",
+                      f"{code},HĐND,2027,15/NQ-HĐND,10/12/2026,CHI_NS,2027,chín trăm",
+                      f"{code},HĐND,2027,15/NQ-HĐND,31/02/2026,KHONG_CO,2027,5"])
+    for check_only in (True, False):
+        status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": bad, "check_only": check_only})
+        where = {(p["row"], (p["column"] or "")[:1]) for p in r.get("problems", [])}
+        assert status == 422 and {(4, "H"), (5, "E"), (5, "F")} <= where and r["stored"] == 0, r
+        assert all(re.search("[à-ỹ]", p["message"]) for p in r["problems"]), "in Vietnamese: %s" % r["problems"]
+    assert plans_of(w, ward) == [], "not even the good row is stored"
+
+
+def test_a_plan_import_outside_the_callers_units_is_refused(w):
+    (ward, code), (other, other_code) = w.ward(), w.ward()
+    rep, appr = w.user(("reporter", ward)), w.user(("approver", ward))
+    rows = plan_sheet([f"{code},HĐND,2027,,,THU_NSNN,2027,1000"])
+    status, r = w.api(rep, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": rows, "check_only": True})
+    assert status == 403 and "manage" in r["error"]["message"], "a reporter sets no plans anywhere: %s" % r
+    mixed = plan_sheet([f"{code},HĐND,2027,,,THU_NSNN,2027,1000", f"{other_code},HĐND,2027,,,THU_NSNN,2027,900"])
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "ke-hoach.csv", "content_base64": mixed})
+    assert status == 422 and [(p["row"], p["column"][:1]) for p in r["problems"]] == [(4, "A")], r
+    assert "người duyệt (approver)" in r["problems"][0]["message"], "the message names the role: %s" % r
+    assert plans_of(w, ward) == [] and plans_of(w, other) == [], "nothing stored for either ward"
+    head = "Mã đơn vị,Cơ quan,Từ năm,Cấp trên giao,Mã chỉ tiêu,Năm,Giá trị\n"
+    assigned = base64.b64encode((head + f"{code},UBND,2028,có,THU_NSNN,2028,5\n").encode()).decode()
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "giao.csv", "content_base64": assigned, "check_only": True})
+    assert status == 422 and r["problems"][0]["column"] == "D (Cấp trên giao)" and "cấp trên" in r["problems"][0]["message"], r
+    status, r = w.api(w.user(("approver", w.city)), "POST", "/imports/plans", {"file_name": "giao.csv", "content_base64": assigned})
+    assert status == 200 and r["stored"] == 1, "the city assigns them: %s" % r
+    own = base64.b64encode((head + f"{code},UBND,2028,không,THU_NSNN,2028,1\n").encode()).decode()
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": "rieng.csv", "content_base64": own})
+    assert status == 403 and r["error"]["field"] == "assigned_by_superior", "nor replaced by the ward's own: %s" % r
+    [kept] = plans_of(w, ward)
+    assert kept["assigned_by_superior"] and kept["targets"][0]["value"] == 5, kept
+
+
+def test_a_units_plans_download_as_xlsx_with_number_cells_and_import_back_unchanged(w):
+    ward, code = w.ward()
+    appr = w.user(("approver", ward))
+    status, saved = w.api(appr, "POST", "/plans", {
+        "unit": ward, "body_kind": "party_committee", "first_year": 2026, "last_year": 2030, "resolution": "12-NQ/ĐU",
+        "resolution_date": "2025-09-20", "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": 21500000000},
+                                                      {"indicator": "CHI_NS", "year": 2028, "value": 1234.5}]})
+    assert status == 201, saved
+    status, headers, data = download(w, appr, f"/plans/export?unit={ward}")
+    assert status == 200 and data[:2] == b"PK", data[:20]
+    assert headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert headers["Content-Disposition"] == f'attachment; filename="ke-hoach-{code}.xlsx"', headers
+    cells = xlsx_cells(data)
+    assert cells["A2"] == ("s", "Mã đơn vị") and cells["K2"] == ("s", "Giá trị"), (cells.get("A2"), cells.get("K2"))
+    assert cells["A3"] == ("s", code) and cells["H3"][1] in ("THU_NSNN", "CHI_NS"), cells.get("A3")
+    targets = sorted(float(cells[f"K{r}"][1]) for r in (3, 4) if cells[f"K{r}"][0] == "n")
+    assert targets == [1234.5, 21500000000.0], "targets are number cells: %s" % [cells.get("K3"), cells.get("K4")]
+    assert "K5" not in cells, "only this unit's plans"
+    content = base64.b64encode(data).decode()
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": f"ke-hoach-{code}.xlsx", "content_base64": content, "check_only": True})
+    assert status == 200 and r["rows"] == 2 and r["problems"] == [], r
+    status, r = w.api(appr, "POST", "/imports/plans", {"file_name": f"ke-hoach-{code}.xlsx", "content_base64": content})
+    assert status == 200 and r["stored"] == 2, r
+    [again] = plans_of(w, ward)
+    assert again == saved, "the round trip changes nothing: %s" % again
+    assert plan_audit(w, saved["id"]) == ["create"], "an unchanged plan is not written again"
+    status, r = w.api(w.user(("reporter", w.ward()[0])), "GET", f"/plans/export?unit={ward}")
+    assert status == 403, "another ward's plans are not downloaded: %s" % r
+
+
 # --- Attacks on the unit scope: each refused, nothing changed
 
 
@@ -424,6 +535,11 @@ def test_a_viewer_cannot_write(w):
     assert results_total(w, ward) == 0
 
 
+def grants(roles):
+    """A user's roles as (role, unit id) pairs."""
+    return [(g["role"], g["unit"]) for g in roles]
+
+
 def test_a_reporter_cannot_escalate_its_role_or_create_users(w):
     ward, _ = w.ward()
     rep = w.user(("reporter", ward))
@@ -433,7 +549,7 @@ def test_a_reporter_cannot_escalate_its_role_or_create_users(w):
                                               "roles": [{"role": "admin"}]})
     assert status == 403, r
     status, me = w.api(rep, "GET", "/auth/me")
-    assert me["user"]["roles"] == [{"role": "reporter", "unit": ward}], me
+    assert grants(me["user"]["roles"]) == [("reporter", ward)], me
 
 
 def test_roles_naming_an_unknown_unit_are_refused_and_the_old_ones_kept(w):
@@ -443,7 +559,7 @@ def test_roles_naming_an_unknown_unit_are_refused_and_the_old_ones_kept(w):
     assert status == 404 and r["error"]["field"] == "roles", r
     status, r = w.api(w.admin, "GET", "/users?page_size=100")
     kept = next(u for u in r["items"] if u["username"] == rep.name)["roles"]
-    assert kept == [{"role": "reporter", "unit": ward}], kept
+    assert grants(kept) == [("reporter", ward)], kept
 
 
 def test_a_role_is_granted_by_unit_code_read_on_a_date(w):
@@ -451,7 +567,13 @@ def test_a_role_is_granted_by_unit_code_read_on_a_date(w):
     rep = w.user(("viewer", None))
     status, r = w.api(w.admin, "PUT", f"/users/{rep.name}/roles",
                       {"roles": [{"role": "reporter", "unit": code, "on": "01/01/2026"}]})
-    assert status == 200 and r["roles"] == [{"role": "reporter", "unit": ward}], r
+    assert status == 200 and grants(r["roles"]) == [("reporter", ward)], r
+    status, units = w.api(w.admin, "GET", f"/units/{ward}")
+    [grant] = r["roles"]
+    assert grant["unit_code"] == code and grant["unit_name"] == units["full_name"], "named by code and name: %s" % grant
+    assert grant["unit_province"] == "Thành phố Hà Nội", grant
+    status, r = w.api(w.admin, "PUT", f"/users/{rep.name}/roles", {"roles": [{"role": "admin"}]})
+    assert r["roles"] == [{"role": "admin", "unit": None, "unit_code": None, "unit_name": None, "unit_province": None}], r
 
 
 def test_a_role_naming_an_unknown_unit_code_is_a_404_on_roles(w):
@@ -1263,7 +1385,7 @@ def test_accounts_from_the_command_line_are_used_at_once(w):
     assert r.returncode == 1 and "is not a role" in r.stderr, r.stderr
     c = Client(w.server)
     status, body = c.login(name, "mật khẩu dài")
-    assert status == 200 and body["user"]["roles"] == [{"role": "viewer", "unit": ward}], body
+    assert status == 200 and grants(body["user"]["roles"]) == [("viewer", ward)], body
     r = w.cli("user", "passwd", name, "--password", "mật khẩu mới")
     assert r.returncode == 0, r.stderr
     assert c.login(name, "mật khẩu dài")[0] == 401, "the old password no longer works"

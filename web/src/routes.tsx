@@ -13,6 +13,8 @@ import { Meetings } from "./pages/meetings";
 import { Directives } from "./pages/directives";
 import { Inbox, inboxCount } from "./pages/inbox";
 import { Completeness } from "./pages/completeness";
+import { Plans } from "./pages/plans";
+import { Users } from "./pages/users";
 
 export interface PageProps {
   params: URLSearchParams;
@@ -38,6 +40,8 @@ export const routes: RouteDef[] = [
   { path: "/import", nav: (s) => s.import, shows: (s) => hasRole(s, "reporter"), page: Import },
   { path: "/meetings", nav: (s) => s.meetings, page: Meetings },
   { path: "/directives", nav: (s) => s.directives, page: Directives },
+  { path: "/plans", nav: (s) => s.plans, page: Plans },
+  { path: "/users", nav: (s) => s.users, shows: (s) => hasRole(s, "admin"), page: Users },
 ];
 
 export const defaultPath = "/dashboard";

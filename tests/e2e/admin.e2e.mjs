@@ -1,0 +1,157 @@
+// End-to-end: the administrator's jobs in Debian's headless Chromium against a
+// fresh demo server. On "Người dùng": a user is created, granted "reporter" on
+// a ward found by typing its name without diacritics, and then signs in to
+// that ward. On "Chỉ tiêu kế hoạch": a target entered for a ward and year
+// shows with the body that set it; "Tải Excel" downloads an .xlsx whose
+// target is a number cell, and the file uploaded back is checked without a
+// problem; an approver of another ward is told which role is missing.
+// Screenshots of each step at 1366×768 and 390×844 under OUT_DIR.
+//
+//   node tests/e2e/admin.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { start } from "./harness.mjs";
+
+// {"K3": {type, text}} of the first sheet of an .xlsx file (shared strings resolved), through unzip.
+function sheetCells(path) {
+  const read = (member) => execFileSync("unzip", ["-p", path, member], { encoding: "utf8" });
+  const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const shared = [...read("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)]
+    .map((m) => decode([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
+  const cells = {};
+  for (const m of read("xl/worksheets/sheet1.xml").matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const type = /\bt="([^"]+)"/.exec(m[2])?.[1] ?? "n";
+    const v = /<v>([\s\S]*?)<\/v>/.exec(m[3] ?? "")?.[1] ?? "";
+    cells[m[1]] = { type, text: type === "s" ? shared[Number(v)] : decode(v) };
+  }
+  return cells;
+}
+
+const h = await start(process.argv.slice(2));
+const { check } = h;
+try {
+  const admin = await h.signIn("admin", h.password);
+  check("the administrator sees Người dùng in the navigation", (await admin.$('nav a[href="#/users"]')) !== null);
+
+  // A new user, granted reporter on Phường Long Biên found by "long bien".
+  await admin.click('nav a[href="#/users"]');
+  await admin.waitForSelector("#users tbody tr");
+  check("the users list shows the administrator with a role over every unit",
+        (await admin.textContent('#users tr[data-user="admin"] .roles')).includes("Quản trị viên — mọi đơn vị"));
+  await h.shots(admin, "admin-users");
+  await admin.fill("#new-username", "lb.nhap");
+  await admin.fill("#new-display", "Cán bộ thống kê phường Long Biên");
+  await admin.fill("#new-password", "short");
+  await admin.click("#user-create");
+  check("a password under 8 characters is refused on the page", (await admin.textContent("#user-form")).includes("ít nhất 8 ký tự"));
+  await admin.fill("#new-password", "bao cao long bien");
+  await admin.click("#user-create");
+  await admin.waitForSelector("#roles-editor");
+  await admin.waitForSelector('#users tr[data-user="lb.nhap"]');
+  check("the new user is listed, without roles yet", (await admin.textContent('#users tr[data-user="lb.nhap"] .roles')).includes("chưa có vai trò"));
+  await admin.selectOption("#grant-role", "reporter");
+  await admin.fill("#grant-unit-search", "long bien");
+  await admin.waitForSelector("#grant-units button");
+  const choices = await admin.$$eval("#grant-units button", (bs) => bs.map((b) => ({ id: b.dataset.unit, text: b.textContent })));
+  const ward = choices.find((c) => c.text.startsWith("Phường Long Biên") && !c.text.includes("(đến"));
+  check("typing without diacritics finds Phường Long Biên", !!ward, JSON.stringify(choices.map((c) => c.text)));
+  await admin.click(`#grant-units button[data-unit="${ward.id}"]`);
+  check("the chosen ward is among the roles to save",
+        (await admin.textContent('#grants li[data-role="reporter"]')).includes("Phường Long Biên, Thành phố Hà Nội"));
+  await h.shots(admin, "admin-roles");
+  await admin.click("#roles-save");
+  await admin.waitForFunction(() => document.querySelector("#users-notice")?.textContent.includes("lb.nhap"));
+  await admin.waitForFunction(() => document.querySelector('#users tr[data-user="lb.nhap"] .roles')?.textContent.includes("—"));
+  const roles = await admin.textContent('#users tr[data-user="lb.nhap"] .roles');
+  const [, users] = await h.api(admin, "GET", "/users?page_size=500");
+  const grant = users.items.find((u) => u.username === "lb.nhap")?.roles[0];
+  check("the role is stored on the ward", grant?.role === "reporter" && String(grant?.unit) === ward.id, JSON.stringify(grant));
+  check("and listed by the ward's name and code", roles.includes("Người nhập số liệu — Phường Long Biên") && roles.includes(`(${grant?.unit_code})`), roles);
+
+  const reporter = await h.signIn("lb.nhap", "bao cao long bien");
+  await reporter.waitForSelector("#pick-title a");
+  const crumbs = await reporter.textContent("#pick-title");
+  check("the new user signs in and sees the ward", crumbs.includes("Phường Long Biên"), crumbs);
+  check("a reporter has no Người dùng in the navigation", (await reporter.$('nav a[href="#/users"]')) === null);
+  await h.shots(reporter, "admin-new-user-dashboard");
+
+  // A target for the ward's year 2027, set by the People's Council.
+  await admin.click('nav a[href="#/plans"]');
+  await admin.waitForSelector("#plans-unit-search");
+  await admin.fill("#plans-unit-search", "long bien");
+  await admin.waitForSelector(`#plans-unit-list button[data-unit="${ward.id}"]`);
+  await admin.click(`#plans-unit-list button[data-unit="${ward.id}"]`);
+  await admin.waitForFunction(() => document.querySelector("#plans-title")?.textContent.includes("Long Biên"));
+  await admin.fill("#plans-year", "2027");
+  await admin.press("#plans-year", "Tab");
+  await admin.waitForFunction(() => document.querySelector("#targets-title")?.textContent.includes("2027"));
+  check("the ward has no target for 2027 yet", (await admin.$("#targets-empty")) !== null);
+  await admin.waitForSelector("#plan-form");
+  await admin.selectOption("#plan-body", "peoples_council");
+  await admin.fill("#plan-resolution", "25/NQ-HĐND");
+  await admin.fill("#plan-issued", "15/12/2026");
+  await admin.selectOption("#plan-rows tbody tr:first-child .plan-indicator", "DN_MOI");
+  await admin.fill("#plan-rows tbody tr:first-child .plan-value", "45");
+  await admin.click("#plan-save");
+  await admin.waitForSelector('#targets tr[data-indicator="DN_MOI"]');
+  const row = await admin.textContent('#targets tr[data-indicator="DN_MOI"]');
+  check("the target shows with the body and the resolution that set it",
+        row.includes("Doanh nghiệp thành lập mới") && row.includes("≥ 45") && row.includes("HĐND") && row.includes("25/NQ-HĐND") && row.includes("15/12/2026"), row);
+  check("the form says it was saved", (await admin.textContent("#plan-saved")).includes("1 chỉ tiêu"));
+  check("the saved plan opens in the form again", (await admin.textContent("#plan-held")).includes("1 chỉ tiêu"));
+  await h.shots(admin, "admin-plans");
+
+  // "Tải Excel": an .xlsx whose target cell is a number; uploaded back, checked without a problem.
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.click("#plans-download")]);
+  const xlsxPath = join(h.outDir, download.suggestedFilename());
+  await download.saveAs(xlsxPath);
+  check("Tải Excel downloads an .xlsx named by the ward's code",
+        readFileSync(xlsxPath).subarray(0, 2).toString() === "PK" && download.suggestedFilename() === `ke-hoach-${grant?.unit_code}.xlsx`,
+        download.suggestedFilename());
+  const cells = sheetCells(xlsxPath);
+  const line = Object.keys(cells).find((ref) => ref.startsWith("H") && cells[ref].text === "DN_MOI" && cells[`I${ref.slice(1)}`]?.text === "2027");
+  const target = line && cells[`K${line.slice(1)}`];
+  check("the target is a number cell holding 45", target?.type === "n" && Number(target.text) === 45, JSON.stringify(target));
+  check("the header names the column Giá trị", cells.K2?.text === "Giá trị", JSON.stringify(cells.K2));
+  await admin.setInputFiles("#import-file", xlsxPath);
+  await admin.click("#check");
+  await admin.waitForSelector("#import-summary");
+  const summary = await admin.textContent("#import-summary");
+  check("the file uploaded back is checked without a problem", summary.includes("dòng hợp lệ") && (await admin.$("#problems")) === null, summary);
+  await h.shots(admin, "admin-plans-import");
+  await admin.click("#store");
+  await admin.waitForFunction(() => /Đã lưu \d+ chỉ tiêu/.test(document.querySelector("#import-summary")?.textContent ?? ""));
+  const [, plans] = await h.api(admin, "GET", `/plans?unit=${ward.id}`);
+  const council = plans.items.filter((p) => p.body_kind === "peoples_council" && p.first_year === 2027);
+  check("and storing it changes nothing", council.length === 1 && council[0].targets.length === 1 && council[0].targets[0].value === 45, JSON.stringify(council));
+
+  // Without the right, the page names the role missing: a reporter is told before trying; the
+  // ward's own approver, refused targets "assigned from above" (a 403), is told who may set them.
+  await reporter.goto(`${h.base}/#/plans?unit=${ward.id}&year=2027`);
+  await reporter.waitForSelector("#targets");
+  check("the ward's reporter sees the ward's targets", (await reporter.textContent("#targets")).includes("25/NQ-HĐND"));
+  check("and is told entering them needs the approver role",
+        (await reporter.textContent("#plans-no-right")).includes("người duyệt (approver)") && (await reporter.$("#plan-form")) === null);
+  const [made] = await h.api(admin, "POST", "/users", { username: "lb.duyet", password: "duyet phuong long bien",
+                                                        roles: [{ role: "approver", unit: Number(ward.id) }] });
+  check("the administrator makes the ward's approver", made === 201, made);
+  const approver = await h.signIn("lb.duyet", "duyet phuong long bien");
+  await approver.goto(`${h.base}/#/plans?unit=${ward.id}&year=2028`);
+  await approver.waitForSelector("#plan-form");
+  await approver.selectOption("#plan-body", "peoples_committee");
+  await approver.check("#plan-assigned");
+  await approver.selectOption("#plan-rows tbody tr:first-child .plan-indicator", "DN_MOI");
+  await approver.fill("#plan-rows tbody tr:first-child .plan-value", "50");
+  await approver.click("#plan-save");
+  await approver.waitForSelector("#plan-refused");
+  const refused = await approver.textContent("#plan-refused");
+  check("targets assigned from above are refused naming who may set them", refused.includes("người duyệt (approver) của cấp trên"), refused);
+  const [, after] = await h.api(admin, "GET", `/plans?unit=${ward.id}`);
+  check("and nothing is stored", !after.items.some((p) => p.first_year === 2028), JSON.stringify(after.items.map((p) => p.first_year)));
+  await h.shots(approver, "admin-plans-refused");
+} catch (e) {
+  check("the admin spec ran to the end", false, String(e.stack ?? e));
+} finally {
+  await h.close();
+}
