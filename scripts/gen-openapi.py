@@ -244,6 +244,17 @@ schemas["ReturnedFigure"] = obj({**schemas["Result"]["properties"], "indicator_i
                                  "unit_info": ref("Unit"), "comment": string, "returned_by": string,
                                  "returned_at": string})
 
+# The completeness board: per unit below, its report's state for the period against the Decree 09 deadline.
+report_state = {"type": "string", "enum": ["none", "returned", "draft", "submitted", "approved"]}
+schemas["CompletenessRow"] = obj({"unit": ref("Unit"), "state": report_state, "state_label": string,
+                                  "present": integer, "expected": integer, "late": boolean, "due": boolean,
+                                  "last_change": nullable(string)})
+schemas["Completeness"] = obj({"unit": ref("Unit"), "period": ref("Period"),
+                               "deadline": obj({"cutoff": date, "send_by": date}), "today": date,
+                               "counts": obj({k: integer for k in ["none", "returned", "draft", "submitted", "approved",
+                                                                   "late", "due", "total"]}),
+                               "items": {"type": "array", "items": ref("CompletenessRow")}})
+
 errors = {str(c): {"description": d, "content": {"application/json": {"schema": ref("Error")}}}
           for c, d in [(400, "bad input"), (401, "not signed in"), (403, "outside the caller's scope, or no CSRF token"),
                        (404, "not found"), (409, "state conflict"), (413, "body too large"),
@@ -390,6 +401,33 @@ for sheet_path in ("/compare/table", "/evaluation", "/rollup"):
     paths[sheet_path]["get"]["responses"]["200"]["content"].update({
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
         "text/csv": {"schema": {"type": "string", "format": "binary"}}})
+
+paths["/completeness"] = {"get": op(
+    "Which units directly below a unit (those of the period's last day) have reported a period: state none (no figure), "
+    "returned (one sent back), draft (one not submitted), submitted (all submitted or approved) or approved (all); "
+    "figures present and expected (the indicators the unit has a target for that year, else the whole catalogue); "
+    "late (the sending deadline passed, not submitted) and due (within 3 days of it); the deadline (Decree 09: data "
+    "cut-off, sending day 25 of the period's last month) and counts. ?on=dd/mm/yyyy reads it as of that day. "
+    "format=csv (or Accept: text/csv) downloads the list (UTF-8 with a BOM, Vietnamese headers)",
+    ref("Completeness"), params=[unit_q, period_q, ("format", "string", False), ("on", "string", False)],
+    tag="results")}
+paths["/completeness"]["get"]["responses"]["200"]["content"]["text/csv"] = {"schema": {"type": "string", "format": "binary"}}
+sent_reminders = obj({"unit": ref("Unit"), "period": ref("Period"), "send_by": date, "count": integer,
+                      "items": {"type": "array", "items": obj({"id": integer, "unit": ref("Unit"), "late": boolean})}})
+paths["/completeness/reminders"] = {"post": op(
+    "Remind each unit below that is late or due with the period's report (as the board shows it, ?on= alike): one "
+    "reminder per unit, each audited, that its reporters see (GET /reminders). An approver of the unit; 201 with "
+    "the units reminded, 200 with count 0 when none is late or due",
+    sent_reminders, params=[("on", "string", False)], body=obj({"unit": integer, "period": string}), tag="results")}
+paths["/completeness/reminders"]["post"]["responses"]["201"] = paths["/completeness/reminders"]["post"]["responses"]["200"]
+schemas["Reminder"] = obj({"id": integer, "unit": ref("Unit"), "from_unit": ref("Unit"), "period": ref("Period"),
+                           "send_by": date, "late": boolean, "sent_by": string, "sent_at": string,
+                           "state": report_state, "state_label": string, "open": boolean})
+paths["/reminders"] = {"get": op(
+    "Reminders to the units the caller enters figures for (their reporter and approver grants), the newest per unit "
+    "and period, newest first, each with the report's state now; open: not yet submitted (the count of those too)",
+    {**page(ref("Reminder")), "properties": {**page(ref("Reminder"))["properties"], "open": integer},
+     "required": ["items", "page", "page_size", "total", "open"]}, params=paging, tag="results")}
 
 doc = {
     "openapi": "3.0.3",

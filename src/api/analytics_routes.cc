@@ -9,21 +9,6 @@
 namespace kiemdem::api {
 namespace {
 
-Result<Period> PeriodParam(const Call& call) {
-  std::string text = call.Query("period");
-  if (text.empty()) {
-    return InvalidArgument("query parameter 'period' is required (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)",
-                           "thiếu tham số 'period' (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)")
-        .WithField("period");
-  }
-  Result<Period> p = Period::Parse(text);
-  if (!p.ok()) {
-    Status s = p.status();
-    return s.WithField("period");
-  }
-  return *p;
-}
-
 // ?include_unapproved=true counts draft and submitted figures too (marked);
 // by default only approved figures count.
 Result<analytics::EvaluationOptions> OptionsParam(const Call& call) {
@@ -58,7 +43,7 @@ std::vector<std::string> CodeList(const std::string& text) {
 
 Status Evaluate(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   // ?plan=: the reviewing body's choice of reference plan.
   ASSIGN_OR_RETURN(analytics::PlanChoice plan, analytics::PlanChoice::Parse(call.Query("plan")));
@@ -70,7 +55,7 @@ Status Evaluate(Call& call) {
   if (format != "json") {
     const AdminUnit* u = tree->Get(unit);
     Date on = EndOfMonth(period.year(), period.last_month());
-    std::string stem = DownloadStem("danh-gia", u == nullptr ? "" : u->VersionOn(on).full_name, period);
+    std::string stem = FileStem("danh-gia", u == nullptr ? "" : u->VersionOn(on).full_name, period);
     return ReplySheet(call, format, stem, [&](bool vn) { return EvaluationSheet(e, *tree, call.vi(), vn); });
   }
   call.Reply(EvaluationView(e, *tree, call.vi(), options.include_unapproved));
@@ -79,7 +64,7 @@ Status Evaluate(Call& call) {
 
 Status RollUp(Call& call) {
   ASSIGN_OR_RETURN(UnitId unit, UnitOrCountry(call));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   ASSIGN_OR_RETURN(std::string format, DownloadFormat(call));
@@ -90,7 +75,7 @@ Status RollUp(Call& call) {
     const AdminUnit* u = tree->Get(unit);
     Date day = EndOfMonth(period.year(), period.last_month());
     std::string name = u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(day).full_name;
-    return ReplySheet(call, format, DownloadStem("tong-hop", name, period),
+    return ReplySheet(call, format, FileStem("tong-hop", name, period),
                       [&](bool vn) { return RollupSheet(rows, name, period, call.vi(), vn); });
   }
   Json items = Json::array();
@@ -115,7 +100,7 @@ Status RollUp(Call& call) {
 
 Status Compare(Call& call) {
   ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   std::string indicator = call.Query("indicator");
   if (indicator.empty()) {
     return InvalidArgument("query parameter 'indicator' is required", "thiếu tham số 'indicator'")
@@ -181,7 +166,7 @@ std::vector<std::string> CodesParam(const Call& call) { return CodeList(call.Que
 // The units below × indicators: JSON, or ?format=xlsx|csv as a download.
 Status CompareTable(Call& call) {
   ASSIGN_OR_RETURN(UnitId parent, UnitOrCountry(call));
-  ASSIGN_OR_RETURN(Period period, PeriodParam(call));
+  ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
   ASSIGN_OR_RETURN(analytics::EvaluationOptions options, OptionsParam(call));
   ASSIGN_OR_RETURN(std::string format, DownloadFormat(call));
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
@@ -191,7 +176,7 @@ Status CompareTable(Call& call) {
   Date on = EndOfMonth(period.year(), period.last_month());
   if (format != "json") {
     const AdminUnit* u = tree->Get(parent);
-    std::string stem = DownloadStem(
+    std::string stem = FileStem(
         "so-sanh", u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(on).full_name, period);
     return ReplySheet(call, format, stem, [&](bool vn) { return ComparisonSheet(t, *tree, call.vi(), vn); });
   }

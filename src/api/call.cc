@@ -190,6 +190,21 @@ Result<int> QueryYear(const Call& call, const std::string& name, int fallback) {
   return v;
 }
 
+Result<Period> QueryPeriod(const Call& call) {
+  std::string text = call.Query("period");
+  if (text.empty()) {
+    return InvalidArgument("query parameter 'period' is required (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)",
+                           "thiếu tham số 'period' (2026, 2026-Q3, 2026-H1, 2026-01/2026-10)")
+        .WithField("period");
+  }
+  Result<Period> p = Period::Parse(text);
+  if (!p.ok()) {
+    Status s = p.status();
+    return s.WithField("period");
+  }
+  return *p;
+}
+
 Result<std::vector<std::string>> StringListField(const Json& j, const std::string& name) {
   std::vector<std::string> out;
   auto it = j.find(name);

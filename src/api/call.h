@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "api/app.h"
+#include "core/period.h"
 #include "core/status.h"
 
 namespace kiemdem::api {
@@ -79,6 +80,9 @@ constexpr int kMinYear = 1900, kMaxYear = 2200;
 Result<std::optional<int>> YearField(const Json& j, const std::string& name, bool required = true);
 // ?name= as a year, or `fallback` when absent.
 Result<int> QueryYear(const Call& call, const std::string& name, int fallback);
+// ?period= (required): a period key (2026, 2026-Q3, 2026-H1, 2026-10,
+// 2026-01/2026-10); errors name the field "period".
+Result<Period> QueryPeriod(const Call& call);
 Result<std::vector<std::string>> StringListField(const Json& j, const std::string& name);
 Result<std::optional<Date>> DateField(const Json& j, const std::string& name, bool required = false);
 

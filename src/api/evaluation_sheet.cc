@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdio>
 
-#include "core/text.h"
 #include "core/vn_number.h"
 #include "io/xlsx.h"
 
@@ -37,23 +36,6 @@ Result<std::string> DownloadFormat(const Call& call) {
   return InvalidArgument("query parameter 'format' is json, xlsx or csv",
                          "tham số 'format' phải là json, xlsx hoặc csv")
       .WithField("format");
-}
-
-std::string DownloadStem(const std::string& prefix, const std::string& name, const Period& period) {
-  std::string out = prefix;
-  std::string text = FoldForSearch(name) + " " + period.Key();
-  bool dash = true;
-  for (char c : text) {
-    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) {
-      if (dash) out += '-';
-      out += c;
-      dash = false;
-    } else {
-      dash = true;
-    }
-  }
-  return out;
 }
 
 Status ReplySheet(Call& call, const std::string& format, const std::string& stem,

@@ -16,10 +16,6 @@ namespace kiemdem::api {
 // ?format=: "json" (also when absent), "xlsx" or "csv"; else InvalidArgument (field "format").
 Result<std::string> DownloadFormat(const Call& call);
 
-// "danh-gia-phuong-quang-trung-2016": a prefix, then `name` and the period
-// folded to ASCII words joined by "-", for a download's file name.
-std::string DownloadStem(const std::string& prefix, const std::string& name, const Period& period);
-
 // Sends `sheet_for(vn_numbers)` as `stem`.xlsx (Vietnamese numbers, which the
 // writer stores as typed number cells) or `stem`.csv (plain numbers, UTF-8 with BOM).
 Status ReplySheet(Call& call, const std::string& format, const std::string& stem,

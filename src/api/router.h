@@ -105,6 +105,8 @@ void AddReportRoutes(Router& r);
 void AddMeetingRoutes(Router& r);   // working sessions and directives
 void AddCalendarRoutes(Router& r);  // a unit's deadlines as an iCalendar feed
 void AddImportRoutes(Router& r);    // spreadsheets of results
+// Who below a unit has reported a period; reminders to those late or due.
+void AddCompletenessRoutes(Router& r);
 
 }  // namespace kiemdem::api
 

@@ -143,6 +143,7 @@ class HttpServer final : public Server {
     AddMeetingRoutes(router_);
     AddCalendarRoutes(router_);
     AddImportRoutes(router_);
+    AddCompletenessRoutes(router_);
     return Status::Ok();
   }
 
@@ -466,6 +467,9 @@ void Connection::OnRead(beast::error_code ec) {
   call->secure = server_->secure();
   if (auto csrf = req.find("X-CSRF-Token"); csrf != req.end())
     call->request_headers["x-csrf-token"] = std::string(csrf->value());
+  // A download route may answer in the type asked for (Accept: text/csv).
+  if (auto accept = req.find(http::field::accept); accept != req.end())
+    call->request_headers["accept"] = std::string(accept->value());
 
   if (path == "/api/v1/openapi.json" && req.method() == http::verb::get) {
     call->response = OpenApiDocument();

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/assignee.h"
+#include "core/text.h"
 
 namespace kiemdem::api {
 namespace {
@@ -358,6 +359,23 @@ Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on) {
   }
   return Json{
       {"username", u.username}, {"display_name", u.display_name}, {"disabled", u.disabled}, {"roles", roles}};
+}
+
+std::string FileStem(const std::string& prefix, const std::string& name, const Period& period) {
+  std::string out = prefix;
+  std::string text = FoldForSearch(name) + " " + period.Key();
+  bool dash = true;
+  for (char c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) {
+      if (dash) out += '-';
+      out += c;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
 }
 
 }  // namespace kiemdem::api

@@ -34,6 +34,10 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
 // A user with each role's unit by id, code and name (with its province) as of `on`.
 Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on);
 
+// A download's file name without its extension, ASCII without diacritics:
+// FileStem("so-sanh", "Thành phố Hà Nội", 2026-10) is "so-sanh-thanh-pho-ha-noi-2026-10".
+std::string FileStem(const std::string& prefix, const std::string& name, const Period& period);
+
 }  // namespace kiemdem::api
 
 #endif  // KIEMDEM_API_VIEWS_H_

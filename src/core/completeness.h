@@ -8,10 +8,13 @@
 #ifndef KIEMDEM_CORE_COMPLETENESS_H_
 #define KIEMDEM_CORE_COMPLETENESS_H_
 
+#include <array>
 #include <vector>
 
+#include "core/access.h"
 #include "core/date.h"
 #include "core/period.h"
+#include "core/plan.h"
 
 namespace kiemdem {
 
@@ -42,6 +45,9 @@ enum class FigureState { kDraft, kSubmitted, kApproved, kReturned };
 // (one not submitted), submitted (all submitted or approved), approved (all).
 enum class ReportState { kNone, kReturned, kDraft, kSubmitted, kApproved };
 const char* ReportStateKey(ReportState s);  // "none", "returned", "draft", "submitted", "approved"
+// "Chưa báo cáo", "Bị trả lại", "Đang nhập", "Đã gửi", "Đã duyệt".
+const char* ReportStateNameVi(ReportState s);
+const char* ReportStateNameEn(ReportState s);  // "Not reported", "Sent back", "Being entered", …
 
 struct UnitReport {
   ReportState state = ReportState::kNone;
@@ -53,6 +59,34 @@ struct UnitReport {
 
 UnitReport ReportOf(const std::vector<FigureState>& figures, int expected, const ReportDeadline& deadline,
                     Date today, int due_days);
+// The state alone, as ReportOf gives it.
+ReportState StateOf(const std::vector<FigureState>& figures);
+// Submitted or approved: the report is sent, neither late nor due.
+inline bool IsSent(ReportState s) { return s == ReportState::kSubmitted || s == ReportState::kApproved; }
+
+// How many indicators `unit` is expected to report in `year`: those it has a
+// target for in that year in any of its plans (an indicator once, however
+// many bodies set it), or, without any target that year, the whole
+// catalogue (`catalogue_size`).
+int ExpectedIndicators(const std::vector<Plan>& plans, UnitId unit, int year, int catalogue_size);
+
+// The board's tally: units per state (indexed by ReportState), late and due.
+struct ReportCounts {
+  std::array<int, 5> by_state{};
+  int late = 0;
+  int due = 0;
+  int total = 0;
+  int of(ReportState s) const { return by_state[static_cast<size_t>(s)]; }
+};
+ReportCounts CountReports(const std::vector<UnitReport>& reports);
+
+// A unit is reminded when its report is late or due.
+inline bool NeedsReminder(const UnitReport& r) { return r.late || r.due; }
+
+// The units whose reminders a user sees: those they enter figures for, the
+// units of their reporter and approver grants (not the units below them,
+// which have their own reporters; not an everywhere grant).
+std::vector<UnitId> RemindedUnits(const std::vector<Grant>& grants);
 
 }  // namespace kiemdem
 

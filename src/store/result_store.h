@@ -63,6 +63,15 @@ struct ReturnedResult {
   std::string returned_at;  // ISO 8601, UTC
 };
 
+// A figure of a period as the completeness board reads it: its state, whether
+// it was sent back and not submitted again, and when it last changed.
+struct PeriodFigure {
+  UnitId unit = kNoUnit;
+  ResultStatus status = ResultStatus::kDraft;
+  bool returned = false;
+  std::string updated_at;  // ISO 8601, UTC
+};
+
 // Every method may also fail with kUnavailable (the database is busy: retry)
 // or kInternal (the database failed), and a read with kDataLoss naming the
 // table and row when a stored value cannot be decoded.
@@ -134,6 +143,11 @@ class ResultStore {
   // The figures `reporter` submitted that were sent back and not submitted
   // again since, with the comment, newest first.
   virtual Result<std::vector<ReturnedResult>> ListReturned(const std::string& reporter) = 0;
+
+  // The figures of `units` for exactly `period` (not shorter periods inside
+  // it), by unit and id, in one query; empty when `units` is.
+  virtual Result<std::vector<PeriodFigure>> PeriodFigures(const std::vector<UnitId>& units,
+                                                          const Period& period) = 0;
 
   // NotFound for an unknown id.
   virtual Result<ResultRecord> GetResult(int64_t id) = 0;

@@ -17,6 +17,7 @@
 //   meetings()   MeetingStore   working sessions, directives  (meeting_store.h)
 //   accounts()   AccountStore   users, roles, sessions        (account_store.h)
 //   audit()      AuditStore     the audit log, data versions  (audit_store.h)
+//   reminders()  ReminderStore  reminders to late units       (reminder_store.h)
 //
 // A Store and the interfaces it hands out are one connection: use them from
 // one thread at a time, and not after the Store is gone. Errors are Status
@@ -38,6 +39,7 @@
 #include "store/document_store.h"
 #include "store/meeting_store.h"
 #include "store/plan_store.h"
+#include "store/reminder_store.h"
 #include "store/result_store.h"
 #include "store/unit_store.h"
 
@@ -100,6 +102,7 @@ class Store {
   virtual MeetingStore& meetings() = 0;
   virtual AccountStore& accounts() = 0;
   virtual AuditStore& audit() = 0;
+  virtual ReminderStore& reminders() = 0;
 
   // Transitional: the areas' methods on the Store itself, each forwarding to
   // its area, so that callers move to the accessors above one at a time.

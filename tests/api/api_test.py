@@ -215,6 +215,147 @@ def test_a_period_sent_back_reaches_its_reporter_with_the_comment(w):
     assert status == 200 and r["status"] == "submitted" and r["returned"] is None, r
 
 
+# --- The completeness board: who below a unit has reported a period, against its Decree 09 deadline
+
+
+def board(w, client, unit, period, on):
+    status, r = w.api(client, "GET", f"/completeness?unit={unit}&period={period}&on={on}")
+    assert status == 200, r
+    return r, {row["unit"]["id"]: row for row in r["items"]}
+
+
+def test_the_completeness_board_gives_each_ward_its_state_late_and_due(w):
+    wards = [w.ward() for _ in range(5)]
+    (none, _), (draft, _), (sent, _), (approved, _), (returned, _) = wards
+    appr = w.user(("approver", w.city))
+    status, r = w.api(w.admin, "POST", "/plans", {"unit": draft, "body_kind": "peoples_council", "first_year": 2026,
+                                                 "targets": [{"indicator": "THU_NSNN", "year": 2026, "value": 100},
+                                                             {"indicator": "CHI_NS", "year": 2026, "value": 90}]})
+    assert status == 201, r
+    for ward in (draft, sent, approved, returned):
+        rep = w.user(("reporter", ward))
+        ids = [enter(w, rep, ward, "2026-02", 10 + i, ind)["id"] for i, ind in enumerate(["THU_NSNN", "CHI_NS"])]
+        if ward == draft:
+            assert w.api(rep, "POST", f"/results/{ids[0]}/submit")[0] == 200  # one still a draft
+            continue
+        for rid in ids:
+            assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+        if ward == approved:
+            for rid in ids:
+                assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+        if ward == returned:
+            assert w.api(appr, "POST", f"/results/{ids[1]}/approve", {"version": 1})[0] == 200
+            status, r = w.api(appr, "POST", f"/results/{ids[0]}/return", {"version": 1, "comment": "Thu chưa khớp"})
+            assert status == 200, r
+    status, catalogue = w.api(w.admin, "GET", "/indicators")
+    status, children = w.api(w.admin, "GET", f"/units?parent={w.city}&page_size=1&on=28/02/2026")
+
+    r, rows = board(w, appr, w.city, "2026-02", "20/02/2026")
+    assert r["deadline"] == {"cutoff": "2026-02-14", "send_by": "2026-02-25"} and r["today"] == "2026-02-20", r
+    assert r["unit"]["id"] == w.city and r["period"]["key"] == "2026-02", r["unit"]
+    assert len(r["items"]) == children["total"] == r["counts"]["total"], (len(r["items"]), children["total"])
+    states = {k: rows[u]["state"] for k, u in
+              (("none", none), ("draft", draft), ("sent", sent), ("approved", approved), ("returned", returned))}
+    assert states == {"none": "none", "draft": "draft", "sent": "submitted", "approved": "approved",
+                      "returned": "returned"}, states
+    assert rows[none]["state_label"] == "Chưa báo cáo" and rows[returned]["state_label"] == "Bị trả lại", rows[none]
+    assert rows[none]["present"] == 0 and rows[none]["last_change"] is None, rows[none]
+    assert rows[sent]["present"] == 2 and rows[sent]["last_change"], rows[sent]
+    assert rows[draft]["expected"] == 2, "the indicators targeted that year: %s" % rows[draft]
+    assert rows[none]["expected"] == catalogue["total"], "no plan: the whole catalogue: %s" % rows[none]
+    for key in ("none", "returned", "draft", "submitted", "approved"):
+        assert r["counts"][key] == sum(1 for row in r["items"] if row["state"] == key), (key, r["counts"])
+    assert not any(row["late"] or row["due"] for row in r["items"]), "five days before the deadline"
+
+    r, rows = board(w, appr, w.city, "2026-02", "23/02/2026")  # within 3 days of 25/02
+    assert [rows[u]["due"] for u in (none, draft, returned, sent, approved)] == [True, True, True, False, False]
+    assert r["counts"]["due"] == sum(1 for row in r["items"] if row["due"]) and r["counts"]["late"] == 0, r["counts"]
+    r, rows = board(w, appr, w.city, "2026-02", "26/02/2026")
+    assert [rows[u]["late"] for u in (none, draft, returned, sent, approved)] == [True, True, True, False, False]
+    assert not any(row["due"] for row in r["items"]) and r["counts"]["late"] >= 3, r["counts"]
+
+
+def test_the_completeness_board_downloads_as_csv_with_a_bom_and_vietnamese_headers(w):
+    ward, code = w.ward()
+    appr = w.user(("approver", w.city))
+    enter(w, w.user(("reporter", ward)), ward, "2026-03", 5)
+    query = f"/completeness?unit={w.city}&period=2026-03&on=30/03/2026"
+    r, rows = board(w, appr, w.city, "2026-03", "30/03/2026")
+    status, headers, data = download(w, appr, query + "&format=csv")
+    assert status == 200 and data.startswith(b"\xef\xbb\xbf") and headers["Content-Type"].startswith("text/csv"), data[:20]
+    assert headers["Content-Disposition"] == 'attachment; filename="tinh-hinh-bao-cao-thanh-pho-ha-noi-2026-03.csv"', headers
+    lines = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert "Thành phố Hà Nội" in lines[0][0] and "25/03/2026" in lines[0][0], lines[0]
+    assert lines[1] == ["Mã đơn vị", "Đơn vị", "Tình trạng", "Số chỉ tiêu đã nhập", "Số chỉ tiêu phải báo cáo",
+                        "Quá hạn", "Sắp đến hạn", "Cập nhật lần cuối"], lines[1]
+    assert len(lines) == 2 + len(r["items"]) and all(len(row) == 8 for row in lines[1:]), len(lines)
+    first = r["items"][0]
+    assert lines[2][:3] == [first["unit"]["code"], first["unit"]["full_name"], first["state_label"]], lines[2]
+    assert lines[2][5] == ("có" if first["late"] else ""), lines[2]
+    # The last change in Việt Nam time (UTC+7), as dd/mm/yyyy hh:mm.
+    changed = datetime.datetime.fromisoformat(rows[ward]["last_change"].replace("Z", "+00:00")) + datetime.timedelta(hours=7)
+    mine = next(line for line in lines[2:] if line[0] == code)
+    assert mine[2] == "Đang nhập" and mine[3] == "1" and mine[7] == changed.strftime("%d/%m/%Y %H:%M"), mine
+    req = urllib.request.Request(w.server.base + "/api/v1" + query, headers={"Cookie": appr.cookie, "Accept": "text/csv"})
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        assert resp.headers["Content-Type"].startswith("text/csv") and resp.read() == data
+
+
+def test_the_completeness_board_is_refused_outside_scope_and_names_a_bad_period(w):
+    ward, _ = w.ward()
+    rep = w.user(("reporter", ward))
+    status, r = w.api(rep, "GET", f"/completeness?unit={w.city}&period=2026-02")
+    assert status == 403, r
+    r, _ = board(w, rep, ward, "2026-02", "01/02/2026")
+    assert r["items"] == [] and r["counts"]["total"] == 0, "a ward has no units below: %s" % r
+    status, r = w.api(w.admin, "GET", f"/completeness?unit={w.city}&period=2026-13")
+    assert status == 400 and r["error"]["field"] == "period" and "13" in r["error"]["message"], r
+    status, r = w.api(w.admin, "GET", f"/completeness?unit={w.city}")
+    assert status == 400 and r["error"]["field"] == "period" and "period" in r["error"]["message"], r
+    status, r = w.api(w.admin, "GET", f"/completeness?unit={w.city}&period=2026-02&format=xlsx")
+    assert status == 400 and r["error"]["field"] == "format", r
+
+
+def test_reminders_reach_the_reporters_of_the_late_units_until_they_submit(w):
+    (late, _), (sent, _) = w.ward(), w.ward()
+    appr = w.user(("approver", w.city))
+    rep_late, rep_sent = w.user(("reporter", late)), w.user(("reporter", sent))
+    rid = enter(w, rep_sent, sent, "2026-04", 12)["id"]
+    assert w.api(rep_sent, "POST", f"/results/{rid}/submit")[0] == 200
+    body = {"unit": w.city, "period": "2026-04"}
+    status, r = w.api(appr, "POST", "/completeness/reminders?on=01/04/2026", body)
+    assert status == 200 and r["count"] == 0 and r["items"] == [], "nobody is late or due 24 days ahead: %s" % r
+    status, r = w.api(rep_late, "POST", "/completeness/reminders?on=27/04/2026", body)
+    assert status == 403, "a reporter does not chase the city: %s" % r
+    status, r = w.api(appr, "POST", "/completeness/reminders?on=27/04/2026", body, csrf=False)
+    assert status == 403, r
+    status, r = w.api(appr, "POST", "/completeness/reminders?on=27/04/2026", {"unit": w.city, "period": "2026-4x"})
+    assert status == 400 and r["error"]["field"] == "period", r
+
+    b, rows = board(w, appr, w.city, "2026-04", "27/04/2026")
+    status, r = w.api(appr, "POST", "/completeness/reminders?on=27/04/2026", body)
+    assert status == 201 and r["send_by"] == "2026-04-25", r
+    reminded = {i["unit"]["id"]: i for i in r["items"]}
+    assert r["count"] == len(reminded) == b["counts"]["late"] + b["counts"]["due"], (r["count"], b["counts"])
+    assert late in reminded and reminded[late]["late"] and sent not in reminded, r["items"][:3]
+
+    status, mine = w.api(rep_late, "GET", "/reminders")
+    assert status == 200, mine
+    got = [i for i in mine["items"] if i["period"]["key"] == "2026-04"]
+    assert len(got) == 1 and got[0]["unit"]["id"] == late and got[0]["from_unit"]["id"] == w.city, mine
+    assert got[0]["open"] and got[0]["late"] and got[0]["state"] == "none" and got[0]["send_by"] == "2026-04-25", got
+    assert got[0]["sent_by"] == appr.name and mine["open"] >= 1, got
+    status, theirs = w.api(rep_sent, "GET", "/reminders")
+    assert not [i for i in theirs["items"] if i["period"]["key"] == "2026-04"], theirs
+    # Reminded twice, one line; once submitted, no longer open.
+    assert w.api(appr, "POST", "/completeness/reminders?on=28/04/2026", body)[0] == 201
+    rid = enter(w, rep_late, late, "2026-04", 7)["id"]
+    assert w.api(rep_late, "POST", f"/results/{rid}/submit")[0] == 200
+    status, mine = w.api(rep_late, "GET", "/reminders")
+    got = [i for i in mine["items"] if i["period"]["key"] == "2026-04"]
+    assert len(got) == 1 and not got[0]["open"] and got[0]["state"] == "submitted", got
+
+
 # --- Importing a spreadsheet: preview every problem and store nothing; then store it whole
 
 

@@ -75,6 +75,40 @@ export async function start(argv) {
       }
       await p.setViewportSize({ width: 1366, height: 768 });
     },
+    // Every control labelled, every button and link named, and text on badges,
+    // buttons and table cells at WCAG AA contrast (4.5:1), as the page is now.
+    async audit(p, name) {
+      const problems = await p.evaluate(() => {
+        const out = [];
+        for (const el of document.querySelectorAll("input, select, textarea")) {
+          if (el.type === "hidden") continue;
+          if (!(el.labels?.length || el.getAttribute("aria-label") || el.getAttribute("aria-labelledby"))) {
+            out.push(`unlabelled ${el.tagName.toLowerCase()}#${el.id}`);
+          }
+        }
+        for (const b of document.querySelectorAll("button, a[href]")) {
+          if (!(b.textContent.trim() || b.getAttribute("aria-label"))) out.push(`unnamed ${b.tagName.toLowerCase()}`);
+        }
+        const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+        const lum = ([r, g, b]) => {
+          const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+          return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+        };
+        const ratio = (a, b) => {
+          const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((m, n) => n - m);
+          return (x + 0.05) / (y + 0.05);
+        };
+        for (const el of document.querySelectorAll(".badge, button:not(.link), .error, .muted, th, td, strong")) {
+          const st = getComputedStyle(el);
+          let bg = st.backgroundColor, q = el;
+          while (/rgba\(.*, 0\)|transparent/.test(bg) && q.parentElement) bg = getComputedStyle((q = q.parentElement)).backgroundColor;
+          if (/rgba\(.*, 0\)|transparent/.test(bg)) bg = "rgb(255, 255, 255)";
+          if (el.textContent.trim() && ratio(st.color, bg) < 4.5) out.push(`contrast ${ratio(st.color, bg).toFixed(2)} on "${el.textContent.trim().slice(0, 30)}"`);
+        }
+        return [...new Set(out)];
+      });
+      check(`${name}: controls labelled, buttons named, contrast at least 4.5:1`, problems.length === 0, problems.slice(0, 8).join("; "));
+    },
     async close() {
       await browser.close();
       server.proc.kill();

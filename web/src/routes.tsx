@@ -12,6 +12,7 @@ import { Import } from "./pages/import";
 import { Meetings } from "./pages/meetings";
 import { Directives } from "./pages/directives";
 import { Inbox, inboxCount } from "./pages/inbox";
+import { Completeness } from "./pages/completeness";
 import { Plans } from "./pages/plans";
 import { Users } from "./pages/users";
 
@@ -35,6 +36,7 @@ export const routes: RouteDef[] = [
   // Approvers approve figures on the entry page too.
   { path: "/entry", nav: (s) => s.entry, shows: (s) => hasRole(s, "reporter", "approver"), page: Entry },
   { path: "/inbox", nav: (s) => s.inbox, shows: (s) => hasRole(s, "approver"), page: Inbox, count: inboxCount },
+  { path: "/completeness", nav: (s) => s.completeness, shows: (s) => hasRole(s, "approver", "viewer"), page: Completeness },
   { path: "/read", nav: (s) => s.readReport, shows: (s) => hasRole(s, "reporter"), page: Read },
   { path: "/import", nav: (s) => s.import, shows: (s) => hasRole(s, "reporter"), page: Import },
   { path: "/meetings", nav: (s) => s.meetings, page: Meetings },

@@ -21,6 +21,7 @@ std::unique_ptr<DocumentStore> NewDocumentStore(Db db);  // documents_sql.cc
 std::unique_ptr<MeetingStore> NewMeetingStore(Db db);    // meetings_sql.cc
 std::unique_ptr<AccountStore> NewAccountStore(Db db);    // accounts_sql.cc
 std::unique_ptr<AuditStore> NewAuditStore(Db db);        // audit_sql.cc
+std::unique_ptr<ReminderStore> NewReminderStore(Db db);  // reminders_sql.cc
 
 // migrations_sql.cc: the schema's migrations, each in its own transaction.
 Status Migrate(Db db);

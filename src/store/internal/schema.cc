@@ -154,6 +154,16 @@ const char* kTargetForms[] = {
     "CHECK (form IN ('level', 'growth_percent', 'change_points'))",
 };
 
+// Version 8: reminders an approver sends from the completeness board to the
+// units below that are late or due with a period's report.
+const char* kReminders[] = {
+    R"(CREATE TABLE reminders (
+      id {ID}, unit_id {BIGINT} NOT NULL REFERENCES units(id), period TEXT NOT NULL,
+      from_unit_id {BIGINT} NOT NULL REFERENCES units(id), reason TEXT NOT NULL CHECK (reason IN ('late', 'due')),
+      send_by TEXT NOT NULL, sent_by TEXT NOT NULL, sent_at TEXT NOT NULL))",
+    "CREATE INDEX reminders_unit ON reminders(unit_id, id)",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -175,7 +185,9 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kDirectiveDeadlines) deadlines.statements.push_back(Fill(s, d));
   Migration forms{7, "targets written as a change from last year", {}};
   for (const char* s : kTargetForms) forms.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity, returned, deadlines, forms};
+  Migration reminders{8, "reminders to the units late with a report", {}};
+  for (const char* s : kReminders) reminders.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity, returned, deadlines, forms, reminders};
 }
 
 }  // namespace kiemdem::store::internal

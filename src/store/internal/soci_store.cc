@@ -31,7 +31,8 @@ class SociStore final : public Store {
         documents_(internal::NewDocumentStore(db())),
         meetings_(internal::NewMeetingStore(db())),
         accounts_(internal::NewAccountStore(db())),
-        audit_(internal::NewAuditStore(db())) {}
+        audit_(internal::NewAuditStore(db())),
+        reminders_(internal::NewReminderStore(db())) {}
 
   std::string backend() const override { return dialect_ == Dialect::kSqlite ? "sqlite" : "postgresql"; }
   bool Connected(bool probe) override {
@@ -73,6 +74,7 @@ class SociStore final : public Store {
   MeetingStore& meetings() override { return *meetings_; }
   AccountStore& accounts() override { return *accounts_; }
   AuditStore& audit() override { return *audit_; }
+  ReminderStore& reminders() override { return *reminders_; }
 
  private:
   Db db() { return {*sql_, dialect_}; }
@@ -86,6 +88,7 @@ class SociStore final : public Store {
   std::unique_ptr<MeetingStore> meetings_;
   std::unique_ptr<AccountStore> accounts_;
   std::unique_ptr<AuditStore> audit_;
+  std::unique_ptr<ReminderStore> reminders_;
 };
 
 }  // namespace

@@ -157,6 +157,36 @@ TEST_P(ReviewTest, SentBackFiguresWaitForTheirReporterWithTheComment) {
   EXPECT_EQ(results().ListReturned("reporter")->at(0).comment, "Thiếu nguồn");
 }
 
+TEST_P(ReviewTest, PeriodFiguresGiveEachUnitsStatesOfExactlyThePeriod) {
+  int64_t a = Submitted("THU_NS", 45e9);
+  Submitted("VIEC_LAM", 1200);
+  int64_t c = Submitted("NHA_O", 30);
+  ASSERT_TRUE(results().ApproveResult("approver", a, 1).ok());
+  ASSERT_TRUE(results().ReturnResult("approver", c, 1, "Thiếu số nhà ở xã hội").ok());
+  ASSERT_TRUE(results().SaveResult("reporter", Obs(1, "2016-Q1")).ok());  // a shorter period inside: not read
+  UnitId other = *store_->FindUnit("06811", D("01/08/2025"));
+  Observation later = Obs(2, "2025-H2");
+  later.unit = other;
+  ASSERT_TRUE(results().SaveResult("reporter", later).ok());
+
+  std::vector<PeriodFigure> got = *results().PeriodFigures({ward_, other}, Year2016());
+  ASSERT_EQ(got.size(), 3u);
+  for (const PeriodFigure& f : got) EXPECT_EQ(f.unit, ward_);
+  EXPECT_EQ(got[0].status, ResultStatus::kApproved);
+  EXPECT_FALSE(got[0].returned);
+  EXPECT_EQ(got[1].status, ResultStatus::kSubmitted);
+  EXPECT_EQ(got[2].status, ResultStatus::kDraft);
+  EXPECT_TRUE(got[2].returned);
+  EXPECT_FALSE(got[2].updated_at.empty());
+  // Submitted again, it is no longer sent back.
+  ASSERT_TRUE(results().SubmitResult("reporter", c).ok());
+  EXPECT_FALSE(results().PeriodFigures({ward_}, Year2016())->at(2).returned);
+  std::vector<PeriodFigure> h2 = *results().PeriodFigures({ward_, other}, *Period::Parse("2025-H2"));
+  ASSERT_EQ(h2.size(), 1u);
+  EXPECT_EQ(h2[0].unit, other);
+  EXPECT_TRUE(results().PeriodFigures({}, Year2016())->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ReviewTest, ::testing::Values("sqlite", "postgresql"),
                          [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
 

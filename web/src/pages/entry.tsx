@@ -22,6 +22,7 @@ import { navigate, setLeaveGuard } from "../router";
 import type { PageProps } from "../routes";
 import { defaultUnit, hasRole, isAdmin } from "../session";
 import { inboxChanged, Returned } from "./inbox";
+import { Reminders } from "../components/reminders";
 
 function thisMonth(): string {
   const d = new Date();
@@ -48,7 +49,8 @@ export function Entry({ params, session }: PageProps) {
   if (!unitId) {
     return (
       <>
-        {hasRole(session, "reporter") && <Returned />}
+        {hasRole(session, "reporter") && <Reminders />}
+      {hasRole(session, "reporter") && <Returned />}
         <p>
           {t().chooseUnitFirst} <a href="#/dashboard">{t().dashboard}</a>
         </p>
@@ -59,6 +61,7 @@ export function Entry({ params, session }: PageProps) {
   const goPeriod = (p: string) => navigate("/entry", { unit: unitId, period: p });
   return (
     <>
+      {hasRole(session, "reporter") && <Reminders />}
       {hasRole(session, "reporter") && <Returned />}
       <section class="card">
         <h1>
