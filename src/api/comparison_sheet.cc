@@ -1,26 +1,8 @@
 #include "api/comparison_sheet.h"
 
-#include <array>
-#include <cstdio>
-
-#include "core/vn_number.h"
+#include "api/evaluation_sheet.h"
 
 namespace kiemdem::api {
-namespace {
-
-// A number as every CSV reader takes it: "." decimals, no grouping.
-std::string PlainNumber(const std::optional<double>& v) {
-  if (!v) return "";
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%.15g", *v);
-  return buf.data();
-}
-
-std::string VietnameseNumber(const std::optional<double>& v, int decimals) {
-  return v ? FormatVietnameseNumber(*v, decimals) : "";
-}
-
-}  // namespace
 
 std::string ComparisonSumLabel(const analytics::ComparisonTable& t, bool vi) {
   if (t.all_communes) return vi ? "Tổng các phường, xã" : "Total of the wards and communes";
@@ -50,7 +32,7 @@ io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::
                  CellKind::kText,    CellKind::kNumber, CellKind::kNumber, CellKind::kPercent,
                  CellKind::kPercent, CellKind::kText,   CellKind::kText};
   auto number = [&](const std::optional<double>& v, int decimals) {
-    return vn_numbers ? VietnameseNumber(v, decimals) : PlainNumber(v);
+    return SheetNumber(v, decimals, vn_numbers);
   };
   int line = 2;
   for (const analytics::ComparisonRow& row : t.units) {

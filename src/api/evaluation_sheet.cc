@@ -9,14 +9,6 @@
 namespace kiemdem::api {
 namespace {
 
-std::string Number(const std::optional<double>& v, int decimals, bool vn_numbers) {
-  if (!v) return "";
-  if (vn_numbers) return FormatVietnameseNumber(*v, decimals);
-  std::array<char, 40> buf{};
-  std::snprintf(buf.data(), buf.size(), "%.15g", *v);  // "." decimals, no grouping, for CSV readers
-  return buf.data();
-}
-
 std::string PeriodLabel(const Period& p, bool vi) { return vi ? p.LabelVi() : p.LabelEn(); }
 
 // A stored figure's workflow state as the entry page names it.
@@ -28,6 +20,14 @@ std::string FigureStateName(const std::string& key, bool vi) {
 }
 
 }  // namespace
+
+std::string SheetNumber(const std::optional<double>& v, int decimals, bool vn_numbers) {
+  if (!v) return "";
+  if (vn_numbers) return FormatVietnameseNumber(*v, decimals);
+  std::array<char, 40> buf{};
+  std::snprintf(buf.data(), buf.size(), "%.15g", *v);  // "." decimals, no grouping, for CSV readers
+  return buf.data();
+}
 
 Result<std::string> DownloadFormat(const Call& call) {
   std::string format = call.Query("format");
@@ -90,9 +90,9 @@ io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::U
     sheet.rows.push_back(
         {line++,
          {r.indicator.code, vi ? r.indicator.name_vi : r.indicator.name_en, r.indicator.unit,
-          Number(ev.actual, 6, vn_numbers), Number(target, 6, vn_numbers),
-          Number(ev.percent_of_plan, 2, vn_numbers), Number(ev.previous, 6, vn_numbers),
-          Number(ev.percent_of_previous, 2, vn_numbers), Number(ev.points_from_plan, 2, vn_numbers),
+          SheetNumber(ev.actual, 6, vn_numbers), SheetNumber(target, 6, vn_numbers),
+          SheetNumber(ev.percent_of_plan, 2, vn_numbers), SheetNumber(ev.previous, 6, vn_numbers),
+          SheetNumber(ev.percent_of_previous, 2, vn_numbers), SheetNumber(ev.points_from_plan, 2, vn_numbers),
           vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status), pace, state}});
   }
   return sheet;
@@ -122,8 +122,8 @@ io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::
     const Aggregate& a = r.aggregate;
     sheet.rows.push_back({line++,
                           {r.indicator.code, vi ? r.indicator.name_vi : r.indicator.name_en, r.indicator.unit,
-                           Number(a.value, 6, vn_numbers), Number(a.numerator, 6, vn_numbers),
-                           Number(a.denominator, 6, vn_numbers), std::to_string(a.reporting),
+                           SheetNumber(a.value, 6, vn_numbers), SheetNumber(a.numerator, 6, vn_numbers),
+                           SheetNumber(a.denominator, 6, vn_numbers), std::to_string(a.reporting),
                            std::to_string(a.expected), a.estimated ? (vi ? "có" : "yes") : ""}});
   }
   return sheet;

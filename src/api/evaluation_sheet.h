@@ -16,6 +16,11 @@ namespace kiemdem::api {
 // ?format=: "json" (also when absent), "xlsx" or "csv"; else InvalidArgument (field "format").
 Result<std::string> DownloadFormat(const Call& call);
 
+// A sheet's number cell: Vietnamese form with `decimals` ("2.317,8", which
+// the .xlsx writer stores as a typed number) when `vn_numbers`, else plain
+// ("." decimals, no grouping) for CSV readers; "" for no value.
+std::string SheetNumber(const std::optional<double>& v, int decimals, bool vn_numbers);
+
 // Sends `sheet_for(vn_numbers)` as `stem`.xlsx (Vietnamese numbers, which the
 // writer stores as typed number cells) or `stem`.csv (plain numbers, UTF-8 with BOM).
 Status ReplySheet(Call& call, const std::string& format, const std::string& stem,

@@ -45,25 +45,36 @@ void ReplyOutcome(Call& call, const std::string& name, bool check_only, const io
              outcome.problems.empty() ? 200 : 422);
 }
 
+// The uploaded file of `body` read as a sheet, its import slot held until
+// the import is done; a file that does not read is the field "file_name"'s problem.
+struct UploadedSheet {
+  std::string name;
+  io::Sheet sheet;
+  App::ImportSlot slot;
+};
+Result<UploadedSheet> ReadUploadedSheet(Call& call, const Json& body) {
+  ASSIGN_OR_RETURN(Upload upload, ReadUpload(call, body));
+  Result<io::Sheet> sheet = io::ReadSpreadsheet(upload.bytes, upload.name);
+  if (!sheet.ok()) {
+    Status problem = sheet.status();
+    return problem.WithField("file_name");
+  }
+  return UploadedSheet{std::move(upload.name), std::move(sheet).value(), std::move(upload.slot)};
+}
+
 Status ImportResultsRoute(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(bool check_only, BoolField(*body, "check_only"));
   // Reading a file takes memory (bounded by io::ReadLimits): imports run a
   // few at a time, so that parallel uploads cannot multiply the bound.
-  ASSIGN_OR_RETURN(Upload upload, ReadUpload(call, *body));
-  const std::string& name = upload.name;
-  Result<io::Sheet> sheet = io::ReadSpreadsheet(upload.bytes, name);
-  if (!sheet.ok()) {
-    Status problem = sheet.status();
-    return problem.WithField("file_name");
-  }
+  ASSIGN_OR_RETURN(UploadedSheet sheet, ReadUploadedSheet(call, *body));
   ResultImportOptions options;
   options.check_only = check_only;
   options.read.may_enter = [&call](UnitId unit) { return Authorise(call, Action::kEnter, unit); };
   options.read.resolve_unit = SheetUnitResolver(call.app->tree());
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(io::ImportOutcome outcome, ImportResults(*store, call.actor(), *sheet, options));
-  ReplyOutcome(call, name, check_only, outcome);
+  ASSIGN_OR_RETURN(io::ImportOutcome outcome, ImportResults(*store, call.actor(), sheet.sheet, options));
+  ReplyOutcome(call, sheet.name, check_only, outcome);
   return Status::Ok();
 }
 
@@ -73,20 +84,14 @@ Status ImportResultsRoute(Call& call) {
 Status ImportPlansRoute(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(bool check_only, BoolField(*body, "check_only"));
-  ASSIGN_OR_RETURN(Upload upload, ReadUpload(call, *body));
-  const std::string& name = upload.name;
-  Result<io::Sheet> sheet = io::ReadSpreadsheet(upload.bytes, name);
-  if (!sheet.ok()) {
-    Status problem = sheet.status();
-    return problem.WithField("file_name");
-  }
+  ASSIGN_OR_RETURN(UploadedSheet sheet, ReadUploadedSheet(call, *body));
   PlanImportOptions options;
   options.check_only = check_only;
   options.read.may_set = [&call](const Plan& plan) { return MaySetPlan(call, plan); };
   options.may_assign = MayAssignFor(call);
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
-  ASSIGN_OR_RETURN(io::ImportOutcome outcome, ImportPlans(*store, call.actor(), *sheet, options));
-  ReplyOutcome(call, name, check_only, outcome);
+  ASSIGN_OR_RETURN(io::ImportOutcome outcome, ImportPlans(*store, call.actor(), sheet.sheet, options));
+  ReplyOutcome(call, sheet.name, check_only, outcome);
   return Status::Ok();
 }
 

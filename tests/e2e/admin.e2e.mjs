@@ -8,25 +8,9 @@
 // Screenshots of each step at 1366×768 and 390×844 under OUT_DIR.
 //
 //   node tests/e2e/admin.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { start } from "./harness.mjs";
-
-// {"K3": {type, text}} of the first sheet of an .xlsx file (shared strings resolved), through unzip.
-function sheetCells(path) {
-  const read = (member) => execFileSync("unzip", ["-p", path, member], { encoding: "utf8" });
-  const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  const shared = [...read("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)]
-    .map((m) => decode([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
-  const cells = {};
-  for (const m of read("xl/worksheets/sheet1.xml").matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const type = /\bt="([^"]+)"/.exec(m[2])?.[1] ?? "n";
-    const v = /<v>([\s\S]*?)<\/v>/.exec(m[3] ?? "")?.[1] ?? "";
-    cells[m[1]] = { type, text: type === "s" ? shared[Number(v)] : decode(v) };
-  }
-  return cells;
-}
+import { sheetCells, start } from "./harness.mjs";
 
 const h = await start(process.argv.slice(2));
 const { check } = h;

@@ -12,22 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { start } from "./harness.mjs";
-
-// {"K3": {type, text}} of the first sheet of an .xlsx file (shared strings resolved), through unzip.
-function sheetCells(path) {
-  const read = (member) => execFileSync("unzip", ["-p", path, member], { encoding: "utf8" });
-  const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  const shared = [...read("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)]
-    .map((m) => decode([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
-  const cells = {};
-  for (const m of read("xl/worksheets/sheet1.xml").matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const type = /\bt="([^"]+)"/.exec(m[2])?.[1] ?? "n";
-    const v = /<v>([\s\S]*?)<\/v>/.exec(m[3] ?? "")?.[1] ?? "";
-    cells[m[1]] = { type, text: type === "s" ? shared[Number(v)] : decode(v) };
-  }
-  return cells;
-}
+import { sheetCells, start } from "./harness.mjs";
 
 // A number as Vietnamese officials write it ("2.317,8"), and an amount as the comparison
 // shows it (tỷ / triệu đồng), written here independently of the app.

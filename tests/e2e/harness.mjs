@@ -1,11 +1,26 @@
 // What the e2e specs share: a kiemdem server on a fresh SQLite database with
 // the demo data, Debian's headless Chromium, named checks, signing in by
 // keyboard, users made by the administrator, and screenshots at both sizes.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
+
+// {"K3": {type, text}} of the first sheet of an .xlsx file (shared strings resolved), through unzip.
+export function sheetCells(path) {
+  const read = (member) => execFileSync("unzip", ["-p", path, member], { encoding: "utf8" });
+  const decode = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const shared = [...read("xl/sharedStrings.xml").matchAll(/<si>([\s\S]*?)<\/si>/g)]
+    .map((m) => decode([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")));
+  const cells = {};
+  for (const m of read("xl/worksheets/sheet1.xml").matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const type = /\bt="([^"]+)"/.exec(m[2])?.[1] ?? "n";
+    const v = /<v>([\s\S]*?)<\/v>/.exec(m[3] ?? "")?.[1] ?? "";
+    cells[m[1]] = { type, text: type === "s" ? shared[Number(v)] : decode(v) };
+  }
+  return cells;
+}
 
 export async function start(argv) {
   const [kiemdem, webDist, outDir] = argv.slice(0, 3).map((p) => resolve(p));
