@@ -39,6 +39,7 @@ bool IsOpenQuote(const Doc& doc, size_t i) {
 // "Ban Tổ chức" is a name, not "tổ chức"), any case at its start. Not one
 // whose object is a document ("Thực hiện Thông báo số 26/TB…": an adverbial).
 size_t VerbAt(const Doc& doc, size_t i, bool clause_start) {
+  if (i >= doc.size()) return 0;  // callers look one past a comma that may end the text
   if (doc.used[i] && !clause_start) return 0;
   size_t n = doc.MatchAny(i, L().verbs.phrases());
   if (n == 0) return 0;

@@ -68,5 +68,19 @@ TEST(Extract, SurvivesNoise) {
   }
 }
 
+// Every prefix of an instruction list, cut anywhere (a text that ends on a
+// comma after a verb once read one token past its end, found by extract_fuzz).
+TEST(Extract, SurvivesEveryPrefixOfAnInstructionList) {
+  const std::string text =
+      "Kết luận buổi làm việc, đồng chí Bí thư đề nghị UBND phường củng cố, nâng cao chất lượng, "
+      "rà soát, thống kê các hộ nghèo, và khẩn trương hoàn thành trước ngày 15/9, tăng cường, ";
+  for (size_t n = 0; n <= text.size(); ++n) {
+    if (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) continue;  // inside a letter
+    Result<Facts> r = Extract(text.substr(0, n));
+    ASSERT_TRUE(r.ok()) << n;
+    for (const DirectiveFact& d : r->directives) EXPECT_LE(d.span.end, n);
+  }
+}
+
 }  // namespace
 }  // namespace kiemdem::extract
