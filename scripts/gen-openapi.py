@@ -181,7 +181,7 @@ schemas = {
                       "standing", "next_deadline", "next_due", "completed_on", "indicator", "state", "state_label",
                       "progress"]),
     "Milestone": obj({"on": date, "what": string, "done_on": nullable(date)}, ["on", "what", "done_on"]),
-    "User": obj({"username": string, "display_name": string, "disabled": boolean,
+    "User": obj({"username": string, "display_name": string, "email": string, "disabled": boolean,
                  "roles": {"type": "array", "items": ref("RoleGrant")}}),
     # The unit (null: every unit) by id, and by code, name and province as of today (null without a unit).
     "RoleGrant": obj({"role": {"type": "string", "enum": ["viewer", "reporter", "approver", "admin"]},
@@ -314,7 +314,11 @@ paths = {
     "/auth/tokens/{id}": {"delete": op("Revoke one of the caller's API tokens", obj({"revoked": string}),
                                        params=[("{id}", "string", True)], tag="auth")},
     "/users": {"get": op("Users (admin)", page(ref("User")), params=paging, tag="auth"),
-               "post": op("Create a user (admin)", ref("User"), "201", body=obj({"username": string, "password": string, "display_name": string, "roles": {"type": "array", "items": ref("RoleGrantInput")}}, ["username", "password"]), tag="auth")},
+               "post": op("Create a user (admin)", ref("User"), "201", body=obj({"username": string, "password": string, "display_name": string, "email": string, "roles": {"type": "array", "items": ref("RoleGrantInput")}}, ["username", "password"]), tag="auth")},
+    "/users/{username}/email": {"put": op("Set a user's e-mail address, where reminders go; \"\" removes it (admin). "
+                                          "400 (field email) for a text that is not one address",
+                                          ref("User"), params=[("{username}", "string", True)],
+                                          body=obj({"email": string}, ["email"]), tag="auth")},
     "/users/{username}/roles": {"put": op("Replace a user's roles (admin)", ref("User"), params=[("{username}", "string", True)],
                                           body=obj({"roles": {"type": "array", "items": ref("RoleGrantInput")}}), tag="auth")},
     "/units": {"get": op("Units: roots, the children of ?parent=, or a search (?q=, with or without diacritics; units of ?on= first, then former ones with what they became), as of ?on=",
@@ -413,10 +417,15 @@ paths["/completeness"] = {"get": op(
     tag="results")}
 paths["/completeness"]["get"]["responses"]["200"]["content"]["text/csv"] = {"schema": {"type": "string", "format": "binary"}}
 sent_reminders = obj({"unit": ref("Unit"), "period": ref("Period"), "send_by": date, "count": integer,
-                      "items": {"type": "array", "items": obj({"id": integer, "unit": ref("Unit"), "late": boolean})}})
+                      "email": obj({"relay": boolean, "sent": integer, "failed": integer, "without_address": integer}),
+                      "items": {"type": "array", "items": obj({"id": integer, "unit": ref("Unit"), "late": boolean,
+                                                               "emailed_to": {"type": "array", "items": string},
+                                                               "email_error": nullable(string)})}})
 paths["/completeness/reminders"] = {"post": op(
     "Remind each unit below that is late or due with the period's report (as the board shows it, ?on= alike): one "
-    "reminder per unit, each audited, that its reporters see (GET /reminders). An approver of the unit; 201 with "
+    "reminder per unit, each audited, that its reporters see (GET /reminders) and, when the server has an SMTP relay "
+    "(serve --smtp), an e-mail to the reporters and approvers of that unit with an address; a relay that does not "
+    "take a mail loses no reminder (email_error says why). An approver of the unit; 201 with "
     "the units reminded, 200 with count 0 when none is late or due",
     sent_reminders, params=[("on", "string", False)], body=obj({"unit": integer, "period": string}), tag="results")}
 paths["/completeness/reminders"]["post"]["responses"]["201"] = paths["/completeness/reminders"]["post"]["responses"]["200"]

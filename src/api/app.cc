@@ -60,10 +60,13 @@ void StorePool::Return(std::unique_ptr<store::Store> s) {
   free_.push_back({std::move(s), Clock::now()});
 }
 
-App::App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger)
+App::App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger,
+         std::unique_ptr<Mailer> mailer, std::string public_url)
     : pool_(std::move(db_url)),
       web_dir_(std::move(web_dir)),
       logger_(std::move(logger)),
+      mailer_(std::move(mailer)),
+      public_url_(std::move(public_url)),
       passwords_(static_cast<std::ptrdiff_t>(std::max(1u, std::thread::hardware_concurrency()))) {}
 
 App::~App() {

@@ -20,6 +20,7 @@
 #include "analytics/unit_tree.h"
 #include "api/auth.h"
 #include "api/facts_cache.h"
+#include "api/mailer.h"
 #include "core/access.h"
 #include "core/log.h"
 #include "store/store.h"
@@ -89,7 +90,10 @@ struct Principal {
 class App {
  public:
   // `logger` receives what background work cannot return to anyone.
-  App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger);
+  // `mailer` (may be null) sends reminders by e-mail, with links to
+  // `public_url` when it is set.
+  App(std::string db_url, std::string web_dir, std::shared_ptr<Logger> logger,
+      std::unique_ptr<Mailer> mailer = nullptr, std::string public_url = "");
   ~App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -101,6 +105,8 @@ class App {
   StorePool& pool() { return pool_; }
   Logger& logger() { return *logger_; }
   const std::string& web_dir() const { return web_dir_; }
+  const Mailer* mailer() const { return mailer_.get(); }  // null: no SMTP relay configured
+  const std::string& public_url() const { return public_url_; }
   std::shared_ptr<const analytics::UnitTree> tree() const;
   Status ReloadTree();
   bool Within(UnitId unit, UnitId root) const;
@@ -168,6 +174,8 @@ class App {
   StorePool pool_;
   std::string web_dir_;
   std::shared_ptr<Logger> logger_;
+  std::unique_ptr<Mailer> mailer_;
+  std::string public_url_;
   mutable std::mutex tree_mu_;
   std::shared_ptr<const analytics::UnitTree> tree_;
   analytics::FigureIndex figures_;

@@ -5,6 +5,7 @@
 #include "analytics/dashboard.h"
 #include "api/router.h"
 #include "api/views.h"
+#include "core/email_address.h"
 
 namespace kiemdem::api {
 namespace {
@@ -228,6 +229,8 @@ Status CreateUser(Call& call) {
   store::User user;
   ASSIGN_OR_RETURN(user.username, StringField(*body, "username"));
   ASSIGN_OR_RETURN(user.display_name, StringField(*body, "display_name", false));
+  ASSIGN_OR_RETURN(user.email, StringField(*body, "email", false));
+  RETURN_IF_ERROR(CheckEmailAddress(user.email));  // before the password is hashed
   ASSIGN_OR_RETURN(std::string password, StringField(*body, "password"));
   {
     ASSIGN_OR_RETURN(App::Slot slot, call.app->AcquirePasswordSlot());
@@ -249,6 +252,19 @@ Status SetRoles(Call& call) {
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   store::AccountStore& accounts = store->accounts();
   RETURN_IF_ERROR(accounts.ReplaceRoles(call.actor(), username, grants));
+  ASSIGN_OR_RETURN(store::User user, accounts.FindUser(username));
+  call.Reply(UserView(user, *call.app->tree(), Today(call)));
+  return Status::Ok();
+}
+
+// PUT /users/{name}/email {email}: "" removes the address.
+Status SetEmail(Call& call) {
+  ASSIGN_OR_RETURN(const Json* body, call.Body());
+  ASSIGN_OR_RETURN(std::string email, StringField(*body, "email", false));
+  std::string username = call.captures.at(0);
+  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+  store::AccountStore& accounts = store->accounts();
+  RETURN_IF_ERROR(accounts.SetEmail(call.actor(), username, email));
   ASSIGN_OR_RETURN(store::User user, accounts.FindUser(username));
   call.Reply(UserView(user, *call.app->tree(), Today(call)));
   return Status::Ok();
@@ -276,6 +292,12 @@ void AddAuthRoutes(Router& r) {
   r.Add({"GET", "/users", {Scope::kEverywhere, Action::kAdmin}, ListUsers});
   r.Add({"POST", "/users", {Scope::kEverywhere, Action::kAdmin}, CreateUser});
   r.Add({"PUT", R"(/users/([A-Za-z0-9._@-]{1,64})/roles)", {Scope::kEverywhere, Action::kAdmin}, SetRoles});
+  r.Add({"PUT",
+         R"(/users/([A-Za-z0-9._@-]{1,64})/email)",
+         {Scope::kEverywhere, Action::kAdmin},
+         SetEmail,
+         false,
+         kSmallBodyLimit});
 }
 
 }  // namespace kiemdem::api

@@ -4,8 +4,10 @@
 // reminders its approver sends to the units late or due, and those a
 // reporter's units received.
 #include <cstdlib>
+#include <optional>
 
 #include "analytics/completeness.h"
+#include "api/reminder_mail.h"
 #include "api/router.h"
 #include "api/views.h"
 #include "io/table.h"
@@ -127,8 +129,77 @@ Json PeriodJson(const Period& p, bool vi) {
   return {{"key", p.Key()}, {"label", vi ? p.LabelVi() : p.LabelEn()}};
 }
 
+// What e-mailing the reminders came to, for the answer.
+struct Mailed {
+  std::vector<std::vector<std::string>> to;  // per reminder, the addresses it went to
+  std::vector<std::string> errors;           // per reminder, why it did not go ("" when it did)
+  int sent = 0;
+  int failed = 0;
+  int without_address = 0;  // units none of whose reporters has an address
+};
+
+// Sends each reminder to its unit's reporters and approvers with an address.
+// After the relay fails to answer, the rest are not tried (each would wait
+// as long), and say so.
+Mailed MailReminders(Call& call, const std::vector<store::Reminder>& reminders,
+                     const std::vector<store::User>& users, const analytics::Board& b) {
+  Mailed m;
+  m.to.resize(reminders.size());
+  m.errors.resize(reminders.size());
+  const Mailer* mailer = call.app->mailer();
+  if (mailer == nullptr) return m;
+  std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
+  const Date on = EndOfMonth(b.period.year(), b.period.last_month());
+  auto name_of = [&](UnitId id) {
+    Json v = UnitView(*tree, id, on, true);
+    if (!v.is_object()) return std::string();
+    std::string name = v.value("full_name", "");
+    if (v["province"].is_string()) name += " (" + v["province"].get<std::string>() + ")";
+    return name;
+  };
+  std::string relay_down;
+  for (size_t i = 0; i < reminders.size(); ++i) {
+    const store::Reminder& r = reminders[i];
+    std::vector<std::string> to = ReminderRecipients(users, r.unit);
+    if (to.empty()) {
+      ++m.without_address;
+      continue;
+    }
+    if (!relay_down.empty()) {
+      m.errors[i] = relay_down;
+      ++m.failed;
+      continue;
+    }
+    ReminderContext context;
+    context.unit_name = name_of(r.unit);
+    context.from_name = name_of(r.from_unit);
+    for (const analytics::UnitRow& row : b.units) {
+      if (row.unit == r.unit) context.report = &row.report;
+    }
+    context.sender =
+        call.principal->user.display_name.empty() ? call.actor() : call.principal->user.display_name;
+    if (!call.app->public_url().empty()) {
+      context.link =
+          call.app->public_url() + "/#/entry?unit=" + std::to_string(r.unit) + "&period=" + r.period.Key();
+    }
+    Status sent = mailer->Send(ReminderMail(r, context, to));
+    if (sent.ok()) {
+      m.to[i] = std::move(to);
+      ++m.sent;
+      continue;
+    }
+    m.errors[i] = sent.message_in(call.vi() ? "vi" : "en");
+    ++m.failed;
+    call.app->logger().Log(LogLevel::kWarn, "reminder_mail_failed",
+                           {{"relay", mailer->relay().Name()}, {"error", sent.message()}});
+    relay_down = m.errors[i];
+  }
+  return m;
+}
+
 // POST /completeness/reminders {unit, period}: a reminder to each unit below
-// that is late or due today (?on= as for the board).
+// that is late or due today (?on= as for the board), in the app and, where
+// the server has an SMTP relay, by e-mail to the unit's reporters.
 Status SendReminders(Call& call) {
   ASSIGN_OR_RETURN(const Json* body, call.Body());
   ASSIGN_OR_RETURN(std::optional<int64_t> unit, IdField(*body, "unit"));
@@ -138,24 +209,45 @@ Status SendReminders(Call& call) {
     Status s = period.status();
     return s.WithField("period");
   }
-  ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
-  ASSIGN_OR_RETURN(analytics::Board b, analytics::BoardOf(call.app->figures(), store->results(), *tree, *unit,
-                                                          *period, Today(call)));
-  std::vector<store::Reminder> reminders = analytics::RemindersOf(b);
-  if (!reminders.empty()) {
-    ASSIGN_OR_RETURN(std::vector<int64_t> ids, store->reminders().SaveReminders(call.actor(), reminders));
-    for (size_t i = 0; i < ids.size(); ++i) reminders[i].id = ids[i];
+  std::vector<store::Reminder> reminders;
+  std::vector<store::User> users;
+  std::optional<analytics::Board> board;
+  {
+    // The connection goes back before any mail is sent: a slow relay holds no store.
+    ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
+    ASSIGN_OR_RETURN(
+        board, analytics::BoardOf(call.app->figures(), store->results(), *tree, *unit, *period, Today(call)));
+    reminders = analytics::RemindersOf(*board);
+    if (!reminders.empty()) {
+      ASSIGN_OR_RETURN(std::vector<int64_t> ids, store->reminders().SaveReminders(call.actor(), reminders));
+      for (size_t i = 0; i < ids.size(); ++i) reminders[i].id = ids[i];
+    }
+    if (!reminders.empty() && call.app->mailer() != nullptr) {
+      ASSIGN_OR_RETURN(users, store->ListUsers());
+    }
   }
+  const analytics::Board& b = *board;
+  Mailed mailed = MailReminders(call, reminders, users, b);
   const Date on = EndOfMonth(period->year(), period->last_month());
   Json items = Json::array();
-  for (const store::Reminder& r : reminders) {
-    items.push_back({{"id", r.id}, {"unit", UnitView(*tree, r.unit, on, call.vi())}, {"late", r.late}});
+  for (size_t i = 0; i < reminders.size(); ++i) {
+    const store::Reminder& r = reminders[i];
+    items.push_back({{"id", r.id},
+                     {"unit", UnitView(*tree, r.unit, on, call.vi())},
+                     {"late", r.late},
+                     {"emailed_to", mailed.to[i]},
+                     {"email_error", mailed.errors[i].empty() ? Json(nullptr) : Json(mailed.errors[i])}});
   }
   call.Reply({{"unit", UnitView(*tree, *unit, on, call.vi())},
               {"period", PeriodJson(*period, call.vi())},
               {"send_by", b.deadline.send_by.ToIso()},
               {"count", reminders.size()},
+              {"email",
+               {{"relay", call.app->mailer() != nullptr},
+                {"sent", mailed.sent},
+                {"failed", mailed.failed},
+                {"without_address", mailed.without_address}}},
               {"items", items}},
              reminders.empty() ? 200 : 201);
   return Status::Ok();

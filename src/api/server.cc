@@ -115,7 +115,8 @@ class HttpServer final : public Server {
   explicit HttpServer(const ServerOptions& o)
       : options_(o),
         logger_(o.logger ? o.logger : std::make_shared<log::StderrLogger>(LogLevel::kInfo)),
-        app_(o.db, o.web_dir, logger_),
+        app_(o.db, o.web_dir, logger_, o.mail.host.empty() ? nullptr : std::make_unique<Mailer>(o.mail),
+             o.public_url),
         workers_(WorkerCount(o.threads)),
         writers_(2),
         acceptor_(io_),

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "api/mailer.h"
 #include "core/log.h"
 #include "core/status.h"
 
@@ -34,6 +35,9 @@ struct ServerOptions {
   // written, and every request at debug level; shared with the App's
   // background work. nullptr: a StderrLogger at info.
   std::shared_ptr<Logger> logger;
+  // The SMTP relay reminders are e-mailed through (`--smtp HOST:PORT`);
+  // empty host: reminders stay in the app only.
+  MailRelay mail;
 };
 
 class Server {

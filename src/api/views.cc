@@ -357,8 +357,11 @@ Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on) {
     }
     roles.push_back(grant);
   }
-  return Json{
-      {"username", u.username}, {"display_name", u.display_name}, {"disabled", u.disabled}, {"roles", roles}};
+  return Json{{"username", u.username},
+              {"display_name", u.display_name},
+              {"email", u.email},
+              {"disabled", u.disabled},
+              {"roles", roles}};
 }
 
 std::string FileStem(const std::string& prefix, const std::string& name, const Period& period) {

@@ -14,6 +14,7 @@
 #include "cli/demo_loader.h"
 #include "cli/table.h"
 #include "cli/workspace.h"
+#include "core/email_address.h"
 #include "log/stderr_logger.h"
 #include "store/store.h"
 
@@ -89,16 +90,16 @@ Result<std::string> ReadPassword(const Flags& f) {
 }  // namespace
 
 int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
-  Flags f = ParseFlags(
-      args,
-      {"--db", "--port", "--host", "--web", "--threads", "--log-level", "--public-url", "--trusted-proxy"},
-      {"--demo"});
+  Flags f = ParseFlags(args,
+                       {"--db", "--port", "--host", "--web", "--threads", "--log-level", "--public-url",
+                        "--trusted-proxy", "--smtp", "--smtp-from"},
+                       {"--demo"});
   Result<LogLevel> level = ParseLogLevel(Get(f, "--log-level", "info"));
   if (!f.error.empty() || !f.rest.empty() || !level.ok()) {
     std::cerr
         << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n"
            "                     [--log-level debug|info|warn|error] [--public-url https://…]\n"
-           "                     [--trusted-proxy ADDR]\n";
+           "                     [--trusted-proxy ADDR] [--smtp HOST[:PORT] [--smtp-from ADDRESS]]\n";
     return 2;
   }
   api::ServerOptions o;
@@ -110,6 +111,14 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
   o.logger = std::make_shared<log::StderrLogger>(*level);
   o.public_url = Get(f, "--public-url", "");
   o.trusted_proxy = Get(f, "--trusted-proxy", "");
+  // Reminders by e-mail through the agency's relay, besides the app's own list.
+  if (std::string relay = Get(f, "--smtp", ""); !relay.empty()) {
+    Result<api::MailRelay> mail = api::MailRelay::Parse(relay);
+    if (!mail.ok()) return Fail(g, mail.status());
+    o.mail = *mail;
+    o.mail.from = Get(f, "--smtp-from", "kiemdem@" + o.mail.host);
+    if (Status a = CheckEmailAddress(o.mail.from); !a.ok()) return Fail(g, a);
+  }
   if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
   std::string password;
   {
@@ -220,9 +229,11 @@ int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const st
 }  // namespace
 
 int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
-  Flags f = ParseFlags(args, {"--db", "--password", "--unit", "--display", "--on", "--revoke"}, {"--all"});
+  Flags f = ParseFlags(args, {"--db", "--password", "--unit", "--display", "--email", "--on", "--revoke"},
+                       {"--all"});
   const char* usage =
-      "usage: kiemdem user add NAME [--display TEXT] [--password P] | passwd NAME [--password P] |\n"
+      "usage: kiemdem user add NAME [--display TEXT] [--email ADDRESS] [--password P] |\n"
+      "       passwd NAME [--password P] | email NAME ADDRESS|\"\" |\n"
       "       role NAME viewer|reporter|approver|admin [--unit CODE] [--on DD/MM/YYYY] |\n"
       "       tokens NAME [--revoke ID | --all] | disable NAME | enable NAME | list   [--db PATH]";
   if (!f.error.empty() || f.rest.empty()) {
@@ -243,6 +254,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (!users.ok()) return Fail(g, users.status());
     for (const store::User& u : *users) {
       std::cout << u.username << "\t" << u.display_name;
+      if (!u.email.empty()) std::cout << "\t<" << u.email << ">";
       if (u.disabled) std::cout << "\t" << (vi ? "(đã khóa)" : "(disabled)");
       for (const store::RoleGrant& r : u.roles) {
         Result<std::string> code =
@@ -266,6 +278,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     store::User u;
     u.username = name;
     u.display_name = Get(f, "--display", "");
+    u.email = Get(f, "--email", "");
     u.password_hash = *hash;
     if (Result<int64_t> id = s.CreateUser(actor, u); !id.ok()) return Fail(g, id.status());
     std::cout << (vi ? "Đã tạo người dùng " : "Created user ") << name << "\n";
@@ -278,6 +291,12 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (!hash.ok()) return Fail(g, hash.status());
     if (Status p = s.SetPassword(actor, name, *hash); !p.ok()) return Fail(g, p);
     std::cout << (vi ? "Đã đổi mật khẩu của " : "Changed the password of ") << name << "\n";
+    return 0;
+  }
+  if (verb == "email" && f.rest.size() == 3) {
+    if (Status e = s.accounts().SetEmail(actor, name, f.rest[2]); !e.ok()) return Fail(g, e);
+    std::cout << (vi ? "Đã đặt địa chỉ e-mail của " : "Set the e-mail address of ") << name << ": "
+              << (f.rest[2].empty() ? (vi ? "(không có)" : "(none)") : f.rest[2]) << "\n";
     return 0;
   }
   if (verb == "tokens" && f.rest.size() == 2) return UserTokens(g, f, s, actor, name);

@@ -24,6 +24,7 @@ struct User {
   std::string display_name;
   std::string password_hash;  // Argon2id encoded hash
   bool disabled = false;
+  std::string email;  // where reminders go; empty: none
   std::vector<RoleGrant> roles;
 };
 
@@ -49,7 +50,8 @@ class AccountStore {
   // Creates a user with `user.roles`, in one transaction; returns its id.
   // Checked before the first write: InvalidArgument (field "username") for a
   // name that is empty, longer than 64 bytes or holds spaces, quotes or
-  // slashes; AlreadyExists (field "username") when taken; InvalidArgument
+  // slashes; InvalidArgument (field "email") for an address that
+  // CheckEmailAddress refuses; AlreadyExists (field "username") when taken; InvalidArgument
   // (field "role") for an unknown role; NotFound (field "roles") for a unit
   // that is not stored. On any error nothing is written.
   virtual Result<int64_t> CreateUser(const std::string& actor, const User& user) = 0;
@@ -59,6 +61,13 @@ class AccountStore {
   // NotFound (field "username") for an unknown user.
   virtual Status SetPassword(const std::string& actor, const std::string& username,
                              const std::string& hash) = 0;
+
+  // Sets the user's e-mail address ("" removes it); audited as "email" with
+  // the old and new address, nothing when it is so already.
+  // InvalidArgument (field "email") for an address CheckEmailAddress refuses;
+  // NotFound (field "username") for an unknown user.
+  virtual Status SetEmail(const std::string& actor, const std::string& username,
+                          const std::string& email) = 0;
 
   // Disables (no sign-in; every session and API token of the user ends) or
   // enables the user again; audited as "disable" / "enable", nothing when it

@@ -335,6 +335,7 @@ def test_reminders_reach_the_reporters_of_the_late_units_until_they_submit(w):
     b, rows = board(w, appr, w.city, "2026-04", "27/04/2026")
     status, r = w.api(appr, "POST", "/completeness/reminders?on=27/04/2026", body)
     assert status == 201 and r["send_by"] == "2026-04-25", r
+    assert r["email"] == {"relay": False, "sent": 0, "failed": 0, "without_address": 0}, "no --smtp: in the app only"
     reminded = {i["unit"]["id"]: i for i in r["items"]}
     assert r["count"] == len(reminded) == b["counts"]["late"] + b["counts"]["due"], (r["count"], b["counts"])
     assert late in reminded and reminded[late]["late"] and sent not in reminded, r["items"][:3]

@@ -30,10 +30,16 @@ try {
   await admin.click("#user-create");
   check("a password under 8 characters is refused on the page", (await admin.textContent("#user-form")).includes("ít nhất 8 ký tự"));
   await admin.fill("#new-password", "bao cao long bien");
+  await admin.fill("#new-email", "thongke longbien@hanoi.gov.vn");
+  await admin.click("#user-create");
+  check("an e-mail address with a space is refused on the page",
+        (await admin.textContent("#user-form")).includes("E-mail phải có dạng"), await admin.textContent("#user-form"));
+  await admin.fill("#new-email", "thongke.longbien@hanoi.gov.vn");
   await admin.click("#user-create");
   await admin.waitForSelector("#roles-editor");
   await admin.waitForSelector('#users tr[data-user="lb.nhap"]');
   check("the new user is listed, without roles yet", (await admin.textContent('#users tr[data-user="lb.nhap"] .roles')).includes("chưa có vai trò"));
+  check("with the e-mail address given", (await admin.textContent('#users tr[data-user="lb.nhap"] .email')).includes("thongke.longbien@hanoi.gov.vn"));
   await admin.selectOption("#grant-role", "reporter");
   await admin.fill("#grant-unit-search", "long bien");
   await admin.waitForSelector("#grant-units button");
@@ -52,6 +58,22 @@ try {
   const grant = users.items.find((u) => u.username === "lb.nhap")?.roles[0];
   check("the role is stored on the ward", grant?.role === "reporter" && String(grant?.unit) === ward.id, JSON.stringify(grant));
   check("and listed by the ward's name and code", roles.includes("Người nhập số liệu — Phường Long Biên") && roles.includes(`(${grant?.unit_code})`), roles);
+
+  // The address is changed in its cell; one the server refuses says why there.
+  const cell = '#users tr[data-user="lb.nhap"] .email';
+  await admin.click(`${cell} .edit-email`);
+  await admin.fill(`${cell} input`, "thongke@longbien.hanoi.gov.vn");
+  await admin.click(`${cell} .save-email`);
+  await admin.waitForFunction((c) => document.querySelector(c)?.textContent.includes("thongke@longbien.hanoi.gov.vn") &&
+                              !document.querySelector(c + " input"), cell);
+  const [, stored] = await h.api(admin, "GET", "/users?page_size=500");
+  check("the new address is stored", stored.items.find((u) => u.username === "lb.nhap")?.email === "thongke@longbien.hanoi.gov.vn");
+  await admin.click(`${cell} .edit-email`);
+  await admin.fill(`${cell} input`, "a@b");
+  await admin.click(`${cell} .save-email`);
+  check("an address without a domain is refused in its cell", (await admin.textContent(cell)).includes("E-mail phải có dạng"));
+  await h.shots(admin, "admin-email");
+  await admin.click(`${cell} button.secondary`);
 
   const reporter = await h.signIn("lb.nhap", "bao cao long bien");
   await reporter.waitForSelector("#pick-title a");

@@ -3,14 +3,47 @@
 // sees each ward's state: not reported, being entered, submitted, approved,
 // the unsent ones marked late; the list downloads as CSV (a BOM, Vietnamese
 // names). The city's approver reminds the late wards, and a reporter of one
-// of them finds the reminder on the entry page. Screenshots at 1366×768 and
-// 390×844 under OUT_DIR.
+// of them finds the reminder on the entry page, and in their mail: the server
+// runs with --smtp to a small SMTP relay here that keeps what it receives.
+// Screenshots at 1366×768 and 390×844 under OUT_DIR.
 //
 //   node tests/e2e/chase.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { start } from "./harness.mjs";
 
-const h = await start(process.argv.slice(2));
+// An SMTP relay on a free port: each message as { to, data }.
+const mails = [];
+const relay = createServer((socket) => {
+  let buffer = "", inData = false, to = [], data = "";
+  socket.write("220 relay.example.vn ESMTP\r\n");
+  socket.on("data", (chunk) => {
+    buffer += chunk.toString("latin1");
+    let end;
+    while ((end = buffer.indexOf("\r\n")) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (inData) {
+        if (line === ".") {
+          inData = false;
+          mails.push({ to, data });
+          socket.write("250 queued\r\n");
+        } else data += (line.startsWith("..") ? line.slice(1) : line) + "\r\n";
+        continue;
+      }
+      const verb = line.toUpperCase();
+      if (verb.startsWith("EHLO")) socket.write("250-relay.example.vn\r\n250 8BITMIME\r\n");
+      else if (verb.startsWith("MAIL FROM:")) { to = []; data = ""; socket.write("250 OK\r\n"); }
+      else if (verb.startsWith("RCPT TO:")) { to.push(line.slice(8).trim().replace(/[<>]/g, "")); socket.write("250 OK\r\n"); }
+      else if (verb === "DATA") { inData = true; socket.write("354 go on\r\n"); }
+      else if (verb === "QUIT") { socket.end("221 bye\r\n"); }
+      else socket.write("250 OK\r\n");
+    }
+  });
+});
+await new Promise((done) => relay.listen(0, "127.0.0.1", done));
+
+const h = await start(process.argv.slice(2), { serveArgs: ["--smtp", `127.0.0.1:${relay.address().port}`] });
 const { check } = h;
 const period = "2026-10";
 try {
@@ -23,7 +56,8 @@ try {
   const users = [["hn.xem", "viewer", city.id], ["hn.duyet", "approver", city.id], ["hn.nhac", "reporter", none.id],
                  ...[draft, sent, approved].map((u) => [`bc.${u.code}`, "reporter", u.id])];
   for (const [username, role, unit] of users) {
-    const [made] = await h.api(admin, "POST", "/users", { username, password: "mat khau " + username, roles: [{ role, unit }] });
+    const email = username === "hn.nhac" ? "nhac.baocao@phuong.hanoi.gov.vn" : "";
+    const [made] = await h.api(admin, "POST", "/users", { username, password: "mat khau " + username, email, roles: [{ role, unit }] });
     check(`the administrator makes ${username}`, made === 201, made);
   }
   const appr = await h.signIn("hn.duyet", "mat khau hn.duyet");
@@ -83,6 +117,14 @@ try {
   const said = await appr.textContent("#reminders-sent");
   const late = wards.items.length - 2;  // all but the submitted and the approved
   check("the approver reminds every late ward", said.includes(`Đã nhắc ${late} đơn vị`), said);
+  await appr.waitForSelector("#reminders-mailed");
+  const mailed = await appr.textContent("#reminders-mailed");
+  check("and is told which went by e-mail", mailed.includes("Đã gửi e-mail nhắc cho 1 đơn vị") &&
+        mailed.includes(`${late - 1} đơn vị chưa có cán bộ nào có địa chỉ e-mail`), mailed);
+  const mail = mails.find((m) => m.to.includes("nhac.baocao@phuong.hanoi.gov.vn"));
+  const body = mail ? Buffer.from(mail.data.split("\r\n\r\n").slice(1).join("").replace(/\s+/g, ""), "base64").toString("utf8") : "";
+  check("the late ward's reporter gets the reminder by e-mail", !!mail && body.includes(`Kính gửi ${none.full_name}`) &&
+        body.includes("đã quá hạn gửi (hạn gửi 25/10/2026)"), body || JSON.stringify(mails.map((m) => m.to)));
   await h.shots(appr, "chase-reminded");
   await h.audit(appr, "chase-reminded");
 
@@ -99,4 +141,5 @@ try {
   check("the run finishes", false, String(e.stack ?? e));
 } finally {
   await h.close();
+  relay.close();
 }

@@ -22,7 +22,8 @@ export function sheetCells(path) {
   return cells;
 }
 
-export async function start(argv) {
+// `serveArgs`: more arguments for `kiemdem serve` (e.g. --smtp HOST:PORT).
+export async function start(argv, { serveArgs = [] } = {}) {
   const [kiemdem, webDist, outDir] = argv.slice(0, 3).map((p) => resolve(p));
   const require = createRequire(join(webDist, "..", "package.json"));
   const { chromium } = require("playwright-core");
@@ -35,7 +36,8 @@ export async function start(argv) {
     if (!cond) failures.push(name);
   };
   const server = await new Promise((done, fail) => {
-    const proc = spawn(kiemdem, ["serve", "--demo", "--db", join(work, "e2e.db"), "--port", "0", "--web", webDist]);
+    const proc = spawn(kiemdem, ["serve", "--demo", "--db", join(work, "e2e.db"), "--port", "0", "--web", webDist,
+                                 ...serveArgs]);
     let out = "", password = null;
     const timer = setTimeout(() => fail(new Error("server did not start: " + out)), 120000);
     proc.stdout.on("data", (d) => {

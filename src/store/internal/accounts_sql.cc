@@ -1,4 +1,5 @@
 // Users, their roles over unit subtrees, and sessions / API tokens.
+#include "core/email_address.h"
 #include "store/internal/areas.h"
 #include "store/internal/json_text.h"
 
@@ -13,15 +14,15 @@ std::vector<User> LoadUsers(soci::session& sql, const std::string& where, const 
   std::vector<User> out;
   {
     long long id = 0;
-    std::string username, display, hash;
+    std::string username, display, hash, email;
     int disabled = 0;
     soci::statement st =
-        (sql.prepare << "SELECT id, username, display_name, password_hash, disabled FROM users " + where +
-                            " ORDER BY username",
+        (sql.prepare << "SELECT id, username, display_name, password_hash, disabled, email FROM users " +
+                            where + " ORDER BY username",
          soci::use(arg), soci::into(id), soci::into(username), soci::into(display), soci::into(hash),
-         soci::into(disabled));
+         soci::into(disabled), soci::into(email));
     st.execute();
-    while (st.fetch()) out.push_back({id, username, display, hash, disabled != 0, {}});
+    while (st.fetch()) out.push_back({id, username, display, hash, disabled != 0, email, {}});
   }
   for (User& u : out) {
     long long uid = u.id, unit = 0;
@@ -87,6 +88,7 @@ Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
                            "tên đăng nhập dài 1-64 ký tự, không có dấu cách, dấu nháy hay gạch chéo")
         .WithField("username");
   }
+  RETURN_IF_ERROR(CheckEmailAddress(user.email));
   return Guard("create user", [&]() -> Result<int64_t> {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
@@ -99,12 +101,12 @@ Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
     long long id = 0;
     std::string now = NowIso();
     int disabled = user.disabled ? 1 : 0;
-    sql << "INSERT INTO users(username, display_name, password_hash, created_at, disabled) "
-           "VALUES(:u, :d, :h, :at, :x) RETURNING id",
+    sql << "INSERT INTO users(username, display_name, password_hash, created_at, disabled, email) "
+           "VALUES(:u, :d, :h, :at, :x, :e) RETURNING id",
         soci::use(user.username), soci::use(user.display_name), soci::use(user.password_hash), soci::use(now),
-        soci::use(disabled), soci::into(id);
+        soci::use(disabled), soci::use(user.email), soci::into(id);
     WriteAudit(sql, actor, "create", "user", user.username, "",
-               JsonObject().Add("display_name", user.display_name).str());
+               JsonObject().Add("display_name", user.display_name).Add("email", user.email).str());
     for (const RoleGrant& g : user.roles) InsertGrant(sql, actor, user.username, id, g);
     tr.Commit();
     return static_cast<int64_t>(id);
@@ -122,6 +124,25 @@ Status SetPassword(Db db, const std::string& actor, const std::string& username,
     long long uid = u[0].id;
     sql << "UPDATE sessions SET revoked = 1 WHERE user_id = :u", soci::use(uid);
     WriteAudit(sql, actor, "passwd", "user", username, "", JsonObject().Add("password", "changed").str());
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Status SetEmail(Db db, const std::string& actor, const std::string& username, const std::string& email) {
+  RETURN_IF_ERROR(CheckEmailAddress(email));
+  return Guard("set e-mail", [&]() -> Status {
+    soci::session& sql = db.sql;
+    WriteTx tr(sql, db.dialect);
+    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    if (u.empty()) return NoSuchUser(username);
+    if (u[0].email == email) {
+      tr.Commit();
+      return Status::Ok();  // already so: nothing to change or audit
+    }
+    sql << "UPDATE users SET email = :e WHERE username = :u", soci::use(email), soci::use(username);
+    WriteAudit(sql, actor, "email", "user", username, JsonObject().Add("email", u[0].email).str(),
+               JsonObject().Add("email", email).str());
     tr.Commit();
     return Status::Ok();
   });
@@ -293,6 +314,9 @@ class SqlAccountStore final : public AccountStore {
   Status SetPassword(const std::string& actor, const std::string& username,
                      const std::string& hash) override {
     return internal::SetPassword(db_, actor, username, hash);
+  }
+  Status SetEmail(const std::string& actor, const std::string& username, const std::string& email) override {
+    return internal::SetEmail(db_, actor, username, email);
   }
   Status SetDisabled(const std::string& actor, const std::string& username, bool disabled) override {
     return internal::SetDisabled(db_, actor, username, disabled);

@@ -164,6 +164,12 @@ const char* kReminders[] = {
     "CREATE INDEX reminders_unit ON reminders(unit_id, id)",
 };
 
+// Version 9: a user's e-mail address, where reminders are sent when the
+// server has an SMTP relay ('' for none).
+const char* kUserEmail[] = {
+    "ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -187,7 +193,9 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kTargetForms) forms.statements.push_back(Fill(s, d));
   Migration reminders{8, "reminders to the units late with a report", {}};
   for (const char* s : kReminders) reminders.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity, returned, deadlines, forms, reminders};
+  Migration email{9, "a user's e-mail address for reminders", {}};
+  for (const char* s : kUserEmail) email.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity, returned, deadlines, forms, reminders, email};
 }
 
 }  // namespace kiemdem::store::internal

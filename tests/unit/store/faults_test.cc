@@ -41,6 +41,35 @@ TEST_P(StoreTest, DisablingAUserEndsTheirSessionsAndTokensAndIsAuditedOnce) {
   EXPECT_EQ(unknown.field(), "username");
 }
 
+TEST_P(StoreTest, AnEmailAddressIsCheckedStoredAndAuditedWithTheOldOne) {
+  AccountStore& accounts = store_->accounts();
+  User lan = Person("vp_lan");
+  lan.email = "lan@phuong.vn";
+  ASSERT_TRUE(accounts.CreateUser("admin", lan).ok());
+  EXPECT_EQ(accounts.FindUser("vp_lan")->email, "lan@phuong.vn");
+  User bad = Person("vp_bad");
+  bad.email = "bad@phuong.vn\r\nBcc: all@tinh.vn";
+  Result<int64_t> refused = accounts.CreateUser("admin", bad);
+  EXPECT_EQ(refused.status().field(), "email");
+  EXPECT_EQ(accounts.FindUser("vp_bad").status().code(), StatusCode::kNotFound) << "nothing written";
+
+  ASSERT_TRUE(accounts.SetEmail("cli:root", "vp_lan", "lan.nguyen@phuong.vn").ok());
+  ASSERT_TRUE(accounts.SetEmail("cli:root", "vp_lan", "lan.nguyen@phuong.vn").ok());  // already: no row
+  EXPECT_EQ(accounts.SetEmail("cli:root", "vp_lan", "lan nguyen").field(), "email");
+  EXPECT_EQ(accounts.FindUser("vp_lan")->email, "lan.nguyen@phuong.vn")
+      << "a refused address changes nothing";
+  ASSERT_TRUE(accounts.SetEmail("cli:root", "vp_lan", "").ok());
+  EXPECT_EQ(accounts.FindUser("vp_lan")->email, "");
+  EXPECT_EQ(accounts.SetEmail("cli:root", "nobody", "a@b.vn").code(), StatusCode::kNotFound);
+  std::vector<std::string> changes;
+  for (const AuditEntry& e : *store_->Audit("user", "vp_lan")) {
+    if (e.action == "email") changes.push_back(e.old_value + " -> " + e.new_value);
+  }
+  EXPECT_EQ(changes,
+            (std::vector<std::string>{R"({"email": "lan@phuong.vn"} -> {"email": "lan.nguyen@phuong.vn"})",
+                                      R"({"email": "lan.nguyen@phuong.vn"} -> {"email": ""})"}));
+}
+
 TEST_P(StoreTest, AConnectionCutByTheServerIsUnavailableThenReconnects) {
   if (GetParam() != "postgresql") {
     EXPECT_TRUE(store_->Connected(false));

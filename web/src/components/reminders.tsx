@@ -1,5 +1,6 @@
 // Reminders from the completeness board: the approver's button that reminds
-// the units below late or due with a period's report, and the banner in
+// the units below late or due with a period's report (and says what e-mail
+// went, when the server has a relay), and the banner in
 // which a reporter sees those still open for their units.
 import { useState } from "preact/hooks";
 import { api, ok } from "../api/client";
@@ -11,7 +12,7 @@ import { href } from "../router";
 import { ErrorBox } from "./error-box";
 
 export function RemindButton({ unit, period, waiting }: { unit: number; period: string; waiting: number }) {
-  const [sent, setSent] = useState<number | null>(null);
+  const [sent, setSent] = useState<{ count: number; mailed: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const send = async () => {
@@ -19,7 +20,10 @@ export function RemindButton({ unit, period, waiting }: { unit: number; period: 
     setBusy(true);
     try {
       const r = await withProgress(ok(api.POST("/completeness/reminders", { body: { unit, period } })));
-      setSent(r.count);
+      const error = r.items.find((i) => i.email_error)?.email_error ?? null;
+      const mailed = r.email.relay && r.count > 0
+        ? t().remindersMailed(r.email.sent, r.email.failed, r.email.without_address, error) : "";
+      setSent({ count: r.count, mailed });
     } catch (e) {
       setError(e);
     } finally {
@@ -31,7 +35,8 @@ export function RemindButton({ unit, period, waiting }: { unit: number; period: 
       <button type="button" id="send-reminders" disabled={busy} onClick={send}>
         {t().sendReminders(waiting)}
       </button>
-      {sent !== null && <p role="status" id="reminders-sent">{t().remindersSent(sent)}</p>}
+      {sent !== null && <p role="status" id="reminders-sent">{t().remindersSent(sent.count)}</p>}
+      {sent?.mailed && <p role="status" id="reminders-mailed">{sent.mailed}</p>}
       <ErrorBox error={error} />
     </div>
   );

@@ -61,6 +61,7 @@ export function Users(_: PageProps) {
                   <tr>
                     <th scope="col">{t().username}</th>
                     <th scope="col">{t().displayName}</th>
+                    <th scope="col">{t().email}</th>
                     <th scope="col">{t().roles}</th>
                     <th scope="col"><span class="sr-only">{t().actions}</span></th>
                   </tr>
@@ -70,6 +71,9 @@ export function Users(_: PageProps) {
                     <tr data-user={u.username}>
                       <td>{u.username}{u.disabled && <span class="muted"> ({t().accountDisabled})</span>}</td>
                       <td>{u.display_name}</td>
+                      <td class="email">
+                        <EmailCell user={u} onSaved={(x) => { setNotice(t().emailSaved(x.username)); load.reload(); }} />
+                      </td>
                       <td class="roles">
                         {u.roles.length === 0 ? <span class="muted">{t().noRoles}</span> : u.roles.map((g) => <div>{grantText(g)}</div>)}
                       </td>
@@ -95,7 +99,7 @@ export function Users(_: PageProps) {
 }
 
 function NewUser({ onCreated }: { onCreated: (u: User) => void }) {
-  const [f, setF] = useState({ username: "", display: "", password: "" });
+  const [f, setF] = useState({ username: "", display: "", email: "", password: "" });
   const [problem, setProblem] = useState("");
   const [error, setError] = useState<unknown>(null);
   const create = async (e: Event) => {
@@ -104,9 +108,12 @@ function NewUser({ onCreated }: { onCreated: (u: User) => void }) {
     setError(null);
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(f.username)) return setProblem(t().badUsername);
     if (f.password.length < 8) return setProblem(t().shortPassword);
+    if (f.email && !looksLikeEmail(f.email)) return setProblem(t().badEmail);
     try {
-      const u = await withProgress(ok(api.POST("/users", { body: { username: f.username, display_name: f.display, password: f.password } })));
-      setF({ username: "", display: "", password: "" });
+      const u = await withProgress(ok(api.POST("/users", {
+        body: { username: f.username, display_name: f.display, email: f.email.trim(), password: f.password },
+      })));
+      setF({ username: "", display: "", email: "", password: "" });
       onCreated(u);
     } catch (x) {
       setError(x);
@@ -126,6 +133,11 @@ function NewUser({ onCreated }: { onCreated: (u: User) => void }) {
             <input id="new-display" size={32} value={f.display} onInput={(e) => setF({ ...f, display: e.currentTarget.value })} />
           </div>
           <div>
+            <label for="new-email">{t().email}</label>
+            <input id="new-email" type="email" autocomplete="off" size={28} value={f.email}
+                   onInput={(e) => setF({ ...f, email: e.currentTarget.value })} />
+          </div>
+          <div>
             <label for="new-password">{t().password}</label>
             <input id="new-password" type="password" autocomplete="new-password" value={f.password} onInput={(e) => setF({ ...f, password: e.currentTarget.value })} />
           </div>
@@ -137,6 +149,53 @@ function NewUser({ onCreated }: { onCreated: (u: User) => void }) {
         <ErrorBox error={error} />
       </form>
     </section>
+  );
+}
+
+// One address, as the server checks it (core/email_address.h) in short: the
+// server's message is shown for anything this lets through.
+function looksLikeEmail(s: string): boolean {
+  return /^[^\s@",;<>()\\]+@[^\s@",;<>()\\.]+(\.[^\s@",;<>()\\.]+)+$/.test(s.trim());
+}
+
+// A user's address (where reminders go), edited in its cell.
+function EmailCell({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
+  const [value, setValue] = useState<string | null>(null);  // null: not editing
+  const [problem, setProblem] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  if (value === null) {
+    return (
+      <>
+        {user.email ? <span class="addr">{user.email}</span> : <span class="muted">{t().noEmail}</span>}{" "}
+        <button type="button" class="secondary edit-email" aria-label={`${t().editEmail}: ${user.username}`}
+                onClick={() => setValue(user.email)}>{t().editEmail}</button>
+      </>
+    );
+  }
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setProblem("");
+    setError(null);
+    if (value.trim() && !looksLikeEmail(value)) return setProblem(t().badEmail);
+    try {
+      const u = await withProgress(ok(api.PUT("/users/{username}/email", {
+        params: { path: { username: user.username } }, body: { email: value.trim() },
+      })));
+      setValue(null);
+      onSaved(u);
+    } catch (x) {
+      setError(x);
+    }
+  };
+  return (
+    <form class="email-form" onSubmit={save} noValidate>
+      <input type="email" aria-label={t().emailOf(user.username)} value={value} size={26}
+             onInput={(e) => setValue(e.currentTarget.value)} />
+      <button type="submit" class="save-email">{t().save}</button>
+      <button type="button" class="secondary" onClick={() => setValue(null)}>{t().close}</button>
+      {problem && <p class="error" role="alert">{problem}</p>}
+      <ErrorBox error={error} />
+    </form>
   );
 }
 
