@@ -107,24 +107,27 @@ io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::
   if (vi) {
     sheet.rows.push_back({1,
                           {"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số",
-                           "Số đơn vị báo cáo", "Số đơn vị phải báo cáo", "Có số ước tính"}});
+                           "Số đơn vị báo cáo", "Số đơn vị phải báo cáo", "Có số ước tính",
+                           "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)"}});
   } else {
-    sheet.rows.push_back({1,
-                          {"Indicator code", "Indicator", "Measure", "Value", "Numerator", "Denominator",
-                           "Units reporting", "Units expected", "Estimated"}});
+    sheet.rows.push_back(
+        {1,
+         {"Indicator code", "Indicator", "Measure", "Value", "Numerator", "Denominator", "Units reporting",
+          "Units expected", "Estimated", "Units with a bare rate (left out of the ratio)"}});
   }
   using io::CellKind;
-  sheet.kinds = {CellKind::kText,   CellKind::kText,   CellKind::kText,
-                 CellKind::kNumber, CellKind::kNumber, CellKind::kNumber,
-                 CellKind::kNumber, CellKind::kNumber, CellKind::kText};
+  sheet.kinds = {CellKind::kText,   CellKind::kText,   CellKind::kText,   CellKind::kNumber,
+                 CellKind::kNumber, CellKind::kNumber, CellKind::kNumber, CellKind::kNumber,
+                 CellKind::kText,   CellKind::kNumber};
   int line = 2;
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
-    sheet.rows.push_back({line++,
-                          {r.indicator.code, vi ? r.indicator.name_vi : r.indicator.name_en, r.indicator.unit,
-                           SheetNumber(a.value, 6, vn_numbers), SheetNumber(a.numerator, 6, vn_numbers),
-                           SheetNumber(a.denominator, 6, vn_numbers), std::to_string(a.reporting),
-                           std::to_string(a.expected), a.estimated ? (vi ? "có" : "yes") : ""}});
+    sheet.rows.push_back(
+        {line++,
+         {r.indicator.code, vi ? r.indicator.name_vi : r.indicator.name_en, r.indicator.unit,
+          SheetNumber(a.value, 6, vn_numbers), SheetNumber(a.numerator, 6, vn_numbers),
+          SheetNumber(a.denominator, 6, vn_numbers), std::to_string(a.reporting), std::to_string(a.expected),
+          a.estimated ? (vi ? "có" : "yes") : "", std::to_string(a.without_base.size())}});
   }
   return sheet;
 }

@@ -936,6 +936,23 @@ def test_a_units_evaluation_and_its_rollup_download_as_xlsx_with_number_cells_an
     assert status == 400 and r["error"]["field"] == "format", r
 
 
+def test_a_bare_rate_is_counted_as_reporting_and_named_in_the_rollup_and_its_sheet(w):
+    (full, _), (bare, _) = w.ward(), w.ward()
+    for unit, body in [(full, {"value": 2.0, "numerator": 20, "denominator": 1000}), (bare, {"value": 9.0})]:
+        status, r = w.api(w.admin, "POST", "/results", {"unit": unit, "indicator": "TY_LE_HO_NGHEO",
+                                                        "period": "2026-08", **body})
+        assert status == 201, r
+    query = f"/rollup?unit={w.city}&period=2026-08&indicator=TY_LE_HO_NGHEO&include_unapproved=true"
+    status, r = w.api(w.admin, "GET", query)
+    item = r["items"][0]
+    assert status == 200 and bare in item["without_base"] and full not in item["without_base"], item
+    assert item["reporting"] >= 2 and item["numerator"] >= 20, item
+    status, _, data = download(w, w.admin, query + "&format=xlsx")
+    cells = xlsx_cells(data)
+    assert cells["J2"] == ("s", "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)"), cells.get("J2")
+    assert cells["J3"][0] == "n" and int(float(cells["J3"][1])) == len(item["without_base"]), cells.get("J3")
+
+
 def test_a_province_compares_its_communes_after_2025_and_its_districts_before(w):
     province = w.unit("thanh%20hoa", "38", "01/08/2025")
     t, _, _ = compare_table(w, w.admin, province, "2026")

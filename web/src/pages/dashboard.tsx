@@ -413,7 +413,10 @@ function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unap
                   <tr>
                     <td>{i.indicator.name}</td>
                     <td class="num">{formatAmount(i.value, i.indicator.unit, lang)}</td>
-                    <td class="num muted">{i.reporting}/{i.expected} {t().reporting}</td>
+                    <td class="num muted">
+                      {i.reporting}/{i.expected} {t().reporting}
+                      {i.without_base.length > 0 && <div class="bare-rate">{t().bareRates(i.without_base.length)}</div>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
