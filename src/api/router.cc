@@ -162,6 +162,15 @@ size_t Router::BodyLimit(const std::string& method, const std::string& path) con
 }
 
 bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
+  // "?on=" reads a route as of that day: one that is not a date is refused,
+  // not taken for today.
+  if (std::string on = call.Query("on"); !on.empty()) {
+    if (Result<Date> day = Date::Parse(on); !day.ok()) {
+      Status refused = day.status();
+      ReplyError(call, refused.WithField("on"));
+      return true;
+    }
+  }
   if (!may_block) {
     // Only a cached GET, for a caller already known, over a unit named in the request.
     bool in_request = route.access.scope == Scope::kSignedIn || route.access.scope == Scope::kUnitQuery ||

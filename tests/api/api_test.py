@@ -936,6 +936,16 @@ def test_a_units_evaluation_and_its_rollup_download_as_xlsx_with_number_cells_an
     assert status == 400 and r["error"]["field"] == "format", r
 
 
+def test_a_day_that_is_not_a_date_is_refused_not_taken_for_today(w):
+    for path in [f"/completeness?unit={w.city}&period=2026-04&on=32/13/2026", "/units?q=ha%20noi&on=hom%20nay",
+                 f"/evaluation?unit={w.city}&period=2026&on=2026-02-30", "/directives/overdue?on=31.04.2026"]:
+        status, r = w.api(w.admin, "GET", path)
+        assert status == 400 and r["error"]["field"] == "on", (path, r)
+    status, r = w.api(w.admin, "POST", f"/completeness/reminders?on=99/99/2026", {"unit": w.city, "period": "2026-04"})
+    assert status == 400 and r["error"]["field"] == "on", r
+    assert w.api(w.admin, "GET", f"/completeness?unit={w.city}&period=2026-04&on=2026-04-27")[0] == 200
+
+
 def test_a_bare_rate_is_counted_as_reporting_and_named_in_the_rollup_and_its_sheet(w):
     (full, _), (bare, _) = w.ward(), w.ward()
     for unit, body in [(full, {"value": 2.0, "numerator": 20, "denominator": 1000}), (bare, {"value": 9.0})]:
