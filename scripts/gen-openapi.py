@@ -412,10 +412,13 @@ paths["/completeness"] = {"get": op(
     "figures present and expected (the indicators the unit has a target for that year, else the whole catalogue); "
     "late (the sending deadline passed, not submitted) and due (within 3 days of it); the deadline (Decree 09: data "
     "cut-off, sending day 25 of the period's last month) and counts. ?on=dd/mm/yyyy reads it as of that day. "
-    "format=csv (or Accept: text/csv) downloads the list (UTF-8 with a BOM, Vietnamese headers)",
+    "format=xlsx downloads the list as Excel (the counts as typed number cells), format=csv (or Accept: text/csv) "
+    "as CSV (UTF-8 with a BOM, Vietnamese headers)",
     ref("Completeness"), params=[unit_q, period_q, ("format", "string", False), ("on", "string", False)],
     tag="results")}
-paths["/completeness"]["get"]["responses"]["200"]["content"]["text/csv"] = {"schema": {"type": "string", "format": "binary"}}
+paths["/completeness"]["get"]["responses"]["200"]["content"].update({
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
+    "text/csv": {"schema": {"type": "string", "format": "binary"}}})
 sent_reminders = obj({"unit": ref("Unit"), "period": ref("Period"), "send_by": date, "count": integer,
                       "email": obj({"relay": boolean, "sent": integer, "failed": integer, "without_address": integer}),
                       "items": {"type": "array", "items": obj({"id": integer, "unit": ref("Unit"), "late": boolean,

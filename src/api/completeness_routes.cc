@@ -1,12 +1,14 @@
 // The completeness board: which units below a unit have reported a period,
 // submitted or had it approved, against the period's Decree 09 deadline, as
-// JSON or as CSV (?format=csv, or Accept: text/csv) to send by hand; the
+// JSON, as .xlsx (?format=xlsx, counts as number cells) or as CSV
+// (?format=csv, or Accept: text/csv) to send by hand; the
 // reminders its approver sends to the units late or due, and those a
 // reporter's units received.
 #include <cstdlib>
 #include <optional>
 
 #include "analytics/completeness.h"
+#include "api/evaluation_sheet.h"
 #include "api/reminder_mail.h"
 #include "api/router.h"
 #include "api/views.h"
@@ -36,14 +38,20 @@ std::string LocalTime(const std::string& iso) {
   return d.ToVietnamese() + " " + hh + ":" + iso.substr(14, 2);
 }
 
-bool WantsCsv(const Call& call) {
-  std::string format = call.Query("format");
-  if (!format.empty()) return format == "csv";
+// The download asked for: ?format= (DownloadFormat), else "csv" for
+// Accept: text/csv, else "json".
+Result<std::string> BoardFormat(const Call& call) {
+  ASSIGN_OR_RETURN(std::string format, DownloadFormat(call));
+  if (!call.Query("format").empty()) return format;
   auto accept = call.request_headers.find("accept");
-  return accept != call.request_headers.end() && accept->second.find("text/csv") != std::string::npos;
+  bool csv = accept != call.request_headers.end() && accept->second.find("text/csv") != std::string::npos;
+  return std::string(csv ? "csv" : "json");
 }
 
-io::Sheet BoardSheet(const analytics::Board& b, const analytics::UnitTree& tree, Date on, bool vi) {
+// The board as a sheet; the counts in Vietnamese form when `vn_numbers` (the
+// .xlsx writer stores them as typed numbers), plain for CSV.
+io::Sheet BoardSheet(const analytics::Board& b, const analytics::UnitTree& tree, Date on, bool vi,
+                     bool vn_numbers) {
   io::Sheet sheet;
   const AdminUnit* parent = tree.Get(b.parent);
   std::string parent_name = parent == nullptr ? "" : parent->VersionOn(on).full_name;
@@ -67,40 +75,30 @@ io::Sheet BoardSheet(const analytics::Board& b, const analytics::UnitTree& tree,
   for (const analytics::UnitRow& row : b.units) {
     const AdminUnit* u = tree.Get(row.unit);
     const UnitReport& r = row.report;
-    sheet.rows.push_back({line++,
-                          {u == nullptr ? "" : u->code, u == nullptr ? "" : u->VersionOn(on).full_name,
-                           StateName(r.state, vi), std::to_string(r.present), std::to_string(r.expected),
-                           r.late ? yes : "", r.due ? yes : "", LocalTime(row.last_change)}});
+    sheet.rows.push_back(
+        {line++,
+         {u == nullptr ? "" : u->code, u == nullptr ? "" : u->VersionOn(on).full_name, StateName(r.state, vi),
+          SheetNumber(r.present, 0, vn_numbers), SheetNumber(r.expected, 0, vn_numbers), r.late ? yes : "",
+          r.due ? yes : "", LocalTime(row.last_change)}});
   }
   return sheet;
 }
 
-// GET /completeness?unit=ID&period=CODE[&format=csv][&on=dd/mm/yyyy].
+// GET /completeness?unit=ID&period=CODE[&format=json|xlsx|csv][&on=dd/mm/yyyy].
 Status Completeness(Call& call) {
   ASSIGN_OR_RETURN(int64_t unit, call.QueryId("unit"));
   ASSIGN_OR_RETURN(Period period, QueryPeriod(call));
-  std::string format = call.Query("format");
-  if (!format.empty() && format != "json" && format != "csv") {
-    return InvalidArgument("query parameter 'format' is json or csv",
-                           "tham số 'format' phải là json hoặc csv")
-        .WithField("format");
-  }
+  ASSIGN_OR_RETURN(std::string format, BoardFormat(call));
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   const Date today = Today(call);
   ASSIGN_OR_RETURN(analytics::Board b,
                    analytics::BoardOf(call.app->figures(), store->results(), *tree, unit, period, today));
   const Date on = EndOfMonth(period.year(), period.last_month());
-  if (WantsCsv(call)) {
+  if (format != "json") {
     const AdminUnit* u = tree->Get(unit);
-    call.response = io::CsvBytes(BoardSheet(b, *tree, on, call.vi()));
-    call.content_type = "text/csv; charset=utf-8";
-    call.headers.emplace_back("Content-Disposition",
-                              "attachment; filename=\"" +
-                                  FileStem("tinh-hinh-bao-cao", u->VersionOn(on).full_name, period) +
-                                  ".csv\"");
-    call.status = 200;
-    return Status::Ok();
+    std::string stem = FileStem("tinh-hinh-bao-cao", u == nullptr ? "" : u->VersionOn(on).full_name, period);
+    return ReplySheet(call, format, stem, [&](bool vn) { return BoardSheet(b, *tree, on, call.vi(), vn); });
   }
   Json items = Json::array();
   for (const analytics::UnitRow& row : b.units) {

@@ -301,6 +301,32 @@ def test_the_completeness_board_downloads_as_csv_with_a_bom_and_vietnamese_heade
         assert resp.headers["Content-Type"].startswith("text/csv") and resp.read() == data
 
 
+def test_the_completeness_board_downloads_as_xlsx_with_the_counts_as_number_cells(w):
+    ward, code = w.ward()
+    appr = w.user(("approver", w.city))
+    rep = w.user(("reporter", ward))
+    for i, ind in enumerate(["THU_NSNN", "CHI_NS", "DN_MOI"]):
+        enter(w, rep, ward, "2026-03", 5 + i, ind)
+    r, rows = board(w, appr, w.city, "2026-03", "30/03/2026")
+    status, headers, data = download(w, appr, f"/completeness?unit={w.city}&period=2026-03&on=30/03/2026&format=xlsx")
+    assert status == 200 and data[:2] == b"PK", data[:20]
+    assert headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert headers["Content-Disposition"] == \
+        'attachment; filename="tinh-hinh-bao-cao-thanh-pho-ha-noi-2026-03.xlsx"', headers
+    cells = xlsx_cells(data)
+    assert "Thành phố Hà Nội" in cells["A1"][1] and "25/03/2026" in cells["A1"][1], cells["A1"]
+    assert cells["A2"] == ("s", "Mã đơn vị") and cells["D2"] == ("s", "Số chỉ tiêu đã nhập"), cells.get("D2")
+    assert cells["E2"] == ("s", "Số chỉ tiêu phải báo cáo"), cells.get("E2")
+    lines = [n for n in sorted({int(re.sub("[A-Z]", "", c)) for c in cells}) if n > 2]
+    assert len(lines) == len(r["items"]), (len(lines), len(r["items"]))
+    for n in lines:
+        row = next(i for i in r["items"] if i["unit"]["code"] == cells[f"A{n}"][1])
+        assert cells[f"D{n}"] == ("n", str(row["present"])), (n, cells.get(f"D{n}"), row)
+        assert cells[f"E{n}"] == ("n", str(row["expected"])), (n, cells.get(f"E{n}"), row)
+    mine = next(n for n in lines if cells[f"A{n}"][1] == code)
+    assert cells[f"D{mine}"] == ("n", "3") and cells[f"C{mine}"] == ("s", "Đang nhập"), cells.get(f"D{mine}")
+
+
 def test_the_completeness_board_is_refused_outside_scope_and_names_a_bad_period(w):
     ward, _ = w.ward()
     rep = w.user(("reporter", ward))
@@ -312,8 +338,12 @@ def test_the_completeness_board_is_refused_outside_scope_and_names_a_bad_period(
     assert status == 400 and r["error"]["field"] == "period" and "13" in r["error"]["message"], r
     status, r = w.api(w.admin, "GET", f"/completeness?unit={w.city}")
     assert status == 400 and r["error"]["field"] == "period" and "period" in r["error"]["message"], r
-    status, r = w.api(w.admin, "GET", f"/completeness?unit={w.city}&period=2026-02&format=xlsx")
-    assert status == 400 and r["error"]["field"] == "format", r
+    status, r = w.api(w.admin, "GET", f"/completeness?unit={w.city}&period=2026-02&format=ods")
+    assert status == 400 and r["error"]["field"] == "format" and "xlsx hoặc csv" in r["error"]["message"], r
+    en = w.user(("approver", w.city))
+    en.lang = "en"
+    status, r = w.api(en, "GET", f"/completeness?unit={w.city}&period=2026-02&format=ods")
+    assert status == 400 and r["error"]["field"] == "format" and "xlsx or csv" in r["error"]["message"], r
 
 
 def test_reminders_reach_the_reporters_of_the_late_units_until_they_submit(w):

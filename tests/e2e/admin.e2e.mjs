@@ -4,11 +4,12 @@
 // that ward. On "Chỉ tiêu kế hoạch": a target entered for a ward and year
 // shows with the body that set it; "Tải Excel" downloads an .xlsx whose
 // target is a number cell, and the file uploaded back is checked without a
-// problem; an approver of another ward is told which role is missing.
+// problem; the CSV export with a target raised and one added, uploaded, shows
+// on the page and in the API; an approver of another ward is told which role is missing.
 // Screenshots of each step at 1366×768 and 390×844 under OUT_DIR.
 //
 //   node tests/e2e/admin.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { sheetCells, start } from "./harness.mjs";
 
@@ -131,6 +132,44 @@ try {
   const [, plans] = await h.api(admin, "GET", `/plans?unit=${ward.id}`);
   const council = plans.items.filter((p) => p.body_kind === "peoples_council" && p.first_year === 2027);
   check("and storing it changes nothing", council.length === 1 && council[0].targets.length === 1 && council[0].targets[0].value === 45, JSON.stringify(council));
+
+  // A new target imported: the CSV export with DN_MOI 2027 raised to 60 and a line added for HO_KD_MOI 2027,
+  // uploaded through the page, then on the page and in the API.
+  const exported = await admin.evaluate(async (unit) => (await fetch(`/api/v1/plans/export?unit=${unit}&format=csv`)).text(), ward.id);
+  const csvLines = exported.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.length > 0);
+  const header = csvLines[1]?.split(",") ?? [];
+  const col = (name) => header.indexOf(name);
+  const dnLine = csvLines.findIndex((l) => l.split(",")[col("Mã chỉ tiêu")] === "DN_MOI" && l.split(",")[col("Năm")] === "2027");
+  check("the CSV export has the plan's columns and its DN_MOI 2027 line, without quoted fields",
+        ["Mã đơn vị", "Cơ quan", "Mã chỉ tiêu", "Năm", "So sánh", "Giá trị"].every((n) => col(n) >= 0) && dnLine > 1 && !exported.includes('"'),
+        JSON.stringify([header, dnLine, csvLines.slice(0, 4)]));
+  const raised = csvLines[dnLine].split(",");
+  raised[col("Giá trị")] = "60";
+  const added = [...raised];
+  added[col("Mã chỉ tiêu")] = "HO_KD_MOI";
+  added[col("Giá trị")] = "120";
+  csvLines[dnLine] = raised.join(",");
+  csvLines.push(added.join(","));
+  const csvPath = join(h.outDir, "admin-plans-import.csv");
+  writeFileSync(csvPath, "\uFEFF" + csvLines.join("\r\n") + "\r\n");
+  await admin.setInputFiles("#import-file", csvPath);
+  await admin.click("#check");
+  await admin.waitForSelector("#import-summary");
+  const checked = await admin.textContent("#import-summary");
+  check("the changed CSV is checked without a problem", checked.includes("dòng hợp lệ") && (await admin.$("#problems")) === null, checked);
+  await admin.click("#store");
+  await admin.waitForFunction(() => /Đã lưu \d+ chỉ tiêu/.test(document.querySelector("#import-summary")?.textContent ?? ""));
+  const [, imported] = await h.api(admin, "GET", `/plans?unit=${ward.id}`);
+  const council2027 = imported.items.filter((p) => p.body_kind === "peoples_council" && p.first_year === 2027);
+  const valueOf = (code) => council2027[0]?.targets.filter((x) => x.indicator === code && x.year === 2027).map((x) => x.value);
+  check("the API has the raised target and the new one", council2027.length === 1 && JSON.stringify(valueOf("DN_MOI")) === "[60]" &&
+        JSON.stringify(valueOf("HO_KD_MOI")) === "[120]" && council2027[0].targets.length === 2, JSON.stringify(council2027));
+  await admin.waitForSelector('#targets tr[data-indicator="HO_KD_MOI"]');  // the page reads the plans again itself
+  const dnRow = await admin.textContent('#targets tr[data-indicator="DN_MOI"]');
+  const hoRow = await admin.textContent('#targets tr[data-indicator="HO_KD_MOI"]');
+  check("the plans page shows them, with the body and resolution", dnRow.includes("≥ 60") && !dnRow.includes("≥ 45") &&
+        hoRow.includes("120") && hoRow.includes("25/NQ-HĐND") && hoRow.includes("HĐND"), `${dnRow} | ${hoRow}`);
+  await h.shots(admin, "admin-plans-imported");
 
   // Without the right, the page names the role missing: a reporter is told before trying; the
   // ward's own approver, refused targets "assigned from above" (a 403), is told who may set them.

@@ -1,10 +1,12 @@
 // End-to-end: the analyst's job in Debian's headless Chromium against a fresh
 // demo server. A user with only the viewer role over TP Thanh Hóa and over
 // Tỉnh Thanh Hóa (as of 30/06/2018) compares the units below each for 10 tháng
-// 2018: the sum of the units beside its label equals the units' cells, a click
-// sorts, the bar chart draws the table's values largest first, the scorecard is
-// coloured by verdict; downloads the comparison as .xlsx (number cells) and as
-// CSV (UTF-8 with BOM); prints the dashboard without navigation or buttons; and
+// 2018: the sum of the units beside its label equals the units' cells, % KH and
+// % cùng kỳ are the API's written the Vietnamese way, a click sorts, the bar
+// chart draws the table's values largest first each labelled with its value,
+// the scorecard is coloured by verdict; downloads the comparison, the roll-up
+// and a district's own table as .xlsx (number cells) and as CSV (UTF-8 with
+// BOM), each against the API; prints the dashboard without navigation or buttons; and
 // opens a ward's entry form read-only, told which role it lacks. Screenshots of
 // each step at 1366×768 and 390×844 under OUT_DIR.
 //
@@ -25,6 +27,10 @@ const amount = (v, unit) =>
   unit === "đồng" && Math.abs(v) >= 1e9 ? `${vi(v / 1e9, 2)} tỷ đồng`
   : unit === "đồng" && Math.abs(v) >= 1e6 ? `${vi(v / 1e6, 1)} triệu đồng`
   : `${vi(v, 2)}${unit === "%" ? "%" : unit ? " " + unit : ""}`;
+// A percentage as the comparison shows it: two decimals when the value has them, else one ("97%", "66,7%", "66,66%").
+const pct = (v) => v === null || v === undefined ? "—" : `${vi(v, Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 ? 2 : 1)}%`;
+const points = (v) => v === null || v === undefined ? "—"
+  : vi(Math.abs(v), 2) === "0" ? "0 điểm %" : `${v > 0 ? "+" : "\u2212"}${vi(Math.abs(v), 2)} điểm %`;
 const close = (a, b) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
 const h = await start(process.argv.slice(2));
@@ -58,8 +64,10 @@ try {
   const reporterTh = await h.signIn("th.nhap", "mat khau th.nhap");
   const approverTh = await h.signIn("th.duyet", "mat khau th.duyet");
   const entered = [];
-  for (const [unit, value] of [[wards.items.at(-1), 2317.8], [wards.items.at(-2), 1000], [district, 412], [district2, 95]]) {
-    const [s1, r] = await h.api(reporterTh, "POST", "/results", { unit: unit.id, indicator: "DN_MOI", period, value });
+  // And the same 10 months of 2017 for a ward and a district: a % cùng kỳ to show.
+  for (const [unit, value, when] of [[wards.items.at(-1), 2317.8], [wards.items.at(-2), 1000], [district, 412], [district2, 95],
+                                     [wards.items.at(-1), 2400, "2017-01/2017-10"], [district, 400, "2017-01/2017-10"]]) {
+    const [s1, r] = await h.api(reporterTh, "POST", "/results", { unit: unit.id, indicator: "DN_MOI", period: when ?? period, value });
     const [s2] = await h.api(reporterTh, "POST", `/results/${r?.id}/submit`);
     const [s3] = await h.api(approverTh, "POST", `/results/${r?.id}/approve`, { version: r?.version });
     entered.push([unit.full_name, s1, s2, s3]);
@@ -68,10 +76,21 @@ try {
   const [planned, plan] = await h.api(admin, "POST", "/plans", { unit: district.id, body_kind: "party_committee", first_year: 2018,
                                                                  targets: [{ indicator: "DN_MOI", year: 2018, comparator: ">=", value: 600 }] });
   check("a district's 2018 target for new enterprises is stored", planned === 201, JSON.stringify(plan));
-  check("new enterprises of two more wards and two districts are entered and approved",
+  check("new enterprises of two more wards and two districts are entered and approved, and of 2017 for a ward and a district",
         entered.every(([, ...s]) => s.every((x) => x === 200 || x === 201)), JSON.stringify(entered));
 
   const viewer = await h.signIn("th.phan.tich", "xem so lieu thanh hoa");
+  // Every text drawn on a canvas (ECharts draws the bar chart's value labels with fillText).
+  await viewer.addInitScript(() => {
+    window.drawnTexts = new Set();
+    const fill = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      window.drawnTexts.add(String(text));
+      return fill.call(this, text, ...rest);
+    };
+  });
+  await viewer.reload();
+  await viewer.waitForSelector("#unit-search, #evaluation, #summary");
   check("a viewer is not offered Nhập số liệu in the navigation", (await viewer.$('nav a[href="#/entry"]')) === null);
   check("a viewer is offered the dashboard", (await viewer.$('nav a[href="#/dashboard"]')) !== null);
 
@@ -120,6 +139,25 @@ try {
     const tableBars = shown.filter((r) => r.value !== null).map((r) => [r.name, r.value]);
     check(`${level}: the bar chart draws the table's results, largest at the top`, JSON.stringify(bars) === JSON.stringify(tableBars),
           `${JSON.stringify(bars.slice(0, 4))} vs ${JSON.stringify(tableBars.slice(0, 4))}`);
+    // Each bar labelled with its value as the table writes it (not only the axis's round numbers).
+    const labels = tableBars.map(([, v]) => amount(v, ind.indicator.unit));
+    await viewer.waitForFunction((want) => want.every((l) => window.drawnTexts?.has(l)), labels, { timeout: 5000 }).catch(() => {});
+    const unlabelled = await viewer.evaluate((want) => want.filter((l) => !window.drawnTexts?.has(l)), labels);
+    check(`${level}: each bar is labelled with its value`, labels.length > 1 && unlabelled.length === 0,
+          JSON.stringify([unlabelled.slice(0, 4), await viewer.evaluate(() => [...(window.drawnTexts ?? [])].slice(0, 20))]));
+    // % KH and % cùng kỳ as the API gives them, written the Vietnamese way.
+    const pcts = await viewer.$$eval("#compare-table tbody tr", (trs) => trs.map((tr) => {
+      const td = tr.querySelectorAll("td");
+      return [Number(tr.dataset.unit), td[3].textContent.trim(), td[4].textContent.trim()];
+    }));
+    const cellOf = new Map(table.units.map((u) => [u.unit.id, u.cells[col]]));
+    const want = (c) => [c?.points_from_plan !== null && c?.points_from_plan !== undefined ? points(c.points_from_plan) : pct(c?.percent_of_plan),
+                         pct(c?.percent_of_previous)];
+    const wrongPct = pcts.filter(([id, plan, prev]) => JSON.stringify([plan, prev]) !== JSON.stringify(want(cellOf.get(id))));
+    const withPct = pcts.filter(([, plan, prev]) => plan !== "—" || prev !== "—");
+    check(`${level}: each unit's % KH and % cùng kỳ are the API's, written the Vietnamese way (${withPct.length} with a value)`,
+          wrongPct.length === 0, JSON.stringify(wrongPct.slice(0, 3).map(([id, ...shown]) => [id, shown, want(cellOf.get(id))])));
+    shownPercents.push(...withPct.map(([, plan, prev]) => [level, plan, prev]));
     await h.shots(viewer, `analyst-${shot}-compare`);
     await viewer.click('#compare-table th[data-sort="actual"] button');
     await viewer.waitForSelector('#compare-table th[data-sort="actual"][aria-sort="ascending"]');
@@ -154,10 +192,14 @@ try {
     return { table, ind, col };
   };
 
+  const shownPercents = [];
   await compare(city, "city", "Tổng các phường, xã", "city");
   const written = await viewer.textContent(`#compare-table tr[data-unit="${wards.items.at(-1).id}"] td.num`);
   check("2317,8 new enterprises show as 2.317,8", written.trim().startsWith("2.317,8 doanh nghiệp"), written);
   const { table, ind, col } = await compare(province, "province", "Tổng các đơn vị trực thuộc", "province");
+  const cityPercents = shownPercents.filter(([level]) => level === "city");
+  check("a ward's % KH and a ward's % cùng kỳ are on screen", cityPercents.some(([, plan]) => plan !== "—") &&
+        cityPercents.some(([, , prev]) => prev !== "—"), JSON.stringify(shownPercents));
   check("province: the units below are its districts and cities",
         !table.units.some((u) => ["ward", "commune", "special_zone"].includes(u.unit.type)) &&
         table.units.some((u) => u.unit.code === "380"), JSON.stringify([...new Set(table.units.map((u) => u.unit.type))]));
@@ -206,18 +248,19 @@ try {
         rx.suggestedFilename().startsWith("tong-hop-tinh-thanh-hoa") && !!rLine && rc[`D${rLine}`]?.type === "n" &&
         close(Number(rc[`D${rLine}`].text), rollup?.items?.[0]?.value),
         JSON.stringify([rx.suggestedFilename(), rLine && rc[`D${rLine}`], rollup?.items?.[0]?.value]));
-  // And the unit's own table, as CSV: UTF-8 with a BOM, one row per indicator with Vietnamese headings.
-  const [ec] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-evaluation-csv")]);
-  const ecPath = join(h.outDir, "analyst-" + ec.suggestedFilename());
-  await ec.saveAs(ecPath);
-  const ecText = readFileSync(ecPath, "utf8");
-  const [, own] = await h.api(viewer, "GET", `/evaluation?unit=${province.id}&period=${encodeURIComponent(period)}`);
-  const ecRows = ecText.split(/\r?\n/).slice(2).filter((l) => l.length > 0);
-  check("Tải CSV of the unit's table: BOM, Vietnamese headings, one row per indicator of the table on screen",
-        ecText.startsWith("\uFEFF") && ecText.includes("Mã chỉ tiêu,Chỉ tiêu") && !!own &&
-        ecRows.length === own.rows.length && own.rows.every((r, i) => ecRows[i].startsWith(r.indicator.code + ",")),
-        JSON.stringify([ecRows.length, own?.rows?.length, ecText.slice(0, 120)]));
-
+  // And as CSV: the value plain ("." decimals), with how many units reported of those expected, as GET /rollup says.
+  const [rcsv] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-rollup-csv")]);
+  const rcsvPath = join(h.outDir, "analyst-" + rcsv.suggestedFilename());
+  await rcsv.saveAs(rcsvPath);
+  const rcsvText = readFileSync(rcsvPath, "utf8");
+  const rcsvLines = rcsvText.replace(/^\uFEFF/, "").split(/\r?\n/).map((l) => l.split(","));
+  const rRow = rcsvLines.find((l) => l[0] === ind.indicator.code);
+  const rApi = rollup?.items?.[0];
+  check("Tải CSV of the roll-up: BOM, Vietnamese headings, the value and the units reporting as GET /rollup's",
+        rcsvText.startsWith("\uFEFF") && rcsv.suggestedFilename().startsWith("tong-hop-tinh-thanh-hoa") && rcsv.suggestedFilename().endsWith(".csv") &&
+        rcsvLines[1]?.[0] === "Mã chỉ tiêu" && rcsvLines[1]?.[3] === "Giá trị" && !!rRow && !!rApi &&
+        close(Number(rRow[3]), rApi.value) && Number(rRow[6]) === rApi.reporting && Number(rRow[7]) === rApi.expected,
+        JSON.stringify([rcsv.suggestedFilename(), rcsvLines[1], rRow, rApi && [rApi.value, rApi.reporting, rApi.expected]]));
   // Printing the dashboard: no navigation, no buttons, no download links.
   await viewer.emulateMedia({ media: "print" });
   const visible = await viewer.evaluate(() => [...document.querySelectorAll("nav, header, button, a[download]")]
@@ -228,6 +271,34 @@ try {
   check("printed, the comparison table is still there", tablePrinted > 0);
   await viewer.screenshot({ path: join(h.outDir, "analyst-print.png"), fullPage: true });
   await viewer.emulateMedia({ media: "screen" });
+
+  await viewer.goto(`${h.base}/#/dashboard?unit=${district.id}&period=${encodeURIComponent(period)}`);
+  await viewer.waitForSelector("#download-evaluation-xlsx");
+  // A district's own table (its figure and its target), as CSV: UTF-8 with a BOM, one row per indicator with Vietnamese headings.
+  const [ec] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-evaluation-csv")]);
+  const ecPath = join(h.outDir, "analyst-" + ec.suggestedFilename());
+  await ec.saveAs(ecPath);
+  const ecText = readFileSync(ecPath, "utf8");
+  const [, own] = await h.api(viewer, "GET", `/evaluation?unit=${district.id}&period=${encodeURIComponent(period)}`);
+  const ecRows = ecText.split(/\r?\n/).slice(2).filter((l) => l.length > 0);
+  check("Tải CSV of the unit's table: BOM, Vietnamese headings, one row per indicator of the table on screen",
+        ecText.startsWith("\uFEFF") && ecText.includes("Mã chỉ tiêu,Chỉ tiêu") && !!own &&
+        own.rows.length > 0 && ecRows.length === own.rows.length && own.rows.every((r, i) => ecRows[i].startsWith(r.indicator.code + ",")),
+        JSON.stringify([ecRows.length, own?.rows?.length, ecText.slice(0, 120)]));
+  // And as Excel: one row per indicator, each result and target a number cell with the API's value.
+  const [ex] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-evaluation-xlsx")]);
+  const exPath = join(h.outDir, "analyst-" + ex.suggestedFilename());
+  await ex.saveAs(exPath);
+  const xc = sheetCells(exPath);
+  const xRows = Object.keys(xc).filter((r) => /^A\d+$/.test(r) && Number(r.slice(1)) > 2).map((r) => r.slice(1));
+  const numberCell = (cell, v) => v === null ? cell === undefined : cell?.type === "n" && close(Number(cell.text), v);
+  const xWrong = (own?.rows ?? []).filter((r, i) => xc[`A${xRows[i]}`]?.text !== r.indicator.code ||
+    !numberCell(xc[`D${xRows[i]}`], r.actual) || !numberCell(xc[`E${xRows[i]}`], r.target?.value ?? null));
+  const xResults = (own?.rows ?? []).filter((r) => r.actual !== null).length;
+  check(`Tải Excel of the unit's table: one row per indicator, results and targets number cells with the API's values (${xResults} results)`,
+        ex.suggestedFilename().startsWith("danh-gia-") && ex.suggestedFilename().includes("2018-01-2018-10") && ex.suggestedFilename().endsWith(".xlsx") &&
+        xc.A2?.text === "Mã chỉ tiêu" && xc.D2?.text === "Kết quả" && xRows.length === own?.rows?.length && xWrong.length === 0 && xResults > 0 && own.rows.some((r) => r.target),
+        JSON.stringify([ex.suggestedFilename(), xRows.length, own?.rows?.length, xWrong.slice(0, 2).map((r) => [r.indicator.code, r.actual, r.target])]));
 
   // A ward's entry form: shown, read-only, with the role that is missing.
   const ward = wards.items[0];

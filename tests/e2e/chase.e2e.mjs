@@ -2,7 +2,7 @@
 // "Tình hình báo cáo" for tháng 10/2026 (past its deadline, 25/10/2026) and
 // sees each ward's state: not reported, being entered, submitted, approved,
 // the unsent ones marked late; the list downloads as CSV (a BOM, Vietnamese
-// names). The city's approver reminds the late wards, and a reporter of one
+// names) and as Excel (the counts as number cells, the API's). The city's approver reminds the late wards, and a reporter of one
 // of them finds the reminder on the entry page, and in their mail: the server
 // runs with --smtp to a small SMTP relay here that keeps what it receives.
 // Screenshots at 1366×768 and 390×844 under OUT_DIR.
@@ -10,7 +10,8 @@
 //   node tests/e2e/chase.e2e.mjs KIEMDEM WEB_DIST OUT_DIR
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { start } from "./harness.mjs";
+import { join } from "node:path";
+import { sheetCells, start } from "./harness.mjs";
 
 // An SMTP relay on a free port: each message as { to, data }.
 const mails = [];
@@ -108,6 +109,24 @@ try {
         text.slice(0, 300));
   check("its file is named for the city and period", download.suggestedFilename() === "tinh-hinh-bao-cao-thanh-pho-ha-noi-2026-10.csv",
         download.suggestedFilename());
+
+  // As Excel: "Số chỉ tiêu đã nhập" a number cell in every ward's row, the API's count.
+  const [xlsx] = await Promise.all([analyst.waitForEvent("download"), analyst.click("#download-board-xlsx")]);
+  const xlsxPath = join(h.outDir, "chase-" + xlsx.suggestedFilename());
+  await xlsx.saveAs(xlsxPath);
+  check("Tải Excel's file is named for the city and period", xlsx.suggestedFilename() === "tinh-hinh-bao-cao-thanh-pho-ha-noi-2026-10.xlsx",
+        xlsx.suggestedFilename());
+  const cells = sheetCells(xlsxPath);
+  const col = Object.keys(cells).find((r) => /^[A-Z]+2$/.test(r) && cells[r].text === "Số chỉ tiêu đã nhập")?.replace(/\d+$/, "");
+  const [, onBoard] = await h.api(analyst, "GET", `/completeness?unit=${city.id}&period=${period}`);
+  const present = new Map(onBoard.items.map((i) => [i.unit.code, i.present]));
+  const lines = Object.keys(cells).filter((r) => /^A\d+$/.test(r) && Number(r.slice(1)) > 2).map((r) => r.slice(1));
+  const wrongCells = lines.filter((n) => cells[`${col}${n}`]?.type !== "n" ||
+                                         Number(cells[`${col}${n}`].text) !== present.get(cells[`A${n}`].text));
+  check("the sheet's Số chỉ tiêu đã nhập are number cells with the API's counts",
+        !!col && lines.length === onBoard.items.length && wrongCells.length === 0 &&
+        lines.some((n) => cells[`A${n}`].text === draft.code && cells[`${col}${n}`].text === "1"),
+        JSON.stringify([col, lines.length, onBoard.items.length, wrongCells.slice(0, 3).map((n) => [cells[`A${n}`], cells[`${col}${n}`]])]));
 
   // The approver reminds the late ones.
   await appr.goto(`${h.base}/#/completeness?unit=${city.id}&period=${period}`);

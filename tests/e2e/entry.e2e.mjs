@@ -1,7 +1,8 @@
 // End-to-end: the entry grid as a ward reporter of Phường Quảng Hưng. Beside
 // each cell the year's target (the plan of record when several bodies set one,
 // with the body's name) and the same period last year, both read through the
-// API here and compared with the page; amounts typed in tỷ / triệu; a figure
+// API here and compared with the page; one row per indicator of the catalogue,
+// the rates included; amounts typed in tỷ / triệu, stored converted; a figure
 // 10× last year, under a third of it and a rate of 120 questioned inline
 // without blocking the save, a negative count refused as the server does; each figure's state on its row
 // (Đang nhập / Đã gửi / Đã duyệt / Bị trả lại with the approver's comment);
@@ -52,6 +53,18 @@ try {
   const [, lastTen] = await api("GET", `/results?unit=${ward.id}&period=${encodeURIComponent("2017-01/2017-10")}&page_size=500`);
   const lastOf = (code) => lastTen.items.find((r) => r.indicator === code)?.value;
 
+  // Every indicator of the catalogue has its row and its cell, the rates included.
+  const [, catalogue] = await api("GET", "/indicators?page_size=500");
+  const onScreen = await rep.$$eval("#entry tr[data-code]", (trs) => trs.map((tr) => [tr.dataset.code, !!tr.querySelector("input")]));
+  const codes = onScreen.map(([code]) => code);
+  const missing = catalogue.items.filter((i) => codes.filter((c) => c === i.code).length !== 1).map((i) => i.code);
+  const rates = catalogue.items.filter((i) => i.value_kind !== "number" || i.unit === "%");
+  check(`the form has one row per indicator of the catalogue (${catalogue.total}), each with its cell`,
+        catalogue.total === catalogue.items.length && codes.length === catalogue.total && missing.length === 0 &&
+        onScreen.every(([, input]) => input), JSON.stringify([catalogue.total, codes.length, missing]));
+  check(`the ${rates.length} rate indicators among them`, rates.length >= 10 && rates.every((i) => codes.includes(i.code)),
+        JSON.stringify(rates.map((i) => [i.code, i.value_kind])));
+
   const von = chosen("VON_DTXD");
   check("the API has two 2018 investment targets, the Party committee's first", targetsOf("VON_DTXD").length === 2 && von?.body_kind === "party_committee",
         JSON.stringify(targetsOf("VON_DTXD")));
@@ -90,6 +103,11 @@ try {
   await rep.fill("#v-HS_TTHC", "-5");
   check("a negative count is refused as you type", (await rep.textContent("#e-HS_TTHC")).includes("Số âm") &&
         (await rep.getAttribute("#v-HS_TTHC", "aria-invalid")) === "true", await rep.textContent("#e-HS_TTHC"));
+  const thu = catalogue.items.find((i) => i.code === "THU_NSNN");
+  const inUnit = { "đồng": 450e6, "nghìn đồng": 450e3, "triệu đồng": 450, "tỷ đồng": 0.45 }[thu?.unit];
+  await rep.fill("#v-THU_NSNN", "450 triệu");
+  check(`450 triệu on ${thu?.unit} reads as ${inUnit}`, inUnit !== undefined &&
+        (await cell(rep, "THU_NSNN", ".scaled")) === `= ${vi(inUnit)} ${thu.unit}`, `${await cell(rep, "THU_NSNN", ".scaled").catch(() => "")} ${thu?.unit}`);
   await rep.fill("#v-HO_KD_MOI", "3 triệu");
   check("tỷ / triệu on a count is refused with why", (await rep.textContent("#e-HO_KD_MOI")).includes("tính bằng hộ"), await rep.textContent("#e-HO_KD_MOI"));
   await h.shots(rep, "entry-questioned");
@@ -113,6 +131,7 @@ try {
   await rep.waitForFunction(() => document.querySelector('tr[data-code="BHYT"]')?.dataset.state === "draft");
   const [, nov] = await api("GET", `/results?unit=${ward.id}&period=2018-11&page_size=500`);
   const stored = (code) => nov.items.find((r) => r.indicator === code);
+  check("450 triệu is stored converted", stored("THU_NSNN")?.value === inUnit, JSON.stringify([stored("THU_NSNN"), inUnit]));
   check("the questioned figures are saved as typed", stored("VON_DTXD")?.value === 4.5e9 && stored("BHYT")?.value === 120 && stored("HS_TTHC")?.value === 305,
         JSON.stringify(nov.items.map((r) => [r.indicator, r.value])));
   check("and read back in full", (await rep.inputValue("#v-VON_DTXD")) === "4.500.000.000");

@@ -1,7 +1,8 @@
 // End-to-end: the approval inbox as an approver over Hà Nội. The count of
 // figures waiting stands beside "Chờ duyệt"; one ward's period opens with its
 // figures, target and last year beside each; "Duyệt tất cả" approves the
-// period at once and the count drops by as many. At 390×844 the buttons are
+// period at once, the count drops by as many, and each figure's history has
+// its own approval by the approver. At 390×844 the buttons are
 // on screen. A period sent back with a comment reaches its reporter's
 // "Bị trả lại" list on the entry page. Screenshots under OUT_DIR.
 //
@@ -68,6 +69,14 @@ try {
   const [, september] = await h.api(appr, "GET", `/results?unit=${ward.id}&period=2026-09&page_size=50`);
   check("all 3 figures are approved", september.items.length === 3 && september.items.every((r) => r.status === "approved"),
         JSON.stringify(september.items.map((r) => r.status)));
+  // Approving a period at once still audits each figure: its own history has the approval, by the approver.
+  const histories = [];
+  for (const r of september.items) histories.push([r.id, (await h.api(appr, "GET", `/results/${r.id}/history`))[1]]);
+  const unaudited = histories.filter(([, hist]) =>
+    hist?.events?.filter((e) => e.action === "approve" && e.actor === "hn.duyet" && e.old?.status === "submitted" &&
+                                e.new?.status === "approved").length !== 1);
+  check("each of the 3 figures has its own approval by hn.duyet in its history", histories.length === 3 && unaudited.length === 0,
+        JSON.stringify(unaudited.slice(0, 2)));
 
   // August goes back with a comment, which the reporter finds on the entry page.
   await appr.goto(`${h.base}/#/inbox?unit_code=${ward.code}&period=2026-08`);

@@ -1,7 +1,7 @@
 // "Tình hình báo cáo": for a unit and a period, where each unit directly
 // below it stands with its report (not reported, sent back, being entered,
 // submitted, approved) against the period's Decree 09 deadline, the late and
-// due ones marked, the counts, and the list as CSV to send by SMS or Zalo.
+// due ones marked, the counts, and the list as Excel, or as CSV to send by SMS or Zalo.
 import { useState } from "preact/hooks";
 import { api, ok, type Schemas } from "../api/client";
 import { Loaded } from "../components/loaded";
@@ -26,9 +26,9 @@ function thisMonth(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
-// The address of the board's CSV, in the page's language.
-export function boardCsv(unit: number, period: string): string {
-  const q = new URLSearchParams({ unit: String(unit), period, format: "csv", lang: getLang() });
+// The address of the board's download (.xlsx or CSV), in the page's language.
+export function boardDownload(unit: number, period: string, format: "xlsx" | "csv"): string {
+  const q = new URLSearchParams({ unit: String(unit), period, format, lang: getLang() });
   return `/api/v1/completeness?${q.toString()}`;
 }
 
@@ -126,7 +126,8 @@ function BoardCard({ board: b, unitId, period, remind }: { board: Board; unitId:
         <span class="due-count" data-due={b.counts.due}>{t().dueCount(b.counts.due)}</span>
       </p>
       <p class="toolbar">
-        <a class="button" id="download-board-csv" href={boardCsv(unitId, period)} download>{t().downloadCsv}</a>
+        <a class="button" id="download-board-xlsx" href={boardDownload(unitId, period, "xlsx")} download>{t().downloadExcel}</a>
+        <a class="button" id="download-board-csv" href={boardDownload(unitId, period, "csv")} download>{t().downloadCsv}</a>
       </p>
       {remind && b.counts.late + b.counts.due > 0 && <RemindButton unit={unitId} period={period} waiting={b.counts.late + b.counts.due} />}
       {b.items.length === 0 ? (
