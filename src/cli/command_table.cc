@@ -57,7 +57,10 @@ void AppendUsage(const Command& c, const Usage& u, std::string* out) {
 
 const std::vector<Command>& Commands() {
   static const auto* commands = new std::vector<Command>{
-      {"demo", {{"demo", "evaluate the demo units against their plans"}}, RunDemo},
+      {"evaluate",
+       {{"evaluate CODE --period P [--on D] [--plan KIND] [--include-unapproved] [--db PATH]",
+         "a unit's evaluation for a period, as the dashboard judges it"}},
+       RunEvaluate},
       {"extract",
        {{"extract FILE|-", "facts read from a report's text, as JSON (shared/extraction/SPEC.md)"},
         {"extract --jsonl", "one {\"id\",\"text\"} object per line on stdin -> one result per line"}},

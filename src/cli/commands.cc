@@ -4,6 +4,7 @@
 #include <iostream>
 #include <set>
 
+#include "cli/flags.h"
 #include "cli/table.h"
 #include "cli/workspace.h"
 #include "core/consistency.h"
@@ -23,34 +24,6 @@ int Fail(const GlobalOptions& g, const Status& s) {
 int Usage(const std::string& text) {
   std::cerr << "usage: " << text << "\n";
   return 2;
-}
-
-// Reads "--name value" pairs; positional arguments stay in `rest`.
-struct Flags {
-  std::map<std::string, std::string> values;
-  std::vector<std::string> rest;
-  std::string error;
-};
-
-Flags ParseFlags(const std::vector<std::string>& args, const std::set<std::string>& known) {
-  Flags f;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a.rfind("--", 0) == 0) {
-      if (known.count(a) == 0) {
-        f.error = "unknown option " + a;
-        return f;
-      }
-      if (i + 1 >= args.size()) {
-        f.error = a + " needs a value";
-        return f;
-      }
-      f.values[a] = args[++i];
-    } else {
-      f.rest.push_back(a);
-    }
-  }
-  return f;
 }
 
 Result<Date> AsOf(const Flags& f) {
@@ -136,15 +109,6 @@ int UnitsHistory(const GlobalOptions& g, const Workspace& ws, const Flags& f) {
   return 0;
 }
 
-std::string Num(const std::optional<double>& v, const std::string& unit) {
-  if (!v) return "—";
-  if (unit == "đồng" && std::abs(*v) >= 1e9) return FormatVietnameseNumber(*v / 1e9, 2) + " tỷ";
-  if (unit == "đồng" && std::abs(*v) >= 1e6) return FormatVietnameseNumber(*v / 1e6, 2) + " triệu";
-  return FormatVietnameseNumber(*v, 2) + (unit == "%" ? "%" : "");
-}
-
-std::string Pct(const std::optional<double>& v) { return v ? FormatVietnamesePercent(*v, 1) : "—"; }
-
 }  // namespace
 
 int RunUnits(const GlobalOptions& g, const std::vector<std::string>& args) {
@@ -174,78 +138,6 @@ int RunIndicators(const GlobalOptions& g, const std::vector<std::string>& args) 
   }
   t.Print(std::cout);
   return 0;
-}
-
-int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args) {
-  if (!args.empty()) return Usage("kiemdem demo");
-  Workspace ws;
-  if (Status s = LoadReferenceData(g.data_dir, &ws); !s.ok()) return Fail(g, s);
-  if (Status s = LoadDemoData(g.data_dir, &ws); !s.ok()) return Fail(g, s);
-  // Each unit's latest period.
-  std::map<UnitId, Period> latest;
-  for (const Observation& o : ws.results) {
-    auto it = latest.find(o.unit);
-    if (it == latest.end() || o.period.year() > it->second.year() ||
-        (o.period.year() == it->second.year() && o.period.month_count() > it->second.month_count())) {
-      latest.insert_or_assign(o.unit, o.period);
-    }
-  }
-  Date on = *Date::FromYmd(2025, 6, 30);
-  int status = 0;
-  for (const auto& [unit, period] : latest) {
-    std::cout << "\n"
-              << ws.units.Get(unit)->VersionOn(on).full_name << " (" << ws.units.Get(unit)->code << ") — "
-              << (Vi(g) ? period.LabelVi() : period.LabelEn()) << "\n\n";
-    TextTable t(
-        Vi(g) ? std::vector<std::string>{"Chỉ tiêu", "Kế hoạch", "Kết quả", "% KH", "% cùng kỳ", "Đánh giá"}
-              : std::vector<std::string>{"Indicator", "Target", "Result", "% of plan", "% of last year",
-                                         "Status"});
-    std::vector<IndicatorEvaluation> rows;
-    std::vector<std::string> checks;
-    for (const Indicator& ind : ws.indicators) {
-      std::optional<Observation> actual;
-      std::optional<Observation> previous;
-      for (const Observation& o : ws.results) {
-        if (o.unit != unit || o.indicator != ind.code) continue;
-        if (o.period == period) actual = o;
-        if (o.period == period.SamePeriodLastYear()) previous = o;
-      }
-      std::optional<Target> target;
-      size_t plan_index = 0;
-      for (size_t i = 0; i < ws.plans.size(); ++i) {
-        if (ws.plans[i].unit != unit) continue;
-        if (const Target* tg = ws.plans[i].FindTarget(ind.code, period.year())) {
-          target = *tg;
-          plan_index = i;
-        }
-      }
-      if (!actual && !target) continue;
-      Result<IndicatorEvaluation> ev = EvaluateIndicator(ind, period, target, actual, previous);
-      if (!ev.ok()) return Fail(g, ev.status());
-      std::string mark = actual && actual->estimated ? (Vi(g) ? " (ước)" : " (est.)") : "";
-      std::string qual = actual && actual->qualifier == Qualifier::kOver ? (Vi(g) ? "trên " : "over ") : "";
-      t.AddRow({Vi(g) ? ind.name_vi : ind.name_en,
-                Num(target ? std::optional(target->value) : std::nullopt, ind.unit),
-                qual + Num(ev->actual, ind.unit) + mark, Pct(ev->percent_of_plan),
-                Pct(ev->percent_of_previous),
-                Vi(g) ? AttainmentNameVi(ev->status) : AttainmentNameEn(ev->status)});
-      auto stated = ws.stated_percent.find({plan_index, ind.code});
-      if (target && actual && stated != ws.stated_percent.end()) {
-        Result<PercentCheck> c = CheckStatedPercent(actual->value, target->value, stated->second + "%");
-        if (c.ok()) {
-          checks.push_back(ind.code + ": " + (Vi(g) ? c->message_vi : c->message_en));
-          if (!c->consistent) status = 1;
-        }
-      }
-      rows.push_back(*ev);
-    }
-    t.Print(std::cout, {1, 2, 3, 4});
-    EvaluationSummary s = Summarise(period, rows);
-    std::cout << "\n" << (Vi(g) ? s.ToVietnamese() : s.ToEnglish()) << "\n";
-    for (const std::string& c : checks)
-      std::cout << (Vi(g) ? "Kiểm tra tỷ lệ — " : "Percentage check — ") << c << "\n";
-  }
-  return status;
 }
 
 int RunCheckPercent(const GlobalOptions& g, const std::vector<std::string>& args) {

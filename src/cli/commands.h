@@ -16,7 +16,8 @@ struct GlobalOptions {
 
 int RunUnits(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunIndicators(const GlobalOptions& g, const std::vector<std::string>& args);
-int RunDemo(const GlobalOptions& g, const std::vector<std::string>& args);
+// `kiemdem evaluate`: a unit's evaluation from the store (src/cli/evaluate_command.cc).
+int RunEvaluate(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunCheckPercent(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunExtract(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunDb(const GlobalOptions& g, const std::vector<std::string>& args);

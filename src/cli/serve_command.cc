@@ -12,6 +12,7 @@
 #include "api/unit_codes.h"
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
+#include "cli/flags.h"
 #include "cli/table.h"
 #include "cli/workspace.h"
 #include "core/email_address.h"
@@ -20,40 +21,6 @@
 
 namespace kiemdem::cli {
 namespace {
-
-struct Flags {
-  std::map<std::string, std::string> values;
-  std::vector<std::string> rest;
-  std::string error;
-};
-
-Flags ParseFlags(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
-                 const std::vector<std::string>& switches) {
-  Flags f;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (std::find(with_value.begin(), with_value.end(), a) != with_value.end()) {
-      if (i + 1 >= args.size()) {
-        f.error = a + " needs a value";
-        return f;
-      }
-      f.values[a] = args[++i];
-    } else if (std::find(switches.begin(), switches.end(), a) != switches.end()) {
-      f.values[a] = "1";
-    } else if (a.rfind("--", 0) == 0) {
-      f.error = "unknown option " + a;
-      return f;
-    } else {
-      f.rest.push_back(a);
-    }
-  }
-  return f;
-}
-
-std::string Get(const Flags& f, const std::string& key, const std::string& fallback) {
-  auto it = f.values.find(key);
-  return it == f.values.end() ? fallback : it->second;
-}
 
 int Fail(const GlobalOptions& g, const Status& s) {
   std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
@@ -79,7 +46,7 @@ void StopOnSignal(int) {
 }
 
 Result<std::string> ReadPassword(const Flags& f) {
-  std::string p = Get(f, "--password", "");
+  std::string p = f.Get("--password", "");
   if (p.empty()) {
     std::cerr << "Mật khẩu / password: ";
     std::getline(std::cin, p);
@@ -94,7 +61,7 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
                        {"--db", "--port", "--host", "--web", "--threads", "--log-level", "--public-url",
                         "--trusted-proxy", "--smtp", "--smtp-from"},
                        {"--demo"});
-  Result<LogLevel> level = ParseLogLevel(Get(f, "--log-level", "info"));
+  Result<LogLevel> level = ParseLogLevel(f.Get("--log-level", "info"));
   if (!f.error.empty() || !f.rest.empty() || !level.ok()) {
     std::cerr
         << "usage: kiemdem serve [--db PATH|postgresql://…] [--port N] [--host ADDR] [--demo] [--web DIR]\n"
@@ -103,20 +70,20 @@ int RunServe(const GlobalOptions& g, const std::vector<std::string>& args) {
     return 2;
   }
   api::ServerOptions o;
-  o.db = Get(f, "--db", "kiemdem.db");
-  o.host = Get(f, "--host", "127.0.0.1");
-  o.port = std::atoi(Get(f, "--port", "8080").c_str());
-  o.threads = std::max(0, std::atoi(Get(f, "--threads", "0").c_str()));
-  o.web_dir = Get(f, "--web", g.data_dir + "/../web/dist");
+  o.db = f.Get("--db", "kiemdem.db");
+  o.host = f.Get("--host", "127.0.0.1");
+  o.port = std::atoi(f.Get("--port", "8080").c_str());
+  o.threads = std::max(0, std::atoi(f.Get("--threads", "0").c_str()));
+  o.web_dir = f.Get("--web", g.data_dir + "/../web/dist");
   o.logger = std::make_shared<log::StderrLogger>(*level);
-  o.public_url = Get(f, "--public-url", "");
-  o.trusted_proxy = Get(f, "--trusted-proxy", "");
+  o.public_url = f.Get("--public-url", "");
+  o.trusted_proxy = f.Get("--trusted-proxy", "");
   // Reminders by e-mail through the agency's relay, besides the app's own list.
-  if (std::string relay = Get(f, "--smtp", ""); !relay.empty()) {
+  if (std::string relay = f.Get("--smtp", ""); !relay.empty()) {
     Result<api::MailRelay> mail = api::MailRelay::Parse(relay);
     if (!mail.ok()) return Fail(g, mail.status());
     o.mail = *mail;
-    o.mail.from = Get(f, "--smtp-from", "kiemdem@" + o.mail.host);
+    o.mail.from = f.Get("--smtp-from", "kiemdem@" + o.mail.host);
     if (Status a = CheckEmailAddress(o.mail.from); !a.ok()) return Fail(g, a);
   }
   if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
@@ -183,7 +150,7 @@ int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const st
   for (const store::SessionRecord& r : *all) {
     if (r.kind == "api" && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
   }
-  std::string one = Get(f, "--revoke", "");
+  std::string one = f.Get("--revoke", "");
   bool every = f.values.count("--all") > 0;
   if (!one.empty() && every) {
     std::cerr << "kiemdem: "
@@ -241,7 +208,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     return 2;
   }
   if (Status c = api::InitCrypto(); !c.ok()) return Fail(g, c);
-  Result<std::unique_ptr<store::Store>> opened = store::Store::Open({.url = Get(f, "--db", "kiemdem.db")});
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open({.url = f.Get("--db", "kiemdem.db")});
   if (!opened.ok()) return Fail(g, opened.status());
   store::Store& s = **opened;
   if (Status m = s.Migrate(); !m.ok()) return Fail(g, m);
@@ -277,8 +244,8 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     if (!hash.ok()) return Fail(g, hash.status());
     store::User u;
     u.username = name;
-    u.display_name = Get(f, "--display", "");
-    u.email = Get(f, "--email", "");
+    u.display_name = f.Get("--display", "");
+    u.email = f.Get("--email", "");
     u.password_hash = *hash;
     if (Result<int64_t> id = s.CreateUser(actor, u); !id.ok()) return Fail(g, id.status());
     std::cout << (vi ? "Đã tạo người dùng " : "Created user ") << name << "\n";
@@ -317,8 +284,8 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   if (verb == "role" && f.rest.size() == 3) {
     store::RoleGrant grant{f.rest[2], kNoUnit};
-    if (std::string code = Get(f, "--unit", ""); !code.empty()) {
-      Result<Date> on = Date::Parse(Get(f, "--on", "01/01/2026"));
+    if (std::string code = f.Get("--unit", ""); !code.empty()) {
+      Result<Date> on = Date::Parse(f.Get("--on", "01/01/2026"));
       if (!on.ok()) return Fail(g, on.status());
       // By the registry, so that a code no unit holds that day says what
       // became of the unit that held it and how to reach it (--on).

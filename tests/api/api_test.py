@@ -724,6 +724,27 @@ def test_quang_hung_ten_months_new_enterprises_are_97_percent_of_the_year_and_no
     assert rows["LD_QUA_DAO_TAO"]["status"] == "no_target" and rows["LD_QUA_DAO_TAO"]["status_label"] == "không giao chỉ tiêu", rows["LD_QUA_DAO_TAO"]
 
 
+def test_the_cli_evaluates_a_unit_as_the_dashboard_does(w):
+    # `kiemdem evaluate` reads the same store by the same rules as GET /evaluation: one rule, one place.
+    def evaluate(*args):
+        return subprocess.run([w.kiemdem, "evaluate", *args, "--db", w.db], capture_output=True, text=True)
+    r = evaluate("14800", "--period", "2018-01/2018-10", "--on", "01/01/2018")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Phường Quảng Hưng (14800) — 10 tháng năm 2018"), r.stdout[:200]
+    dn = next(line for line in r.stdout.splitlines() if line.startswith("Doanh nghiệp thành lập mới"))
+    assert "≥ 33" in dn and " 32 " in dn and "97%" in dn and "chưa đạt" in dn and "bình quân 10/12 tháng" in dn, dn
+    assert "10 tháng năm 2018: 0/2 chỉ tiêu đã đạt kế hoạch năm" in r.stdout, r.stdout[-300:]
+    _, rows = evaluation_rows(w, w.unit("quang%20hung", "14800", "01/01/2018"), "2018-01/2018-10")
+    assert f"{rows['VON_DTXD']['percent_of_plan']:.1f}".replace(".", ",") + "%" in r.stdout, rows["VON_DTXD"]
+    # A code not held on the day read names what to do; a bad period or plan is refused with its reason.
+    r = evaluate("14800", "--period", "2026")
+    assert r.returncode == 1 and "--on" in r.stderr, r.stderr
+    assert evaluate("14800", "--period", "2018-13").returncode == 1
+    r = evaluate("14800", "--period", "2018", "--on", "01/01/2018", "--plan", "nobody")
+    assert r.returncode == 1 and "nobody" in r.stderr, r.stderr
+    assert evaluate("14800").returncode == 2
+
+
 def test_quang_trung_2016_equal_to_the_plan_is_met_not_exceeded(w):
     # Seed-0: "giá trị sản xuất tiểu thủ công nghiệp địa phương đạt trên 46 tỷ đồng, bằng 100% kế hoạch".
     quang_trung = w.unit("quang%20trung", "06817", "01/01/2016")

@@ -32,8 +32,11 @@ TEST(CommandTable, EveryCommandHasAFunctionAndHelpUnderItsOwnName) {
 TEST(CommandTable, HelpAlignsDescriptionsAndWrapsLongSynopses) {
   std::string help = HelpText();
   EXPECT_EQ(help.rfind("kiemdem — theo dõi, kiểm đếm kết quả thực hiện chỉ tiêu\n", 0), 0u);
-  EXPECT_NE(help.find("\n  demo                          evaluate the demo units against their plans\n"),
-            std::string::npos);
+  EXPECT_NE(
+      help.find(
+          "\n  evaluate CODE --period P [--on D] [--plan KIND] [--include-unapproved] [--db PATH]\n"
+          "                                a unit's evaluation for a period, as the dashboard judges it\n"),
+      std::string::npos);
   EXPECT_NE(help.find("\n  check-percent PART WHOLE STATED\n"
                       "                                does a stated percentage match its figures?"),
             std::string::npos);
