@@ -38,7 +38,7 @@ run: server web
 test: test-release
 
 test-release: build web
-	@ctest --preset release -j $(JOBS)
+	@ctest --preset release -j $(JOBS) --output-on-failure
 	@scripts/check-format
 	@scripts/check-layers
 
@@ -46,7 +46,7 @@ test-release: build web
 # slow crash test and the browser tests run in `make test` only; the
 # concurrency test runs 5 s).
 test-debug: debug
-	@KIEMDEM_CONCURRENCY_SECONDS=5 ctest --preset debug -j $(JOBS) -LE "slow|e2e"
+	@KIEMDEM_CONCURRENCY_SECONDS=5 ctest --preset debug -j $(JOBS) -LE "slow|e2e" --output-on-failure
 
 # The libFuzzer targets of tests/fuzz/, FUZZ_SECONDS each (default 30).
 fuzz: deps

@@ -355,7 +355,7 @@ def f20_directories_and_nul_bytes_are_not_served_as_empty_files(w):
            and b"root:" not in body, (status, len(body)))
 
 
-def wait_for_log(w, since, needle, seconds=5):
+def wait_for_log(w, since, needle, seconds=20):
     import time
     deadline = time.time() + seconds
     while time.time() < deadline:
