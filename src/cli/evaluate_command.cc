@@ -39,10 +39,6 @@ std::string Amount(const std::optional<double>& v, const std::string& unit) {
   return FormatVietnameseNumber(*v, 2) + (unit == "%" ? "%" : "");
 }
 
-std::string Points(double p, bool vi) {
-  return (p > 0 ? "+" : "") + FormatVietnameseNumber(p, 2) + (vi ? " điểm %" : " pts");
-}
-
 std::string TargetText(const analytics::EvaluationRow& r, bool vi) {
   const std::optional<Target>& t = r.evaluation.target;
   if (!t) return "—";
@@ -71,15 +67,15 @@ std::string ResultText(const analytics::EvaluationRow& r, int months, bool vi) {
 }
 
 std::string PlanText(const IndicatorEvaluation& e, bool vi) {
-  if (e.points_from_plan) return Points(*e.points_from_plan, vi);
+  if (e.points_from_plan) return FormatPoints(*e.points_from_plan, vi);
   if (!e.percent_of_plan) return "—";
-  return FormatVietnamesePercent(*e.percent_of_plan, 1) +
+  return FormatReportedPercent(*e.percent_of_plan) +
          (e.percent_inverse ? (vi ? " (nghịch)" : " (inverse)") : "");
 }
 
 std::string PreviousText(const IndicatorEvaluation& e, bool vi) {
-  if (e.points_from_previous) return Points(*e.points_from_previous, vi);
-  return e.percent_of_previous ? FormatVietnamesePercent(*e.percent_of_previous, 1) : "—";
+  if (e.points_from_previous) return FormatPoints(*e.points_from_previous, vi);
+  return e.percent_of_previous ? FormatReportedPercent(*e.percent_of_previous) : "—";
 }
 
 std::string PaceText(const IndicatorEvaluation& e, bool vi) {

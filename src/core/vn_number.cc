@@ -160,4 +160,16 @@ std::string FormatVietnamesePercent(double percent, int max_decimals) {
   return FormatVietnameseNumber(percent, max_decimals) + "%";
 }
 
+std::string FormatReportedPercent(double percent) {
+  double hundredths = percent * 100;
+  bool two = std::fabs(hundredths - std::round(hundredths)) < 1e-6;
+  return FormatVietnamesePercent(percent, two ? 2 : 1);
+}
+
+std::string FormatPoints(double points, bool vi) {
+  std::string text = FormatVietnameseNumber(std::fabs(points), 2);
+  if (text == "0") return vi ? "0 điểm %" : "0 pts";
+  return (points > 0 ? "+" : "\u2212") + text + (vi ? " điểm %" : " pts");
+}
+
 }  // namespace kiemdem

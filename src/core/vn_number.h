@@ -35,6 +35,14 @@ std::string FormatVietnameseFixed(double value, int decimals);
 // "88,27%".
 std::string FormatVietnamesePercent(double percent, int max_decimals = 2);
 
+// A worked-out percentage as reports and the web app write it: one decimal
+// ("107,5%", "97%"), two when the value has exactly two ("66,66%").
+std::string FormatReportedPercent(double percent);
+
+// A difference in percentage points, signed: "+0,43 điểm %", "−3,5 điểm %"
+// ("+0,43 pts" in English).
+std::string FormatPoints(double points, bool vi = true);
+
 }  // namespace kiemdem
 
 #endif  // KIEMDEM_CORE_VN_NUMBER_H_

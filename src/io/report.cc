@@ -122,7 +122,18 @@ std::string Figure(double value, const std::string& unit) {
   return unit.empty() ? text : text + " " + unit;
 }
 
-std::string Percent(double percent) { return FormatVietnameseNumber(percent, 1) + "%"; }
+// % of plan as the table shows it: a lower-is-better indicator's is the
+// target over the result, and says so.
+std::string PlanPercent(const IndicatorEvaluation& e) {
+  if (e.points_from_plan) return FormatPoints(*e.points_from_plan);
+  if (!e.percent_of_plan) return "";
+  return FormatReportedPercent(*e.percent_of_plan) + (e.percent_inverse ? " (KH ÷ TH)" : "");
+}
+
+std::string PreviousPercent(const IndicatorEvaluation& e) {
+  if (e.points_from_previous) return FormatPoints(*e.points_from_previous);
+  return e.percent_of_previous ? FormatReportedPercent(*e.percent_of_previous) : "";
+}
 
 std::string TargetText(const Target& t) {
   if (t.comparator == Comparator::kBand && t.value_high) {
@@ -134,13 +145,26 @@ std::string TargetText(const Target& t) {
 }
 
 // "- Thu ngân sách nhà nước trên địa bàn đạt 21,5 tỷ đồng, bằng 107,5% kế
-// hoạch năm, bằng 115% so với cùng kỳ."
+// hoạch năm, bằng 115% so với cùng kỳ."; a rate against its plan and last
+// year in percentage points ("thấp hơn kế hoạch năm 3,5 điểm %").
 std::string Sentence(const UnitReportRow& row) {
   const IndicatorEvaluation& e = row.evaluation;
   std::string s = "- " + row.indicator.name_vi + (e.estimated ? " ước đạt " : " đạt ") +
                   Figure(*e.actual, row.indicator.unit);
-  if (e.percent_of_plan) s += ", bằng " + Percent(*e.percent_of_plan) + " kế hoạch năm";
-  if (e.percent_of_previous) s += ", bằng " + Percent(*e.percent_of_previous) + " so với cùng kỳ";
+  auto points = [](double p) { return FormatVietnameseNumber(std::fabs(p), 2) + " điểm %"; };
+  if (e.points_from_plan) {
+    s += std::string(*e.points_from_plan >= 0 ? ", cao hơn" : ", thấp hơn") + " kế hoạch năm " +
+         points(*e.points_from_plan);
+  } else if (e.percent_of_plan) {
+    s += ", bằng " + FormatReportedPercent(*e.percent_of_plan) + " kế hoạch năm" +
+         (e.percent_inverse ? " (chỉ tiêu càng thấp càng tốt: kế hoạch ÷ thực hiện)" : "");
+  }
+  if (e.points_from_previous) {
+    s += std::string(*e.points_from_previous >= 0 ? ", tăng " : ", giảm ") + points(*e.points_from_previous) +
+         " so với cùng kỳ";
+  } else if (e.percent_of_previous) {
+    s += ", bằng " + FormatReportedPercent(*e.percent_of_previous) + " so với cùng kỳ";
+  }
   return s + ".";
 }
 
@@ -188,9 +212,8 @@ DocxTable IndicatorTable(const UnitReport& r) {
     // prose keeps the figure exact.
     bool money = row.indicator.unit == "đồng";
     double scale = money ? 1e6 : 1;
-    auto number = [](const std::optional<double>& v, bool percent, double by) {
-      if (!v) return std::string();
-      return percent ? Percent(*v) : FormatVietnameseNumber(*v / by, 2);
+    auto number = [](const std::optional<double>& v, double by) {
+      return v ? FormatVietnameseNumber(*v / by, 2) : std::string();
     };
     std::optional<Target> target = e.target;
     if (target && money) {
@@ -200,9 +223,8 @@ DocxTable IndicatorTable(const UnitReport& r) {
     t.rows.push_back({Cell(std::to_string(++n)), Cell(row.indicator.name_vi, DocxAlign::kLeft),
                       Cell(money ? "triệu đồng" : row.indicator.unit),
                       Cell(target ? TargetText(*target) : "", DocxAlign::kRight),
-                      Cell(number(e.actual, false, scale), DocxAlign::kRight),
-                      Cell(number(e.percent_of_plan, true, 1), DocxAlign::kRight),
-                      Cell(number(e.percent_of_previous, true, 1), DocxAlign::kRight),
+                      Cell(number(e.actual, scale), DocxAlign::kRight),
+                      Cell(PlanPercent(e), DocxAlign::kRight), Cell(PreviousPercent(e), DocxAlign::kRight),
                       Cell(e.target || e.actual ? AttainmentNameVi(e.status) : "")});
   }
   return t;

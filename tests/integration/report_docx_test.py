@@ -79,6 +79,8 @@ with tempfile.TemporaryDirectory() as d:
     check("CHI_NS 10.144.992.938 đồng reads back whole", chi is not None, json.dumps(facts, ensure_ascii=False))
     gd = fact(91.5, "%")
     check("GD_VAN_HOA 91,5% reads back", gd is not None, json.dumps(facts, ensure_ascii=False))
+    check("a rate is set against its plan in percentage points, not as a ratio",
+          "91,5%, thấp hơn kế hoạch năm 3,5 điểm %." in text and "\u22123,5 điểm %" in text, prose)
 
     party = os.path.join(d, "bao-cao-dang-uy.docx")
     r = run("report", "unit", "00145", "--period", "2021", "--as-of", "05/01/2022", "--include-unapproved", "--body", "party_committee",

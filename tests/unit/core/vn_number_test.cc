@@ -60,5 +60,17 @@ TEST(VietnameseNumber, RoundTrips) {
   }
 }
 
+TEST(VnNumber, AWorkedOutPercentKeepsOneDecimalOrTheTwoItHas) {
+  EXPECT_EQ(FormatReportedPercent(107.5), "107,5%");
+  EXPECT_EQ(FormatReportedPercent(96.969696), "97%");
+  EXPECT_EQ(FormatReportedPercent(90.0990099), "90,1%");
+  EXPECT_EQ(FormatReportedPercent(66.66), "66,66%");
+  EXPECT_EQ(FormatPoints(-3.5),
+            "\u2212"
+            "3,5 điểm %");
+  EXPECT_EQ(FormatPoints(0.43), "+0,43 điểm %");
+  EXPECT_EQ(FormatPoints(0.001, false), "0 pts");
+}
+
 }  // namespace
 }  // namespace kiemdem
