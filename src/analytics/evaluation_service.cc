@@ -117,7 +117,8 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
       ASSIGN_OR_RETURN(UnitSeries year_before, series.Read(unit, ind, *Period::Year(period.year() - 1)));
       if (year_before.value) row.last_year = year_before.value->value;
     }
-    ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before, row.last_year));
+    ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before, row.last_year,
+                                                       row.months_reported));
     out.rows.push_back(std::move(row));
   }
   std::vector<IndicatorEvaluation> evals;
@@ -151,7 +152,7 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
       }
       ASSIGN_OR_RETURN(IndicatorEvaluation ev,
                        EvaluateIndicator(r.indicator, period, *t, r.actual_series.value,
-                                         r.previous_series.value, r.last_year));
+                                         r.previous_series.value, r.last_year, r.months_reported));
       own.push_back(std::move(ev));
     }
     out.by_plan.push_back({&p, Summarise(period, own)});

@@ -184,10 +184,16 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
                                               const std::optional<Target>& target,
                                               const std::optional<Observation>& actual,
                                               const std::optional<Observation>& previous,
-                                              std::optional<double> last_year) {
+                                              std::optional<double> last_year, int actual_months) {
   IndicatorEvaluation ev;
   ev.indicator = ind.code;
-  ev.year_verdict = period.month_count() == 12;
+  // A figure for fewer months than the period ("đến tháng 10") is not the period's whole figure.
+  const bool partial =
+      actual && !actual->estimated && actual_months > 0 && actual_months < period.month_count();
+  ev.year_verdict = period.month_count() == 12 && !partial;
+  const Period pace_period =
+      partial ? *Period::Months(period.year(), period.first_month(), period.first_month() + actual_months - 1)
+              : period;
   if (target) {
     RETURN_IF_ERROR(target->Validate());
     if (target->indicator != ind.code || target->year != period.year()) {
@@ -278,7 +284,7 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
   } else {
     bool reached = level != Attainment::kNotMet && SettledInYear(ind, t);
     ev.status = reached ? level : Attainment::kInProgress;
-    ev.pace = PaceOf(ind, period, t, ev.percent_of_plan);
+    ev.pace = PaceOf(ind, pace_period, t, ev.percent_of_plan);
   }
   return ev;
 }

@@ -101,11 +101,17 @@ struct IndicatorEvaluation {
 // the previous year's whole-year result (for a year period, `previous` when
 // not given); without it the target stands as written and nothing is judged
 // ("chưa có số liệu", with the reason).
+// `actual_months` is how many months of the period `actual` stands for when
+// fewer (a stock known to month 10, the sum of 10 months; 0: all): such a
+// figure is not the year's, so a year gets no year verdict from it (unless
+// it is an estimate of the whole year, "ước cả năm") and its pace is
+// measured on those months.
 Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& indicator, const Period& period,
                                               const std::optional<Target>& target,
                                               const std::optional<Observation>& actual,
                                               const std::optional<Observation>& previous,
-                                              std::optional<double> last_year = std::nullopt);
+                                              std::optional<double> last_year = std::nullopt,
+                                              int actual_months = 0);
 
 struct EvaluationSummary {
   std::string period_vi = "năm 2000";  // "10 tháng năm 2018"

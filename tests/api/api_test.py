@@ -1647,6 +1647,14 @@ def test_a_year_figure_built_from_fewer_months_says_how_many(w):
     assert status == 200, e
     row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
     assert (row["actual"], row["months_reported"]) == (41, 3), row
+    # With a year target, March's figure gives no verdict on the year: not "không đạt", not "đạt".
+    status, plan = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_council", "first_year": 2026,
+                                                     "targets": [{"indicator": "HO_NGHEO", "year": 2026,
+                                                                  "comparator": "<=", "value": 30}]})
+    assert status == 201, plan
+    status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026&include_unapproved=true")
+    row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
+    assert not row["year_verdict"] and row["status"] == "in_progress" and row["status_label"] == "chưa đạt", row
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026-Q1&include_unapproved=true")
     row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
     assert row["months_reported"] in (0, 3), row  # the whole quarter: nothing behind

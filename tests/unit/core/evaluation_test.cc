@@ -102,6 +102,36 @@ TEST(Evaluation, TheVerdictBelongsToTheYearActualOrEstimate) {
   EXPECT_TRUE(estimate.year_verdict);
 }
 
+// Seed-1 "Đến nay, phường còn 115 hộ nghèo, cận nghèo": a stock known to month
+// 10 stands for the year 2018 only as "số liệu đến tháng 10", with no year
+// verdict; so does a sum of 10 months; an estimate of the whole year is judged.
+TEST(Evaluation, AFigureForFewerMonthsThanTheYearGetsNoYearVerdict) {
+  Period y = *Period::Year(2018);
+  Indicator poor = Make("HO_NGHEO", Direction::kLowerIsBetter, TimeAggregation::kStock);
+  Result<IndicatorEvaluation> stock =
+      EvaluateIndicator(poor, y, T("HO_NGHEO", 2018, 100, Comparator::kAtMost), O("HO_NGHEO", y, 115),
+                        std::nullopt, std::nullopt, /*actual_months=*/10);
+  ASSERT_TRUE(stock.ok());
+  EXPECT_FALSE(stock->year_verdict);
+  EXPECT_EQ(stock->status, Attainment::kInProgress) << "not yet under the ceiling, and the year is not known";
+  Indicator firms = Make("DN_MOI", Direction::kHigherIsBetter);
+  Result<IndicatorEvaluation> sum =
+      EvaluateIndicator(firms, y, T("DN_MOI", 2018, 33), O("DN_MOI", y, 32), std::nullopt, std::nullopt, 10);
+  ASSERT_TRUE(sum.ok());
+  EXPECT_EQ(sum->status, Attainment::kInProgress);
+  ASSERT_TRUE(sum->pace.has_value()) << "paced on the 10 months it stands for";
+  EXPECT_EQ(sum->pace->pace, Pace::kAhead);
+  EXPECT_NE(sum->pace->basis_vi.find("10/12 tháng"), std::string::npos) << sum->pace->basis_vi;
+  Result<IndicatorEvaluation> whole =
+      EvaluateIndicator(firms, y, T("DN_MOI", 2018, 33), O("DN_MOI", y, 32), std::nullopt, std::nullopt, 12);
+  EXPECT_EQ(whole->status, Attainment::kNotMet);
+  Result<IndicatorEvaluation> estimate =
+      EvaluateIndicator(firms, y, T("DN_MOI", 2018, 33), O("DN_MOI", y, 35, Qualifier::kExact, /*est=*/true),
+                        std::nullopt, std::nullopt, 10);
+  EXPECT_TRUE(estimate->year_verdict);
+  EXPECT_EQ(estimate->status, Attainment::kExceeded);
+}
+
 // A target the cumulative figure has already passed is reached for good ("về đích sớm").
 TEST(Evaluation, AnAmountPastItsYearTargetInTheYearIsReached) {
   Indicator ind = Make("DN_MOI", Direction::kHigherIsBetter);
