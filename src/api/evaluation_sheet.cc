@@ -67,17 +67,18 @@ io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::U
     sheet.rows.push_back({1,
                           {"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Kế hoạch năm", "% KH năm",
                            "Cùng kỳ năm trước", "% cùng kỳ", "Điểm % so với KH", "Đánh giá", "Tiến độ",
-                           "Trạng thái số liệu"}});
+                           "Trạng thái số liệu", "Số liệu mới có của số tháng"}});
   } else {
     sheet.rows.push_back({1,
                           {"Indicator code", "Indicator", "Measure", "Result", "Year's target",
                            "% of year plan", "Same period last year", "% of same period", "Points from plan",
-                           "Verdict", "Pace", "Figure's state"}});
+                           "Verdict", "Pace", "Figure's state", "Months the figure stands for"}});
   }
   using io::CellKind;
   sheet.kinds = {CellKind::kText,   CellKind::kText,    CellKind::kText,   CellKind::kNumber,
                  CellKind::kNumber, CellKind::kPercent, CellKind::kNumber, CellKind::kPercent,
-                 CellKind::kNumber, CellKind::kText,    CellKind::kText,   CellKind::kText};
+                 CellKind::kNumber, CellKind::kText,    CellKind::kText,   CellKind::kText,
+                 CellKind::kNumber};
   int line = 2;
   for (const analytics::EvaluationRow& r : e.rows) {
     const IndicatorEvaluation& ev = r.evaluation;
@@ -87,13 +88,19 @@ io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::U
     if (ev.pace) pace = vi ? PaceNameVi(ev.pace->pace) : PaceNameEn(ev.pace->pace);
     std::string state = FigureStateName(r.result_status, vi);
     if (ev.actual && r.counts_unapproved) state += vi ? " (tính cả số chưa duyệt)" : " (unapproved, counted)";
+    // Filled only for a figure that stands for fewer months than the period (a stock known to March).
+    std::optional<double> months;
+    if (ev.actual && r.months_reported > 0 && r.months_reported < e.period.month_count()) {
+      months.emplace(r.months_reported);
+    }
     sheet.rows.push_back(
         {line++,
          {r.indicator.code, vi ? r.indicator.name_vi : r.indicator.name_en, r.indicator.unit,
           SheetNumber(ev.actual, 6, vn_numbers), SheetNumber(target, 6, vn_numbers),
           SheetNumber(ev.percent_of_plan, 2, vn_numbers), SheetNumber(ev.previous, 6, vn_numbers),
           SheetNumber(ev.percent_of_previous, 2, vn_numbers), SheetNumber(ev.points_from_plan, 2, vn_numbers),
-          vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status), pace, state}});
+          vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status), pace, state,
+          SheetNumber(months, 0, vn_numbers)}});
   }
   return sheet;
 }

@@ -26,8 +26,9 @@ Result<io::UnitReport> UnitReportOf(store::Store& store, const analytics::UnitTr
   report.period = period;
   report.summary = e.summary;
   for (const analytics::EvaluationRow& row : e.rows) {
-    if (row.evaluation.target || row.evaluation.actual)
-      report.rows.push_back({row.indicator, row.evaluation});
+    if (!row.evaluation.target && !row.evaluation.actual) continue;
+    bool partial = row.months_reported > 0 && row.months_reported < period.month_count();
+    report.rows.push_back({row.indicator, row.evaluation, partial ? row.months_reported : 0});
   }
   return report;
 }

@@ -151,6 +151,8 @@ std::string Sentence(const UnitReportRow& row) {
   const IndicatorEvaluation& e = row.evaluation;
   std::string s = "- " + row.indicator.name_vi + (e.estimated ? " ước đạt " : " đạt ") +
                   Figure(*e.actual, row.indicator.unit);
+  // "(số liệu 3 tháng)": a figure that stands for fewer months than the report's period says so.
+  if (row.months > 0 && !e.estimated) s += " (số liệu " + std::to_string(row.months) + " tháng)";
   auto points = [](double p) { return FormatVietnameseNumber(std::fabs(p), 2) + " điểm %"; };
   if (e.points_from_plan) {
     s += std::string(*e.points_from_plan >= 0 ? ", cao hơn" : ", thấp hơn") + " kế hoạch năm " +

@@ -46,6 +46,7 @@ Result<ReportIssuer> IssuerFor(BodyKind kind, const std::string& unit_name, cons
 struct UnitReportRow {
   Indicator indicator;
   IndicatorEvaluation evaluation;
+  int months = 0;  // the months the figure stands for when fewer than the period's; 0: all
 };
 
 struct UnitReport {

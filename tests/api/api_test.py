@@ -1641,7 +1641,7 @@ def test_sign_in_is_rate_limited_after_5_failures(w):
 
 def test_a_year_figure_built_from_fewer_months_says_how_many(w):
     # A stock (households in poverty) reported for March only stands for the year as of March: 3 of 12.
-    ward, _ = w.ward()
+    ward, code = w.ward()
     enter(w, w.admin, ward, "2026-03", 41, "HO_NGHEO")
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026&include_unapproved=true")
     assert status == 200, e
@@ -1655,6 +1655,13 @@ def test_a_year_figure_built_from_fewer_months_says_how_many(w):
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026&include_unapproved=true")
     row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
     assert not row["year_verdict"] and row["status"] == "in_progress" and row["status_label"] == "chưa đạt", row
+    # The download says how many months the figure stands for.
+    status, _, data = download(w, w.admin, f"/evaluation?unit={ward}&period=2026&include_unapproved=true&format=xlsx")
+    cells = xlsx_cells(data)
+    line = next(int(r[1:]) for r, (_, v) in cells.items() if r.startswith("A") and v == "HO_NGHEO")
+    assert cells["M2"] == ("s", "Số liệu mới có của số tháng") and cells[f"M{line}"] == ("n", "3"), cells.get(f"M{line}")
+    status, data = w.api(w.admin, "GET", f"/reports/unit/{code}?period=2026&include_unapproved=true")
+    assert status == 200 and "41 hộ (số liệu 3 tháng)" in docx_text(data), docx_text(data)[-3000:]
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={ward}&period=2026-Q1&include_unapproved=true")
     row = next(r for r in e["rows"] if r["indicator"]["code"] == "HO_NGHEO")
     assert row["months_reported"] in (0, 3), row  # the whole quarter: nothing behind
