@@ -1,7 +1,7 @@
 // The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
 // run the same file), and the browser-only input forms.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber } from "./format";
+import { formatDate, formatMoment, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber } from "./format";
 import vectors from "../../tests/vectors/vietnamese_text.json";
 
 
@@ -75,5 +75,14 @@ describe("amounts typed in tỷ / triệu", () => {
     expect(parseAmountInput("12,3,4 tỷ", "đồng")).toEqual({ value: null, why: "number" });
     expect(parseAmountInput("tỷ", "đồng")).toEqual({ value: null, why: "number" });
     expect(parseAmountInput("", "đồng")).toEqual({ value: null, why: "number" });
+  });
+});
+
+describe("moments", () => {
+  it("shows a UTC stamp as the day and time in Việt Nam", () => {
+    expect(formatMoment("2026-11-22T17:15:02.123Z")).toBe("23/11/2026 00:15");
+    expect(formatMoment("2026-11-22T09:05:00Z")).toBe("22/11/2026 16:05");
+    expect(formatMoment("2026-11-22")).toBe("22/11/2026");
+    expect(formatMoment(null)).toBe("—");
   });
 });

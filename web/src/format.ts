@@ -47,6 +47,19 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
+// A moment the server stamps in UTC ("2026-11-22T17:15:02.123Z") as the day
+// and time in Việt Nam (UTC+7), as the server's own lists write it:
+// "23/11/2026 00:15". A text that is not such a moment is shown as a date.
+export function formatMoment(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const t = Date.parse(iso);
+  if (!/T\d\d:\d\d/.test(iso) || Number.isNaN(t)) return formatDate(iso);
+  const local = new Date(t + 7 * 3600 * 1000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ` +
+    `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+}
+
 // Reads a number as Vietnamese officials write it, by the same rules as the
 // server's ParseVietnameseNumber (src/core/vn_number.cc; the shared vectors
 // in tests/vectors check both): "2.317,8", "19.885.177.001", "2 317,8",

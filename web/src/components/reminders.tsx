@@ -4,7 +4,7 @@
 // which a reporter sees those still open for their units.
 import { useState } from "preact/hooks";
 import { api, ok } from "../api/client";
-import { formatDate } from "../format";
+import { formatDate, formatMoment } from "../format";
 import { t } from "../i18n";
 import { withProgress } from "../lib/progress";
 import { useLoad } from "../lib/use-load";
@@ -59,7 +59,7 @@ export function Reminders() {
             </a>{" "}
             <strong class={r.late ? "late-text" : "due-text"}>{r.late ? t().late : t().due}</strong>{" "}
             <span class="muted">
-              {r.state_label} · {t().remindedOn(r.sent_by, formatDate(r.sent_at))}
+              {r.state_label} · {t().remindedOn(r.sent_by, formatMoment(r.sent_at))}
             </span>
           </li>
         ))}

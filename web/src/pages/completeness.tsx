@@ -7,7 +7,7 @@ import { api, ok, type Schemas } from "../api/client";
 import { Loaded } from "../components/loaded";
 import { RemindButton } from "../components/reminders";
 import { UnitButtons, UnitSearchError, landingUnit, useUnitSearch } from "../components/unit-picker";
-import { formatDate } from "../format";
+import { formatDate, formatMoment } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
@@ -159,7 +159,7 @@ function BoardCard({ board: b, unitId, period, remind }: { board: Board; unitId:
                   <td>
                     {row.late ? <strong class="late-text">{t().late}</strong> : row.due ? <strong class="due-text">{t().due}</strong> : row.state === "submitted" || row.state === "approved" ? t().inTime : ""}
                   </td>
-                  <td class="hide-narrow">{row.last_change ? formatDate(row.last_change) : "—"}</td>
+                  <td class="hide-narrow">{row.last_change ? formatMoment(row.last_change) : "—"}</td>
                 </tr>
               ))}
             </tbody>
