@@ -18,7 +18,8 @@ with open(f"{data}/admin-units/units_2025_communes.csv", encoding="utf-8") as f:
 indicators = []
 with open(f"{data}/indicators/catalogue.csv", encoding="utf-8") as f:
     r = csv.DictReader(f)
-    indicators = [row["code"] for row in r if row["value_kind"] != "fraction"]
+    # Plain figures: fractions need their parts, a yes/no state is only 1 or 0.
+    indicators = [row["code"] for row in r if row["value_kind"] not in ("fraction", "yes_no")]
 months = [f"{y}-{m:02d}" for y in range(2026, 2031) for m in range(1, 13)]
 
 with open(out, "w", encoding="utf-8", newline="") as f:

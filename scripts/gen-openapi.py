@@ -46,7 +46,7 @@ schemas = {
                                   **nullable(num)}}),
                  "description": "A unit this one was formed from, or became, from `effective` on (wholly or in part)."},
     "Indicator": obj({"code": string, "name": string, "name_vi": string, "name_en": string, "unit": string,
-                      "group": string, "value_kind": {"type": "string", "enum": ["number", "percent", "fraction"]},
+                      "group": string, "value_kind": {"type": "string", "enum": ["number", "percent", "fraction", "yes_no"]},
                       "direction": {"type": "string", "enum": ["higher", "lower", "band"]},
                       "spatial": string, "time": string,
                       "allow_negative": boolean, "aliases": {"type": "array", "items": string}}),

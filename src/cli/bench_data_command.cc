@@ -287,8 +287,13 @@ Result<std::vector<Commune>> PickCommunes(const Workspace& ws, const Options& o)
 }
 
 std::vector<BenchIndicator> PickIndicators(const Workspace& ws, size_t k) {
+  // Figures only: a yes/no state ("đạt chuẩn") has no range of values to generate.
+  std::vector<const Indicator*> figures;
+  for (const Indicator& i : ws.indicators) {
+    if (i.value_kind != ValueKind::kYesNo) figures.push_back(&i);
+  }
   std::vector<BenchIndicator> out;
-  for (size_t i : Spread(ws.indicators.size(), k)) out.push_back(Describe(ws.indicators[i]));
+  for (size_t i : Spread(figures.size(), k)) out.push_back(Describe(*figures[i]));
   for (int n = 1; out.size() < k; ++n) out.push_back(Describe(BenchExtra(n)));
   return out;
 }

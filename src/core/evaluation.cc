@@ -21,7 +21,12 @@ int Compare(double actual, double reference) {
   return actual < reference ? -1 : 1;
 }
 
-bool IsRate(const Indicator& ind) { return ind.value_kind != ValueKind::kNumber; }
+bool IsRate(const Indicator& ind) {
+  return ind.value_kind == ValueKind::kPercent || ind.value_kind == ValueKind::kFraction;
+}
+
+// "đạt chuẩn" or not: no percentages, met when reached, never exceeded.
+bool IsYesNo(const Indicator& ind) { return ind.value_kind == ValueKind::kYesNo; }
 
 // Spending against its estimate (dự toán): close to 100% is right. Below the
 // band is under-execution, above it an overrun that needs a supplementary
@@ -66,7 +71,7 @@ Attainment JudgeLevel(const Indicator& ind, const Target& t, double actual) {
 // only grows has reached an at-least target for good ("về đích sớm"). An
 // amount against a ceiling, an exact figure or a band is open until the year ends.
 bool SettledInYear(const Indicator& ind, const Target& t) {
-  if (IsRate(ind) || ind.time == TimeAggregation::kStock) return true;
+  if (IsRate(ind) || IsYesNo(ind) || ind.time == TimeAggregation::kStock) return true;
   return t.comparator == Comparator::kAtLeast && ind.direction == Direction::kHigherIsBetter &&
          !ind.allow_negative;
 }
@@ -218,7 +223,7 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
     ev.note_en += (ev.note_en.empty() ? "" : "; ") + en;
     ev.note_vi += (ev.note_vi.empty() ? "" : "; ") + vi;
   };
-  if (ev.actual && ev.previous) {
+  if (ev.actual && ev.previous && !IsYesNo(ind)) {
     if (IsRate(ind)) {
       ev.points_from_previous = *ev.actual - *ev.previous;
     } else if (*ev.previous == 0) {
@@ -250,6 +255,12 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
     return ev;
   }
   const Target& t = *ev.target;
+  if (IsYesNo(ind)) {
+    // Reached (1) or not: a verdict without percentages, đạt at best.
+    Attainment level = *ev.actual + 0.5 >= t.value ? Attainment::kMet : Attainment::kNotMet;
+    ev.status = ev.year_verdict || level == Attainment::kMet ? level : Attainment::kInProgress;
+    return ev;
+  }
   if (IsRate(ind)) {
     if (t.comparator != Comparator::kBand) ev.points_from_plan = *ev.actual - t.value;
   } else if (ind.direction == Direction::kLowerIsBetter) {

@@ -20,8 +20,10 @@ Result<E> ParseEnum(std::string_view s, const std::pair<const char*, E> (&table)
                          "'" + v + "' không phải là " + what_vi + " (một trong " + allowed + ")");
 }
 
-constexpr std::pair<const char*, ValueKind> kValueKinds[] = {
-    {"number", ValueKind::kNumber}, {"percent", ValueKind::kPercent}, {"fraction", ValueKind::kFraction}};
+constexpr std::pair<const char*, ValueKind> kValueKinds[] = {{"number", ValueKind::kNumber},
+                                                             {"percent", ValueKind::kPercent},
+                                                             {"fraction", ValueKind::kFraction},
+                                                             {"yes_no", ValueKind::kYesNo}};
 constexpr std::pair<const char*, Direction> kDirections[] = {{"higher", Direction::kHigherIsBetter},
                                                              {"lower", Direction::kLowerIsBetter},
                                                              {"band", Direction::kTargetBand}};
@@ -87,7 +89,9 @@ Status Indicator::Validate() const {
                            where_vi + ": tỷ lệ cộng dồn cần tử số và mẫu số (loại giá trị fraction)")
         .WithField("spatial");
   }
-  if (spatial == SpatialAggregation::kSum && value_kind != ValueKind::kNumber) {
+  // Yes/no states add up to a count of the units that reached them.
+  if (spatial == SpatialAggregation::kSum && value_kind != ValueKind::kNumber &&
+      value_kind != ValueKind::kYesNo) {
     return InvalidArgument(where + ": percentages and fractions cannot be summed across units",
                            where_vi + ": không thể cộng tỷ lệ phần trăm hay phân số giữa các đơn vị")
         .WithField("spatial");

@@ -15,6 +15,10 @@ enum class ValueKind {
   kNumber,    // 308 tỷ đồng, 32 doanh nghiệp
   kPercent,   // 73% lao động qua đào tạo
   kFraction,  // 10/20 chi bộ: numerator and denominator are kept
+  // A state reached or not: "phường đạt chuẩn an toàn vệ sinh thực phẩm",
+  // "Đảng bộ đạt trong sạch vững mạnh". 1 is đạt, 0 chưa đạt; its target is
+  // 1, met and never exceeded; summed over units it counts those that did.
+  kYesNo,
 };
 
 enum class Direction {

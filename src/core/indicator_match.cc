@@ -56,6 +56,8 @@ MeasureKind KindOfMeasure(std::string_view unit, bool has_total) {
 }
 
 bool KindFits(MeasureKind kind, std::string_view unit, const Indicator& indicator) {
+  // "đạt chuẩn" or not is no figure: a number in a report never fills it.
+  if (indicator.value_kind == ValueKind::kYesNo) return false;
   switch (kind) {
     case MeasureKind::kPercent: return indicator.value_kind != ValueKind::kNumber;
     case MeasureKind::kFraction: return indicator.value_kind == ValueKind::kFraction;

@@ -75,6 +75,13 @@ Status ValidateObservation(const Observation& obs, const Indicator& ind) {
     return Status::Ok();
   };
   RETURN_IF_ERROR(negative(obs.value, "value"));
+  if (ind.value_kind == ValueKind::kYesNo && obs.value != 0 && obs.value != 1) {
+    return InvalidArgument(where + ": " + ind.name_en + " is reached or not: 1 (đạt) or 0 (chưa đạt), not " +
+                               FormatVietnameseNumber(obs.value),
+                           where + ": " + ind.name_vi + " chỉ có đạt (1) hoặc chưa đạt (0), không phải " +
+                               FormatVietnameseNumber(obs.value))
+        .WithField("value");
+  }
   if (obs.numerator.has_value() != obs.denominator.has_value()) {
     return InvalidArgument(where + ": a fraction needs both a numerator and a denominator (e.g. 10/20)",
                            where + ": phân số cần cả tử số và mẫu số (ví dụ 10/20)")

@@ -745,6 +745,30 @@ def test_the_cli_evaluates_a_unit_as_the_dashboard_does(w):
     assert evaluate("14800").returncode == 2
 
 
+def test_a_yes_no_target_is_met_or_not_counts_in_the_summary_and_rolls_up_as_a_count(w):
+    # "phường đạt chuẩn an toàn vệ sinh thực phẩm": reached (1) or not (0), target 1.
+    (reached, _), (missed, _) = w.ward(), w.ward()
+    for ward, value in [(reached, 1), (missed, 0)]:
+        status, plan = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_council", "first_year": 2026,
+                                                         "targets": [{"indicator": "ATVSTP_DAT_CHUAN", "year": 2026,
+                                                                      "comparator": "=", "value": 1}]})
+        assert status == 201, plan
+        assert enter(w, w.admin, ward, "2026", value, "ATVSTP_DAT_CHUAN")
+    status, r = w.api(w.admin, "POST", "/results", {"unit": reached, "indicator": "ATVSTP_DAT_CHUAN", "period": "2026-06",
+                                                    "value": 2})
+    assert status == 400 and r["error"]["field"] == "value" and "chỉ có đạt (1) hoặc chưa đạt (0)" in r["error"]["message"], r
+    rows = {}
+    for ward in (reached, missed):
+        e, by_code = evaluation_rows(w, ward, "2026", "&include_unapproved=true")
+        rows[ward] = by_code["ATVSTP_DAT_CHUAN"]
+        assert e["summary"]["with_target"] >= 1, e["summary"]
+    assert rows[reached]["status"] == "met" and rows[reached]["percent_of_plan"] is None, rows[reached]
+    assert rows[reached]["points_from_plan"] is None and rows[reached]["indicator"]["value_kind"] == "yes_no"
+    assert rows[missed]["status"] == "not_met" and rows[missed]["status_label"] == "không đạt", rows[missed]
+    status, up = w.api(w.admin, "GET", f"/rollup?unit={w.city}&period=2026&indicator=ATVSTP_DAT_CHUAN&include_unapproved=true")
+    assert status == 200 and up["items"][0]["value"] >= 1 and up["items"][0]["indicator"]["unit"] == "đơn vị đạt", up
+
+
 def test_quang_trung_2016_equal_to_the_plan_is_met_not_exceeded(w):
     # Seed-0: "giá trị sản xuất tiểu thủ công nghiệp địa phương đạt trên 46 tỷ đồng, bằng 100% kế hoạch".
     quang_trung = w.unit("quang%20trung", "06817", "01/01/2016")

@@ -55,10 +55,10 @@ try {
 
   // Every indicator of the catalogue has its row and its cell, the rates included.
   const [, catalogue] = await api("GET", "/indicators?page_size=500");
-  const onScreen = await rep.$$eval("#entry tr[data-code]", (trs) => trs.map((tr) => [tr.dataset.code, !!tr.querySelector("input")]));
+  const onScreen = await rep.$$eval("#entry tr[data-code]", (trs) => trs.map((tr) => [tr.dataset.code, !!tr.querySelector("input, select")]));
   const codes = onScreen.map(([code]) => code);
   const missing = catalogue.items.filter((i) => codes.filter((c) => c === i.code).length !== 1).map((i) => i.code);
-  const rates = catalogue.items.filter((i) => i.value_kind !== "number" || i.unit === "%");
+  const rates = catalogue.items.filter((i) => i.value_kind === "percent" || i.value_kind === "fraction" || i.unit === "%");
   check(`the form has one row per indicator of the catalogue (${catalogue.total}), each with its cell`,
         catalogue.total === catalogue.items.length && codes.length === catalogue.total && missing.length === 0 &&
         onScreen.every(([, input]) => input), JSON.stringify([catalogue.total, codes.length, missing]));
@@ -121,6 +121,10 @@ try {
   check("leaving with unsaved values asks first", asked.includes("chưa lưu") && rep.url().includes("#/entry"), `${asked} ${rep.url()}`);
   check("and staying keeps what was typed", (await rep.inputValue("#v-VON_DTXD")) === "4,5 tỷ");
 
+  // A state reached or not is chosen, not typed ("đạt chuẩn an toàn vệ sinh thực phẩm").
+  await rep.selectOption("#v-ATVSTP_DAT_CHUAN", "1");
+  check("a yes/no indicator offers Đạt / Chưa đạt", (await rep.textContent("#v-ATVSTP_DAT_CHUAN")).includes("Chưa đạt"));
+
   // A refused cell stops the save; questioned ones do not: Lưu nháp stores them, in đồng.
   await rep.click("#save");
   await rep.waitForFunction(() => document.querySelector("#entry-error")?.textContent?.includes("Hãy sửa"));
@@ -135,6 +139,8 @@ try {
   check("the questioned figures are saved as typed", stored("VON_DTXD")?.value === 4.5e9 && stored("BHYT")?.value === 120 && stored("HS_TTHC")?.value === 305,
         JSON.stringify(nov.items.map((r) => [r.indicator, r.value])));
   check("and read back in full", (await rep.inputValue("#v-VON_DTXD")) === "4.500.000.000");
+  check("Đạt is stored as 1 and shown chosen", stored("ATVSTP_DAT_CHUAN")?.value === 1 &&
+        (await rep.inputValue("#v-ATVSTP_DAT_CHUAN")) === "1", JSON.stringify(stored("ATVSTP_DAT_CHUAN")));
 
   // Each state on its row: submitted, approved, sent back with the comment, and still being entered.
   for (const code of ["DN_MOI", "XKLD"]) {

@@ -1,7 +1,7 @@
 // The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
 // run the same file), and the browser-only input forms.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoment, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber } from "./format";
+import { formatDate, formatFigure, formatMoment, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber } from "./format";
 import vectors from "../../tests/vectors/vietnamese_text.json";
 
 
@@ -84,5 +84,16 @@ describe("moments", () => {
     expect(formatMoment("2026-11-22T09:05:00Z")).toBe("22/11/2026 16:05");
     expect(formatMoment("2026-11-22")).toBe("22/11/2026");
     expect(formatMoment(null)).toBe("—");
+  });
+});
+
+describe("figures", () => {
+  it("shows a state reached or not as Đạt / Chưa đạt, and amounts with their unit", () => {
+    const food = { value_kind: "yes_no", unit: "đơn vị đạt" };
+    expect(formatFigure(1, food, "vi")).toBe("Đạt");
+    expect(formatFigure(0, food, "vi")).toBe("Chưa đạt");
+    expect(formatFigure(0, food, "en")).toBe("Not reached");
+    expect(formatFigure(null, food, "vi")).toBe("—");
+    expect(formatFigure(32, { value_kind: "number", unit: "doanh nghiệp" }, "vi")).toBe("32 doanh nghiệp");
   });
 });

@@ -22,6 +22,17 @@ export function formatAmount(value: number | null | undefined, unit: string, lan
   return `${formatNumber(value, lang, 2)}${unit === "%" ? "%" : unit ? " " + unit : ""}`;
 }
 
+// A unit's figure as shown: "Đạt" / "Chưa đạt" for a state reached or not
+// (value kind yes_no: 1 or 0), else the amount with its unit.
+export function formatFigure(value: number | null | undefined, indicator: { value_kind: string; unit: string },
+                             lang: Lang): string {
+  if (indicator.value_kind === "yes_no" && value !== null && value !== undefined) {
+    if (lang === "vi") return value >= 0.5 ? "Đạt" : "Chưa đạt";
+    return value >= 0.5 ? "Reached" : "Not reached";
+  }
+  return formatAmount(value, indicator.unit, lang);
+}
+
 // A percentage with the precision it has: a figure written with two decimals
 // keeps them ("66,66%" as the report says), a computed ratio shows one
 // ("32/33" → "97%", "8/12" → "66,7%").

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/observation.h"
+
 namespace kiemdem {
 namespace {
 
@@ -130,6 +132,40 @@ TEST(Evaluation, AFigureForFewerMonthsThanTheYearGetsNoYearVerdict) {
                         std::nullopt, std::nullopt, 10);
   EXPECT_TRUE(estimate->year_verdict);
   EXPECT_EQ(estimate->status, Attainment::kExceeded);
+}
+
+// Seed-1 "phường đạt chuẩn an toàn vệ sinh thực phẩm", seed-0 "Đảng bộ phường
+// đạt tiêu chuẩn trong sạch vững mạnh": reached or not, no percentages;
+// reached is đạt (never vượt), counted in x/y; not reached inside the year is
+// chưa đạt and, the year over, không đạt.
+TEST(Evaluation, AYesNoTargetIsMetOrNotAndCountsInTheSummary) {
+  Indicator food =
+      Make("ATVSTP_DAT_CHUAN", Direction::kHigherIsBetter, TimeAggregation::kStock, ValueKind::kYesNo);
+  Period y = *Period::Year(2018);
+  IndicatorEvaluation reached =
+      Eval(food, y, T("ATVSTP_DAT_CHUAN", 2018, 1, Comparator::kEqual), O("ATVSTP_DAT_CHUAN", y, 1),
+           O("ATVSTP_DAT_CHUAN", y.SamePeriodLastYear(), 0));
+  EXPECT_EQ(reached.status, Attainment::kMet);
+  EXPECT_FALSE(reached.percent_of_plan || reached.points_from_plan || reached.percent_of_previous ||
+               reached.points_from_previous);
+  IndicatorEvaluation not_yet =
+      Eval(food, kTenMonths2018, T("ATVSTP_DAT_CHUAN", 2018, 1), O("ATVSTP_DAT_CHUAN", kTenMonths2018, 0));
+  EXPECT_EQ(not_yet.status, Attainment::kInProgress);
+  IndicatorEvaluation missed = Eval(food, y, T("ATVSTP_DAT_CHUAN", 2018, 1), O("ATVSTP_DAT_CHUAN", y, 0));
+  EXPECT_EQ(missed.status, Attainment::kNotMet);
+  EvaluationSummary s = Summarise(y, {reached, missed});
+  EXPECT_EQ(s.with_target, 2);
+  EXPECT_EQ(s.met, 1);
+  EXPECT_EQ(s.exceeded, 0);
+  // Only 1 or 0 is a value.
+  Observation two = O("ATVSTP_DAT_CHUAN", y, 2);
+  two.unit = 1;
+  Status bad = ValidateObservation(two, food);
+  EXPECT_EQ(bad.field(), "value");
+  EXPECT_NE(bad.message_vi().find("chỉ có đạt (1) hoặc chưa đạt (0)"), std::string::npos) << bad.message_vi();
+  // Summed over units it counts those that reached it.
+  food.spatial = SpatialAggregation::kSum;
+  EXPECT_TRUE(food.Validate().ok());
 }
 
 // A target the cumulative figure has already passed is reached for good ("về đích sớm").

@@ -5,7 +5,7 @@
 // the same table as Excel or CSV (GET /compare/table).
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, ok, type Schemas, type Unit } from "../api/client";
-import { formatAmount, formatPercent, formatPoints } from "../format";
+import { formatAmount, formatFigure, formatPercent, formatPoints } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { sortRows } from "../lib/sort";
@@ -124,7 +124,7 @@ function ComparisonBody({ table, indicator }: { table: Table; indicator: string 
                   <tr data-unit={r.unit.id}>
                     <td>{r.unit.name}</td>
                     <td class="num" data-value={r.cell?.actual ?? ""}>
-                      {formatAmount(r.cell?.actual ?? r.cell?.unapproved_value, ind.indicator.unit, lang)}
+                      {formatFigure(r.cell?.actual ?? r.cell?.unapproved_value, ind.indicator, lang)}
                       {r.cell && r.cell.actual !== null && !r.cell.approved && <> <span class="muted">({t().counted})</span></>}
                       {r.cell && r.cell.actual === null && r.cell.unapproved_value !== null && <> <span class="muted">({t().notCounted})</span></>}
                     </td>
@@ -203,7 +203,7 @@ function Scorecard({ table }: { table: Table }) {
                 <td class={`num verdict ${c?.status ?? "no_data"}`} title={c?.status_label ?? t().noData}>
                   {c && (c.percent_of_plan !== null || c.points_from_plan !== null)
                     ? planText(c, lang)
-                    : formatAmount(c?.actual, table.indicators[i]?.indicator.unit ?? "", lang)}
+                    : table.indicators[i] ? formatFigure(c?.actual, table.indicators[i].indicator, lang) : "—"}
                 </td>
               ))}
             </tr>

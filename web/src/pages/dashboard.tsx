@@ -10,7 +10,7 @@ import { Chart } from "../components/chart";
 import { ComparisonCard } from "../components/comparison";
 import { Loaded } from "../components/loaded";
 import { UnitButtons, UnitSearchError, landingUnit, lastDay, nameWithProvince, useUnitSearch } from "../components/unit-picker";
-import { formatAmount, formatDate, formatPercent, formatPoints } from "../format";
+import { formatAmount, formatDate, formatFigure, formatPercent, formatPoints } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
@@ -219,7 +219,7 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
                     {r.target && r.target.form !== "level" && <div class="muted target-form">{r.target.form_text}</div>}
                   </td>
                   <td class="num result">
-                    {formatAmount(r.actual ?? r.unapproved_value, r.indicator.unit, lang)}
+                    {formatFigure(r.actual ?? r.unapproved_value, r.indicator, lang)}
                     {r.estimated && <> <span class="muted">({t().estimated})</span></>}
                     {r.months_reported > 0 && r.months_reported < monthCount(e.period.key) && (
                       <> <span class="muted months-behind">({t().monthsBehind(r.months_reported, monthCount(e.period.key))})</span></>

@@ -318,8 +318,18 @@ function EntryRow(p: { indicator: Indicator; result?: Result; context?: Evaluati
           <label for={`v-${i.code}`}>{i.name}</label> <span class="muted">({i.unit})</span>
         </td>
         <td class="num">
-          <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={!p.canEnter || r?.status === "approved"}
-                 aria-invalid={p.bad ? "true" : "false"} aria-describedby={`e-${i.code}`} onInput={(e) => p.onInput(e.currentTarget.value)} />
+          {i.value_kind === "yes_no" ? (
+            // Reached or not: a choice, never a number typed.
+            <select id={`v-${i.code}`} value={p.value} disabled={!p.canEnter || r?.status === "approved"}
+                    aria-describedby={`e-${i.code}`} onChange={(e) => p.onInput(e.currentTarget.value)}>
+              <option value="">—</option>
+              <option value="1">{t().yesNo.yes}</option>
+              <option value="0">{t().yesNo.no}</option>
+            </select>
+          ) : (
+            <input id={`v-${i.code}`} inputmode="decimal" size={14} value={p.value} readOnly={!p.canEnter || r?.status === "approved"}
+                   aria-invalid={p.bad ? "true" : "false"} aria-describedby={`e-${i.code}`} onInput={(e) => p.onInput(e.currentTarget.value)} />
+          )}
           <div class={p.bad ? "error" : "warning"} id={`e-${i.code}`} aria-live="polite">{message}</div>
           {read.value !== null && read.scaled && (
             <div class="muted scaled" id={`s-${i.code}`}>{t().scaledAs(`${formatNumber(read.value, lang, 6)} ${i.unit}`)}</div>
