@@ -196,7 +196,8 @@ class ResultRows {
       }
       o.period = *period;
     }
-    Result<double> value = Number(t_.Cell(row, "value"));
+    bool yes_no = it != by_code_.end() && it->second.value_kind == ValueKind::kYesNo;
+    Result<double> value = yes_no ? internal::Reached(t_.Cell(row, "value")) : Number(t_.Cell(row, "value"));
     if (!value.ok()) problems_.Add(row, "value", value.status());
     for (const char* key : {"numerator", "denominator"}) {
       std::string text = t_.Cell(row, key);

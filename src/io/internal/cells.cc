@@ -53,6 +53,13 @@ Result<bool> YesNo(const std::string& text) {
                          "'" + text + "' không phải có/không (có, không, 1, 0, x)");
 }
 
+Result<double> Reached(const std::string& text) {
+  std::string f = FoldForSearch(text);
+  if (f == "dat") return 1.0;
+  if (f == "chua dat" || f == "khong dat") return 0.0;
+  return Number(text);
+}
+
 Result<std::optional<Date>> DateCell(const std::string& text) {
   if (text.empty()) return std::optional<Date>();
   // A serial as Excel stores it ("45839": a date cell without a date style),

@@ -29,6 +29,10 @@ struct Problems {
 Result<double> Number(const std::string& text);
 // có/không, x, 1/0, yes/no; empty is no.
 Result<bool> YesNo(const std::string& text);
+// The value of a state reached or not as people type it in a sheet: "Đạt"
+// (1), "Chưa đạt" or "Không đạt" (0), with or without diacritics, else the
+// number written (ValidateObservation then takes only 1 or 0).
+Result<double> Reached(const std::string& text);
 // dd/mm/yyyy, yyyy-mm-dd or an Excel date serial (45839 is 01/07/2025); empty is none.
 Result<std::optional<Date>> DateCell(const std::string& text);
 // A whole number within [low, high].

@@ -22,6 +22,12 @@ class FakeCodes final : public CodeResolver {
     thu.name_vi = "Thu ngân sách";
     thu.unit = "triệu đồng";
     indicators_.push_back(thu);
+    Indicator food;
+    food.code = "ATVSTP";
+    food.name_vi = "Đạt chuẩn an toàn vệ sinh thực phẩm";
+    food.unit = "đơn vị đạt";
+    food.value_kind = ValueKind::kYesNo;
+    indicators_.push_back(food);
   }
   Result<std::vector<Indicator>> Indicators() override { return indicators_; }
   Result<std::vector<UnitRecord>> Units() override { return std::vector<UnitRecord>{}; }
@@ -64,6 +70,33 @@ TEST(SheetRows, CheckedResultsGoToTheSinkWithTheirUnitsResolved) {
   ASSERT_EQ(back->rows.size(), 3u);
   EXPECT_EQ(back->rows[1].cells[0], "06817");
   EXPECT_EQ(back->rows[1].cells[3], "2.317,8");
+}
+
+// A state reached or not as typed in a sheet: "Đạt", "chưa đạt", "khong dat", 1 or 0; nothing else.
+TEST(SheetRows, AYesNoStateReadsAsTypedAndOnlyAsOneOrZero) {
+  FakeCodes codes;
+  std::vector<Observation> got;
+  ResultSink sink = [&](std::vector<Observation>& batch) {
+    for (Observation& o : batch) got.push_back(o);
+    return Status::Ok();
+  };
+  Result<ImportOutcome> out = ReadResults(codes,
+                                          Csv("unit_code,indicator,period,value\n06817,ATVSTP,2026,Đạt\n"
+                                              "06817,ATVSTP,2025,chưa đạt\n06817,ATVSTP,2024,khong dat\n"
+                                              "06817,ATVSTP,2023,1\n"),
+                                          {}, sink);
+  ASSERT_TRUE(out.ok() && out->problems.empty()) << (out.ok() ? out->problems[0].message_vi : "");
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(std::vector<double>({got[0].value, got[1].value, got[2].value, got[3].value}),
+            std::vector<double>({1, 0, 0, 1}));
+  got.clear();
+  out = ReadResults(codes,
+                    Csv("unit_code,indicator,period,value\n06817,ATVSTP,2026,3\n06817,ATVSTP,2025,có lẽ\n"),
+                    {}, sink);
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->problems.size(), 2u);
+  EXPECT_EQ(out->problems[0].column, "D (Giá trị)") << out->problems[0].column;
+  EXPECT_TRUE(got.empty());
 }
 
 TEST(SheetRows, ARowWithAProblemStopsTheSinkAndEveryProblemIsListed) {
