@@ -149,6 +149,9 @@ std::string TargetText(const Target& t) {
 // year in percentage points ("thấp hơn kế hoạch năm 3,5 điểm %").
 std::string Sentence(const UnitReportRow& row) {
   const IndicatorEvaluation& e = row.evaluation;
+  if (row.indicator.value_kind == ValueKind::kYesNo) {  // "- Đảng bộ đạt trong sạch vững mạnh: đạt."
+    return "- " + row.indicator.name_vi + ": " + (*e.actual >= 0.5 ? "đạt" : "chưa đạt") + ".";
+  }
   std::string s = "- " + row.indicator.name_vi + (e.estimated ? " ước đạt " : " đạt ") +
                   Figure(*e.actual, row.indicator.unit);
   // "(số liệu 3 tháng)": a figure that stands for fewer months than the report's period says so.
@@ -221,6 +224,13 @@ DocxTable IndicatorTable(const UnitReport& r) {
     if (target && money) {
       target->value /= scale;
       if (target->value_high) *target->value_high /= scale;
+    }
+    if (row.indicator.value_kind == ValueKind::kYesNo) {  // reached or not: no amounts, no percentages
+      std::string got = e.actual ? (*e.actual >= 0.5 ? "Đạt" : "Chưa đạt") : "";
+      t.rows.push_back({Cell(std::to_string(++n)), Cell(row.indicator.name_vi, DocxAlign::kLeft), Cell(""),
+                        Cell(e.target ? "Đạt" : ""), Cell(got), Cell(""), Cell(""),
+                        Cell(e.target || e.actual ? AttainmentNameVi(e.status) : "")});
+      continue;
     }
     t.rows.push_back({Cell(std::to_string(++n)), Cell(row.indicator.name_vi, DocxAlign::kLeft),
                       Cell(money ? "triệu đồng" : row.indicator.unit),

@@ -747,7 +747,7 @@ def test_the_cli_evaluates_a_unit_as_the_dashboard_does(w):
 
 def test_a_yes_no_target_is_met_or_not_counts_in_the_summary_and_rolls_up_as_a_count(w):
     # "phường đạt chuẩn an toàn vệ sinh thực phẩm": reached (1) or not (0), target 1.
-    (reached, _), (missed, _) = w.ward(), w.ward()
+    (reached, _), (missed, missed_code) = w.ward(), w.ward()
     for ward, value in [(reached, 1), (missed, 0)]:
         status, plan = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_council", "first_year": 2026,
                                                          "targets": [{"indicator": "ATVSTP_DAT_CHUAN", "year": 2026,
@@ -767,6 +767,8 @@ def test_a_yes_no_target_is_met_or_not_counts_in_the_summary_and_rolls_up_as_a_c
     assert rows[missed]["status"] == "not_met" and rows[missed]["status_label"] == "không đạt", rows[missed]
     status, up = w.api(w.admin, "GET", f"/rollup?unit={w.city}&period=2026&indicator=ATVSTP_DAT_CHUAN&include_unapproved=true")
     assert status == 200 and up["items"][0]["value"] >= 1 and up["items"][0]["indicator"]["unit"] == "đơn vị đạt", up
+    status, data = w.api(w.admin, "GET", f"/reports/unit/{missed_code}?period=2026&include_unapproved=true")
+    assert status == 200 and "Đạt chuẩn an toàn vệ sinh thực phẩm: chưa đạt." in docx_text(data), docx_text(data)[-2000:]
 
 
 def test_quang_trung_2016_equal_to_the_plan_is_met_not_exceeded(w):
