@@ -155,11 +155,12 @@ Mailed MailReminders(Call& call, const std::vector<store::Reminder>& reminders,
     if (v["province"].is_string()) name += " (" + v["province"].get<std::string>() + ")";
     return name;
   };
+  const std::map<UnitId, std::vector<std::string>> recipients = ReminderRecipients(users);
   std::string relay_down;
   for (size_t i = 0; i < reminders.size(); ++i) {
     const store::Reminder& r = reminders[i];
-    std::vector<std::string> to = ReminderRecipients(users, r.unit);
-    if (to.empty()) {
+    auto found = recipients.find(r.unit);
+    if (found == recipients.end()) {
       ++m.without_address;
       continue;
     }
@@ -180,9 +181,9 @@ Mailed MailReminders(Call& call, const std::vector<store::Reminder>& reminders,
       context.link =
           call.app->public_url() + "/#/entry?unit=" + std::to_string(r.unit) + "&period=" + r.period.Key();
     }
-    Status sent = mailer->Send(ReminderMail(r, context, to));
+    Status sent = mailer->Send(ReminderMail(r, context, found->second));
     if (sent.ok()) {
-      m.to[i] = std::move(to);
+      m.to[i] = found->second;
       ++m.sent;
       continue;
     }

@@ -4,20 +4,15 @@
 
 namespace kiemdem::api {
 
-std::vector<std::string> ReminderRecipients(const std::vector<store::User>& users, UnitId unit) {
-  std::vector<std::string> out;
+std::map<UnitId, std::vector<std::string>> ReminderRecipients(const std::vector<store::User>& users) {
+  std::map<UnitId, std::vector<std::string>> out;
   for (const store::User& u : users) {
     if (u.disabled || u.email.empty()) continue;
     std::vector<Grant> grants;
     for (const store::RoleGrant& g : u.roles) {
       if (Result<Role> role = ParseRole(g.role); role.ok()) grants.push_back({*role, g.unit});
     }
-    for (UnitId reminded : RemindedUnits(grants)) {
-      if (reminded == unit) {
-        out.push_back(u.email);
-        break;
-      }
-    }
+    for (UnitId reminded : RemindedUnits(grants)) out[reminded].push_back(u.email);
   }
   return out;
 }

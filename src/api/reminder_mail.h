@@ -4,6 +4,7 @@
 #ifndef KIEMDEM_API_REMINDER_MAIL_H_
 #define KIEMDEM_API_REMINDER_MAIL_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,8 @@
 
 namespace kiemdem::api {
 
-std::vector<std::string> ReminderRecipients(const std::vector<store::User>& users, UnitId unit);
+// Each reminded unit's addresses, read from every user's roles once.
+std::map<UnitId, std::vector<std::string>> ReminderRecipients(const std::vector<store::User>& users);
 
 // What the mail says besides the reminder itself, as the board shows it.
 struct ReminderContext {

@@ -12,14 +12,15 @@
 #include "core/vn_number.h"
 
 namespace kiemdem::cli {
-namespace {
-
-bool Vi(const GlobalOptions& g) { return g.lang == "vi"; }
 
 int Fail(const GlobalOptions& g, const Status& s) {
   std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
   return 1;
 }
+
+namespace {
+
+bool Vi(const GlobalOptions& g) { return g.lang == "vi"; }
 
 int Usage(const std::string& text) {
   std::cerr << "usage: " << text << "\n";

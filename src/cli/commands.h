@@ -7,12 +7,18 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
+
 namespace kiemdem::cli {
 
 struct GlobalOptions {
   std::string data_dir;     // --data DIR
   std::string lang = "vi";  // --lang vi|en
 };
+
+// Prints "kiemdem: <message in g.lang>" on stderr and returns 1: how every
+// command ends on an error.
+int Fail(const GlobalOptions& g, const Status& s);
 
 int RunUnits(const GlobalOptions& g, const std::vector<std::string>& args);
 int RunIndicators(const GlobalOptions& g, const std::vector<std::string>& args);

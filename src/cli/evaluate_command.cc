@@ -26,12 +26,6 @@ const char* kUsage =
     "  (default the period's last day); --plan: party_committee, peoples_council, peoples_committee or "
     "assigned";
 
-int Fail(const GlobalOptions& g, const Status& s) {
-  std::cerr << "kiemdem: " << s.message_in(g.lang) << (s.field().empty() ? "" : " (" + s.field() + ")")
-            << "\n";
-  return 1;
-}
-
 std::string Amount(const std::optional<double>& v, const std::string& unit) {
   if (!v) return "—";
   if (unit == "đồng" && std::abs(*v) >= 1e9) return FormatVietnameseNumber(*v / 1e9, 2) + " tỷ";

@@ -22,11 +22,6 @@
 namespace kiemdem::cli {
 namespace {
 
-int Fail(const GlobalOptions& g, const Status& s) {
-  std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
-  return 1;
-}
-
 // A first administrator when there is no user at all; its password is printed once.
 Status EnsureAdmin(store::AccountStore& s, std::string* password) {
   ASSIGN_OR_RETURN(std::vector<store::User> users, s.ListUsers());

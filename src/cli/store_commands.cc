@@ -65,11 +65,6 @@ StoreFlags Parse(const std::vector<std::string>& args) {
   return f;
 }
 
-int Fail(const GlobalOptions& g, const Status& s) {
-  std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
-  return 1;
-}
-
 Result<std::unique_ptr<store::Store>> OpenMigrated(const std::string& db) {
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::Store::Open({.url = db}));
   RETURN_IF_ERROR(s->Migrate());

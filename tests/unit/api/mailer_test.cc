@@ -58,8 +58,9 @@ TEST(ReminderMail, GoesToTheReportersAndApproversOfTheUnitWithAnAddress) {
   users[2] = {3, "hoa", "", "", true, "hoa@p.vn", {{"reporter", 7}}};  // disabled
   users[3] = {4, "tp", "", "", false, "tp@tp.vn", {{"approver", 1}}};  // the city, not the ward
   users[4] = {5, "xem", "", "", false, "xem@p.vn", {{"viewer", 7}, {"approver", 7}}};
-  EXPECT_EQ(ReminderRecipients(users, 7), (std::vector<std::string>{"lan@p.vn", "xem@p.vn"}));
-  EXPECT_TRUE(ReminderRecipients(users, 8).empty());
+  std::map<UnitId, std::vector<std::string>> by_unit = ReminderRecipients(users);
+  EXPECT_EQ(by_unit[7], (std::vector<std::string>{"lan@p.vn", "xem@p.vn"}));
+  EXPECT_TRUE(by_unit[8].empty());
 }
 
 }  // namespace

@@ -46,13 +46,18 @@ class FakeCodes final : public CodeResolver {
 
 Sheet Csv(const std::string& text) { return *ReadCsv(text, "kq.csv"); }
 
+// A sink that keeps every observation handed to it.
+ResultSink CollectInto(std::vector<Observation>* got) {
+  return [got](std::vector<Observation>& batch) {
+    for (Observation& o : batch) got->push_back(o);
+    return Status::Ok();
+  };
+}
+
 TEST(SheetRows, CheckedResultsGoToTheSinkWithTheirUnitsResolved) {
   FakeCodes codes;
   std::vector<Observation> got;
-  ResultSink sink = [&](std::vector<Observation>& batch) {
-    for (Observation& o : batch) got.push_back(o);
-    return Status::Ok();
-  };
+  ResultSink sink = CollectInto(&got);
   Result<ImportOutcome> out = ReadResults(
       codes, Csv("unit_code,indicator,period,value\n06817,THU_NS,2026,\"2.317,8\"\n06817,THU_NS,2025,10\n"),
       {}, sink);
@@ -76,10 +81,7 @@ TEST(SheetRows, CheckedResultsGoToTheSinkWithTheirUnitsResolved) {
 TEST(SheetRows, AYesNoStateReadsAsTypedAndOnlyAsOneOrZero) {
   FakeCodes codes;
   std::vector<Observation> got;
-  ResultSink sink = [&](std::vector<Observation>& batch) {
-    for (Observation& o : batch) got.push_back(o);
-    return Status::Ok();
-  };
+  ResultSink sink = CollectInto(&got);
   Result<ImportOutcome> out = ReadResults(codes,
                                           Csv("unit_code,indicator,period,value\n06817,ATVSTP,2026,Đạt\n"
                                               "06817,ATVSTP,2025,chưa đạt\n06817,ATVSTP,2024,khong dat\n"
