@@ -90,9 +90,20 @@ try {
   await admin.waitForSelector(`#plans-unit-list button[data-unit="${ward.id}"]`);
   await admin.click(`#plans-unit-list button[data-unit="${ward.id}"]`);
   await admin.waitForFunction(() => document.querySelector("#plans-title")?.textContent.includes("Long Biên"));
-  await admin.fill("#plans-year", "2027");
-  await admin.press("#plans-year", "Tab");
-  await admin.waitForFunction(() => document.querySelector("#targets-title")?.textContent.includes("2027"));
+  // The year is typed once the ward's plans have loaded (a render still loading them would put the old
+  // year back in the field); a second try covers a render that lands between typing and leaving it.
+  await admin.waitForSelector("#targets-title");
+  for (let attempt = 0; ; attempt++) {
+    await admin.fill("#plans-year", "2027");
+    await admin.press("#plans-year", "Tab");
+    try {
+      await admin.waitForFunction(() => document.querySelector("#targets-title")?.textContent.includes("2027"),
+                                  null, { timeout: 10000 });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
   check("the ward has no target for 2027 yet", (await admin.$("#targets-empty")) !== null);
   await admin.waitForSelector("#plan-form");
   await admin.selectOption("#plan-body", "peoples_council");
