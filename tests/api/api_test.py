@@ -24,6 +24,11 @@ import pytest
 from server import Client
 
 
+def vn_today():
+    """Today in Việt Nam (UTC+7): the day the server counts deadlines from, whatever this machine's zone."""
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=7)).date()
+
+
 def enter(w, client, unit, period, value, indicator="THU_NSNN"):
     status, r = w.api(client, "POST", "/results", {"unit": unit, "indicator": indicator, "period": period, "value": value})
     assert status == 201, r
@@ -1223,7 +1228,7 @@ def test_the_documents_date_gives_the_year_of_a_deadline(w):
     status, g = w.api(rep, "GET", f"/documents/{d['document']['id']}")
     assert status == 200 and [x["deadline"] for x in g["facts"]["directives"]] == ["2019-10-28"], g.get("facts")
     status, d = w.api(rep, "POST", "/documents", {"unit": ward, "text": LETTER})
-    today = datetime.date.today()
+    today = vn_today()
     assert status == 201 and d["facts"]["directives"][0]["deadline"][:4] in (str(today.year), str(today.year + 1)), \
         "without a date, today gives it: %s" % d.get("facts")
 
@@ -1294,10 +1299,10 @@ def test_a_sessions_conclusion_notice_downloads_as_docx_404_alike_when_missing_o
     (ward, _), (neighbour, _) = w.ward(), w.ward()
     rep, other, appr = w.user(("reporter", ward)), w.user(("reporter", neighbour)), w.user(("approver", w.city))
     status, mt = w.api(appr, "POST", "/meetings", {
-        "unit": ward, "held_on": datetime.date.today().isoformat(), "host": "UBND thành phố", "chair": "đồng chí Chủ tịch",
+        "unit": ward, "held_on": vn_today().isoformat(), "host": "UBND thành phố", "chair": "đồng chí Chủ tịch",
         "conclusions": "Tập trung thu ngân sách",
         "directives": [{"text": "Rà soát các hộ kinh doanh", "assignee": {"kind": "body", "name": "UBND phường"},
-                        "deadline": (datetime.date.today() + datetime.timedelta(days=30)).isoformat()}]})
+                        "deadline": (vn_today() + datetime.timedelta(days=30)).isoformat()}]})
     assert status == 201, mt
     mid = mt["meeting"]["id"] if "meeting" in mt else mt["id"]
     status, data = w.api(rep, "GET", f"/meetings/{mid}/notice.docx")
@@ -1375,7 +1380,7 @@ def test_a_directive_followed_from_its_session_to_done_late(w):
     (ward, _), (neighbour, _) = w.ward(), w.ward()
     rep, other, appr = w.user(("reporter", ward)), w.user(("reporter", neighbour)), w.user(("approver", w.city))
     evidence = enter(w, rep, ward, "2026-10", 2317.8e6)["id"]
-    today = datetime.date.today()
+    today = vn_today()
     deadline = today + datetime.timedelta(days=1)
     status, mt = w.api(appr, "POST", "/meetings", {
         "unit": ward, "held_on": today.isoformat(), "host": "Thường trực Thành ủy", "chair": "đồng chí Bí thư",
@@ -1415,7 +1420,7 @@ def test_a_directive_followed_from_its_session_to_done_late(w):
 def test_only_the_body_above_moves_a_sessions_deadline_or_assigns_targets(w):
     ward, _ = w.ward()
     city_approver, ward_approver = w.user(("approver", w.city)), w.user(("approver", ward))
-    today = datetime.date.today()
+    today = vn_today()
     status, mt = w.api(city_approver, "POST", "/meetings", {
         "unit": ward, "held_on": today.isoformat(), "host": "Thường trực Thành ủy", "chair": "đồng chí Bí thư",
         "directives": [{"text": "Hoàn thành giải phóng mặt bằng", "assignee": {"kind": "body", "name": "UBND phường"},
@@ -1448,7 +1453,7 @@ def test_a_directive_with_two_deadlines_and_a_standing_duty(w):
     """ "Báo cáo Chủ tịch UBND thành phố trước ngày 25/11, hoàn thành trước 31/12"; "thường xuyên kiểm tra"."""
     ward, _ = w.ward()
     city_approver, ward_approver = w.user(("approver", w.city)), w.user(("approver", ward))
-    today = datetime.date.today()
+    today = vn_today()
     report_by, finish_by = today + datetime.timedelta(days=5), today + datetime.timedelta(days=40)
     status, mt = w.api(city_approver, "POST", "/meetings", {
         "unit": ward, "held_on": today.isoformat(), "host": "Thường trực Thành ủy",
@@ -1500,7 +1505,7 @@ def test_a_directive_with_two_deadlines_and_a_standing_duty(w):
 def test_a_session_whose_second_directive_is_bad_is_refused_whole(w):
     ward, _ = w.ward()
     appr = w.user(("approver", w.city))
-    today = datetime.date.today().isoformat()
+    today = vn_today().isoformat()
     status, r = w.api(appr, "POST", "/meetings", {
         "unit": ward, "held_on": today, "host": "UBND phường",
         "directives": [{"text": "ok", "assignee": "x"}, {"text": "bad", "assignee": "y", "indicator": "NOPE"}]})
@@ -1514,7 +1519,7 @@ def test_a_session_whose_second_directive_is_bad_is_refused_whole(w):
 def test_a_reporter_cannot_record_working_sessions(w):
     ward, _ = w.ward()
     rep = w.user(("reporter", ward))
-    status, r = w.api(rep, "POST", "/meetings", {"unit": ward, "held_on": datetime.date.today().isoformat(), "host": "x"})
+    status, r = w.api(rep, "POST", "/meetings", {"unit": ward, "held_on": vn_today().isoformat(), "host": "x"})
     assert status == 403, r
 
 
@@ -1698,7 +1703,7 @@ def test_a_year_figure_built_from_fewer_months_says_how_many(w):
 
 def session_with(w, client, ward, directives, host="Thường trực Thành ủy"):
     status, mt = w.api(client, "POST", "/meetings", {
-        "unit": ward, "held_on": datetime.date.today().isoformat(), "host": host, "directives": directives})
+        "unit": ward, "held_on": vn_today().isoformat(), "host": host, "directives": directives})
     assert status == 201, mt
     return mt
 
@@ -1706,7 +1711,7 @@ def session_with(w, client, ward, directives, host="Thường trực Thành ủy
 def test_due_within_lists_the_next_deadlines_of_the_week_with_their_unit_and_session(w):
     ward, code = w.ward()
     city, rep = w.user(("approver", w.city)), w.user(("reporter", ward))
-    today = datetime.date.today()
+    today = vn_today()
     day = lambda n: (today + datetime.timedelta(days=n)).isoformat()  # noqa: E731
     mt = session_with(w, city, ward, [
         {"text": "Báo cáo trong 3 ngày", "assignee": "UBND phường", "deadline": day(30),
@@ -1772,7 +1777,7 @@ def test_a_units_deadlines_are_an_icalendar_feed_read_with_its_api_token(w):
 
     ward, code = w.ward()
     city, rep = w.user(("approver", w.city)), w.user(("reporter", ward))
-    today = datetime.date.today()
+    today = vn_today()
     long_text = "Rà soát, giải quyết dứt điểm kiến nghị của cử tri về đất đai; báo cáo Thường trực Thành ủy, " \
                 "UBND thành phố kết quả thực hiện"
     mt = session_with(w, city, ward, [

@@ -323,8 +323,9 @@ try {
   check("the fixed file is stored", (await page.textContent("#import-summary")).includes("Đã lưu 2 số liệu"));
 
   // A working session with a directive due tomorrow: in progress today, overdue after it.
-  const today = new Date();
-  const dd = (d) => `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
+  // Days are the server's, in Việt Nam (UTC+7), whatever this machine's clock says.
+  const today = new Date(Date.now() + 7 * 3600000);
+  const dd = (d) => `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
   const tomorrow = new Date(today.getTime() + 86400000);
   const text = "Báo cáo Chủ tịch UBND thành phố kết quả thu ngân sách";
   await page.goto(`${server.base}/#/meetings?unit=${qh[0]}`);

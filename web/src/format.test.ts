@@ -1,7 +1,7 @@
 // The shared vectors of tests/vectors/vietnamese_text.json (the C++ tests
 // run the same file), and the browser-only input forms.
 import { describe, expect, it } from "vitest";
-import { formatDate, formatFigure, formatMoment, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber } from "./format";
+import { formatDate, formatFigure, formatMoment, formatNumber, formatPercent, formatPoints, parseAmountInput, parseVietnameseDate, parseVietnameseNumber, todayInVietnam } from "./format";
 import vectors from "../../tests/vectors/vietnamese_text.json";
 
 
@@ -95,5 +95,13 @@ describe("figures", () => {
     expect(formatFigure(0, food, "en")).toBe("Not reached");
     expect(formatFigure(null, food, "vi")).toBe("—");
     expect(formatFigure(32, { value_kind: "number", unit: "doanh nghiệp" }, "vi")).toBe("32 doanh nghiệp");
+  });
+});
+
+describe("today in Việt Nam", () => {
+  it("is already the next day from 17:00 UTC, as the server counts deadlines", () => {
+    expect(todayInVietnam(Date.parse("2026-12-07T16:59:59Z"))).toBe("2026-12-07");
+    expect(todayInVietnam(Date.parse("2026-12-07T17:00:00Z"))).toBe("2026-12-08");
+    expect(todayInVietnam(Date.parse("2026-12-31T20:00:00Z"))).toBe("2027-01-01");
   });
 });

@@ -58,6 +58,12 @@ export function formatDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
+// Today in Việt Nam (UTC+7) as "2026-11-25", the day the server judges
+// deadlines and periods by, wherever the browser's clock is set.
+export function todayInVietnam(now: number = Date.now()): string {
+  return new Date(now + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 // A moment the server stamps in UTC ("2026-11-22T17:15:02.123Z") as the day
 // and time in Việt Nam (UTC+7), as the server's own lists write it:
 // "23/11/2026 00:15". A text that is not such a moment is shown as a date.

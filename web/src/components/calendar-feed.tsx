@@ -6,7 +6,7 @@
 import { useState } from "preact/hooks";
 import { api, ok, type Unit } from "../api/client";
 import { ErrorBox } from "./error-box";
-import { formatDate } from "../format";
+import { formatDate, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { withProgress } from "../lib/progress";
 import type { Session } from "../session";
@@ -14,18 +14,13 @@ import type { Session } from "../session";
 // At most this many units are looked up for the choice.
 const MAX_UNITS = 20;
 
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
 // The units a feed can be made for: the user's own units (for an administrator,
 // the units the board's directives came from), each as it is today: a unit
 // that has ended stands for the units it became. The feed needs a code in use today.
 async function feedUnits(session: Session, sources: number[]): Promise<Unit[]> {
   const own = session.user.roles.map((r) => r.unit).filter((u): u is number => u !== null);
   const ids = [...new Set(own.length > 0 ? own : sources)].slice(0, MAX_UNITS);
-  const today = todayIso();
+  const today = todayInVietnam();
   const alive = (u: { valid_to: string | null }) => u.valid_to === null || u.valid_to >= today;
   const units = await Promise.all(ids.map((id) => ok(api.GET("/units/{id}", { params: { path: { id } } }))));
   const out = new Map<string, Unit>();

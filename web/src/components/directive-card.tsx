@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import { api, ok, type Directive } from "../api/client";
 import { ErrorBox } from "./error-box";
 import { deadlineText } from "../lib/deadlines";
-import { formatDate } from "../format";
+import { formatDate, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { withProgress } from "../lib/progress";
 import { href } from "../router";
@@ -61,8 +61,7 @@ function DirectiveCard({ directive: d, onChanged }: { directive: Directive; onCh
   };
   // The unit reports a milestone delivered today; its day and words stay the issuer's.
   const deliver = async (i: number) => {
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
+    const iso = todayInVietnam();
     const milestones = d.milestones.map((m, k) => ({ on: m.on, what: m.what, done_on: k === i ? iso : m.done_on }));
     try {
       await withProgress(ok(api.PATCH("/directives/{id}", { params: { path: { id: d.id } }, body: { text: d.text, milestones } })));

@@ -7,7 +7,7 @@ import { api, ok, type Schemas } from "../api/client";
 import { Loaded } from "../components/loaded";
 import { RemindButton } from "../components/reminders";
 import { UnitButtons, UnitSearchError, landingUnit, useUnitSearch } from "../components/unit-picker";
-import { formatDate, formatMoment } from "../format";
+import { formatDate, formatMoment, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
@@ -21,11 +21,6 @@ type Board = Schemas["Completeness"];
 type State = Schemas["CompletenessRow"]["state"];
 const STATES: State[] = ["none", "returned", "draft", "submitted", "approved"];
 
-function thisMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
-}
-
 // The address of the board's download (.xlsx or CSV), in the page's language.
 export function boardDownload(unit: number, period: string, format: "xlsx" | "csv"): string {
   const q = new URLSearchParams({ unit: String(unit), period, format, lang: getLang() });
@@ -34,7 +29,7 @@ export function boardDownload(unit: number, period: string, format: "xlsx" | "cs
 
 export function Completeness({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
-  const period = params.get("period") ?? thisMonth();
+  const period = params.get("period") ?? todayInVietnam().slice(0, 7);
   const year = periodYear(period);
   // Units are named as of the period's last month (the board lists those of its last day).
   const last = periodMonths(period)[1];

@@ -10,7 +10,7 @@ import { Chart } from "../components/chart";
 import { ComparisonCard } from "../components/comparison";
 import { Loaded } from "../components/loaded";
 import { UnitButtons, UnitSearchError, landingUnit, lastDay, nameWithProvince, useUnitSearch } from "../components/unit-picker";
-import { formatAmount, formatDate, formatFigure, formatPercent, formatPoints } from "../format";
+import { formatAmount, formatDate, formatFigure, formatPercent, formatPoints, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
@@ -35,7 +35,7 @@ export function Dashboard({ params, session }: PageProps) {
   const remembered = sessionStorage.getItem("kd_unit");
   const unitId = Number(params.get("unit") ?? remembered ?? session.home?.unit ?? 0);
   const homePeriod = session.home && session.home.unit === unitId ? session.home.period : null;
-  const period = params.get("period") ?? homePeriod ?? String(new Date().getFullYear());
+  const period = params.get("period") ?? homePeriod ?? todayInVietnam().slice(0, 4);
   const year = periodYear(period);
   const on = params.get("on") ?? "";
   // Only approved figures count unless the user asks for drafts and submitted ones too.

@@ -10,7 +10,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, ok, type Evaluation, type EvaluationRow, type Indicator, type Result, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
-import { formatAmount, formatDate, formatNumber, parseAmountInput } from "../format";
+import { formatAmount, formatDate, formatNumber, parseAmountInput, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { doubtOf, refusedAsNegative } from "../lib/plausibility";
@@ -24,14 +24,9 @@ import { defaultUnit, hasRole, isAdmin } from "../session";
 import { inboxChanged, Returned } from "./inbox";
 import { Reminders } from "../components/reminders";
 
-function thisMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
-}
-
 export function Entry({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
-  const period = params.get("period") ?? thisMonth();
+  const period = params.get("period") ?? todayInVietnam().slice(0, 7);
   const load = useLoad(async () => {
     const [unit, indicators, results, context] = await Promise.all([
       ok(api.GET("/units/{id}", { params: { path: { id: unitId } } })),

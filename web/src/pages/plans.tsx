@@ -9,7 +9,7 @@ import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
 import { SheetImport } from "../components/sheet-import";
 import { UnitButtons, UnitSearchError, landingUnit, nameWithProvince, useUnitSearch } from "../components/unit-picker";
-import { formatDate, formatNumber, parseVietnameseDate, parseVietnameseNumber } from "../format";
+import { formatDate, formatNumber, parseVietnameseDate, parseVietnameseNumber, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { withProgress } from "../lib/progress";
@@ -33,7 +33,7 @@ export function planRefusal(e: unknown): string | null {
 
 export function Plans({ params, session }: PageProps) {
   const unitId = Number(params.get("unit") ?? 0) || defaultUnit(session);
-  const year = Number(params.get("year") ?? 0) || new Date().getFullYear();
+  const year = Number(params.get("year") ?? 0) || Number(todayInVietnam().slice(0, 4));
   const search = useUnitSearch(`31/12/${year}`);
   const go = (unit: number, y: number) => navigate("/plans", { unit, year: y });
   const load = useLoad(async () => {

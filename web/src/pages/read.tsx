@@ -12,7 +12,7 @@ import { useState } from "preact/hooks";
 import { api, ok, type Indicator, type Measure, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
-import { formatDate, formatNumber, parseVietnameseDate } from "../format";
+import { formatDate, formatNumber, parseVietnameseDate, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { getLang } from "../lang";
 import { toBase64 } from "../lib/base64";
@@ -45,7 +45,7 @@ export function Read({ params, session }: PageProps) {
   }, [unitId]);
   const [text, setText] = useState("");
   const [upload, setUpload] = useState<Upload | null>(null);
-  const [issued, setIssued] = useState(() => formatDate(todayIso()));
+  const [issued, setIssued] = useState(() => formatDate(todayInVietnam()));
   const [dateChecked, setDateChecked] = useState(false);
   const [posted, setPosted] = useState<Posted | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -113,13 +113,6 @@ export function Read({ params, session }: PageProps) {
       )}
     </Loaded>
   );
-}
-
-// Today as ISO yyyy-mm-dd, in the browser's time zone.
-function todayIso(): string {
-  const d = new Date();
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 }
 
 // The text with each measure's span marked. Spans are byte offsets into the UTF-8 text.

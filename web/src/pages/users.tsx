@@ -7,6 +7,7 @@ import { api, ok, type RoleGrant, type Unit, type User } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
 import { UnitButtons, UnitSearchError, useUnitSearch } from "../components/unit-picker";
+import { formatDate, todayInVietnam } from "../format";
 import { t } from "../i18n";
 import { withProgress } from "../lib/progress";
 import { useLoad } from "../lib/use-load";
@@ -29,11 +30,6 @@ function unitLabel(name: string | null, province: string | null, code: string | 
 
 function grantText(g: RoleGrant): string {
   return `${t().roleNames[g.role]} — ${g.unit === null ? t().everyUnit : unitLabel(g.unit_name, g.unit_province, g.unit_code)}`;
-}
-
-function today(): string {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
 }
 
 export function Users(_: PageProps) {
@@ -205,7 +201,7 @@ function RolesEditor({ user, onSaved, onClose }: { user: User; onSaved: (u: User
   })));
   const [role, setRole] = useState<Role>("reporter");
   const [error, setError] = useState<unknown>(null);
-  const search = useUnitSearch(today());
+  const search = useUnitSearch(formatDate(todayInVietnam()));
   const box = useRef<HTMLElement>(null);
   // Opened from a row of a long list: brought into view, with focus on the role to grant.
   useEffect(() => {
