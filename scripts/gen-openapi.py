@@ -115,7 +115,9 @@ schemas = {
                        "rows": {"type": "array", "items": ref("EvaluationRow")},
                        "summary": ref("Summary")}),
     "Rollup": obj({"unit": ref("Unit"), "period": ref("Period"),
-                   "items": {"type": "array", "items": obj({"indicator": ref("Indicator"), "value": nullable(num),
+                   "items": {"type": "array", "items": obj({"indicator": ref("Indicator"),
+                                                             "label": {**string, "description": "what the value is, by the indicator's rule and the units below: 'Tổng các phường, xã', 'Tỷ lệ chung các xã', 'Số phường đạt'; never the unit's own figure"},
+                                                             "value": nullable(num),
                                                              "numerator": nullable(num), "denominator": nullable(num),
                                                              "estimated": boolean, "expected": integer,
                                                              "reporting": integer,
@@ -133,13 +135,16 @@ schemas = {
                         "percent_of_previous": nullable(num), "points_from_plan": nullable(num), "status": attainment,
                         "status_label": string, "result_status": nullable(string), "approved": boolean,
                         "unapproved_value": nullable(num)}),
-    # The units below × indicators; sum: of the units' results ("tổng các phường, xã"), additive indicators only,
-    # never the parent's own figure.
+    # The units below × indicators; sum: the units' counted results combined by the indicator's rule (a sum, a
+    # mean, a ratio of sums; "Tổng các phường, xã", "Tỷ lệ chung các xã"), for every indicator that adds up across
+    # units; never the parent's own figure. additive: the indicator is summed; sum_label: a sum's label.
     "CompareTable": obj({"parent": ref("Unit"), "period": ref("Period"), "include_unapproved": boolean,
                          "sum_label": string,
                          "indicators": {"type": "array", "items": obj({
                              "indicator": ref("Indicator"), "additive": boolean,
-                             "sum": nullable(obj({"value": nullable(num), "reporting": integer, "expected": integer}))})},
+                             "sum": nullable(obj({"label": string, "value": nullable(num), "reporting": integer,
+                                                  "expected": integer,
+                                                  "without_base": {"type": "array", "items": integer}}))})},
                          "units": {"type": "array", "items": obj({"unit": ref("Unit"), "cells": {
                              "type": "array", "items": nullable(ref("CompareCell"))}})}}),
     # basis "reported": the unit's own figure ("số liệu báo cáo"); "rebuilt" / "mixed": before the unit was formed,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 namespace kiemdem::analytics {
@@ -148,6 +149,14 @@ double RankKey(const Indicator& ind, const EvaluationRow& row) {
 
 }  // namespace
 
+std::vector<UnitType> KindsBelow(const UnitTree& tree, UnitId parent, Date on) {
+  std::vector<UnitType> out;
+  for (UnitId child : UnitsUnder(tree, parent, on)) {
+    if (const AdminUnit* u = tree.Get(child)) out.push_back(u->VersionOn(on).type);
+  }
+  return out;
+}
+
 Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                                   const Period& period, const std::string& indicator,
                                                   const EvaluationOptions& options) {
@@ -200,13 +209,11 @@ Result<ComparisonTable> CompareChildrenTable(FigureSource& figures, const UnitTr
   out.parent = parent;
   out.period = period;
   std::vector<UnitId> children = UnitsUnder(tree, parent, on);
-  out.all_communes = !children.empty();
   std::vector<UnitEvaluation> evaluations;
   evaluations.reserve(children.size());
   std::set<std::string> present;
+  out.kinds = KindsBelow(tree, parent, on);
   for (UnitId child : children) {
-    const AdminUnit* u = tree.Get(child);
-    if (u == nullptr || LevelOf(u->VersionOn(on).type) != UnitLevel::kCommune) out.all_communes = false;
     ASSIGN_OR_RETURN(UnitEvaluation e, EvaluateUnit(figures, tree, child, period, options, codes));
     for (const EvaluationRow& r : e.rows) present.insert(r.indicator.code);
     evaluations.push_back(std::move(e));
@@ -216,28 +223,43 @@ Result<ComparisonTable> CompareChildrenTable(FigureSource& figures, const UnitTr
                                 : std::find(codes.begin(), codes.end(), ind.code) != codes.end();
     if (wanted) out.indicators.push_back(ind);
   }
-  for (const Indicator& ind : out.indicators) {
-    if (ind.spatial == SpatialAggregation::kSum) {
-      out.sums.emplace_back(ChildrenSum{std::nullopt, 0, static_cast<int>(children.size())});
-    } else {
-      out.sums.emplace_back(std::nullopt);
-    }
-  }
   for (UnitEvaluation& e : evaluations) {
     ComparisonRow row{e.unit, std::vector<std::optional<EvaluationRow>>(out.indicators.size())};
     for (EvaluationRow& r : e.rows) {
       for (size_t i = 0; i < out.indicators.size(); ++i) {
         if (out.indicators[i].code != r.indicator.code) continue;
-        std::optional<ChildrenSum>& sum = out.sums[i];
-        if (sum && r.evaluation.actual) {
-          sum->value = sum->value.value_or(0) + *r.evaluation.actual;
-          ++sum->reporting;
-        }
         row.cells[i] = std::move(r);
         break;
       }
     }
     out.units.push_back(std::move(row));
+  }
+  // The units' counted results combined by core's roll-up, as the parent's
+  // roll-up combines them; a unit's figure left out (a draft) is missing.
+  std::vector<UnitId> registry_children;
+  registry_children.reserve(children.size());
+  for (UnitId child : children) registry_children.push_back(tree.ToRegistry(child));
+  for (size_t i = 0; i < out.indicators.size(); ++i) {
+    const Indicator& ind = out.indicators[i];
+    if (ind.spatial == SpatialAggregation::kNone) {
+      out.sums.emplace_back(std::nullopt);
+      continue;
+    }
+    std::unordered_map<UnitId, const Observation*> counted;
+    for (const ComparisonRow& row : out.units) {
+      const std::optional<EvaluationRow>& cell = row.cells[i];
+      if (cell && cell->evaluation.actual && cell->actual_series.value) {
+        counted[tree.ToRegistry(row.unit)] = &*cell->actual_series.value;
+      }
+    }
+    ObservationLookup lookup = [&](UnitId unit) -> const Observation* {
+      auto it = counted.find(unit);
+      return it == counted.end() ? nullptr : it->second;
+    };
+    ASSIGN_OR_RETURN(Aggregate a, RollUpChildren(tree.registry(), registry_children, on, ind, lookup));
+    for (UnitId& m : a.missing) m = tree.ToStored(m);
+    for (UnitId& m : a.without_base) m = tree.ToStored(m);
+    out.sums.emplace_back(std::move(a));
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include "analytics/evaluation_service.h"
 #include "analytics/series.h"
 #include "analytics/unit_tree.h"
+#include "core/rollup.h"
 #include "core/status.h"
 #include "store/store.h"
 
@@ -88,14 +89,10 @@ Result<std::vector<ComparedUnit>> CompareChildren(FigureSource& figures, const U
 
 // The units under a parent × indicators for a period, for ranking and
 // export: each cell the unit's EvaluationRow (core's verdict, never judged
-// again here), and for additive indicators (SpatialAggregation::kSum) the sum
-// of the units' counted results, "tổng các phường, xã" — never the parent's
-// own figure, which the parent need not have.
-struct ChildrenSum {
-  std::optional<double> value;  // empty when no unit reported
-  int reporting = 0;            // units with a counted result
-  int expected = 0;             // units below
-};
+// again here), and for every indicator that adds up across units the units'
+// counted results combined by core's roll-up (a sum, a mean, a ratio of
+// sums), named by AggregateOfUnitsLabel ("tổng các phường, xã") — never the
+// parent's own figure, which the parent need not have.
 struct ComparisonRow {
   UnitId unit = kNoUnit;
   std::vector<std::optional<EvaluationRow>> cells;  // as ComparisonTable::indicators
@@ -103,15 +100,18 @@ struct ComparisonRow {
 struct ComparisonTable {
   UnitId parent = kNoUnit;
   Period period = *Period::Year(2000);
-  std::vector<Indicator> indicators;             // catalogue order
-  std::vector<ComparisonRow> units;              // as UnitTree::ChildrenOn the period's last day
-  std::vector<std::optional<ChildrenSum>> sums;  // as indicators; set for additive ones
-  bool all_communes = false;                     // every unit below is a ward, commune or township
+  std::vector<Indicator> indicators;           // catalogue order
+  std::vector<ComparisonRow> units;            // as UnitTree::ChildrenOn the period's last day
+  std::vector<std::optional<Aggregate>> sums;  // as indicators; set for those that add up across units
+  std::vector<UnitType> kinds;                 // of the units below, for AggregateOfUnitsLabel
 };
 
 // `codes` names the indicators (catalogue order kept; an unknown code is
 // InvalidArgument naming field "indicators"); empty: every indicator any unit
 // below has something for. NotFound (field "unit") for an unknown parent.
+// The types of the units under `parent` (kCountry: the provinces) on `on`.
+std::vector<UnitType> KindsBelow(const UnitTree& tree, UnitId parent, Date on);
+
 Result<ComparisonTable> CompareChildrenTable(FigureSource& figures, const UnitTree& tree, UnitId parent,
                                              const Period& period, const std::vector<std::string>& codes,
                                              const EvaluationOptions& options = {});

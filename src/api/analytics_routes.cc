@@ -5,6 +5,7 @@
 #include "api/evaluation_sheet.h"
 #include "api/router.h"
 #include "api/views.h"
+#include "core/units_label.h"
 
 namespace kiemdem::api {
 namespace {
@@ -75,13 +76,17 @@ Status RollUp(Call& call) {
     const AdminUnit* u = tree->Get(unit);
     Date day = EndOfMonth(period.year(), period.last_month());
     std::string name = u == nullptr ? (call.vi() ? "Cả nước" : "Viet Nam") : u->VersionOn(day).full_name;
+    std::vector<UnitType> kinds = analytics::KindsBelow(*tree, unit, day);
     return ReplySheet(call, format, FileStem("tong-hop", name, period),
-                      [&](bool vn) { return RollupSheet(rows, name, period, call.vi(), vn); });
+                      [&](bool vn) { return RollupSheet(rows, kinds, name, period, call.vi(), vn); });
   }
+  Date on = EndOfMonth(period.year(), period.last_month());
+  std::vector<UnitType> kinds = analytics::KindsBelow(*tree, unit, on);
   Json items = Json::array();
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
     items.push_back({{"indicator", IndicatorView(r.indicator, call.vi())},
+                     {"label", AggregateOfUnitsLabel(r.indicator, kinds, call.vi())},
                      {"value", a.value ? Json(*a.value) : Json(nullptr)},
                      {"numerator", a.numerator ? Json(*a.numerator) : Json(nullptr)},
                      {"denominator", a.denominator ? Json(*a.denominator) : Json(nullptr)},
@@ -91,7 +96,6 @@ Status RollUp(Call& call) {
                      {"missing", a.missing},
                      {"without_base", a.without_base}});
   }
-  Date on = EndOfMonth(period.year(), period.last_month());
   call.Reply({{"unit", UnitView(*tree, unit, on, call.vi())},
               {"period", {{"key", period.Key()}, {"label", call.vi() ? period.LabelVi() : period.LabelEn()}}},
               {"items", items}});
@@ -184,12 +188,14 @@ Status CompareTable(Call& call) {
   for (size_t i = 0; i < t.indicators.size(); ++i) {
     Json sum = nullptr;
     if (t.sums[i]) {
-      sum = {{"value", Nullable(t.sums[i]->value)},
+      sum = {{"label", AggregateOfUnitsLabel(t.indicators[i], t.kinds, call.vi())},
+             {"value", Nullable(t.sums[i]->value)},
              {"reporting", t.sums[i]->reporting},
-             {"expected", t.sums[i]->expected}};
+             {"expected", t.sums[i]->expected},
+             {"without_base", t.sums[i]->without_base}};
     }
     indicators.push_back({{"indicator", IndicatorView(t.indicators[i], call.vi())},
-                          {"additive", t.sums[i].has_value()},
+                          {"additive", t.indicators[i].spatial == SpatialAggregation::kSum},
                           {"sum", sum}});
   }
   Json units = Json::array();

@@ -1,12 +1,12 @@
 #include "api/comparison_sheet.h"
 
 #include "api/evaluation_sheet.h"
+#include "core/units_label.h"
 
 namespace kiemdem::api {
 
 std::string ComparisonSumLabel(const analytics::ComparisonTable& t, bool vi) {
-  if (t.all_communes) return vi ? "Tổng các phường, xã" : "Total of the wards and communes";
-  return vi ? "Tổng các đơn vị trực thuộc" : "Total of the units below";
+  return AggregateOfUnitsLabel(Indicator{}, t.kinds, vi);
 }
 
 io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::UnitTree& tree, bool vi,
@@ -62,11 +62,11 @@ io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::
       sheet.rows.push_back({line++, std::move(cells)});
     }
   }
-  std::string label = ComparisonSumLabel(t, vi);
   for (size_t i = 0; i < t.indicators.size(); ++i) {
     if (!t.sums[i]) continue;
     const Indicator& ind = t.indicators[i];
-    const analytics::ChildrenSum& sum = *t.sums[i];
+    const Aggregate& sum = *t.sums[i];
+    std::string label = AggregateOfUnitsLabel(ind, t.kinds, vi);
     std::string reporting = std::to_string(sum.reporting) + "/" + std::to_string(sum.expected) +
                             (vi ? " đơn vị báo cáo" : " units reporting");
     sheet.rows.push_back({line++,

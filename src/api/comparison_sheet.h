@@ -12,11 +12,12 @@
 
 namespace kiemdem::api {
 
-// "Tổng các phường, xã" when all the units below are communes, else "Tổng
-// các đơn vị trực thuộc" (English when !vi).
+// The name of a sum over the units below: "Tổng các phường, xã", "Tổng các
+// huyện, thành phố, thị xã" (core's AggregateOfUnitsLabel; English when !vi).
 std::string ComparisonSumLabel(const analytics::ComparisonTable& t, bool vi);
 
-// One row per unit and indicator, then the sums. `vn_numbers`: numbers in
+// One row per unit and indicator, then each indicator combined over the
+// units, named by its rule ("Tổng các …", "Tỷ lệ chung các …"). `vn_numbers`: numbers in
 // Vietnamese form (the .xlsx writer stores them as typed number cells), else
 // plain ("." decimals, no grouping) for CSV readers.
 io::Sheet ComparisonSheet(const analytics::ComparisonTable& t, const analytics::UnitTree& tree, bool vi,

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "core/units_label.h"
 #include "core/vn_number.h"
 #include "io/xlsx.h"
 
@@ -105,8 +106,8 @@ io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::U
   return sheet;
 }
 
-io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::string& unit_name,
-                      const Period& period, bool vi, bool vn_numbers) {
+io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::vector<UnitType>& kinds,
+                      const std::string& unit_name, const Period& period, bool vi, bool vn_numbers) {
   io::Sheet sheet;
   sheet.name = vi ? "Tổng hợp" : "Roll-up";
   sheet.title = (vi ? "Tổng hợp các đơn vị trực thuộc — " : "Roll-up of the units below — ") + unit_name +
@@ -115,17 +116,17 @@ io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::
     sheet.rows.push_back({1,
                           {"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số",
                            "Số đơn vị báo cáo", "Số đơn vị phải báo cáo", "Có số ước tính",
-                           "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)"}});
+                           "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)", "Giá trị là"}});
   } else {
     sheet.rows.push_back(
         {1,
          {"Indicator code", "Indicator", "Measure", "Value", "Numerator", "Denominator", "Units reporting",
-          "Units expected", "Estimated", "Units with a bare rate (left out of the ratio)"}});
+          "Units expected", "Estimated", "Units with a bare rate (left out of the ratio)", "The value is"}});
   }
   using io::CellKind;
   sheet.kinds = {CellKind::kText,   CellKind::kText,   CellKind::kText,   CellKind::kNumber,
                  CellKind::kNumber, CellKind::kNumber, CellKind::kNumber, CellKind::kNumber,
-                 CellKind::kText,   CellKind::kNumber};
+                 CellKind::kText,   CellKind::kNumber, CellKind::kText};
   int line = 2;
   for (const analytics::RollupRow& r : rows) {
     const Aggregate& a = r.aggregate;
@@ -134,7 +135,8 @@ io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::
          {r.indicator.code, vi ? r.indicator.name_vi : r.indicator.name_en, r.indicator.unit,
           SheetNumber(a.value, 6, vn_numbers), SheetNumber(a.numerator, 6, vn_numbers),
           SheetNumber(a.denominator, 6, vn_numbers), std::to_string(a.reporting), std::to_string(a.expected),
-          a.estimated ? (vi ? "có" : "yes") : "", std::to_string(a.without_base.size())}});
+          a.estimated ? (vi ? "có" : "yes") : "", std::to_string(a.without_base.size()),
+          AggregateOfUnitsLabel(r.indicator, kinds, vi)}});
   }
   return sheet;
 }

@@ -33,9 +33,10 @@ io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::U
                           bool vn_numbers);
 
 // One row per indicator: the subtree's value (numerator and denominator for
-// ratios) and how many units reported of those expected.
-io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::string& unit_name,
-                      const Period& period, bool vi, bool vn_numbers);
+// ratios), how many units reported of those expected, and what the value is
+// ("Tổng các phường, xã", from `kinds`, the types of the units below).
+io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::vector<UnitType>& kinds,
+                      const std::string& unit_name, const Period& period, bool vi, bool vn_numbers);
 
 }  // namespace kiemdem::api
 

@@ -838,6 +838,7 @@ def test_the_whole_country_is_one_rollup_of_one_indicator(w):
     assert [i["indicator"]["code"] for i in r["items"]] == ["THU_NSNN"], r["items"]
     item = r["items"][0]
     assert item["expected"] == 34 and item["reporting"] >= 1 and item["value"] >= 11, item
+    assert item["label"] == "Tổng các tỉnh, thành phố", item["label"]
     # Only approved figures count by default: the draft is not in the country's figure.
     status, r = w.api(w.admin, "GET", "/rollup?period=2026-09&indicator=THU_NSNN")
     assert status == 200 and all(i["value"] is None or i["reporting"] >= 1 for i in r["items"]), r
@@ -888,7 +889,7 @@ def test_the_wards_of_ha_noi_by_indicator_with_their_sum_and_no_city_figure(w):
         assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
     enter(w, w.user(("reporter", c)), c, "2026-05", 1000)  # a draft: shown, never summed
     t, codes, cells = compare_table(w, w.admin, w.city, "2026-05")
-    assert t["sum_label"] == "Tổng các phường, xã" and len(t["units"]) > 100, t["sum_label"]
+    assert t["sum_label"] == "Tổng các xã, phường" and len(t["units"]) > 100, t["sum_label"]
     assert "THU_NSNN" in codes, codes
     ca = cells[a]["THU_NSNN"]
     assert ca["actual"] == 8.5 and ca["target"] == 10 and ca["approved"] and ca["result_status"] == "approved", ca
@@ -898,6 +899,7 @@ def test_the_wards_of_ha_noi_by_indicator_with_their_sum_and_no_city_figure(w):
     thu = next(i for i in t["indicators"] if i["indicator"]["code"] == "THU_NSNN")
     counted = [x["THU_NSNN"]["actual"] for x in cells.values() if x["THU_NSNN"] and x["THU_NSNN"]["actual"] is not None]
     assert thu["additive"] and thu["sum"]["value"] == sum(counted) and thu["sum"]["value"] >= 12.5, thu
+    assert thu["sum"]["label"] == "Tổng các xã, phường", thu
     assert thu["sum"]["reporting"] == len(counted) and thu["sum"]["expected"] == len(t["units"]), thu
     # The city has no figure of its own: the sum is not given as one.
     status, e = w.api(w.admin, "GET", f"/evaluation?unit={w.city}&period=2026-05")
@@ -966,7 +968,7 @@ def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bo
     assert cells["A2"] == ("s", "Mã đơn vị") and cells["F2"] == ("s", "Kết quả"), cells.get("A2")
     rows = sorted({int(re.sub("[A-Z]", "", r)) for r in cells})
     wards = [r for r in rows if r > 2 and cells.get(f"A{r}", ("", ""))[1]]
-    sums = [r for r in rows if cells.get(f"B{r}") == ("s", "Tổng các phường, xã")]
+    sums = [r for r in rows if cells.get(f"B{r}") == ("s", "Tổng các xã, phường")]
     assert len(wards) == len(t["units"]) and len(sums) == 1, (len(wards), sums)
     results = [cells[f"F{r}"] for r in wards if f"F{r}" in cells]
     assert results and all(kind == "n" for kind, _ in results), results[:5]
@@ -976,7 +978,7 @@ def test_the_comparison_downloads_as_xlsx_with_number_cells_and_as_csv_with_a_bo
     assert status == 200 and data.startswith(b"\xef\xbb\xbf") and headers["Content-Type"].startswith("text/csv"), data[:20]
     assert headers["Content-Disposition"].endswith('so-sanh-thanh-pho-ha-noi-2026-07.csv"'), headers
     lines = list(csv.reader(data.decode("utf-8-sig").splitlines()))
-    assert lines[1][0] == "Mã đơn vị" and lines[-1][1] == "Tổng các phường, xã", lines[-1]
+    assert lines[1][0] == "Mã đơn vị" and lines[-1][1] == "Tổng các xã, phường", lines[-1]
     assert abs(sum(float(r[5]) for r in lines[2:-1] if r[5]) - total) < 1e-6 and abs(float(lines[-1][5]) - total) < 1e-6
 
 
@@ -1043,15 +1045,23 @@ def test_a_bare_rate_is_counted_as_reporting_and_named_in_the_rollup_and_its_she
     cells = xlsx_cells(data)
     assert cells["J2"] == ("s", "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)"), cells.get("J2")
     assert cells["J3"][0] == "n" and int(float(cells["J3"][1])) == len(item["without_base"]), cells.get("J3")
+    # A rate over the wards is their overall rate, named so, never the city's own figure.
+    assert item["label"] == "Tỷ lệ chung các xã, phường", item["label"]
+    assert cells["K2"] == ("s", "Giá trị là") and cells["K3"] == ("s", "Tỷ lệ chung các xã, phường"), cells.get("K3")
+    # The comparison combines the same wards by the same rule, bare rate flagged.
+    t, _, _ = compare_table(w, w.admin, w.city, "2026-08", "&indicators=TY_LE_HO_NGHEO&include_unapproved=true")
+    up = t["indicators"][0]["sum"]
+    assert not t["indicators"][0]["additive"] and up["label"] == "Tỷ lệ chung các xã, phường", up
+    assert up["value"] == item["value"] and bare in up["without_base"] and up["reporting"] == item["reporting"], (up, item)
 
 
 def test_a_province_compares_its_communes_after_2025_and_its_districts_before(w):
     province = w.unit("thanh%20hoa", "38", "01/08/2025")
     t, _, _ = compare_table(w, w.admin, province, "2026")
-    assert t["sum_label"] == "Tổng các phường, xã" and len(t["units"]) > 150, (t["sum_label"], len(t["units"]))
+    assert t["sum_label"] == "Tổng các xã, phường" and len(t["units"]) > 150, (t["sum_label"], len(t["units"]))
     assert all(u["unit"]["type"] in ("ward", "commune", "special_zone") for u in t["units"]), {u["unit"]["type"] for u in t["units"]}
     t, _, _ = compare_table(w, w.admin, w.unit("thanh%20hoa", "38", "01/01/2018"), "2018-01/2018-10")
-    assert t["sum_label"] == "Tổng các đơn vị trực thuộc" and any(u["unit"]["code"] == "380" for u in t["units"]), t["sum_label"]
+    assert t["sum_label"] == "Tổng các huyện, thị xã, thành phố" and any(u["unit"]["code"] == "380" for u in t["units"]), t["sum_label"]
 
 
 def test_a_ward_reporter_cannot_compare_the_city(w):

@@ -100,7 +100,7 @@ try {
     check(`${level}: the viewer may read the comparison`, status === 200 && table.units.length > 1, status);
     check(`${level}: the sum is labelled "${sumLabel}"`, table.sum_label === sumLabel, table.sum_label);
     // An additive indicator most units reported: its sum is shown.
-    const col = table.indicators.map((i, n) => [i, n]).filter(([i]) => i.sum && i.sum.reporting > 1)
+    const col = table.indicators.map((i, n) => [i, n]).filter(([i]) => i.additive && i.sum && i.sum.reporting > 1)
       .sort(([a], [b]) => b.sum.reporting - a.sum.reporting)[0]?.[1] ?? -1;
     const ind = table.indicators[col];
     check(`${level}: an additive indicator has figures from several units`, col >= 0, JSON.stringify(table.indicators.map((i) => i.sum)));
@@ -196,7 +196,7 @@ try {
   await compare(city, "city", "Tổng các phường, xã", "city");
   const written = await viewer.textContent(`#compare-table tr[data-unit="${wards.items.at(-1).id}"] td.num`);
   check("2317,8 new enterprises show as 2.317,8", written.trim().startsWith("2.317,8 doanh nghiệp"), written);
-  const { table, ind, col } = await compare(province, "province", "Tổng các đơn vị trực thuộc", "province");
+  const { table, ind, col } = await compare(province, "province", "Tổng các huyện, thị xã, thành phố", "province");
   const cityPercents = shownPercents.filter(([level]) => level === "city");
   check("a ward's % KH and a ward's % cùng kỳ are on screen", cityPercents.some(([, plan]) => plan !== "—") &&
         cityPercents.some(([, , prev]) => prev !== "—"), JSON.stringify(shownPercents));
@@ -239,6 +239,11 @@ try {
 
   // The province's roll-up of its subtree as Excel: the indicator's value a number cell equal to GET /rollup's.
   const [, rollup] = await h.api(admin, "GET", `/rollup?unit=${province.id}&period=${encodeURIComponent(period)}&indicator=${ind.indicator.code}`);
+  await viewer.waitForSelector("#rollup .rollup-label");
+  const rollupLabels = await viewer.$$eval("#rollup .rollup-label", (ds) => ds.map((d) => d.textContent.trim()));
+  check("the roll-up names each figure as the units' combined, never the province's own",
+        rollupLabels.length > 0 && rollupLabels.every((l) => /(các |^Số )huyện, thị xã, thành phố( đạt)?$/.test(l)) &&
+        rollupLabels.includes("Tổng các huyện, thị xã, thành phố"), JSON.stringify(rollupLabels));
   const [rx] = await Promise.all([viewer.waitForEvent("download"), viewer.click("#download-rollup-xlsx")]);
   const rxPath = join(h.outDir, "analyst-" + rx.suggestedFilename());
   await rx.saveAs(rxPath);

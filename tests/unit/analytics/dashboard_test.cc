@@ -161,6 +161,34 @@ TEST_P(DashboardTest, CompareEvaluatesEachChildForTheIndicator) {
   EXPECT_TRUE(CompareChildren(Figures(), *tree_, a_, *Period::Parse("2020"), "THU_NS")->empty());
 }
 
+// The table of the units below: each indicator combined over them by core's
+// roll-up (counted figures only; a draft is missing), with the units' kinds
+// for its label, never as the parent's own figure.
+TEST_P(DashboardTest, TheTableCombinesTheUnitsCountedFiguresByCoresRollUp) {
+  Approve(Save(a_, "2020", 10));
+  Approve(Save(b_, "2020", 4.5));
+  Period y = *Period::Parse("2020");
+  ComparisonTable t = *CompareChildrenTable(Figures(), *tree_, city_, y, {});
+  ASSERT_EQ(t.indicators.size(), 1u);
+  ASSERT_TRUE(t.sums[0].has_value());
+  EXPECT_EQ(t.sums[0]->value, 14.5);
+  EXPECT_EQ(t.sums[0]->reporting, 2);
+  EXPECT_EQ(t.sums[0]->expected, 2);
+  EXPECT_EQ(t.kinds, (std::vector<UnitType>{UnitType::kWard, UnitType::kWard}));
+  // The same as the city's roll-up of its subtree.
+  std::vector<RollupRow> up = *RollUpSubtree(Figures(), *tree_, city_, y);
+  ASSERT_EQ(up.size(), 1u);
+  EXPECT_EQ(up[0].aggregate.value, t.sums[0]->value);
+
+  Save(b_, "2021", 7);  // a draft: shown in its cell, not combined
+  ComparisonTable next = *CompareChildrenTable(Figures(), *tree_, city_, *Period::Parse("2021"), {"THU_NS"});
+  ASSERT_TRUE(next.sums[0].has_value());
+  EXPECT_FALSE(next.sums[0]->value.has_value());
+  EXPECT_EQ(next.sums[0]->reporting, 0);
+  EXPECT_EQ(next.sums[0]->missing.size(), 2u);
+  EXPECT_EQ(KindsBelow(*tree_, kCountry, D("01/01/2020")), std::vector<UnitType>{UnitType::kProvince});
+}
+
 // Only approved figures count by default: a draft is shown as such and left
 // out of the verdict, the summary and the roll-up; on request it counts, marked.
 TEST_P(DashboardTest, OnlyApprovedFiguresCountByDefault) {

@@ -1,6 +1,6 @@
 // The units below a unit, side by side for a period: a table sortable by any
-// column (result, % KH, % cùng kỳ, verdict coloured) with the sum of the
-// units for additive indicators, a bar chart sorted with its values, a
+// column (result, % KH, % cùng kỳ, verdict coloured) with the units combined
+// by the indicator's rule ("Tổng các phường, xã", "Tỷ lệ chung các xã"), a bar chart sorted with its values, a
 // scorecard (units × indicators coloured by verdict) for review meetings, and
 // the same table as Excel or CSV (GET /compare/table).
 import { useEffect, useMemo, useState } from "preact/hooks";
@@ -138,9 +138,12 @@ function ComparisonBody({ table, indicator }: { table: Table; indicator: string 
               {ind.sum && (
                 <tfoot>
                   <tr id="compare-sum">
-                    <th scope="row">{table.sum_label}</th>
+                    <th scope="row">{ind.sum.label}</th>
                     <td class="num">{formatAmount(ind.sum.value, ind.indicator.unit, lang)}</td>
-                    <td colSpan={4} class="muted">{ind.sum.reporting}/{ind.sum.expected} {t().reporting}</td>
+                    <td colSpan={4} class="muted">
+                      {ind.sum.reporting}/{ind.sum.expected} {t().reporting}
+                      {ind.sum.without_base.length > 0 && <div class="bare-rate">{t().bareRates(ind.sum.without_base.length)}</div>}
+                    </td>
                   </tr>
                 </tfoot>
               )}

@@ -411,7 +411,10 @@ function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unap
               <tbody>
                 {r.items.map((i) => (
                   <tr>
-                    <td>{i.indicator.name}</td>
+                    <td>
+                      {i.indicator.name}
+                      <div class="muted rollup-label">{i.label}</div>
+                    </td>
                     <td class="num">{formatAmount(i.value, i.indicator.unit, lang)}</td>
                     <td class="num muted">
                       {i.reporting}/{i.expected} {t().reporting}
