@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -256,7 +257,14 @@ Result<ComparisonTable> CompareChildrenTable(FigureSource& figures, const UnitTr
       auto it = counted.find(unit);
       return it == counted.end() ? nullptr : it->second;
     };
-    ASSIGN_OR_RETURN(Aggregate a, RollUpChildren(tree.registry(), registry_children, on, ind, lookup));
+    std::deque<Observation> bases;
+    Status read_error = Status::Ok();
+    const Indicator* base_ind = WeightOf(ind, catalogue);
+    ObservationLookup base =
+        base_ind == nullptr ? ObservationLookup()
+                            : OwnValueLookup(figures, tree, *base_ind, period, options, &bases, &read_error);
+    ASSIGN_OR_RETURN(Aggregate a, RollUpChildren(tree.registry(), registry_children, on, ind, lookup, base));
+    RETURN_IF_ERROR(read_error);
     for (UnitId& m : a.missing) m = tree.ToStored(m);
     for (UnitId& m : a.without_base) m = tree.ToStored(m);
     out.sums.emplace_back(std::move(a));

@@ -160,6 +160,22 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
   return out;
 }
 
+ObservationLookup OwnValueLookup(FigureSource& figures, const UnitTree& tree, const Indicator& ind,
+                                 const Period& period, const EvaluationOptions& options,
+                                 std::deque<Observation>* values, Status* read_error) {
+  return [&figures, &tree, &ind, period, options, values,
+          read_error](UnitId registry_unit) -> const Observation* {
+    Result<OwnValue> v = figures.Own(tree.ToStored(registry_unit), ind, period, options);
+    if (!v.ok()) {
+      if (read_error->ok()) *read_error = v.status();
+      return nullptr;
+    }
+    if (!v->value) return nullptr;
+    values->push_back(std::move(*v->value));
+    return &values->back();
+  };
+}
+
 Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTree& tree, UnitId root,
                                              const Period& period, const EvaluationOptions& options,
                                              const std::vector<std::string>& only) {
@@ -174,22 +190,18 @@ Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTr
   std::vector<RollupRow> out;
   for (const Indicator& ind : indicators) {
     if (ind.spatial == SpatialAggregation::kNone || !Wanted(ind, only)) continue;
-    // Each unit's own value for the period, read as the roll-up asks for it.
+    // Each unit's own value for the period, and a weighted mean's base
+    // (population), read as the roll-up asks for them.
     std::deque<Observation> values;
     Status read_error = Status::Ok();
-    ObservationLookup lookup = [&](UnitId registry_unit) -> const Observation* {
-      Result<OwnValue> v = figures.Own(tree.ToStored(registry_unit), ind, period, options);
-      if (!v.ok()) {
-        if (read_error.ok()) read_error = v.status();
-        return nullptr;
-      }
-      if (!v->value) return nullptr;
-      values.push_back(std::move(*v->value));
-      return &values.back();
-    };
+    ObservationLookup lookup = OwnValueLookup(figures, tree, ind, period, options, &values, &read_error);
+    const Indicator* base_ind = WeightOf(ind, indicators);
+    ObservationLookup base =
+        base_ind == nullptr ? ObservationLookup()
+                            : OwnValueLookup(figures, tree, *base_ind, period, options, &values, &read_error);
     Result<Aggregate> a = root == kCountry
-                              ? RollUpChildren(tree.registry(), provinces, on, ind, lookup)
-                              : RollUpUnits(tree.registry(), tree.ToRegistry(root), on, ind, lookup);
+                              ? RollUpChildren(tree.registry(), provinces, on, ind, lookup, base)
+                              : RollUpUnits(tree.registry(), tree.ToRegistry(root), on, ind, lookup, base);
     RETURN_IF_ERROR(read_error);
     if (!a.ok()) continue;
     if (!a->value && a->reporting == 0) continue;

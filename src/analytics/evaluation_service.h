@@ -5,6 +5,7 @@
 #ifndef KIEMDEM_ANALYTICS_EVALUATION_SERVICE_H_
 #define KIEMDEM_ANALYTICS_EVALUATION_SERVICE_H_
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,13 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
 constexpr UnitId kCountry = kNoUnit;
 
 // One indicator rolled up over a unit's subtree.
+// A roll-up's lookup of each unit's own value of `ind` for the period (by
+// registry id), as EvaluateUnit counts figures (`options`); the values are
+// kept in `values`, and the first read error is left in `read_error`.
+ObservationLookup OwnValueLookup(FigureSource& figures, const UnitTree& tree, const Indicator& ind,
+                                 const Period& period, const EvaluationOptions& options,
+                                 std::deque<Observation>* values, Status* read_error);
+
 struct RollupRow {
   Indicator indicator;
   Aggregate aggregate;

@@ -113,15 +113,16 @@ io::Sheet RollupSheet(const std::vector<analytics::RollupRow>& rows, const std::
   sheet.title = (vi ? "Tổng hợp các đơn vị trực thuộc — " : "Roll-up of the units below — ") + unit_name +
                 ", " + PeriodLabel(period, vi);
   if (vi) {
-    sheet.rows.push_back({1,
-                          {"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số",
-                           "Số đơn vị báo cáo", "Số đơn vị phải báo cáo", "Có số ước tính",
-                           "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)", "Giá trị là"}});
-  } else {
     sheet.rows.push_back(
         {1,
-         {"Indicator code", "Indicator", "Measure", "Value", "Numerator", "Denominator", "Units reporting",
-          "Units expected", "Estimated", "Units with a bare rate (left out of the ratio)", "The value is"}});
+         {"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số", "Số đơn vị báo cáo",
+          "Số đơn vị phải báo cáo", "Có số ước tính",
+          "Số đơn vị thiếu tử số, mẫu số hoặc quyền số (không tính vào giá trị chung)", "Giá trị là"}});
+  } else {
+    sheet.rows.push_back({1,
+                          {"Indicator code", "Indicator", "Measure", "Value", "Numerator", "Denominator",
+                           "Units reporting", "Units expected", "Estimated",
+                           "Units without numerator and denominator or weight (left out)", "The value is"}});
   }
   using io::CellKind;
   sheet.kinds = {CellKind::kText,   CellKind::kText,   CellKind::kText,   CellKind::kNumber,

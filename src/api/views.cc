@@ -116,6 +116,7 @@ Json IndicatorView(const Indicator& i, bool vi) {
               {"spatial", SpatialAggregationName(i.spatial)},
               {"time", TimeAggregationName(i.time)},
               {"allow_negative", i.allow_negative},
+              {"weight_by", i.weight_by},
               {"aliases", i.aliases}};
 }
 

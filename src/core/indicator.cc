@@ -96,7 +96,25 @@ Status Indicator::Validate() const {
                            where_vi + ": không thể cộng tỷ lệ phần trăm hay phân số giữa các đơn vị")
         .WithField("spatial");
   }
+  if (!weight_by.empty() && spatial != SpatialAggregation::kMean) {
+    return InvalidArgument(where + ": only a mean is weighted (weight_by " + weight_by + ")",
+                           where_vi + ": chỉ giá trị bình quân mới có trọng số (weight_by " + weight_by + ")")
+        .WithField("weight_by");
+  }
+  if (!weight_by.empty() && weight_by == code) {
+    return InvalidArgument(where + " cannot be weighted by itself",
+                           where_vi + " không thể lấy chính nó làm trọng số")
+        .WithField("weight_by");
+  }
   return Status::Ok();
+}
+
+const Indicator* WeightOf(const Indicator& ind, const std::vector<Indicator>& catalogue) {
+  if (ind.weight_by.empty() || ind.spatial != SpatialAggregation::kMean) return nullptr;
+  for (const Indicator& i : catalogue) {
+    if (i.code == ind.weight_by) return &i;
+  }
+  return nullptr;
 }
 
 std::vector<std::string> SplitAliases(std::string_view text) {
@@ -165,6 +183,7 @@ Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text
     std::string neg = col(row, "allow_negative");
     ind.allow_negative = neg == "1" || neg == "true" || neg == "yes";
     ind.aliases = SplitAliases(col(row, "aliases"));
+    if (table.Column("weight_by") >= 0) ind.weight_by = col(row, "weight_by");
     if (Status s = ind.Validate(); !s.ok()) {
       fail(row, s);
       continue;
@@ -175,6 +194,12 @@ Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text
       continue;
     }
     out.push_back(std::move(ind));
+  }
+  for (const Indicator& ind : out) {
+    if (!ind.weight_by.empty() && seen.count(ind.weight_by) == 0) {
+      errors_en += "\nindicator " + ind.code + ": weight_by " + ind.weight_by + " is not in the catalogue";
+      errors_vi += "\nchỉ tiêu " + ind.code + ": trọng số " + ind.weight_by + " không có trong danh mục";
+    }
   }
   if (!errors_en.empty()) {
     return InvalidArgument("the indicator catalogue has errors:" + errors_en,

@@ -52,11 +52,15 @@ struct Indicator {
   SpatialAggregation spatial = SpatialAggregation::kSum;
   TimeAggregation time = TimeAggregation::kFlow;
   bool allow_negative = false;  // growth rates may be negative; counts may not
+  // For a mean: the code of the indicator whose value weighs each unit (DAN_SO
+  // for income per head: total income over total population); "" for a plain mean.
+  std::string weight_by;
   // Synonyms used to match extracted subjects ("thu ngân sách", "thu NSNN").
   std::vector<std::string> aliases;
 
   // Checks the combination: a code of [A-Z0-9_]+, names present, a ratio of
-  // sums needs a fraction kind, a percent cannot be summed.
+  // sums needs a fraction kind, a percent cannot be summed, only a mean is
+  // weighted, and never by itself.
   Status Validate() const;
 };
 
@@ -70,13 +74,18 @@ Result<Direction> ParseDirection(std::string_view s);
 Result<SpatialAggregation> ParseSpatialAggregation(std::string_view s);
 Result<TimeAggregation> ParseTimeAggregation(std::string_view s);
 
+// The indicator of `catalogue` whose value weighs `ind`'s mean across units
+// (DAN_SO for THU_NHAP_BQ), or nullptr for a plain mean or a base not found.
+const Indicator* WeightOf(const Indicator& ind, const std::vector<Indicator>& catalogue);
+
 // Splits "thu ngân sách|thu NSNN" into its aliases (empty ones dropped).
 std::vector<std::string> SplitAliases(std::string_view text);
 
 // Parses the indicator catalogue CSV (data/indicators/catalogue.csv): columns
 // code, name_vi, name_en, unit, group, value_kind, direction, spatial, time,
-// allow_negative, aliases ("|"-separated). Every row is checked; the error
-// lists every bad row by line.
+// allow_negative, aliases ("|"-separated), and optionally weight_by. Every row
+// is checked, and every weight_by names an indicator of the catalogue; the
+// error lists every bad row by line.
 Result<std::vector<Indicator>> ParseIndicatorCatalogue(std::string_view csv_text);
 
 }  // namespace kiemdem

@@ -13,11 +13,17 @@ struct Contribution {
   std::optional<double> numerator;
   std::optional<double> denominator;
   bool estimated;
-  UnitId unit = kNoUnit;  // who it comes from, when a unit
+  UnitId unit = kNoUnit;                        // who it comes from, when a unit
+  std::optional<double> weight = std::nullopt;  // its base in a weighted mean (the unit's population)
 };
 
 Contribution FromObservation(const Observation& o, UnitId unit = kNoUnit) {
-  return {o.value, o.numerator, o.denominator, o.estimated, unit};
+  return {o.value, o.numerator, o.denominator, o.estimated, unit, std::nullopt};
+}
+
+// A weighted mean reads each unit's base; a plain one has none.
+bool Weighted(const Indicator& ind) {
+  return ind.spatial == SpatialAggregation::kMean && !ind.weight_by.empty();
 }
 
 // What a ratio roll-up does with a unit that reported only the rate.
@@ -39,9 +45,22 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
   double sum = 0;
   double num = 0;
   double den = 0;
+  // Across units (the roll-up that flags) a mean with a base is weighted by
+  // each unit's base; over time and over split shares it is a plain mean.
+  const bool weighted = bare == BareRate::kFlag && rule == SpatialAggregation::kMean && Weighted(ind);
   for (const Contribution& c : in) {
     sum += c.value;
     out->estimated = out->estimated || c.estimated;
+    if (weighted) {
+      // Income per head over the wards is their total income over their
+      // population: a unit without its base is flagged and left out.
+      if (!c.weight || *c.weight <= 0) {
+        out->without_base.push_back(c.unit);
+        continue;
+      }
+      num += c.value * *c.weight;
+      den += *c.weight;
+    }
     if (rule == SpatialAggregation::kRatioOfSums) {
       if ((!c.numerator || !c.denominator) && bare == BareRate::kFlag) {
         out->without_base.push_back(c.unit);
@@ -61,7 +80,16 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
   }
   switch (rule) {
     case SpatialAggregation::kSum: out->value = sum; break;
-    case SpatialAggregation::kMean: out->value = sum / static_cast<double>(in.size()); break;
+    case SpatialAggregation::kMean:
+      if (!weighted) {
+        out->value = sum / static_cast<double>(in.size());
+        break;
+      }
+      if (den <= 0) break;  // no unit gave its base: no mean to give
+      out->numerator = num;
+      out->denominator = den;
+      out->value = num / den;
+      break;
     case SpatialAggregation::kRatioOfSums:
       if (den <= 0 && !out->without_base.empty()) break;  // only bare rates: no ratio to give
       out->numerator = num;
@@ -76,7 +104,7 @@ Status Combine(const Indicator& ind, SpatialAggregation rule, const std::vector<
 }  // namespace
 
 Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on, const Indicator& indicator,
-                              const ObservationLookup& lookup) {
+                              const ObservationLookup& lookup, const ObservationLookup& base) {
   if (registry.Get(root) == nullptr) {
     return NotFound("unit id " + std::to_string(root) + " is unknown",
                     "không có đơn vị mã nội bộ " + std::to_string(root));
@@ -90,16 +118,22 @@ Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date o
       RETURN_IF_ERROR(Combine(indicator, SpatialAggregation::kSum, {FromObservation(*o)}, &agg));
       agg.numerator = o->numerator;
       agg.denominator = o->denominator;
+      if (Weighted(indicator)) {
+        const Observation* w = base ? base(root) : nullptr;
+        agg.numerator = w != nullptr ? std::optional<double>(o->value * w->value) : std::nullopt;
+        agg.denominator = w != nullptr ? std::optional<double>(w->value) : std::nullopt;
+      }
     } else {
       agg.missing.push_back(root);
     }
     return agg;
   }
-  return RollUpChildren(registry, children, on, indicator, lookup);
+  return RollUpChildren(registry, children, on, indicator, lookup, base);
 }
 
 Result<Aggregate> RollUpChildren(const AdminRegistry& registry, const std::vector<UnitId>& children, Date on,
-                                 const Indicator& indicator, const ObservationLookup& lookup) {
+                                 const Indicator& indicator, const ObservationLookup& lookup,
+                                 const ObservationLookup& base) {
   if (indicator.spatial == SpatialAggregation::kNone) return NotAggregable(indicator);
   Aggregate agg;
   std::vector<Contribution> parts;
@@ -107,15 +141,20 @@ Result<Aggregate> RollUpChildren(const AdminRegistry& registry, const std::vecto
     ++agg.expected;
     if (const Observation* o = lookup(child)) {
       parts.push_back(FromObservation(*o, child));
+      if (Weighted(indicator)) {
+        if (const Observation* w = base ? base(child) : nullptr) parts.back().weight = w->value;
+      }
       ++agg.reporting;
       continue;
     }
     if (!registry.ChildrenOn(child, on).empty()) {
-      ASSIGN_OR_RETURN(Aggregate sub, RollUpUnits(registry, child, on, indicator, lookup));
+      ASSIGN_OR_RETURN(Aggregate sub, RollUpUnits(registry, child, on, indicator, lookup, base));
       agg.without_base.insert(agg.without_base.end(), sub.without_base.begin(), sub.without_base.end());
       if (sub.value) {
-        parts.push_back(
-            {*sub.value, sub.numerator, sub.denominator, sub.estimated || !sub.missing.empty(), child});
+        // A sub-roll-up's base is the sum of its units' bases.
+        std::optional<double> weight = Weighted(indicator) ? sub.denominator : std::nullopt;
+        parts.push_back({*sub.value, sub.numerator, sub.denominator, sub.estimated || !sub.missing.empty(),
+                         child, weight});
         ++agg.reporting;
         continue;
       }

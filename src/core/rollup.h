@@ -43,15 +43,19 @@ using ObservationLookup = std::function<const Observation*(UnitId)>;
 // children if any of them reported. expected/reporting/missing count the
 // direct children. A root with no children contributes its own observation.
 // For a ratio, a child with a bare rate is counted as reporting, listed in
-// without_base and left out of the ratio.
+// without_base and left out of the ratio. A mean with a base
+// (Indicator::weight_by) is weighted by each child's base, read by `base`
+// (income per head by population: numerator the total, denominator the
+// population); a child without one is flagged in without_base the same way.
 // Fails for an indicator that does not aggregate (kNone) or an unknown root.
 Result<Aggregate> RollUpUnits(const AdminRegistry& registry, UnitId root, Date on, const Indicator& indicator,
-                              const ObservationLookup& lookup);
+                              const ObservationLookup& lookup, const ObservationLookup& base = nullptr);
 
 // The same over a given list of units valid on `on` (the provinces, for the
 // whole country): expected/reporting/missing count them.
 Result<Aggregate> RollUpChildren(const AdminRegistry& registry, const std::vector<UnitId>& children, Date on,
-                                 const Indicator& indicator, const ObservationLookup& lookup);
+                                 const Indicator& indicator, const ObservationLookup& lookup,
+                                 const ObservationLookup& base = nullptr);
 
 // Combines observations of one unit and indicator in shorter periods of the
 // same year into `target`. Flow: an observation of exactly `target` if
@@ -71,7 +75,8 @@ struct WeightedObservation {
 };
 
 // Combines observations of several units (or periods) by `rule`, as
-// RollUpUnits combines children: a sum, a mean (weighted by the weights), or
+// RollUpUnits combines children: a sum, a mean (weighted by the weights, never
+// by the units' base: this combines shares of one unit or periods), or
 // a ratio of summed numerators and denominators. A weight other than 1 marks
 // the result estimated. Fails for kNone with more than one input, or a ratio
 // input without its numerator and denominator.

@@ -51,7 +51,8 @@ const std::vector<ColumnSpec>& IndicatorColumns() {
                                   {"spatial", {"spatial", "Cộng theo đơn vị"}, true},
                                   {"time", {"time", "Cộng theo thời gian"}, true},
                                   {"allow_negative", {"allow_negative", "Cho phép âm"}, false},
-                                  {"aliases", {"aliases", "Tên gọi khác"}, false}};
+                                  {"aliases", {"aliases", "Tên gọi khác"}, false},
+                                  {"weight_by", {"weight_by", "Trọng số theo"}, false}};
   return *c;
 }
 
@@ -425,6 +426,7 @@ Result<RowsRead<Indicator>> ReadIndicators(const Sheet& sheet) {
     i.time = *tm;
     i.allow_negative = *neg;
     i.aliases = SplitAliases(t.Cell(*row, "aliases"));
+    i.weight_by = t.Cell(*row, "weight_by");
     Status valid = i.Validate();
     if (!valid.ok()) {
       problems.Add(*row, valid.field(), valid);
@@ -498,10 +500,11 @@ Sheet ExportIndicators(const std::vector<Indicator>& indicators, const std::stri
   for (const Indicator& i : indicators) {
     std::string aliases;
     for (const std::string& a : i.aliases) aliases += (aliases.empty() ? "" : "|") + a;
-    sheet.rows.push_back({static_cast<int>(sheet.rows.size()) + 1,
-                          {i.code, i.name_vi, i.name_en, i.unit, i.group, ValueKindName(i.value_kind),
-                           DirectionName(i.direction), SpatialAggregationName(i.spatial),
-                           TimeAggregationName(i.time), i.allow_negative ? "có" : "không", aliases}});
+    sheet.rows.push_back(
+        {static_cast<int>(sheet.rows.size()) + 1,
+         {i.code, i.name_vi, i.name_en, i.unit, i.group, ValueKindName(i.value_kind),
+          DirectionName(i.direction), SpatialAggregationName(i.spatial), TimeAggregationName(i.time),
+          i.allow_negative ? "có" : "không", aliases, i.weight_by}});
   }
   return sheet;
 }

@@ -1043,7 +1043,7 @@ def test_a_bare_rate_is_counted_as_reporting_and_named_in_the_rollup_and_its_she
     assert item["reporting"] >= 2 and item["numerator"] >= 20, item
     status, _, data = download(w, w.admin, query + "&format=xlsx")
     cells = xlsx_cells(data)
-    assert cells["J2"] == ("s", "Số đơn vị chỉ báo tỷ lệ (không tính vào tỷ lệ chung)"), cells.get("J2")
+    assert cells["J2"] == ("s", "Số đơn vị thiếu tử số, mẫu số hoặc quyền số (không tính vào giá trị chung)"), cells.get("J2")
     assert cells["J3"][0] == "n" and int(float(cells["J3"][1])) == len(item["without_base"]), cells.get("J3")
     # A rate over the wards is their overall rate, named so, never the city's own figure.
     assert item["label"] == "Tỷ lệ chung các xã, phường", item["label"]
@@ -1053,6 +1053,31 @@ def test_a_bare_rate_is_counted_as_reporting_and_named_in_the_rollup_and_its_she
     up = t["indicators"][0]["sum"]
     assert not t["indicators"][0]["additive"] and up["label"] == "Tỷ lệ chung các xã, phường", up
     assert up["value"] == item["value"] and bare in up["without_base"] and up["reporting"] == item["reporting"], (up, item)
+
+
+def test_income_per_head_over_the_wards_is_weighted_by_their_population(w):
+    """Thu nhập bình quân đầu người of the wards together: total income over total population, not a plain mean."""
+    (rich, _), (poor, _), (unknown, _) = w.ward(), w.ward(), w.ward()
+    for unit, income, people in ((rich, 80, 30000), (poor, 40, 10000), (unknown, 20, None)):
+        status, r = w.api(w.admin, "POST", "/results", {"unit": unit, "indicator": "THU_NHAP_BQ", "period": "2026-11",
+                                                        "value": income})
+        assert status == 201, r
+        if people is not None:
+            status, r = w.api(w.admin, "POST", "/results", {"unit": unit, "indicator": "DAN_SO", "period": "2026-11",
+                                                            "value": people})
+            assert status == 201, r
+    query = f"/rollup?unit={w.city}&period=2026-11&indicator=THU_NHAP_BQ&include_unapproved=true"
+    status, r = w.api(w.admin, "GET", query)
+    assert status == 200, r
+    item = r["items"][0]
+    assert item["indicator"]["weight_by"] == "DAN_SO" and item["label"] == "Bình quân các xã, phường", item
+    # (80·30.000 + 40·10.000) / 40.000 = 70, where the plain mean of 80, 40 and 20 would be 46,7.
+    assert abs(item["value"] - 70) < 1e-9 and item["denominator"] == 40000, item
+    # The ward that gave no population is counted as reporting, named, and left out.
+    assert unknown in item["without_base"] and rich not in item["without_base"] and item["reporting"] >= 3, item
+    t, _, _ = compare_table(w, w.admin, w.city, "2026-11", "&indicators=THU_NHAP_BQ&include_unapproved=true")
+    up = t["indicators"][0]["sum"]
+    assert abs(up["value"] - 70) < 1e-9 and unknown in up["without_base"] and up["label"] == item["label"], up
 
 
 def test_a_province_compares_its_communes_after_2025_and_its_districts_before(w):

@@ -1,5 +1,7 @@
 // The indicator catalogue (chỉ tiêu): one row per code, read through
 // IndicatorRow.
+#include <algorithm>
+
 #include "store/internal/areas.h"
 #include "store/internal/json_text.h"
 
@@ -14,6 +16,7 @@ std::string IndicatorJson(const Indicator& i) {
       .Add("direction", DirectionName(i.direction))
       .Add("spatial", SpatialAggregationName(i.spatial))
       .Add("time", TimeAggregationName(i.time))
+      .Add("weight_by", i.weight_by)
       .str();
 }
 
@@ -26,9 +29,10 @@ std::string JoinAliases(const std::vector<std::string>& aliases) {
 // The row mapper of `indicators`.
 struct IndicatorRow {
   static constexpr std::string_view kColumns =
-      "code, name_vi, name_en, unit, grp, value_kind, direction, spatial, time_agg, allow_negative, aliases";
+      "code, name_vi, name_en, unit, grp, value_kind, direction, spatial, time_agg, allow_negative, aliases, "
+      "weight_by";
 
-  std::string code, name_vi, name_en, unit, group, value_kind, direction, spatial, time, aliases;
+  std::string code, name_vi, name_en, unit, group, value_kind, direction, spatial, time, aliases, weight_by;
   int allow_negative = 0;
 
   void Into(soci::statement& st) {
@@ -38,6 +42,7 @@ struct IndicatorRow {
     }
     st.exchange(soci::into(allow_negative));
     st.exchange(soci::into(aliases));
+    st.exchange(soci::into(weight_by));
   }
 
   Result<Indicator> Decode() const {
@@ -56,6 +61,7 @@ struct IndicatorRow {
     ASSIGN_OR_RETURN(i.time, DecodeKey(ParseTimeAggregation(time), "indicators", code, "time_agg", time));
     i.allow_negative = allow_negative != 0;
     i.aliases = SplitAliases(aliases);
+    i.weight_by = weight_by;
     return i;
   }
 };
@@ -87,6 +93,20 @@ Status PutIndicators(Db db, const std::string& actor, const std::vector<Indicato
   for (const Indicator& i : indicators) RETURN_IF_ERROR(i.Validate());
   soci::session& sql = db.sql;
   WriteTx tr(db);
+  // A mean's base is an indicator of this batch or one already stored.
+  for (const Indicator& i : indicators) {
+    if (i.weight_by.empty()) continue;
+    bool in_batch = std::any_of(indicators.begin(), indicators.end(),
+                                [&](const Indicator& o) { return o.code == i.weight_by; });
+    if (in_batch) continue;
+    ASSIGN_OR_RETURN(std::optional<Indicator> base, LoadIndicator(db, i.weight_by));
+    if (!base) {
+      return InvalidArgument(
+                 "indicator " + i.code + " is weighted by " + i.weight_by + ", which is not an indicator",
+                 "chỉ tiêu " + i.code + " lấy trọng số theo " + i.weight_by + " nhưng không có chỉ tiêu này")
+          .WithField("weight_by");
+    }
+  }
   for (const Indicator& i : indicators) {
     std::string aliases = JoinAliases(i.aliases);
     std::string vk = ValueKindName(i.value_kind), dir = DirectionName(i.direction),
@@ -96,17 +116,19 @@ Status PutIndicators(Db db, const std::string& actor, const std::vector<Indicato
     ASSIGN_OR_RETURN(std::optional<Indicator> old, LoadIndicator(db, i.code));
     if (old) {
       sql << "UPDATE indicators SET name_vi = :a, name_en = :b, unit = :c, grp = :d, value_kind = :e, "
-             "direction = :f, spatial = :g, time_agg = :h, allow_negative = :i, aliases = :j WHERE code = :k",
+             "direction = :f, spatial = :g, time_agg = :h, allow_negative = :i, aliases = :j, weight_by = :l "
+             "WHERE code = :k",
           soci::use(i.name_vi), soci::use(i.name_en), soci::use(i.unit), soci::use(i.group), soci::use(vk),
-          soci::use(dir), soci::use(sp), soci::use(tm), soci::use(neg), soci::use(aliases), soci::use(i.code);
+          soci::use(dir), soci::use(sp), soci::use(tm), soci::use(neg), soci::use(aliases),
+          soci::use(i.weight_by), soci::use(i.code);
       std::string old_json = IndicatorJson(*old);
       if (old_json != new_json) WriteAudit(sql, actor, "update", "indicator", i.code, old_json, new_json);
     } else {
       sql << "INSERT INTO indicators(" + std::string(IndicatorRow::kColumns) +
-                 ") VALUES(:k, :a, :b, :c, :d, :e, :f, :g, :h, :i, :j)",
+                 ") VALUES(:k, :a, :b, :c, :d, :e, :f, :g, :h, :i, :j, :l)",
           soci::use(i.code), soci::use(i.name_vi), soci::use(i.name_en), soci::use(i.unit),
           soci::use(i.group), soci::use(vk), soci::use(dir), soci::use(sp), soci::use(tm), soci::use(neg),
-          soci::use(aliases);
+          soci::use(aliases), soci::use(i.weight_by);
       WriteAudit(sql, actor, "create", "indicator", i.code, "", new_json);
     }
   }

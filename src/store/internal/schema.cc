@@ -170,6 +170,12 @@ const char* kUserEmail[] = {
     "ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 10: the indicator whose value weighs a mean across units (income
+// per head by population); '' for a plain mean.
+const char* kIndicatorWeight[] = {
+    "ALTER TABLE indicators ADD COLUMN weight_by TEXT NOT NULL DEFAULT ''",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -195,7 +201,9 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kReminders) reminders.statements.push_back(Fill(s, d));
   Migration email{9, "a user's e-mail address for reminders", {}};
   for (const char* s : kUserEmail) email.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity, returned, deadlines, forms, reminders, email};
+  Migration weight{10, "the base that weighs a mean across units", {}};
+  for (const char* s : kIndicatorWeight) weight.statements.push_back(Fill(s, d));
+  return {initial, audit, accounts, by_entity, returned, deadlines, forms, reminders, email, weight};
 }
 
 }  // namespace kiemdem::store::internal

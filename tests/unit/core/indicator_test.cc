@@ -67,6 +67,32 @@ TEST(IndicatorCatalogue, ShippedCatalogueLoads) {
     EXPECT_NE(find(code), nullptr) << code;
   }
   EXPECT_FALSE(find("DN_MOI")->aliases.empty());
+  // Income per head is weighted by population over units, never a plain mean.
+  ASSERT_NE(find("THU_NHAP_BQ"), nullptr);
+  EXPECT_EQ(find("THU_NHAP_BQ")->weight_by, "DAN_SO");
+  ASSERT_NE(find("DAN_SO"), nullptr);
+  EXPECT_EQ(find("DAN_SO")->spatial, SpatialAggregation::kSum);
+  EXPECT_EQ(find("DAN_SO")->time, TimeAggregation::kStock);
+}
+
+TEST(IndicatorCatalogue, AWeightIsAnIndicatorOfTheCatalogueAndOnlyForAMean) {
+  std::string head =
+      "code,name_vi,name_en,unit,group,value_kind,direction,spatial,time,allow_negative,aliases,weight_by\n";
+  std::string pop = "DAN_SO,Dân số,Population,người,g,number,higher,sum,stock,0,,\n";
+  Result<std::vector<Indicator>> ok = ParseIndicatorCatalogue(
+      head + pop + "TN,Thu nhập bình quân,Income,đồng,g,number,higher,mean,stock,0,,DAN_SO\n");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ((*ok)[1].weight_by, "DAN_SO");
+  Result<std::vector<Indicator>> bad =
+      ParseIndicatorCatalogue(head + pop + "TN,Thu nhập,Income,đồng,g,number,higher,mean,stock,0,,NO_SUCH\n" +
+                              "TS,Tổng,Total,đồng,g,number,higher,sum,flow,0,,DAN_SO\n" +
+                              "TT,Tự,Self,đồng,g,number,higher,mean,flow,0,,TT\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(),
+            "the indicator catalogue has errors:\n"
+            "line 4: indicator TS: only a mean is weighted (weight_by DAN_SO)\n"
+            "line 5: indicator TT cannot be weighted by itself\n"
+            "indicator TN: weight_by NO_SUCH is not in the catalogue");
 }
 
 TEST(IndicatorCatalogue, ListsEveryBadRow) {

@@ -131,6 +131,56 @@ TEST_F(RollUpUnitsTest, MeanAndNone) {
   EXPECT_FALSE(RollUpUnits(reg_, 999, D("01/01/2024"), rating, Lookup()).ok());
 }
 
+// Income per head over the wards is their total income over their population,
+// not the plain mean of their figures; a ward without its population is
+// flagged, counted as reporting, and left out; a ward rolled up from its
+// groups weighs by the groups' population.
+TEST_F(RollUpUnitsTest, AMeanWithABaseIsWeightedByIt) {
+  Indicator income =
+      Make("THU_NHAP_BQ", ValueKind::kNumber, SpatialAggregation::kMean, TimeAggregation::kStock);
+  income.weight_by = "DAN_SO";
+  std::map<UnitId, Observation> population;
+  auto people = [&](UnitId u, double v) {
+    population[u].unit = u;
+    population[u].value = v;
+  };
+  ObservationLookup base = [&](UnitId id) -> const Observation* {
+    auto it = population.find(id);
+    return it == population.end() ? nullptr : &it->second;
+  };
+  Put(w1_, 60);  // 60 triệu/người/năm, 30.000 người
+  Put(w2_, 40);  // 40 triệu, 10.000 người
+  people(w1_, 30000);
+  people(w2_, 10000);
+  Put(t1_, 30);  // W3 from its groups: 30 triệu × 1.000 người, 50 triệu × 3.000 người
+  Put(t2_, 50);
+  people(t1_, 1000);
+  people(t2_, 3000);
+  Aggregate a = *RollUpUnits(reg_, district_, D("01/01/2020"), income, Lookup(), base);
+  // (60·30000 + 40·10000 + 30·1000 + 50·3000) / 44000, not (60 + 40 + 45) / 3.
+  EXPECT_NEAR(*a.value, (60.0 * 30000 + 40.0 * 10000 + 30.0 * 1000 + 50.0 * 3000) / 44000, 1e-9);
+  EXPECT_EQ(a.denominator, 44000);
+  EXPECT_EQ(a.reporting, 3);
+  EXPECT_TRUE(a.without_base.empty());
+
+  population.erase(w2_);
+  Aggregate flagged = *RollUpUnits(reg_, district_, D("01/01/2020"), income, Lookup(), base);
+  EXPECT_NEAR(*flagged.value, (60.0 * 30000 + 30.0 * 1000 + 50.0 * 3000) / 34000, 1e-9);
+  EXPECT_EQ(flagged.reporting, 3);
+  EXPECT_EQ(flagged.without_base, std::vector<UnitId>{w2_});
+
+  // Without any base there is no mean to give, and every unit is named.
+  Aggregate none = *RollUpUnits(reg_, district_, D("01/01/2020"), income, Lookup());
+  EXPECT_FALSE(none.value.has_value());
+  EXPECT_EQ(none.reporting, 3);
+  EXPECT_EQ(none.without_base.size(), 4u);  // W1, W2 and W3's two groups
+
+  // The same indicator without weight_by stays the plain mean.
+  income.weight_by.clear();
+  EXPECT_NEAR(*RollUpUnits(reg_, district_, D("01/01/2020"), income, Lookup(), base)->value,
+              (60 + 40 + 40) / 3.0, 1e-9);
+}
+
 TEST_F(RollUpUnitsTest, NothingReported) {
   Indicator revenue = Make("R", ValueKind::kNumber, SpatialAggregation::kSum, TimeAggregation::kFlow);
   Aggregate a = *RollUpUnits(reg_, district_, D("01/01/2024"), revenue, Lookup());

@@ -17,7 +17,7 @@ TEST_P(StoreTest, MigrationsAreRecordedAndIdempotent) {
   EXPECT_EQ(store_->backend(), GetParam());
   ASSERT_TRUE(store_->Migrate().ok());
   std::vector<MigrationState> states = *store_->MigrationStatus();
-  ASSERT_EQ(states.size(), 9u);
+  ASSERT_EQ(states.size(), 10u);
   for (const MigrationState& m : states) EXPECT_TRUE(m.applied) << m.name;
 }
 

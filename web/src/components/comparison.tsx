@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { api, ok, type Schemas, type Unit } from "../api/client";
 import { formatAmount, formatFigure, formatPercent, formatPoints } from "../format";
 import { t } from "../i18n";
+import { withoutBaseText } from "../lib/without-base";
 import { getLang } from "../lang";
 import { sortRows } from "../lib/sort";
 import { useLoad } from "../lib/use-load";
@@ -142,7 +143,7 @@ function ComparisonBody({ table, indicator }: { table: Table; indicator: string 
                     <td class="num">{formatAmount(ind.sum.value, ind.indicator.unit, lang)}</td>
                     <td colSpan={4} class="muted">
                       {ind.sum.reporting}/{ind.sum.expected} {t().reporting}
-                      {ind.sum.without_base.length > 0 && <div class="bare-rate">{t().bareRates(ind.sum.without_base.length)}</div>}
+                      {ind.sum.without_base.length > 0 && <div class="bare-rate">{withoutBaseText(ind.indicator, ind.sum.without_base.length)}</div>}
                     </td>
                   </tr>
                 </tfoot>

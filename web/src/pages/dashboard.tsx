@@ -12,6 +12,7 @@ import { Loaded } from "../components/loaded";
 import { UnitButtons, UnitSearchError, landingUnit, lastDay, nameWithProvince, useUnitSearch } from "../components/unit-picker";
 import { formatAmount, formatDate, formatFigure, formatPercent, formatPoints, todayInVietnam } from "../format";
 import { t } from "../i18n";
+import { withoutBaseText } from "../lib/without-base";
 import { getLang } from "../lang";
 import { periodOptions, periodYear } from "../lib/periods";
 import { monthCount } from "../lib/unit-periods";
@@ -418,7 +419,7 @@ function Rollup({ unit, period, unapproved }: { unit: Unit; period: string; unap
                     <td class="num">{formatAmount(i.value, i.indicator.unit, lang)}</td>
                     <td class="num muted">
                       {i.reporting}/{i.expected} {t().reporting}
-                      {i.without_base.length > 0 && <div class="bare-rate">{t().bareRates(i.without_base.length)}</div>}
+                      {i.without_base.length > 0 && <div class="bare-rate">{withoutBaseText(i.indicator, i.without_base.length)}</div>}
                     </td>
                   </tr>
                 ))}
