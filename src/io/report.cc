@@ -135,6 +135,16 @@ std::string PreviousPercent(const IndicatorEvaluation& e) {
   return e.percent_of_previous ? FormatReportedPercent(*e.percent_of_previous) : "";
 }
 
+// How a report says the pace: "nhanh hơn tiến độ", "đúng tiến độ", "chậm so với tiến độ".
+std::string PacePhrase(Pace p) {
+  switch (p) {
+    case Pace::kAhead: return "nhanh hơn tiến độ";
+    case Pace::kOnPace: return "đúng tiến độ";
+    case Pace::kBehind: return "chậm so với tiến độ";
+  }
+  return "";
+}
+
 std::string TargetText(const Target& t) {
   if (t.comparator == Comparator::kBand && t.value_high) {
     return FormatVietnameseNumber(t.value, 2) + " – " + FormatVietnameseNumber(*t.value_high, 2);
@@ -164,6 +174,9 @@ std::string Sentence(const UnitReportRow& row) {
     s += ", bằng " + FormatReportedPercent(*e.percent_of_plan) + " kế hoạch năm" +
          (e.percent_inverse ? " (chỉ tiêu càng thấp càng tốt: kế hoạch ÷ thực hiện)" : "");
   }
+  // Inside the year, the pace beside the share of the year's plan, with its basis:
+  // ", chậm so với tiến độ (bình quân 10/12 tháng: 83,3% KH năm)".
+  if (e.pace) s += ", " + PacePhrase(e.pace->pace) + " (" + e.pace->basis_vi + ")";
   if (e.points_from_previous) {
     s += std::string(*e.points_from_previous >= 0 ? ", tăng " : ", giảm ") + points(*e.points_from_previous) +
          " so với cùng kỳ";
@@ -203,13 +216,21 @@ DocxTable HeaderBlock(const ReportIssuer& issuer) {
 
 DocxTable IndicatorTable(const UnitReport& r) {
   DocxTable t;
-  t.widths_mm = {12, 39, 15, 25, 24, 16, 16, 18};
+  // A part-year report has a "Tiến độ" column beside the verdict; a year's has none.
+  const bool paced = std::any_of(r.rows.begin(), r.rows.end(),
+                                 [](const UnitReportRow& row) { return row.evaluation.pace.has_value(); });
+  t.widths_mm = paced ? std::vector<int>{10, 35, 14, 22, 22, 15, 15, 16, 16}
+                      : std::vector<int>{12, 39, 15, 25, 24, 16, 16, 18};
   std::vector<DocxCell> header;
   for (const char* h :
        {"STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% kế hoạch", "% cùng kỳ", "Đánh giá"}) {
     header.push_back(Cell(h, DocxAlign::kCenter, true));
   }
+  if (paced) header.push_back(Cell("Tiến độ", DocxAlign::kCenter, true));
   t.rows.push_back(std::move(header));
+  auto pace = [&](const IndicatorEvaluation& e) {
+    if (paced) t.rows.back().push_back(Cell(e.pace ? PaceNameVi(e.pace->pace) : ""));
+  };
   int n = 0;
   for (const UnitReportRow& row : r.rows) {
     const IndicatorEvaluation& e = row.evaluation;
@@ -230,6 +251,7 @@ DocxTable IndicatorTable(const UnitReport& r) {
       t.rows.push_back({Cell(std::to_string(++n)), Cell(row.indicator.name_vi, DocxAlign::kLeft), Cell(""),
                         Cell(e.target ? "Đạt" : ""), Cell(got), Cell(""), Cell(""),
                         Cell(e.target || e.actual ? AttainmentNameVi(e.status) : "")});
+      pace(e);
       continue;
     }
     t.rows.push_back({Cell(std::to_string(++n)), Cell(row.indicator.name_vi, DocxAlign::kLeft),
@@ -238,6 +260,7 @@ DocxTable IndicatorTable(const UnitReport& r) {
                       Cell(number(e.actual, scale), DocxAlign::kRight),
                       Cell(PlanPercent(e), DocxAlign::kRight), Cell(PreviousPercent(e), DocxAlign::kRight),
                       Cell(e.target || e.actual ? AttainmentNameVi(e.status) : "")});
+    pace(e);
   }
   return t;
 }

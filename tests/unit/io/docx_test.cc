@@ -147,6 +147,27 @@ TEST(Report, APartyReportHasThePartyHeader) {
   EXPECT_EQ(text.find("CỘNG HÒA XÃ HỘI"), std::string::npos);
 }
 
+// Inside the year the sentence and the table give the pace beside the share
+// of the year's plan, with its basis; a year's report has no pace column.
+TEST(Report, APartYearReportGivesThePaceWithItsBasis) {
+  UnitReport r = Sample(BodyKind::kPeoplesCommittee);
+  r.period = *Period::Parse("2020-01/2020-10");
+  IndicatorEvaluation& e = r.rows[0].evaluation;
+  e.actual = 14e9;
+  e.percent_of_plan = 70;
+  e.status = Attainment::kInProgress;
+  e.pace = PaceCheck{Pace::kBehind, 83.33, "bình quân 10/12 tháng: 83,3% KH năm", ""};
+  std::string text = Text(UnitReportDocument(r));
+  EXPECT_NE(
+      text.find("đạt 14 tỷ đồng, bằng 70% kế hoạch năm, chậm so với tiến độ (bình quân 10/12 tháng: 83,3% KH "
+                "năm), bằng 115% so với cùng kỳ."),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Tiến độ\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("chưa đạt\nchậm\n"), std::string::npos) << text;
+  EXPECT_EQ(Text(UnitReportDocument(Sample(BodyKind::kPeoplesCommittee))).find("Tiến độ"), std::string::npos);
+}
+
 TEST(Report, OtherBodiesDoNotIssueReports) {
   Result<ReportIssuer> i = IssuerFor(BodyKind::kDepartment, "a", "b", "", Date());
   ASSERT_FALSE(i.ok());
