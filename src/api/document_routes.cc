@@ -22,7 +22,8 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
   for (size_t i = 0; i < facts.measures.size(); ++i) {
     const extract::MeasureFact& m = facts.measures[i];
     Json suggestions = Json::array();
-    for (const IndicatorMatch& match : MatchMeasure(m.subject, m.unit, m.total.has_value(), indicators)) {
+    for (const IndicatorMatch& match :
+         MatchMeasure(m.subject, m.unit, m.total && !m.total_is_plan, indicators)) {
       for (const Indicator& ind : indicators) {
         if (ind.code == match.code) {
           suggestions.push_back(
@@ -41,7 +42,8 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
       check = {{"consistent", m.check->consistent},
                {"computed", m.check->computed},
                {"stated", m.check->stated},
-               {"message", vi ? m.check->message_vi : m.check->message_en}};
+               {"message", vi ? m.check->message_vi : m.check->message_en},
+               {"stated_by", m.stated_by ? Json(*m.stated_by) : Json(nullptr)}};
     measures.push_back({{"index", i},
                         {"span", {m.span.begin, m.span.end}},
                         {"text", text.substr(m.span.begin, m.span.end - m.span.begin)},
@@ -49,6 +51,7 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
                         {"value", m.value},
                         {"unit", m.unit},
                         {"total", m.total ? Json(*m.total) : Json(nullptr)},
+                        {"total_is_plan", m.total_is_plan},
                         {"qualifier", QualifierKey(m.qualifier)},
                         {"estimated", m.estimated},
                         {"stance", m.target ? "target" : "actual"},

@@ -47,8 +47,16 @@ struct MeasureFact {
   bool target = false;  // stance "target" (else "actual")
   std::string period;   // SPEC form ("2018-01/2018-10"), empty when unknown
   std::vector<Comparison> compare;
-  // For a fraction with a stated "of" percentage: does it match?
+  // For a fraction with a stated percentage: does it match? Stated in the
+  // same phrase ("8/12 tổ đạt 66,66%") or as a figure of its own after it in
+  // the clause ("8/12 tổ dân phố đạt danh hiệu văn hóa, đạt 75%").
   std::optional<PercentCheck> check;
+  // The index in Facts::measures of that separate percentage, when so.
+  std::optional<size_t> stated_by;
+  // "kết nạp 12/10 đảng viên": a numerator above its denominator is the actual
+  // against the plan, not a share (a share never exceeds its whole): `value`
+  // is the count, `total` the plan.
+  bool total_is_plan = false;
 };
 
 struct DocRefFact {

@@ -146,8 +146,13 @@ void Measure(std::string* o, const MeasureFact& m) {
     Str(o, m.check->message_en);
     *o += ", \"message_vi\": ";
     Str(o, m.check->message_vi);
+    if (m.stated_by) {
+      *o += ", \"stated_by\": ";
+      *o += std::to_string(*m.stated_by);
+    }
     *o += "}";
   }
+  if (m.total_is_plan) *o += ", \"total_is_plan\": true";
   *o += "}";
 }
 

@@ -8,8 +8,9 @@ namespace {
 
 Status CheckKindFits(const MeasureFact& m, bool value_given, const std::string& text, const Indicator& ind) {
   // A stated value given for a fraction is a percentage.
-  MeasureKind kind =
-      (m.total && value_given) ? MeasureKind::kPercent : KindOfMeasure(m.unit, m.total.has_value());
+  // "12/10 đảng viên" is a count (12) against its plan (10).
+  const bool fraction = m.total && !m.total_is_plan;
+  MeasureKind kind = (fraction && value_given) ? MeasureKind::kPercent : KindOfMeasure(m.unit, fraction);
   if (KindFits(kind, m.unit, ind)) return Status::Ok();
   std::string quoted = m.span.end <= text.size() && m.span.begin <= m.span.end
                            ? text.substr(m.span.begin, m.span.end - m.span.begin)
@@ -47,7 +48,7 @@ Result<Observation> ObservationOf(const MeasureFact& m, const MeasureChoice& cho
   o.value = choice.value.value_or(m.value);
   o.qualifier = m.qualifier;
   o.estimated = m.estimated;
-  if (m.total && !choice.value) {
+  if (m.total && !m.total_is_plan && !choice.value) {
     o.numerator = m.value;
     o.denominator = *m.total;
     Result<double> pct = FractionPercent(m.value, *m.total);

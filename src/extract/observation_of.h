@@ -1,6 +1,7 @@
 // A measure read from a report as the figure to store, once a person has
 // chosen its indicator: the measure's kind must fit the indicator (a rate
-// never goes into a count), a fraction keeps its parts and their percentage.
+// never goes into a count), a fraction keeps its parts and their percentage,
+// and "12/10 đảng viên" (the actual against its plan) is stored as its count.
 //
 //   MeasureChoice c{"TL_TDP_VH", "", std::nullopt};
 //   Result<Observation> o = ObservationOf(facts.measures[3], c, text, catalogue, "document:7");

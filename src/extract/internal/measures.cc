@@ -404,10 +404,44 @@ std::string Subject(const Doc& doc, size_t number, size_t unit_first, size_t uni
 
 }  // namespace
 
+// Where a measure of FindMeasures lies, to pair a fraction with the
+// percentage stated after it.
+struct Placed {
+  size_t first;
+  size_t last;
+  int decimals;  // of the measure's own number
+};
+
+// "8/12 tổ dân phố đạt danh hiệu văn hóa, đạt 75%": a fraction without a
+// stated percentage of its own, followed in its clause (same sentence, no ";"
+// between, at most 12 tokens on) by a bare percentage, is checked against it
+// by core's CheckStatedPercent, as "8/12 tổ đạt 75%" is.
+void PairStatedPercents(const Doc& doc, const std::vector<Placed>& placed, size_t first, Facts* facts) {
+  std::vector<MeasureFact>& ms = facts->measures;
+  for (size_t k = first; k + 1 < ms.size(); ++k) {
+    MeasureFact& fraction = ms[k];
+    const MeasureFact& stated = ms[k + 1];
+    const Placed& a = placed[k - first];
+    const Placed& b = placed[k + 1 - first];
+    if (!fraction.total || *fraction.total <= 0 || fraction.check || fraction.total_is_plan) continue;
+    if (stated.unit != "%" || stated.total || !stated.compare.empty()) continue;
+    if (doc.sentence[a.first] != doc.sentence[b.first] || b.first > a.last + 13) continue;
+    bool same_clause = true;
+    for (size_t t = a.last + 1; t < b.first; ++t) same_clause = same_clause && !doc.IsPunct(t, ";");
+    if (!same_clause) continue;
+    Result<PercentCheck> chk = CheckStatedPercent(fraction.value, *fraction.total, stated.value, b.decimals);
+    if (!chk.ok()) continue;
+    fraction.check = *chk;
+    fraction.stated_by = k + 1;
+  }
+}
+
 void FindMeasures(Doc& doc, Facts* facts) {
   const Words& w = W();
   PeriodMap periods = AssignPeriods(doc, facts->meeting ? facts->meeting->date : "");
   int last_sentence = -1;  // of the last measure found
+  const size_t first_measure = facts->measures.size();
+  std::vector<Placed> placed;
 
   for (size_t i = 0; i < doc.size(); ++i) {
     if (!doc.IsNumber(i) || NotAMeasure(doc, i)) continue;
@@ -560,6 +594,7 @@ void FindMeasures(Doc& doc, Facts* facts) {
     last_sentence = doc.sentence[i];
     for (size_t k = unit_last + 1; k < noun_end; ++k) doc.used[k] = true;
     p.m.span = doc.InputSpan(p.first, p.last);
+    p.m.total_is_plan = p.m.total && *p.m.total > 0 && p.m.value > *p.m.total && p.m.unit != "%";
     if (p.m.total && *p.m.total > 0) {
       for (const Comparison& c : p.m.compare) {
         if (c.relation == "of" && c.percent) {
@@ -571,9 +606,11 @@ void FindMeasures(Doc& doc, Facts* facts) {
       }
     }
     for (size_t k = p.first; k <= p.last; ++k) doc.used[k] = true;
+    placed.push_back({p.first, p.last, n->decimals});
     facts->measures.push_back(std::move(p.m));
     i = unit_last;
   }
+  PairStatedPercents(doc, placed, first_measure, facts);
 }
 
 }  // namespace kiemdem::extract::internal

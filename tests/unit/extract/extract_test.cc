@@ -14,6 +14,20 @@ TEST(Extract, InvalidUtf8NamesTheByte) {
   EXPECT_EQ(r.status().message_vi(), "UTF-8 không hợp lệ tại byte 30");
 }
 
+// A percentage is checked against the fraction before it only inside its
+// clause: not across a sentence or a ";", and not when the percentage has a
+// basis of its own ("tăng 5% so với cùng kỳ").
+TEST(Extract, AStatedPercentageIsPairedOnlyInsideItsClause) {
+  for (const char* text :
+       {"Có 8/12 tổ đạt chuẩn. Tỷ lệ hộ nghèo 1,2%.", "Có 8/12 tổ đạt chuẩn; hộ nghèo giảm 1,2%.",
+        "Có 8/12 tổ đạt chuẩn, thu ngân sách tăng 5% so với cùng kỳ."}) {
+    Result<Facts> r = Extract(text);
+    ASSERT_TRUE(r.ok());
+    ASSERT_FALSE(r->measures.empty()) << text;
+    EXPECT_FALSE(r->measures[0].check.has_value()) << text << "\n" << FactsToJson(*r);
+  }
+}
+
 TEST(Extract, EmptyInputHasNoFacts) {
   Result<Facts> r = Extract("");
   ASSERT_TRUE(r.ok());

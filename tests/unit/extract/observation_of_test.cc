@@ -58,6 +58,24 @@ TEST(ObservationOf, AFractionKeepsItsPartsAndIsStoredAsTheirPercentage) {
   EXPECT_EQ(o->provenance.span_end, 4);
 }
 
+// "kết nạp 12/10 đảng viên": the actual against its plan goes into a count as
+// the count, never into a rate as 120%.
+TEST(ObservationOf, AFractionAboveItsWholeIsStoredAsItsCount) {
+  std::string text = "kết nạp 12/10 đảng viên mới, đạt 120% kế hoạch.";
+  MeasureFact m = Measure(text, "12/10 đảng viên", 12, "đảng viên");
+  m.total = 10;
+  m.total_is_plan = true;
+  std::vector<Indicator> catalogue = Catalogue();
+  catalogue[0].code = "DANG_VIEN_MOI";
+  catalogue[0].unit = "đảng viên";
+  Result<Observation> o =
+      ObservationOf(m, {"DANG_VIEN_MOI", "", std::nullopt}, text, catalogue, "document:2");
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->value, 12);
+  EXPECT_FALSE(o->numerator.has_value());
+  EXPECT_FALSE(ObservationOf(m, {"TDP_VAN_HOA", "", std::nullopt}, text, catalogue, "document:2").ok());
+}
+
 // "8/12 tổ đạt 75%": the person keeps the stated 75, which is a percentage.
 TEST(ObservationOf, AStatedValueForAFractionIsThePercentageKept) {
   std::string text = "8/12 tổ đạt 75%.";

@@ -3,20 +3,22 @@
 // - a figure only goes into an indicator of its kind (the server's KindFits
 //   in src/core/indicator_match.h, mirrored here for the choice list);
 // - a fraction whose stated percentage disagrees with it ("8/12 tổ đạt 75%",
-//   written as one clause or as two figures) is a conflict someone decides;
+//   written as one clause or as two figures; the server checks it) is a
+//   conflict someone decides;
 // - a figure that would replace a different one already stored is shown
 //   beside it first.
 import type { Indicator, Measure, Result } from "../api/client";
 
 export type MeasureKind = "number" | "percent" | "fraction";
 
-export function kindOf(m: Pick<Measure, "unit" | "total">): MeasureKind {
-  if (m.total !== null) return "fraction";
+// "12/10 đảng viên" (total_is_plan) is a count against its plan, not a fraction.
+export function kindOf(m: Pick<Measure, "unit" | "total"> & { total_is_plan?: boolean }): MeasureKind {
+  if (m.total !== null && !m.total_is_plan) return "fraction";
   return m.unit === "%" ? "percent" : "number";
 }
 
 // Whether the figure may be stored as a value of the indicator.
-export function fits(m: Pick<Measure, "unit" | "total">, ind: Pick<Indicator, "value_kind">): boolean {
+export function fits(m: Pick<Measure, "unit" | "total"> & { total_is_plan?: boolean }, ind: Pick<Indicator, "value_kind">): boolean {
   const kind = kindOf(m);
   if (kind === "percent") return ind.value_kind !== "number";
   if (kind === "fraction") return ind.value_kind === "fraction";
@@ -33,32 +35,17 @@ export interface Conflict {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-// Differences below this many percentage points are rounding ("66,66%" for 8/12).
-const TOLERANCE = 0.05;
-
-// Conflicts by the fraction's index. The server's own check covers "8/12 tổ
-// đạt 80%"; a fraction followed in the same clause by a percentage of its
-// own ("8/12 tổ dân phố đạt danh hiệu văn hóa, đạt 75%") is paired here.
-export function conflicts(measures: Measure[], text: string): Map<number, Conflict> {
-  const bytes = new TextEncoder().encode(text);
-  const dec = new TextDecoder();
+// Conflicts by the fraction's index: the server's check (core's
+// CheckStatedPercent, at the precision the report states) failed, for a
+// percentage stated in the same phrase ("8/12 tổ đạt 80%") or as a figure of
+// its own after it in the clause ("8/12 tổ dân phố đạt danh hiệu văn hóa, đạt
+// 75%": check.stated_by names that figure). The rule is the server's only.
+export function conflicts(measures: Measure[]): Map<number, Conflict> {
   const out = new Map<number, Conflict>();
-  const sorted = [...measures].sort((a, b) => a.span[0] - b.span[0]);
-  sorted.forEach((m, k) => {
-    if (m.total === null || m.total <= 0) return;
-    const computed = round2((m.value / m.total) * 100);
-    if (m.check) {
-      if (!m.check.consistent) out.set(m.index, { computed, stated: m.check.stated, statedMeasure: null });
-      return;
-    }
-    const next = sorted[k + 1];
-    if (!next || next.unit !== "%" || next.total !== null) return;
-    const gap = dec.decode(bytes.slice(m.span[1], next.span[0]));
-    if (/[.;!?\n]/.test(gap) || gap.length > 80) return;
-    if (Math.abs(next.value - (m.value / m.total) * 100) > TOLERANCE + 0.005) {
-      out.set(m.index, { computed, stated: next.value, statedMeasure: next.index });
-    }
-  });
+  for (const m of measures) {
+    if (m.total === null || m.total <= 0 || !m.check || m.check.consistent) continue;
+    out.set(m.index, { computed: round2((m.value / m.total) * 100), stated: m.check.stated, statedMeasure: m.check.stated_by ?? null });
+  }
   return out;
 }
 

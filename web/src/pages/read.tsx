@@ -148,7 +148,7 @@ interface Choice {
 function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Indicator[]; unitId: number }) {
   const lang = getLang();
   const measures = posted.facts.measures;
-  const conflict = conflicts(measures, posted.document.text);
+  const conflict = conflicts(measures);
   const statedOf = new Map([...conflict].filter(([, c]) => c.statedMeasure !== null).map(([i, c]) => [c.statedMeasure as number, i]));
   const [choices, setChoices] = useState<Choice[]>(() =>
     measures.map((m) => ({ keep: m.suggestions.length > 0 && m.stance === "actual" && !statedOf.has(m.index),
@@ -160,9 +160,10 @@ function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Ind
   const set = (i: number, c: Partial<Choice>) => setChoices(choices.map((x, k) => (k === i ? { ...x, ...c } : x)));
   const frac = (m: Measure) => `${formatNumber(m.value, lang, 2)}/${formatNumber(m.total ?? 0, lang, 2)}`;
   // What would be stored for a chosen figure: a fraction as its percentage
-  // (the server keeps numerator and denominator), or the stated percentage.
+  // (the server keeps numerator and denominator), the stated percentage, or
+  // the count of "12/10 đảng viên" (the actual against its plan).
   const valueOf = (m: Measure, c: Choice) =>
-    c.decision === "stated" ? conflict.get(m.index)!.stated : m.total ? (m.value / m.total) * 100 : m.value;
+    c.decision === "stated" ? conflict.get(m.index)!.stated : m.total && !m.total_is_plan ? (m.value / m.total) * 100 : m.value;
   const confirm = async (e: Event) => {
     e.preventDefault();
     const chosen = measures.map((m, i) => ({ m, c: choices[i], i })).filter(({ c }) => c.keep);
