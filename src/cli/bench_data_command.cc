@@ -13,9 +13,11 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/workspace.h"
 #include "core/csv.h"
 
@@ -192,42 +194,31 @@ Result<long long> WholeFlag(const std::string& name, const std::string& text, lo
   return v;
 }
 
-// Every --flag VALUE (and the bare --pre2025); "" when they are fine.
+// Every --flag VALUE (and the bare --pre2025), each whole number in its range.
 Result<Options> ParseOptions(const std::vector<std::string>& args) {
-  Options o;
-  bool first_year_given = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--pre2025") {
-      o.pre2025 = true;
-      continue;
-    }
-    if (i + 1 >= args.size()) return InvalidArgument(a + " needs a value", a + " cần một giá trị");
-    const std::string& v = args[++i];
-    if (a == "--out") {
-      o.out = v;
-    } else if (a == "--province") {
-      o.province = v;
-    } else if (a == "--communes") {
-      ASSIGN_OR_RETURN(long long n, WholeFlag(a, v, 1, 1000000));
-      o.communes = static_cast<size_t>(n);
-    } else if (a == "--indicators") {
-      ASSIGN_OR_RETURN(long long n, WholeFlag(a, v, 1, 99));
-      o.indicators = static_cast<size_t>(n);
-    } else if (a == "--years") {
-      ASSIGN_OR_RETURN(long long n, WholeFlag(a, v, 1, 50));
-      o.years = static_cast<int>(n);
-    } else if (a == "--first-year") {
-      ASSIGN_OR_RETURN(long long n, WholeFlag(a, v, 1990, 2100));
-      o.first_year = static_cast<int>(n);
-      first_year_given = true;
-    } else if (a == "--seed") {
-      ASSIGN_OR_RETURN(long long n, WholeFlag(a, v, 0, (1LL << 62)));
-      o.seed = static_cast<uint64_t>(n);
-    } else {
-      return InvalidArgument("unknown option " + a, "không có tùy chọn " + a);
-    }
+  Flags flags = ParseFlags(
+      args, {"--out", "--province", "--communes", "--indicators", "--years", "--first-year", "--seed"},
+      {"--pre2025"});
+  if (!flags.error.empty()) return InvalidArgument(flags.error, flags.error);
+  if (!flags.rest.empty()) {
+    return InvalidArgument("unexpected argument " + flags.rest[0], "thừa tham số " + flags.rest[0]);
   }
+  Options o;
+  auto whole = [&](const char* name, long long low, long long high, auto* into) -> Status {
+    if (!flags.Has(name)) return Status::Ok();
+    ASSIGN_OR_RETURN(long long n, WholeFlag(name, flags.Get(name, ""), low, high));
+    *into = static_cast<std::remove_pointer_t<decltype(into)>>(n);
+    return Status::Ok();
+  };
+  o.out = flags.Get("--out", "");
+  o.province = flags.Get("--province", "");
+  o.pre2025 = flags.Has("--pre2025");
+  RETURN_IF_ERROR(whole("--communes", 1, 1000000, &o.communes));
+  RETURN_IF_ERROR(whole("--indicators", 1, 99, &o.indicators));
+  RETURN_IF_ERROR(whole("--years", 1, 50, &o.years));
+  RETURN_IF_ERROR(whole("--first-year", 1990, 2100, &o.first_year));
+  RETURN_IF_ERROR(whole("--seed", 0, 1LL << 62, &o.seed));
+  const bool first_year_given = flags.Has("--first-year");
   if (o.out.empty()) return InvalidArgument("--out DIR is required", "thiếu --out THƯ_MỤC");
   if (o.pre2025 && !first_year_given) o.first_year = 2025 - o.years;
   int last = o.first_year + o.years - 1;

@@ -8,6 +8,7 @@
 #include "analytics/unit_tree.h"
 #include "api/report_documents.h"
 #include "cli/commands.h"
+#include "cli/flags.h"
 #include "cli/workspace.h"
 #include "io/report.h"
 #include "store/store.h"
@@ -34,29 +35,17 @@ struct ReportFlags {
 };
 
 ReportFlags Parse(const std::vector<std::string>& args) {
+  Flags flags =
+      ParseFlags(args, {"--db", "--period", "--as-of", "--body", "-o", "--output"}, {"--include-unapproved"});
   ReportFlags f;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    std::string* into = a == "--db"                      ? &f.db
-                        : a == "--period"                ? &f.period
-                        : a == "--as-of"                 ? &f.as_of
-                        : a == "--body"                  ? &f.body
-                        : (a == "-o" || a == "--output") ? &f.output
-                                                         : nullptr;
-    if (a == "--include-unapproved") {
-      f.include_unapproved = true;
-    } else if (into != nullptr) {
-      if (i + 1 >= args.size()) {
-        f.error = a + " needs a value";
-      } else {
-        *into = args[++i];
-      }
-    } else if (a.rfind("--", 0) == 0) {
-      f.error = "unknown option " + a;
-    } else {
-      f.rest.push_back(a);
-    }
-  }
+  f.db = flags.Get("--db", f.db);
+  f.period = flags.Get("--period", "");
+  f.as_of = flags.Get("--as-of", "");
+  f.body = flags.Get("--body", f.body);
+  f.output = flags.Get("-o", flags.Get("--output", ""));
+  f.include_unapproved = flags.Has("--include-unapproved");
+  f.rest = std::move(flags.rest);
+  f.error = std::move(flags.error);
   return f;
 }
 
