@@ -199,7 +199,7 @@ Result<Options> ParseOptions(const std::vector<std::string>& args) {
   Flags flags = ParseFlags(
       args, {"--out", "--province", "--communes", "--indicators", "--years", "--first-year", "--seed"},
       {"--pre2025"});
-  if (!flags.error.empty()) return InvalidArgument(flags.error, flags.error);
+  if (!flags.error.empty()) return InvalidArgument(flags.error, flags.error_vi);
   if (!flags.rest.empty()) {
     return InvalidArgument("unexpected argument " + flags.rest[0], "thừa tham số " + flags.rest[0]);
   }

@@ -17,6 +17,7 @@ Flags ParseFlags(const std::vector<std::string>& args, const std::vector<std::st
     if (std::find(with_value.begin(), with_value.end(), a) != with_value.end()) {
       if (i + 1 >= args.size()) {
         f.error = a + " needs a value";
+        f.error_vi = a + " cần một giá trị";
         return f;
       }
       f.values[a] = args[++i];
@@ -24,6 +25,7 @@ Flags ParseFlags(const std::vector<std::string>& args, const std::vector<std::st
       f.values[a] = "1";
     } else if (a.rfind("--", 0) == 0) {
       f.error = "unknown option " + a;
+      f.error_vi = "không có tùy chọn " + a;
       return f;
     } else {
       f.rest.push_back(a);

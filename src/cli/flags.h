@@ -13,6 +13,7 @@ struct Flags {
   std::map<std::string, std::string> values;  // a switch given holds "1"
   std::vector<std::string> rest;              // positional arguments, in order
   std::string error;                          // "unknown option --x", "--db needs a value"; empty: fine
+  std::string error_vi;                       // the same in Vietnamese
 
   bool Has(const std::string& name) const { return values.count(name) > 0; }
   std::string Get(const std::string& name, const std::string& fallback) const;

@@ -18,6 +18,8 @@ TEST(Flags, ValuesSwitchesAndPositionalArguments) {
 
 TEST(Flags, AnUnknownOptionOrAMissingValueIsNamed) {
   EXPECT_EQ(ParseFlags({"--perod", "2018"}, {"--period"}).error, "unknown option --perod");
+  EXPECT_EQ(ParseFlags({"--perod", "2018"}, {"--period"}).error_vi, "không có tùy chọn --perod");
+  EXPECT_EQ(ParseFlags({"x", "--period"}, {"--period"}).error_vi, "--period cần một giá trị");
   EXPECT_EQ(ParseFlags({"x", "--period"}, {"--period"}).error, "--period needs a value");
 }
 
