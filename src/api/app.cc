@@ -112,6 +112,10 @@ Status App::ReloadTree() {
 
 Status App::LoadTree(store::Store& s, int64_t units_version) {
   ASSIGN_OR_RETURN(analytics::UnitTree t, analytics::UnitTree::Load(s));
+  for (const analytics::UnitTree::Problem& p : t.problems()) {
+    logger_->Log(LogLevel::kWarn, "unit_tree_problem",
+                 {{"unit", p.unit_code}, {"problem", p.cause.message()}});
+  }
   auto shared = std::make_shared<const analytics::UnitTree>(std::move(t));
   std::lock_guard<std::mutex> lock(tree_mu_);
   tree_ = std::move(shared);
@@ -123,25 +127,45 @@ bool App::Within(UnitId unit, UnitId root) const { return tree()->Within(unit, r
 
 bool App::CoversHistory(UnitId unit, UnitId root) const { return tree()->CoversHistory(unit, root); }
 
+// Each failure is logged once while it lasts (touch_warning_): the watcher
+// calls this every 100 ms.
 void App::Touch() {
   Result<StorePool::Lease> s = pool_.Acquire();
-  if (!s.ok()) return;
+  if (!s.ok()) {
+    touch_warning_.Log(*logger_, "watch_store_failed", s.status());
+    return;
+  }
   Result<int64_t> v = (*s)->DataVersion();
-  if (!v.ok() || *v == version_.load()) return;
+  if (!v.ok()) {
+    touch_warning_.Log(*logger_, "data_version_failed", v.status());
+    return;
+  }
+  if (*v == version_.load()) {
+    touch_warning_.Clear();
+    return;
+  }
+  bool failed = false;
   // Units changed (an import by the CLI or by another server): reload the tree
   // before the new version lets cached answers be rebuilt on it.
   Result<int64_t> units = (*s)->UnitsVersion();
-  if (units.ok() && *units != units_version_.load()) {
+  if (!units.ok()) {
+    touch_warning_.Log(*logger_, "units_version_failed", units.status());
+    failed = true;
+  } else if (*units != units_version_.load()) {
     // On failure the old tree stays and the next Touch tries again.
-    if (!LoadTree(**s, *units).ok()) return;
+    if (Status loaded = LoadTree(**s, *units); !loaded.ok()) {
+      touch_warning_.Log(*logger_, "unit_tree_failed", loaded);
+      return;
+    }
   }
   // On failure the version stays, so the next Touch tries again.
   Status caught_up = figures_.CatchUp(**s);
   if (!caught_up.ok()) {
-    logger_->Log(LogLevel::kWarn, "figures_behind", {{"error", caught_up.message()}});
+    touch_warning_.Log(*logger_, "figures_behind", caught_up);
     return;
   }
   version_.store(*v);
+  if (!failed) touch_warning_.Clear();
 }
 
 // Follows writes made by other servers (PostgreSQL) or by the CLI: the data
@@ -213,7 +237,14 @@ Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   p.user = user;
   for (const store::RoleGrant& g : user.roles) {
     Result<Role> r = ParseRole(g.role);
-    if (r.ok()) p.grants.push_back({*r, g.unit});
+    if (r.ok()) {
+      p.grants.push_back({*r, g.unit});
+    } else {
+      // Not granted (the store refuses such roles, so the row was written
+      // around it); logged once while it repeats (sessions reload every few s).
+      role_warning_.Log(*logger_, "unknown_role",
+                        {{"user", user.username}, {"role", g.role}, {"unit", g.unit}});
+    }
   }
   p.session_hash = token_hash;
   p.kind = rec->kind;
@@ -250,7 +281,18 @@ void App::RefreshSessions() {
       }
     }
   }
-  for (const std::string& hash : stale) (void)LoadPrincipal(hash);
+  // A session that has ended is dropped by LoadPrincipal; any other failure
+  // (the database) leaves the entry to be tried again, and is logged once
+  // while it lasts.
+  bool failed = false;
+  for (const std::string& hash : stale) {
+    Result<Principal> p = LoadPrincipal(hash);
+    if (!p.ok() && p.status().code() != StatusCode::kUnauthenticated) {
+      session_warning_.Log(*logger_, "session_refresh_failed", p.status());
+      failed = true;
+    }
+  }
+  if (!failed) session_warning_.Clear();
 }
 
 Result<App::ImportSlot> App::AcquireImportSlot() {
