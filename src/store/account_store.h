@@ -3,6 +3,7 @@
 #ifndef KIEMDEM_STORE_ACCOUNT_STORE_H_
 #define KIEMDEM_STORE_ACCOUNT_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -38,6 +39,15 @@ struct SessionRecord {
   int64_t created_at = 0;  // seconds since the epoch
   int64_t expires_at = 0;  // 0: never (API tokens until revoked)
   bool revoked = false;
+};
+
+// The limit CreateToken keeps: a user holds at most `max_live` API tokens
+// live when a new one is made (not revoked, not expired; one stored without
+// an expiry, made before tokens expired, lives `undated_lifetime` seconds
+// from when it was made).
+struct TokenQuota {
+  size_t max_live = 0;
+  int64_t undated_lifetime = 0;
 };
 
 // Every method may also fail with kUnavailable (the database is busy: retry)
@@ -103,6 +113,15 @@ class AccountStore {
 
   // Stores a new session or token (audited as "login" or "create_token").
   virtual Status CreateSession(const std::string& actor, const SessionRecord& session) = 0;
+
+  // Stores a new API token (kind "api", audited as "create_token") unless its
+  // user already holds quota.max_live live ones as of token.created_at:
+  // then FailedPrecondition ("you have 20 API tokens already; revoke one
+  // first…") and nothing is written. The count and the insert are one
+  // transaction with the user's row locked, so concurrent calls cannot both
+  // pass the limit. NotFound for an unknown user id.
+  virtual Status CreateToken(const std::string& actor, const SessionRecord& token,
+                             const TokenQuota& quota) = 0;
 
   // NotFound when no session has that hash (revoked and expired ones are
   // returned: the caller checks them).

@@ -233,17 +233,50 @@ Result<std::vector<User>> ListUsers(Db db) {
                [&]() -> Result<std::vector<User>> { return LoadUsers(db.sql, "WHERE :u = ''", ""); });
 }
 
+// Inserts `s` and its audit row, in the caller's transaction.
+void InsertSession(soci::session& sql, const std::string& actor, const SessionRecord& s) {
+  long long uid = s.user_id, created = s.created_at, expires = s.expires_at;
+  sql << "INSERT INTO sessions(token_hash, user_id, kind, csrf, label, created_at, expires_at) "
+         "VALUES(:h, :u, :k, :c, :l, :at, :ex)",
+      soci::use(s.token_hash), soci::use(uid), soci::use(s.kind), soci::use(s.csrf), soci::use(s.label),
+      soci::use(created), soci::use(expires);
+  WriteAudit(sql, actor, s.kind == "api" ? "create_token" : "login", "session", s.token_hash.substr(0, 12),
+             "", JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
+}
+
 Status CreateSession(Db db, const std::string& actor, const SessionRecord& s) {
   return Guard("create session", [&]() -> Status {
+    WriteTx tr(db);
+    InsertSession(db.sql, actor, s);
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Status CreateToken(Db db, const std::string& actor, const SessionRecord& token, const TokenQuota& quota) {
+  return Guard("create token", [&]() -> Status {
     soci::session& sql = db.sql;
-    WriteTx tr(sql, db.dialect);
-    long long uid = s.user_id, created = s.created_at, expires = s.expires_at;
-    sql << "INSERT INTO sessions(token_hash, user_id, kind, csrf, label, created_at, expires_at) "
-           "VALUES(:h, :u, :k, :c, :l, :at, :ex)",
-        soci::use(s.token_hash), soci::use(uid), soci::use(s.kind), soci::use(s.csrf), soci::use(s.label),
-        soci::use(created), soci::use(expires);
-    WriteAudit(sql, actor, s.kind == "api" ? "create_token" : "login", "session", s.token_hash.substr(0, 12),
-               "", JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
+    WriteTx tr(db);
+    // The user's row is locked (PostgreSQL; SQLite's BEGIN IMMEDIATE locks
+    // everything), so a concurrent CreateToken counts after this one.
+    long long uid = token.user_id, found = 0;
+    sql << "SELECT id FROM users WHERE id = :u" + db.ForUpdate(), soci::use(uid), soci::into(found);
+    if (!sql.got_data()) {
+      return NotFound("there is no user " + std::to_string(token.user_id), "không có người dùng này");
+    }
+    long long now = token.created_at, lifetime = quota.undated_lifetime, live = 0;
+    sql << "SELECT COUNT(*) FROM sessions WHERE user_id = :u AND kind = 'api' AND revoked = 0 "
+           "AND (CASE WHEN expires_at = 0 THEN created_at + :l ELSE expires_at END) > :now",
+        soci::use(uid), soci::use(lifetime), soci::use(now), soci::into(live);
+    if (live >= static_cast<long long>(quota.max_live)) {
+      std::string n = std::to_string(quota.max_live);
+      return FailedPrecondition(
+          "you have " + n + " API tokens already; revoke one first (DELETE /api/v1/auth/tokens/ID)",
+          "bạn đã có " + n + " mã truy cập API; hãy thu hồi một mã trước");
+    }
+    SessionRecord api = token;
+    api.kind = "api";
+    InsertSession(sql, actor, api);
     tr.Commit();
     return Status::Ok();
   });
@@ -336,6 +369,9 @@ class SqlAccountStore final : public AccountStore {
   Result<std::vector<User>> ListUsers() override { return internal::ListUsers(db_); }
   Status CreateSession(const std::string& actor, const SessionRecord& session) override {
     return internal::CreateSession(db_, actor, session);
+  }
+  Status CreateToken(const std::string& actor, const SessionRecord& token, const TokenQuota& quota) override {
+    return internal::CreateToken(db_, actor, token, quota);
   }
   Result<SessionRecord> FindSession(const std::string& token_hash) override {
     return internal::FindSession(db_, token_hash);
