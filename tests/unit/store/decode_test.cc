@@ -18,6 +18,23 @@ TEST_P(StoreTest, ABadPeriodIsDataLossNotTheYear2000) {
   EXPECT_EQ(store_->results().ListResults().status().code(), StatusCode::kDataLoss);
 }
 
+TEST_P(StoreTest, ABadStatusInAResultsHistoryIsDataLossNamingItsRow) {
+  int64_t id = *store_->results().SaveResult("r", Obs(7));
+  ASSERT_TRUE(store_->results().SaveResult("r", Obs(8)).ok());
+  ASSERT_EQ(store_->results().ResultHistory(id)->at(0).status, ResultStatus::kDraft);
+  ASSERT_EQ(
+      db_.RawExec("UPDATE result_history SET status = 'pending' WHERE result_id = " + std::to_string(id)),
+      "");
+  Result<std::vector<ResultChange>> history = store_->results().ResultHistory(id);
+  ASSERT_EQ(history.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(history.status().message().find("stored data is damaged: result_history row "), std::string::npos)
+      << history.status().message();
+  EXPECT_NE(history.status().message().find(" has status \"pending\", which kiemdem cannot read"),
+            std::string::npos)
+      << history.status().message();
+  EXPECT_EQ(history.status().field(), "status");
+}
+
 TEST_P(StoreTest, BadWorkflowColumnsAreDataLoss) {
   int64_t id = *store_->results().SaveResult("r", Obs(7));
   std::string where = " WHERE id = " + std::to_string(id);
