@@ -235,17 +235,7 @@ Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   }
   Principal p;
   p.user = user;
-  for (const store::RoleGrant& g : user.roles) {
-    Result<Role> r = ParseRole(g.role);
-    if (r.ok()) {
-      p.grants.push_back({*r, g.unit});
-    } else {
-      // Not granted (the store refuses such roles, so the row was written
-      // around it); logged once while it repeats (sessions reload every few s).
-      role_warning_.Log(*logger_, "unknown_role",
-                        {{"user", user.username}, {"role", g.role}, {"unit", g.unit}});
-    }
-  }
+  for (const store::RoleGrant& g : user.roles) p.grants.push_back({g.role, g.unit});
   p.session_hash = token_hash;
   p.kind = rec->kind;
   p.csrf = rec->csrf;

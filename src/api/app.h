@@ -186,7 +186,6 @@ class App {
   std::atomic<int64_t> units_version_{0};  // the tree was loaded at this units version
   RepeatedWarning touch_warning_;          // what Touch last logged
   RepeatedWarning session_warning_;        // what RefreshSessions last logged
-  RepeatedWarning role_warning_;           // the unknown stored role last logged
   std::mutex cache_mu_;
   struct Cached {
     int64_t version;

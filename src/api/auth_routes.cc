@@ -211,8 +211,8 @@ Result<std::vector<store::RoleGrant>> ParseGrants(const Call& call, const Json& 
   for (const Json& g : *it) {
     if (!g.is_object())
       return InvalidArgument("each role is an object", "mỗi vai trò là một đối tượng").WithField("roles");
-    ASSIGN_OR_RETURN(std::string role, StringField(g, "role"));
-    RETURN_IF_ERROR(ParseRole(role).status());
+    ASSIGN_OR_RETURN(std::string key, StringField(g, "role"));
+    ASSIGN_OR_RETURN(Role role, ParseRole(key));
     ASSIGN_OR_RETURN(int64_t unit, GrantUnit(call, g));
     out.push_back({role, unit});
   }

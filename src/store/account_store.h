@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/access.h"
 #include "core/admin_unit.h"
 #include "core/status.h"
 
@@ -15,8 +16,8 @@ namespace kiemdem::store {
 
 // Roles, from least to most: viewer < reporter < approver < admin.
 struct RoleGrant {
-  std::string role;       // "viewer", "reporter", "approver", "admin"
-  UnitId unit = kNoUnit;  // the root of the subtree it covers; kNoUnit: every unit
+  Role role = Role::kViewer;  // stored as RoleKey: "viewer", "reporter", "approver", "admin"
+  UnitId unit = kNoUnit;      // the root of the subtree it covers; kNoUnit: every unit
 };
 
 struct User {
@@ -61,9 +62,8 @@ class AccountStore {
   // Checked before the first write: InvalidArgument (field "username") for a
   // name that is empty, longer than 64 bytes or holds spaces, quotes or
   // slashes; InvalidArgument (field "email") for an address that
-  // CheckEmailAddress refuses; AlreadyExists (field "username") when taken; InvalidArgument
-  // (field "role") for an unknown role; NotFound (field "roles") for a unit
-  // that is not stored. On any error nothing is written.
+  // CheckEmailAddress refuses; AlreadyExists (field "username") when taken; NotFound (field "roles")
+  // for a unit that is not stored. On any error nothing is written.
   virtual Result<int64_t> CreateUser(const std::string& actor, const User& user) = 0;
 
   // Replaces the password hash and ends the user's browser sessions and API
@@ -84,9 +84,8 @@ class AccountStore {
   // is so already. NotFound (field "username") for an unknown user.
   virtual Status SetDisabled(const std::string& actor, const std::string& username, bool disabled) = 0;
 
-  // Adds one role. InvalidArgument (field "role") for an unknown role;
-  // NotFound (field "roles") for a unit that is not stored; NotFound (field
-  // "username") for an unknown user.
+  // Adds one role. NotFound (field "roles") for a unit that is not stored;
+  // NotFound (field "username") for an unknown user.
   virtual Status GrantRole(const std::string& actor, const std::string& username, const RoleGrant& grant) = 0;
 
   // Removes every role of the user. NotFound (field "username") for an
@@ -96,8 +95,7 @@ class AccountStore {
   // Replaces every role of the user with `roles`, in one transaction (the
   // old ones audited as revoked, each new one as granted). Checked before
   // the first write: NotFound (field "username") for an unknown user;
-  // InvalidArgument (field "role") for an unknown role; NotFound (field
-  // "roles") for a unit that is not stored. On any error the user keeps
+  // NotFound (field "roles") for a unit that is not stored. On any error the user keeps
   // the roles they had.
   virtual Status ReplaceRoles(const std::string& actor, const std::string& username,
                               const std::vector<RoleGrant>& roles) = 0;

@@ -80,7 +80,7 @@ class ApiTest : public ::testing::Test {
     store::User u;
     u.username = name;
     u.password_hash = "$argon2id$test";
-    u.roles.push_back({role, unit});
+    u.roles.push_back({ParseRole(role).value(), unit});
     EXPECT_TRUE((*s)->accounts().CreateUser("setup", u).ok());
     store::SessionRecord session;
     session.token_hash = TokenHash(name + "-token");

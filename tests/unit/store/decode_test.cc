@@ -35,6 +35,28 @@ TEST_P(StoreTest, ABadStatusInAResultsHistoryIsDataLossNamingItsRow) {
   EXPECT_EQ(history.status().field(), "status");
 }
 
+TEST_P(StoreTest, AnUnknownStoredRoleIsDataLossForEveryReadOfItsUser) {
+  User u = TestUser("vp_an", "Văn phòng");
+  u.roles = {{Role::kReporter, ward_}};
+  int64_t id = *store_->accounts().CreateUser("admin", u);
+  // The CHECK constraint keeps such a role out; a database edited by hand may not have it.
+  std::string edit = db_.sqlite_path.empty()
+                         ? "ALTER TABLE user_roles DROP CONSTRAINT user_roles_role_check; "
+                           "UPDATE user_roles SET role = 'auditor'"
+                         : "PRAGMA ignore_check_constraints = ON; UPDATE user_roles SET role = 'auditor'";
+  ASSERT_EQ(db_.RawExec(edit), "");
+  Result<User> got = store_->accounts().GetUser(id);
+  ASSERT_EQ(got.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(got.status().message().find("stored data is damaged: user_roles row "), std::string::npos)
+      << got.status().message();
+  EXPECT_NE(got.status().message().find(" has role \"auditor\", which kiemdem cannot read"),
+            std::string::npos)
+      << got.status().message();
+  EXPECT_EQ(got.status().field(), "role");
+  EXPECT_EQ(store_->accounts().FindUser("vp_an").status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(store_->accounts().ListUsers().status().code(), StatusCode::kDataLoss);
+}
+
 TEST_P(StoreTest, BadWorkflowColumnsAreDataLoss) {
   int64_t id = *store_->results().SaveResult("r", Obs(7));
   std::string where = " WHERE id = " + std::to_string(id);
