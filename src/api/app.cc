@@ -208,7 +208,7 @@ Result<Principal> App::Authenticate(const std::string& token_hash) {
 }
 
 int64_t SessionExpiry(const store::SessionRecord& s) {
-  if (s.kind == "api" && s.expires_at == 0) return s.created_at + kTokenSeconds;
+  if (s.kind == store::SessionKind::kApi && s.expires_at == 0) return s.created_at + kTokenSeconds;
   return s.expires_at == 0 ? std::numeric_limits<int64_t>::max() : s.expires_at;
 }
 
@@ -237,7 +237,7 @@ Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   p.user = user;
   for (const store::RoleGrant& g : user.roles) p.grants.push_back({g.role, g.unit});
   p.session_hash = token_hash;
-  p.kind = rec->kind;
+  p.kind = store::SessionKindKey(rec->kind);
   p.csrf = rec->csrf;
   std::lock_guard<std::mutex> lock(session_mu_);
   if (sessions_.size() > 50000) sessions_.clear();

@@ -143,7 +143,7 @@ int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const st
   auto now = static_cast<int64_t>(std::time(nullptr));
   std::vector<store::SessionRecord> live;
   for (const store::SessionRecord& r : *all) {
-    if (r.kind == "api" && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
+    if (r.kind == store::SessionKind::kApi && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
   }
   std::string one = f.Get("--revoke", "");
   bool every = f.values.count("--all") > 0;

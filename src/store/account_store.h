@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/access.h"
@@ -30,11 +31,16 @@ struct User {
   std::vector<RoleGrant> roles;
 };
 
+// What a SessionRecord is: a browser session (cookie, CSRF token) or an API token.
+enum class SessionKind { kSession, kApi };
+const char* SessionKindKey(SessionKind k);  // "session", "api": as stored
+Result<SessionKind> ParseSessionKind(std::string_view key);
+
 // A browser session or an API token; only the hash of its secret is stored.
 struct SessionRecord {
   std::string token_hash;
   int64_t user_id = 0;
-  std::string kind;        // "session" or "api"
+  SessionKind kind = SessionKind::kSession;
   std::string csrf;        // the CSRF token of a browser session
   std::string label;       // an API token's name
   int64_t created_at = 0;  // seconds since the epoch

@@ -232,15 +232,23 @@ Result<std::vector<User>> ListUsers(Db db) {
                [&]() -> Result<std::vector<User>> { return LoadUsers(db.sql, "WHERE :u = ''", ""); });
 }
 
+// A stored kind, or kDataLoss naming the session by the start of its hash
+// (as the audit log does).
+Result<SessionKind> DecodeKind(const std::string& kind, const std::string& token_hash) {
+  return DecodeKey(ParseSessionKind(kind), "sessions", token_hash.substr(0, 12), "kind", kind);
+}
+
 // Inserts `s` and its audit row, in the caller's transaction.
 void InsertSession(soci::session& sql, const std::string& actor, const SessionRecord& s) {
   long long uid = s.user_id, created = s.created_at, expires = s.expires_at;
+  std::string kind = SessionKindKey(s.kind);
   sql << "INSERT INTO sessions(token_hash, user_id, kind, csrf, label, created_at, expires_at) "
          "VALUES(:h, :u, :k, :c, :l, :at, :ex)",
-      soci::use(s.token_hash), soci::use(uid), soci::use(s.kind), soci::use(s.csrf), soci::use(s.label),
+      soci::use(s.token_hash), soci::use(uid), soci::use(kind), soci::use(s.csrf), soci::use(s.label),
       soci::use(created), soci::use(expires);
-  WriteAudit(sql, actor, s.kind == "api" ? "create_token" : "login", "session", s.token_hash.substr(0, 12),
-             "", JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
+  WriteAudit(sql, actor, s.kind == SessionKind::kApi ? "create_token" : "login", "session",
+             s.token_hash.substr(0, 12), "",
+             JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
 }
 
 Status CreateSession(Db db, const std::string& actor, const SessionRecord& s) {
@@ -274,7 +282,7 @@ Status CreateToken(Db db, const std::string& actor, const SessionRecord& token, 
           "bạn đã có " + n + " mã truy cập API; hãy thu hồi một mã trước");
     }
     SessionRecord api = token;
-    api.kind = "api";
+    api.kind = SessionKind::kApi;
     InsertSession(sql, actor, api);
     tr.Commit();
     return Status::Ok();
@@ -286,12 +294,14 @@ Result<SessionRecord> FindSession(Db db, const std::string& token_hash) {
     SessionRecord s;
     long long uid = 0, created = 0, expires = 0;
     int revoked = 0;
+    std::string kind;
     db.sql << "SELECT token_hash, user_id, kind, csrf, label, created_at, expires_at, revoked FROM sessions "
               "WHERE token_hash = :h",
-        soci::use(token_hash), soci::into(s.token_hash), soci::into(uid), soci::into(s.kind),
+        soci::use(token_hash), soci::into(s.token_hash), soci::into(uid), soci::into(kind),
         soci::into(s.csrf), soci::into(s.label), soci::into(created), soci::into(expires),
         soci::into(revoked);
     if (!db.sql.got_data()) return NotFound("no such session", "phiên đăng nhập không tồn tại");
+    ASSIGN_OR_RETURN(s.kind, DecodeKind(kind, token_hash));
     s.user_id = uid;
     s.created_at = created;
     s.expires_at = expires;
@@ -315,7 +325,7 @@ Result<std::vector<SessionRecord>> ListSessions(Db db, int64_t user_id) {
       SessionRecord r;
       r.token_hash = hash;
       r.user_id = user_id;
-      r.kind = kind;
+      ASSIGN_OR_RETURN(r.kind, DecodeKind(kind, hash));
       r.label = label;
       r.created_at = created;
       r.expires_at = expires;
@@ -391,3 +401,17 @@ class SqlAccountStore final : public AccountStore {
 std::unique_ptr<AccountStore> NewAccountStore(Db db) { return std::make_unique<SqlAccountStore>(db); }
 
 }  // namespace kiemdem::store::internal
+
+namespace kiemdem::store {
+
+const char* SessionKindKey(SessionKind k) { return k == SessionKind::kApi ? "api" : "session"; }
+
+Result<SessionKind> ParseSessionKind(std::string_view key) {
+  if (key == "session") return SessionKind::kSession;
+  if (key == "api") return SessionKind::kApi;
+  return InvalidArgument("'" + std::string(key) + "' is not a kind of session (session, api)",
+                         "'" + std::string(key) + "' không phải loại phiên (session, api)")
+      .WithField("kind");
+}
+
+}  // namespace kiemdem::store

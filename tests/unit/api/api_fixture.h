@@ -85,7 +85,7 @@ class ApiTest : public ::testing::Test {
     store::SessionRecord session;
     session.token_hash = TokenHash(name + "-token");
     session.user_id = (*s)->accounts().FindUser(name)->id;
-    session.kind = kind;
+    session.kind = store::ParseSessionKind(kind).value();
     session.created_at = std::time(nullptr);  // API tokens expire 90 days after
     session.csrf = "csrf-" + name;
     EXPECT_TRUE((*s)->accounts().CreateSession("setup", session).ok());

@@ -57,6 +57,25 @@ TEST_P(StoreTest, AnUnknownStoredRoleIsDataLossForEveryReadOfItsUser) {
   EXPECT_EQ(store_->accounts().ListUsers().status().code(), StatusCode::kDataLoss);
 }
 
+TEST_P(StoreTest, AnUnknownSessionKindIsDataLossNamingTheSession) {
+  int64_t id = *store_->accounts().CreateUser("admin", TestUser("vp_an", "Văn phòng"));
+  ASSERT_TRUE(
+      store_->accounts()
+          .CreateSession("vp_an", {"0123456789abcdef", id, SessionKind::kApi, "", "máy", 1700000000, 0})
+          .ok());
+  EXPECT_EQ(store_->accounts().FindSession("0123456789abcdef")->kind, SessionKind::kApi);
+  std::string edit =
+      db_.sqlite_path.empty()
+          ? "ALTER TABLE sessions DROP CONSTRAINT sessions_kind_check; UPDATE sessions SET kind = 'bot'"
+          : "PRAGMA ignore_check_constraints = ON; UPDATE sessions SET kind = 'bot'";
+  ASSERT_EQ(db_.RawExec(edit), "");
+  Result<SessionRecord> got = store_->accounts().FindSession("0123456789abcdef");
+  ASSERT_EQ(got.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(got.status().message(),
+            "stored data is damaged: sessions row 0123456789ab has kind \"bot\", which kiemdem cannot read");
+  EXPECT_EQ(store_->accounts().ListSessions(id).status().code(), StatusCode::kDataLoss);
+}
+
 TEST_P(StoreTest, BadWorkflowColumnsAreDataLoss) {
   int64_t id = *store_->results().SaveResult("r", Obs(7));
   std::string where = " WHERE id = " + std::to_string(id);

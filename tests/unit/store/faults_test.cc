@@ -12,7 +12,13 @@ namespace {
 User Person(const std::string& name) { return TestUser(name, "Cán bộ văn phòng"); }
 
 SessionRecord Session(int64_t user, const std::string& hash, const std::string& kind) {
-  return {hash, user, kind, kind == "session" ? "csrf" : "", kind == "api" ? "đồng bộ" : "", 1700000000, 0};
+  return {hash,
+          user,
+          *ParseSessionKind(kind),
+          kind == "session" ? "csrf" : "",
+          kind == "api" ? "đồng bộ" : "",
+          1700000000,
+          0};
 }
 
 TEST_P(StoreTest, DisablingAUserEndsTheirSessionsAndTokensAndIsAuditedOnce) {

@@ -312,7 +312,9 @@ TEST_P(RecordsTest, UsersRolesAndSessions) {
   EXPECT_EQ(store_->GetUser(id)->username, "quangtrung.reporter");
 
   ASSERT_TRUE(
-      store_->CreateSession("quangtrung.reporter", {"hash1", id, "session", "csrf1", "", 100, 200}).ok());
+      store_
+          ->CreateSession("quangtrung.reporter", {"hash1", id, SessionKind::kSession, "csrf1", "", 100, 200})
+          .ok());
   EXPECT_FALSE(store_->FindSession("hash1")->revoked);
   ASSERT_TRUE(store_->SetPassword("admin", "quangtrung.reporter", "$argon2id$new").ok());
   EXPECT_TRUE(store_->FindSession("hash1")->revoked);  // a new password ends old sessions

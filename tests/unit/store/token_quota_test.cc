@@ -16,7 +16,7 @@ constexpr int64_t kLifetime = int64_t{90} * 24 * 3600;
 constexpr TokenQuota kTen{.max_live = 10, .undated_lifetime = kLifetime};
 
 SessionRecord Token(int64_t user, const std::string& hash, int64_t created = kNow) {
-  return {hash, user, "api", "", "máy " + hash, created, created + kLifetime};
+  return {hash, user, SessionKind::kApi, "", "máy " + hash, created, created + kLifetime};
 }
 
 TEST_P(StoreTest, TheEleventhLiveTokenIsRefusedAndNotWritten) {
@@ -37,7 +37,7 @@ TEST_P(StoreTest, TheEleventhLiveTokenIsRefusedAndNotWritten) {
 
   ASSERT_TRUE(accounts.RevokeSession("vp_an", "tok0").ok());
   EXPECT_TRUE(accounts.CreateToken("vp_an", Token(id, "tok10"), kTen).ok()) << "a revoked one frees a place";
-  EXPECT_EQ(accounts.FindSession("tok10")->kind, "api");
+  EXPECT_EQ(accounts.FindSession("tok10")->kind, SessionKind::kApi);
   EXPECT_FALSE(accounts.CreateToken("vp_an", Token(id, "tok11"), kTen).ok());
 }
 
@@ -45,17 +45,21 @@ TEST_P(StoreTest, ExpiredTokensAndBrowserSessionsDoNotCount) {
   AccountStore& accounts = store_->accounts();
   int64_t id = *accounts.CreateUser("admin", TestUser("vp_an", "Văn phòng"));
   ASSERT_TRUE(
-      accounts.CreateSession("vp_an", {"browser", id, "session", "csrf", "", kNow, kNow + 3600}).ok());
+      accounts.CreateSession("vp_an", {"browser", id, SessionKind::kSession, "csrf", "", kNow, kNow + 3600})
+          .ok());
   // Expired by its date, and one stored without an expiry more than 90 days ago.
-  ASSERT_TRUE(accounts.CreateSession("vp_an", {"old", id, "api", "", "cũ", kNow - 100, kNow - 1}).ok());
   ASSERT_TRUE(
-      accounts.CreateSession("vp_an", {"undated", id, "api", "", "cũ", kNow - kLifetime - 1, 0}).ok());
+      accounts.CreateSession("vp_an", {"old", id, SessionKind::kApi, "", "cũ", kNow - 100, kNow - 1}).ok());
+  ASSERT_TRUE(
+      accounts.CreateSession("vp_an", {"undated", id, SessionKind::kApi, "", "cũ", kNow - kLifetime - 1, 0})
+          .ok());
   constexpr TokenQuota kOne{.max_live = 1, .undated_lifetime = kLifetime};
   ASSERT_TRUE(accounts.CreateToken("vp_an", Token(id, "new"), kOne).ok());
   EXPECT_EQ(accounts.CreateToken("vp_an", Token(id, "newer"), kOne).code(), StatusCode::kFailedPrecondition);
   // An undated token still within its 90 days counts.
   int64_t other = *accounts.CreateUser("admin", TestUser("vp_binh", "Văn phòng"));
-  ASSERT_TRUE(accounts.CreateSession("vp_binh", {"recent", other, "api", "", "", kNow - 10, 0}).ok());
+  ASSERT_TRUE(
+      accounts.CreateSession("vp_binh", {"recent", other, SessionKind::kApi, "", "", kNow - 10, 0}).ok());
   EXPECT_EQ(accounts.CreateToken("vp_binh", Token(other, "binh"), kOne).code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(accounts.CreateToken("vp_an", Token(999999, "nobody"), kOne).code(), StatusCode::kNotFound);
