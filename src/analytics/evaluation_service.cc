@@ -189,6 +189,8 @@ Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTr
   }
   std::vector<RollupRow> out;
   for (const Indicator& ind : indicators) {
+    // An indicator that does not add up across units (kNone) has no roll-up:
+    // left out here, so that any error the roll-up returns is a real one.
     if (ind.spatial == SpatialAggregation::kNone || !Wanted(ind, only)) continue;
     // Each unit's own value for the period, and a weighted mean's base
     // (population), read as the roll-up asks for them.
@@ -203,7 +205,7 @@ Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTr
                               ? RollUpChildren(tree.registry(), provinces, on, ind, lookup, base)
                               : RollUpUnits(tree.registry(), tree.ToRegistry(root), on, ind, lookup, base);
     RETURN_IF_ERROR(read_error);
-    if (!a.ok()) continue;
+    RETURN_IF_ERROR(a.status());
     if (!a->value && a->reporting == 0) continue;
     for (UnitId& m : a->missing) m = tree.ToStored(m);
     for (UnitId& m : a->split_units) m = tree.ToStored(m);

@@ -98,7 +98,10 @@ struct RollupRow {
   Indicator indicator;
   Aggregate aggregate;
 };
-// `root` may be kCountry; `only` as for EvaluateUnit.
+// `root` may be kCountry; `only` as for EvaluateUnit. Indicators that do not
+// add up across units (SpatialAggregation::kNone) and those no unit reported
+// are left out. NotFound for an unknown root; a failure to read a figure or
+// to roll one up (RollUpUnits) is returned, not skipped.
 Result<std::vector<RollupRow>> RollUpSubtree(FigureSource& figures, const UnitTree& tree, UnitId root,
                                              const Period& period, const EvaluationOptions& options = {},
                                              const std::vector<std::string>& only = {});

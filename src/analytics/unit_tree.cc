@@ -2,13 +2,30 @@
 
 namespace kiemdem::analytics {
 
+namespace {
+
+// "06817" or "06817 (từ 01/07/2025)": a code with the day it was first held,
+// since codes are reused.
+std::string Named(const store::UnitRecord& u) {
+  return u.valid_from ? u.code + " (" + u.valid_from->ToVietnamese() + ")" : u.code;
+}
+
+// `cause` prefixed with what Load did about it.
+Status Said(const Status& cause, const std::string& en, const std::string& vi) {
+  return Status(cause.code(), en + ": " + cause.message(), vi + ": " + cause.message_vi());
+}
+
+}  // namespace
+
 Result<UnitTree> UnitTree::Load(store::Store& store) {
   ASSIGN_OR_RETURN(std::vector<store::UnitRecord> units, store.ListUnits());
   ASSIGN_OR_RETURN(std::vector<Succession> successions, store.ListSuccessions());
   UnitTree t;
   t.to_stored_.push_back(kNoUnit);
+  std::unordered_map<UnitId, const store::UnitRecord*> by_stored;
   // ListUnits names parents by code: find each as of the unit's first day.
   for (const store::UnitRecord& u : units) {
+    by_stored[u.id] = &u;
     AdminUnit a;
     a.code = u.code;
     a.valid_from = u.valid_from;
@@ -19,11 +36,20 @@ Result<UnitTree> UnitTree::Load(store::Store& store) {
                     : u.valid_to ? u.valid_to->AddDays(-1)
                                  : Date::FromDayNumber(1 << 20);
       Result<UnitId> parent = t.registry_.FindByCode(u.parent_code, anchor);
-      if (parent.ok()) a.parent = *parent;
+      if (parent.ok()) {
+        a.parent = *parent;
+      } else {
+        t.problems_.push_back(
+            {u.code,
+             Said(parent.status(), "unit " + Named(u) + " is kept without its parent " + u.parent_code,
+                  "đơn vị " + Named(u) + " được giữ nhưng không có đơn vị cấp trên " + u.parent_code)});
+      }
     }
     Result<UnitId> id = t.registry_.Add(std::move(a));
     if (!id.ok()) {
       ++t.skipped_;
+      t.problems_.push_back({u.code, Said(id.status(), "unit " + Named(u) + " is left out",
+                                          "đơn vị " + Named(u) + " bị bỏ qua")});
       continue;
     }
     t.to_registry_[u.id] = *id;
@@ -31,9 +57,25 @@ Result<UnitTree> UnitTree::Load(store::Store& store) {
     t.to_stored_[static_cast<size_t>(*id)] = u.id;
   }
   for (Succession s : successions) {
+    auto pred = by_stored.find(s.predecessor);
+    auto succ = by_stored.find(s.successor);
+    std::string pred_code = pred == by_stored.end() ? std::to_string(s.predecessor) : Named(*pred->second);
+    std::string succ_code = succ == by_stored.end() ? std::to_string(s.successor) : Named(*succ->second);
+    std::string day = s.effective.ToVietnamese();
+    std::string en = "the succession from " + pred_code + " to " + succ_code + " on " + day + " is left out";
+    std::string vi = "quan hệ kế thừa từ " + pred_code + " sang " + succ_code + " ngày " + day + " bị bỏ qua";
+    std::string code = pred == by_stored.end() ? pred_code : pred->second->code;
     s.predecessor = t.ToRegistry(s.predecessor);
     s.successor = t.ToRegistry(s.successor);
-    if (s.predecessor != kNoUnit && s.successor != kNoUnit) (void)t.registry_.AddSuccession(s);
+    if (s.predecessor == kNoUnit || s.successor == kNoUnit) {
+      t.problems_.push_back(
+          {code, Status(StatusCode::kFailedPrecondition, en + ": one of its units is left out",
+                        vi + ": một trong hai đơn vị đã bị bỏ qua")});
+      continue;
+    }
+    if (Status added = t.registry_.AddSuccession(s); !added.ok()) {
+      t.problems_.push_back({code, Said(added, en, vi)});
+    }
   }
   return t;
 }

@@ -16,7 +16,18 @@ namespace kiemdem::analytics {
 
 class UnitTree {
  public:
-  // Units that cannot be placed (an overlapping code) are skipped and counted.
+  // Something in the stored units that Load could not take as it is: a unit
+  // left out (an overlapping code), a unit kept without its parent (none
+  // holds the parent's code on the unit's first day) or a succession left
+  // out (it does not fit the units' dates, or one of its units was left out).
+  struct Problem {
+    std::string unit_code;  // the unit; for a succession, its predecessor
+    Status cause;           // what is wrong, in English and Vietnamese
+  };
+
+  // One bad row does not fail the load: it is left out or kept as described
+  // above and listed in problems(), for the server to log. Fails only when
+  // the store cannot be read.
   static Result<UnitTree> Load(store::Store& store);
 
   // The registry speaks its own ids; everything else here speaks stored ids.
@@ -43,7 +54,8 @@ class UnitTree {
   std::vector<UnitId> SearchHistory(std::string_view query, Date on, size_t limit) const;
   // `unit` and every unit below it on `on`.
   std::vector<UnitId> SubtreeOn(UnitId stored_root, Date on) const;
-  size_t skipped() const { return skipped_; }
+  size_t skipped() const { return skipped_; }  // units left out
+  const std::vector<Problem>& problems() const { return problems_; }
 
   // Codes, resolved by date (unit_tree_codes.cc). Stored ids in and out;
   // `option` says how the caller lets a user name the day (--on, a column).
@@ -72,6 +84,7 @@ class UnitTree {
   std::unordered_map<UnitId, UnitId> to_registry_;
   std::vector<UnitId> to_stored_;  // index: registry id
   size_t skipped_ = 0;
+  std::vector<Problem> problems_;
 };
 
 }  // namespace kiemdem::analytics

@@ -112,6 +112,10 @@ Status App::ReloadTree() {
 
 Status App::LoadTree(store::Store& s, int64_t units_version) {
   ASSIGN_OR_RETURN(analytics::UnitTree t, analytics::UnitTree::Load(s));
+  for (const analytics::UnitTree::Problem& p : t.problems()) {
+    logger_->Log(LogLevel::kWarn, "unit_tree_problem",
+                 {{"unit", p.unit_code}, {"problem", p.cause.message()}});
+  }
   auto shared = std::make_shared<const analytics::UnitTree>(std::move(t));
   std::lock_guard<std::mutex> lock(tree_mu_);
   tree_ = std::move(shared);
@@ -123,25 +127,45 @@ bool App::Within(UnitId unit, UnitId root) const { return tree()->Within(unit, r
 
 bool App::CoversHistory(UnitId unit, UnitId root) const { return tree()->CoversHistory(unit, root); }
 
+// Each failure is logged once while it lasts (touch_warning_): the watcher
+// calls this every 100 ms.
 void App::Touch() {
   Result<StorePool::Lease> s = pool_.Acquire();
-  if (!s.ok()) return;
+  if (!s.ok()) {
+    touch_warning_.Log(*logger_, "watch_store_failed", s.status());
+    return;
+  }
   Result<int64_t> v = (*s)->DataVersion();
-  if (!v.ok() || *v == version_.load()) return;
+  if (!v.ok()) {
+    touch_warning_.Log(*logger_, "data_version_failed", v.status());
+    return;
+  }
+  if (*v == version_.load()) {
+    touch_warning_.Clear();
+    return;
+  }
+  bool failed = false;
   // Units changed (an import by the CLI or by another server): reload the tree
   // before the new version lets cached answers be rebuilt on it.
   Result<int64_t> units = (*s)->UnitsVersion();
-  if (units.ok() && *units != units_version_.load()) {
+  if (!units.ok()) {
+    touch_warning_.Log(*logger_, "units_version_failed", units.status());
+    failed = true;
+  } else if (*units != units_version_.load()) {
     // On failure the old tree stays and the next Touch tries again.
-    if (!LoadTree(**s, *units).ok()) return;
+    if (Status loaded = LoadTree(**s, *units); !loaded.ok()) {
+      touch_warning_.Log(*logger_, "unit_tree_failed", loaded);
+      return;
+    }
   }
   // On failure the version stays, so the next Touch tries again.
   Status caught_up = figures_.CatchUp(**s);
   if (!caught_up.ok()) {
-    logger_->Log(LogLevel::kWarn, "figures_behind", {{"error", caught_up.message()}});
+    touch_warning_.Log(*logger_, "figures_behind", caught_up);
     return;
   }
   version_.store(*v);
+  if (!failed) touch_warning_.Clear();
 }
 
 // Follows writes made by other servers (PostgreSQL) or by the CLI: the data
@@ -184,7 +208,7 @@ Result<Principal> App::Authenticate(const std::string& token_hash) {
 }
 
 int64_t SessionExpiry(const store::SessionRecord& s) {
-  if (s.kind == "api" && s.expires_at == 0) return s.created_at + kTokenSeconds;
+  if (s.kind == store::SessionKind::kApi && s.expires_at == 0) return s.created_at + kTokenSeconds;
   return s.expires_at == 0 ? std::numeric_limits<int64_t>::max() : s.expires_at;
 }
 
@@ -211,12 +235,9 @@ Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   }
   Principal p;
   p.user = user;
-  for (const store::RoleGrant& g : user.roles) {
-    Result<Role> r = ParseRole(g.role);
-    if (r.ok()) p.grants.push_back({*r, g.unit});
-  }
+  for (const store::RoleGrant& g : user.roles) p.grants.push_back({g.role, g.unit});
   p.session_hash = token_hash;
-  p.kind = rec->kind;
+  p.kind = store::SessionKindKey(rec->kind);
   p.csrf = rec->csrf;
   std::lock_guard<std::mutex> lock(session_mu_);
   if (sessions_.size() > 50000) sessions_.clear();
@@ -250,7 +271,18 @@ void App::RefreshSessions() {
       }
     }
   }
-  for (const std::string& hash : stale) (void)LoadPrincipal(hash);
+  // A session that has ended is dropped by LoadPrincipal; any other failure
+  // (the database) leaves the entry to be tried again, and is logged once
+  // while it lasts.
+  bool failed = false;
+  for (const std::string& hash : stale) {
+    Result<Principal> p = LoadPrincipal(hash);
+    if (!p.ok() && p.status().code() != StatusCode::kUnauthenticated) {
+      session_warning_.Log(*logger_, "session_refresh_failed", p.status());
+      failed = true;
+    }
+  }
+  if (!failed) session_warning_.Clear();
 }
 
 Result<App::ImportSlot> App::AcquireImportSlot() {

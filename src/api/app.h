@@ -21,6 +21,7 @@
 #include "api/auth.h"
 #include "api/facts_cache.h"
 #include "api/mailer.h"
+#include "api/repeated_warning.h"
 #include "core/access.h"
 #include "core/log.h"
 #include "store/store.h"
@@ -121,7 +122,8 @@ class App {
   int64_t data_version() const { return version_.load(); }
   // Called after a write and by the watcher: re-reads the version, brings the
   // figures up to it and reloads the unit tree when units changed, so
-  // neither cached answers nor the figures are served stale.
+  // neither cached answers nor the figures are served stale. A failure is
+  // logged (once while it lasts) and the next call tries again.
   void Touch();
 
   // A GET answer cached against the data version.
@@ -168,7 +170,8 @@ class App {
 
  private:
   void Watch();
-  // Loads the unit tree from `s` and records the units version it reflects.
+  // Loads the unit tree from `s` and records the units version it reflects;
+  // logs each row the tree could not take (UnitTree::problems).
   Status LoadTree(store::Store& s, int64_t units_version);
 
   StorePool pool_;
@@ -181,6 +184,8 @@ class App {
   analytics::FigureIndex figures_;
   std::atomic<int64_t> version_{0};
   std::atomic<int64_t> units_version_{0};  // the tree was loaded at this units version
+  RepeatedWarning touch_warning_;          // what Touch last logged
+  RepeatedWarning session_warning_;        // what RefreshSessions last logged
   std::mutex cache_mu_;
   struct Cached {
     int64_t version;

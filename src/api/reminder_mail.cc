@@ -9,9 +9,7 @@ std::map<UnitId, std::vector<std::string>> ReminderRecipients(const std::vector<
   for (const store::User& u : users) {
     if (u.disabled || u.email.empty()) continue;
     std::vector<Grant> grants;
-    for (const store::RoleGrant& g : u.roles) {
-      if (Result<Role> role = ParseRole(g.role); role.ok()) grants.push_back({*role, g.unit});
-    }
+    for (const store::RoleGrant& g : u.roles) grants.push_back({g.role, g.unit});
     for (UnitId reminded : RemindedUnits(grants)) out[reminded].push_back(u.email);
   }
   return out;

@@ -89,7 +89,7 @@ Status History(Call& call) {
   for (const store::ResultChange& c : changes) {
     versions.push_back({{"version", c.version},
                         {"value", c.value},
-                        {"status", c.status},
+                        {"status", store::ResultStatusKey(c.status)},
                         {"changed_by", c.changed_by},
                         {"changed_at", c.changed_at},
                         {"reason", c.reason}});

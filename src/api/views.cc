@@ -346,7 +346,7 @@ Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on) {
   Json roles = Json::array();
   for (const store::RoleGrant& g : u.roles) {
     const AdminUnit* unit = g.unit == kNoUnit ? nullptr : tree.Get(g.unit);
-    Json grant{{"role", g.role},
+    Json grant{{"role", RoleKey(g.role)},
                {"unit", g.unit == kNoUnit ? Json(nullptr) : Json(g.unit)},
                {"unit_code", nullptr},
                {"unit_name", nullptr},

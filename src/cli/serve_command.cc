@@ -31,7 +31,7 @@ Status EnsureAdmin(store::AccountStore& s, std::string* password) {
   admin.username = "admin";
   admin.display_name = "Quản trị hệ thống";
   ASSIGN_OR_RETURN(admin.password_hash, api::HashPassword(*password));
-  admin.roles = {{"admin", kNoUnit}};
+  admin.roles = {{Role::kAdmin, kNoUnit}};
   return s.CreateUser("kiemdem", admin).status();
 }
 
@@ -143,7 +143,7 @@ int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const st
   auto now = static_cast<int64_t>(std::time(nullptr));
   std::vector<store::SessionRecord> live;
   for (const store::SessionRecord& r : *all) {
-    if (r.kind == "api" && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
+    if (r.kind == store::SessionKind::kApi && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
   }
   std::string one = f.Get("--revoke", "");
   bool every = f.values.count("--all") > 0;
@@ -221,7 +221,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
       for (const store::RoleGrant& r : u.roles) {
         Result<std::string> code =
             r.unit == kNoUnit ? Result<std::string>(std::string("*")) : s.UnitCode(r.unit);
-        std::cout << "\t" << r.role << "@" << (code.ok() ? *code : "?");
+        std::cout << "\t" << RoleKey(r.role) << "@" << (code.ok() ? *code : "?");
       }
       std::cout << "\n";
     }
@@ -278,7 +278,9 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
     return 0;
   }
   if (verb == "role" && f.rest.size() == 3) {
-    store::RoleGrant grant{f.rest[2], kNoUnit};
+    Result<Role> role = ParseRole(f.rest[2]);
+    if (!role.ok()) return Fail(g, role.status());
+    store::RoleGrant grant{*role, kNoUnit};
     if (std::string code = f.Get("--unit", ""); !code.empty()) {
       Result<Date> on = Date::Parse(f.Get("--on", "01/01/2026"));
       if (!on.ok()) return Fail(g, on.status());
@@ -291,8 +293,8 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
       grant.unit = *unit;
     }
     if (Status r = s.GrantRole(actor, name, grant); !r.ok()) return Fail(g, r);
-    std::cout << (vi ? "Đã cấp vai trò " : "Granted ") << grant.role << (vi ? " cho " : " to ") << name
-              << "\n";
+    std::cout << (vi ? "Đã cấp vai trò " : "Granted ") << RoleKey(grant.role) << (vi ? " cho " : " to ")
+              << name << "\n";
     return 0;
   }
   std::cerr << usage << "\n";

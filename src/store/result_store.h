@@ -41,7 +41,7 @@ struct ResultRecord {
 struct ResultChange {
   int version;
   double value;
-  std::string status;
+  ResultStatus status;  // what the figure was in before the change
   std::string changed_by;
   std::string changed_at;
   std::string reason;

@@ -6,11 +6,9 @@
 namespace kiemdem::store::internal {
 namespace {
 
-bool ValidRole(const std::string& r) {
-  return r == "viewer" || r == "reporter" || r == "approver" || r == "admin";
-}
-
-std::vector<User> LoadUsers(soci::session& sql, const std::string& where, const std::string& arg) {
+// Users with their roles; a stored role that does not decode is kDataLoss
+// naming its user_roles row.
+Result<std::vector<User>> LoadUsers(soci::session& sql, const std::string& where, const std::string& arg) {
   std::vector<User> out;
   {
     long long id = 0;
@@ -25,14 +23,17 @@ std::vector<User> LoadUsers(soci::session& sql, const std::string& where, const 
     while (st.fetch()) out.push_back({id, username, display, hash, disabled != 0, email, {}});
   }
   for (User& u : out) {
-    long long uid = u.id, unit = 0;
+    long long uid = u.id, unit = 0, row = 0;
     std::string role;
     soci::indicator unit_ind = soci::i_null;
     soci::statement st =
-        (sql.prepare << "SELECT role, unit_id FROM user_roles WHERE user_id = :u ORDER BY id", soci::use(uid),
-         soci::into(role), soci::into(unit, unit_ind));
+        (sql.prepare << "SELECT id, role, unit_id FROM user_roles WHERE user_id = :u ORDER BY id",
+         soci::use(uid), soci::into(row), soci::into(role), soci::into(unit, unit_ind));
     st.execute();
-    while (st.fetch()) u.roles.push_back({role, unit_ind == soci::i_ok ? unit : kNoUnit});
+    while (st.fetch()) {
+      ASSIGN_OR_RETURN(Role r, DecodeKey(ParseRole(role), "user_roles", std::to_string(row), "role", role));
+      u.roles.push_back({r, unit_ind == soci::i_ok ? unit : kNoUnit});
+    }
   }
   return out;
 }
@@ -41,14 +42,9 @@ Status NoSuchUser(const std::string& username) {
   return NotFound("there is no user " + username, "không có người dùng " + username).WithField("username");
 }
 
-// The roles are known and their units stored: checked before the first write.
+// The roles' units are stored: checked before the first write.
 Status CheckGrants(soci::session& sql, const std::vector<RoleGrant>& grants) {
   for (const RoleGrant& g : grants) {
-    if (!ValidRole(g.role)) {
-      return InvalidArgument("'" + g.role + "' is not a role (viewer, reporter, approver, admin)",
-                             "'" + g.role + "' không phải vai trò (viewer, reporter, approver, admin)")
-          .WithField("role");
-    }
     if (g.unit == kNoUnit) continue;
     long long unit = g.unit;
     int found = 0;
@@ -66,10 +62,11 @@ void InsertGrant(soci::session& sql, const std::string& actor, const std::string
                  const RoleGrant& grant) {
   long long unit = grant.unit;
   soci::indicator unit_ind = grant.unit != kNoUnit ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO user_roles(user_id, role, unit_id) VALUES(:u, :r, :n)", soci::use(uid),
-      soci::use(grant.role), soci::use(unit, unit_ind);
+  std::string role = RoleKey(grant.role);
+  sql << "INSERT INTO user_roles(user_id, role, unit_id) VALUES(:u, :r, :n)", soci::use(uid), soci::use(role),
+      soci::use(unit, unit_ind);
   WriteAudit(sql, actor, "grant", "user", username, "",
-             JsonObject().Add("role", grant.role).Add("unit", static_cast<double>(grant.unit)).str());
+             JsonObject().Add("role", role).Add("unit", static_cast<double>(grant.unit)).str());
 }
 
 void DeleteGrants(soci::session& sql, const std::string& actor, const User& user) {
@@ -77,7 +74,7 @@ void DeleteGrants(soci::session& sql, const std::string& actor, const User& user
   sql << "DELETE FROM user_roles WHERE user_id = :u", soci::use(uid);
   std::string old;
   for (const RoleGrant& g : user.roles)
-    old += (old.empty() ? "" : ",") + g.role + "@" + std::to_string(g.unit);
+    old += (old.empty() ? "" : ",") + std::string(RoleKey(g.role)) + "@" + std::to_string(g.unit);
   WriteAudit(sql, actor, "revoke", "user", user.username, JsonObject().Add("roles", old).str(), "");
 }
 
@@ -92,7 +89,8 @@ Result<int64_t> CreateUser(Db db, const std::string& actor, const User& user) {
   return Guard("create user", [&]() -> Result<int64_t> {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
-    if (!LoadUsers(sql, "WHERE username = :u", user.username).empty()) {
+    ASSIGN_OR_RETURN(std::vector<User> same, LoadUsers(sql, "WHERE username = :u", user.username));
+    if (!same.empty()) {
       return AlreadyExists("user " + user.username + " already exists",
                            "người dùng " + user.username + " đã có")
           .WithField("username");
@@ -117,7 +115,7 @@ Status SetPassword(Db db, const std::string& actor, const std::string& username,
   return Guard("set password", [&]() -> Status {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
-    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     sql << "UPDATE users SET password_hash = :h WHERE username = :u", soci::use(hash), soci::use(username);
     // Every session and API token of the user ends with the old password.
@@ -134,7 +132,7 @@ Status SetEmail(Db db, const std::string& actor, const std::string& username, co
   return Guard("set e-mail", [&]() -> Status {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
-    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     if (u[0].email == email) {
       tr.Commit();
@@ -152,7 +150,7 @@ Status SetDisabled(Db db, const std::string& actor, const std::string& username,
   return Guard(disabled ? "disable user" : "enable user", [&]() -> Status {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
-    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     if (u[0].disabled == disabled) {
       tr.Commit();
@@ -177,7 +175,7 @@ Status GrantRole(Db db, const std::string& actor, const std::string& username, c
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
     RETURN_IF_ERROR(CheckGrants(sql, {grant}));
-    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     InsertGrant(sql, actor, username, u[0].id, grant);
     tr.Commit();
@@ -189,7 +187,7 @@ Status RevokeRoles(Db db, const std::string& actor, const std::string& username)
   return Guard("revoke roles", [&]() -> Status {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
-    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     DeleteGrants(sql, actor, u[0]);
     tr.Commit();
@@ -202,7 +200,7 @@ Status ReplaceRoles(Db db, const std::string& actor, const std::string& username
   return Guard("replace roles", [&]() -> Status {
     soci::session& sql = db.sql;
     WriteTx tr(sql, db.dialect);
-    std::vector<User> u = LoadUsers(sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     RETURN_IF_ERROR(CheckGrants(sql, roles));
     DeleteGrants(sql, actor, u[0]);
@@ -214,7 +212,7 @@ Status ReplaceRoles(Db db, const std::string& actor, const std::string& username
 
 Result<User> FindUser(Db db, const std::string& username) {
   return Guard("find user", [&]() -> Result<User> {
-    std::vector<User> u = LoadUsers(db.sql, "WHERE username = :u", username);
+    ASSIGN_OR_RETURN(std::vector<User> u, LoadUsers(db.sql, "WHERE username = :u", username));
     if (u.empty()) return NoSuchUser(username);
     return u[0];
   });
@@ -222,7 +220,8 @@ Result<User> FindUser(Db db, const std::string& username) {
 
 Result<User> GetUser(Db db, int64_t id) {
   return Guard("get user", [&]() -> Result<User> {
-    std::vector<User> u = LoadUsers(db.sql, "WHERE CAST(id AS TEXT) = :u", std::to_string(id));
+    ASSIGN_OR_RETURN(std::vector<User> u,
+                     LoadUsers(db.sql, "WHERE CAST(id AS TEXT) = :u", std::to_string(id)));
     if (u.empty()) return NotFound("there is no user " + std::to_string(id), "không có người dùng này");
     return u[0];
   });
@@ -233,17 +232,58 @@ Result<std::vector<User>> ListUsers(Db db) {
                [&]() -> Result<std::vector<User>> { return LoadUsers(db.sql, "WHERE :u = ''", ""); });
 }
 
+// A stored kind, or kDataLoss naming the session by the start of its hash
+// (as the audit log does).
+Result<SessionKind> DecodeKind(const std::string& kind, const std::string& token_hash) {
+  return DecodeKey(ParseSessionKind(kind), "sessions", token_hash.substr(0, 12), "kind", kind);
+}
+
+// Inserts `s` and its audit row, in the caller's transaction.
+void InsertSession(soci::session& sql, const std::string& actor, const SessionRecord& s) {
+  long long uid = s.user_id, created = s.created_at, expires = s.expires_at;
+  std::string kind = SessionKindKey(s.kind);
+  sql << "INSERT INTO sessions(token_hash, user_id, kind, csrf, label, created_at, expires_at) "
+         "VALUES(:h, :u, :k, :c, :l, :at, :ex)",
+      soci::use(s.token_hash), soci::use(uid), soci::use(kind), soci::use(s.csrf), soci::use(s.label),
+      soci::use(created), soci::use(expires);
+  WriteAudit(sql, actor, s.kind == SessionKind::kApi ? "create_token" : "login", "session",
+             s.token_hash.substr(0, 12), "",
+             JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
+}
+
 Status CreateSession(Db db, const std::string& actor, const SessionRecord& s) {
   return Guard("create session", [&]() -> Status {
+    WriteTx tr(db);
+    InsertSession(db.sql, actor, s);
+    tr.Commit();
+    return Status::Ok();
+  });
+}
+
+Status CreateToken(Db db, const std::string& actor, const SessionRecord& token, const TokenQuota& quota) {
+  return Guard("create token", [&]() -> Status {
     soci::session& sql = db.sql;
-    WriteTx tr(sql, db.dialect);
-    long long uid = s.user_id, created = s.created_at, expires = s.expires_at;
-    sql << "INSERT INTO sessions(token_hash, user_id, kind, csrf, label, created_at, expires_at) "
-           "VALUES(:h, :u, :k, :c, :l, :at, :ex)",
-        soci::use(s.token_hash), soci::use(uid), soci::use(s.kind), soci::use(s.csrf), soci::use(s.label),
-        soci::use(created), soci::use(expires);
-    WriteAudit(sql, actor, s.kind == "api" ? "create_token" : "login", "session", s.token_hash.substr(0, 12),
-               "", JsonObject().Add("user", static_cast<double>(s.user_id)).Add("label", s.label).str());
+    WriteTx tr(db);
+    // The user's row is locked (PostgreSQL; SQLite's BEGIN IMMEDIATE locks
+    // everything), so a concurrent CreateToken counts after this one.
+    long long uid = token.user_id, found = 0;
+    sql << "SELECT id FROM users WHERE id = :u" + db.ForUpdate(), soci::use(uid), soci::into(found);
+    if (!sql.got_data()) {
+      return NotFound("there is no user " + std::to_string(token.user_id), "không có người dùng này");
+    }
+    long long now = token.created_at, lifetime = quota.undated_lifetime, live = 0;
+    sql << "SELECT COUNT(*) FROM sessions WHERE user_id = :u AND kind = 'api' AND revoked = 0 "
+           "AND (CASE WHEN expires_at = 0 THEN created_at + :l ELSE expires_at END) > :now",
+        soci::use(uid), soci::use(lifetime), soci::use(now), soci::into(live);
+    if (live >= static_cast<long long>(quota.max_live)) {
+      std::string n = std::to_string(quota.max_live);
+      return FailedPrecondition(
+          "you have " + n + " API tokens already; revoke one first (DELETE /api/v1/auth/tokens/ID)",
+          "bạn đã có " + n + " mã truy cập API; hãy thu hồi một mã trước");
+    }
+    SessionRecord api = token;
+    api.kind = SessionKind::kApi;
+    InsertSession(sql, actor, api);
     tr.Commit();
     return Status::Ok();
   });
@@ -254,12 +294,14 @@ Result<SessionRecord> FindSession(Db db, const std::string& token_hash) {
     SessionRecord s;
     long long uid = 0, created = 0, expires = 0;
     int revoked = 0;
+    std::string kind;
     db.sql << "SELECT token_hash, user_id, kind, csrf, label, created_at, expires_at, revoked FROM sessions "
               "WHERE token_hash = :h",
-        soci::use(token_hash), soci::into(s.token_hash), soci::into(uid), soci::into(s.kind),
+        soci::use(token_hash), soci::into(s.token_hash), soci::into(uid), soci::into(kind),
         soci::into(s.csrf), soci::into(s.label), soci::into(created), soci::into(expires),
         soci::into(revoked);
     if (!db.sql.got_data()) return NotFound("no such session", "phiên đăng nhập không tồn tại");
+    ASSIGN_OR_RETURN(s.kind, DecodeKind(kind, token_hash));
     s.user_id = uid;
     s.created_at = created;
     s.expires_at = expires;
@@ -283,7 +325,7 @@ Result<std::vector<SessionRecord>> ListSessions(Db db, int64_t user_id) {
       SessionRecord r;
       r.token_hash = hash;
       r.user_id = user_id;
-      r.kind = kind;
+      ASSIGN_OR_RETURN(r.kind, DecodeKind(kind, hash));
       r.label = label;
       r.created_at = created;
       r.expires_at = expires;
@@ -337,6 +379,9 @@ class SqlAccountStore final : public AccountStore {
   Status CreateSession(const std::string& actor, const SessionRecord& session) override {
     return internal::CreateSession(db_, actor, session);
   }
+  Status CreateToken(const std::string& actor, const SessionRecord& token, const TokenQuota& quota) override {
+    return internal::CreateToken(db_, actor, token, quota);
+  }
   Result<SessionRecord> FindSession(const std::string& token_hash) override {
     return internal::FindSession(db_, token_hash);
   }
@@ -356,3 +401,17 @@ class SqlAccountStore final : public AccountStore {
 std::unique_ptr<AccountStore> NewAccountStore(Db db) { return std::make_unique<SqlAccountStore>(db); }
 
 }  // namespace kiemdem::store::internal
+
+namespace kiemdem::store {
+
+const char* SessionKindKey(SessionKind k) { return k == SessionKind::kApi ? "api" : "session"; }
+
+Result<SessionKind> ParseSessionKind(std::string_view key) {
+  if (key == "session") return SessionKind::kSession;
+  if (key == "api") return SessionKind::kApi;
+  return InvalidArgument("'" + std::string(key) + "' is not a kind of session (session, api)",
+                         "'" + std::string(key) + "' không phải loại phiên (session, api)")
+      .WithField("kind");
+}
+
+}  // namespace kiemdem::store

@@ -217,19 +217,24 @@ class SqlResultStore final : public ResultStore {
     return Guard("result history", [&]() -> Result<std::vector<ResultChange>> {
       std::vector<ResultChange> out;
       ResultChange c{};
-      long long rid = id;
+      long long rid = id, row = 0;
+      std::string status;
       Query q(db_.sql,
-              "SELECT version, value, status, changed_by, changed_at, reason FROM result_history "
+              "SELECT id, version, value, status, changed_by, changed_at, reason FROM result_history "
               "WHERE result_id = :id ORDER BY id");
       q.Use(rid)
+          .Into(row)
           .Into(c.version)
           .Into(c.value)
-          .Into(c.status)
+          .Into(status)
           .Into(c.changed_by)
           .Into(c.changed_at)
           .Into(c.reason);
       q.Execute();
-      while (q.Next()) out.push_back(c);
+      while (q.Next()) {
+        ASSIGN_OR_RETURN(c.status, DecodeResultStatus(status, "result_history", std::to_string(row)));
+        out.push_back(c);
+      }
       return out;
     });
   }

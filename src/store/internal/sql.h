@@ -57,11 +57,17 @@ class WriteTx {
     sql_ << (d == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   }
   explicit WriteTx(Db db) : WriteTx(db.sql, db.dialect) {}
+  // Not committed: rolled back. This runs while the error that ended the
+  // transaction (an exception unwinding to Guard, or a Status the caller
+  // returns) is on its way out, and that error is what the caller gets. A
+  // ROLLBACK that fails means the connection is gone, and the server has
+  // undone the transaction with it: there is nothing more to undo, and
+  // throwing from here would end the process.
   ~WriteTx() {
     if (done_) return;
     try {
       sql_ << "ROLLBACK";
-    } catch (...) {  // NOLINT(bugprone-empty-catch): nothing more to undo
+    } catch (...) {  // NOLINT(bugprone-empty-catch): see above
     }
   }
   WriteTx(const WriteTx&) = delete;

@@ -98,6 +98,12 @@ UnitId ReorgSeriesTest::uong_bi_ = kNoUnit, ReorgSeriesTest::thanh_son_ = kNoUni
        ReorgSeriesTest::quang_trung_ = kNoUnit, ReorgSeriesTest::trung_vuong_ = kNoUnit,
        ReorgSeriesTest::yen_thanh_ = kNoUnit;
 
+TEST_P(ReorgSeriesTest, TheShippedUnitsLoadWithoutProblems) {
+  for (const UnitTree::Problem& p : tree_->problems())
+    ADD_FAILURE() << p.unit_code << ": " << p.cause.message();
+  EXPECT_EQ(tree_->skipped(), 0u);
+}
+
 TEST_P(ReorgSeriesTest, TheYearBeforeTheReformFromTheWholePredecessorsWithTheSplitOneLeftOut) {
   SeriesReader series(Figures(), *tree_, kAllFigures);
   UnitSeries s = *series.Read(uong_bi_, Revenue(), *Period::Year(2024));

@@ -80,12 +80,12 @@ class ApiTest : public ::testing::Test {
     store::User u;
     u.username = name;
     u.password_hash = "$argon2id$test";
-    u.roles.push_back({role, unit});
+    u.roles.push_back({ParseRole(role).value(), unit});
     EXPECT_TRUE((*s)->accounts().CreateUser("setup", u).ok());
     store::SessionRecord session;
     session.token_hash = TokenHash(name + "-token");
     session.user_id = (*s)->accounts().FindUser(name)->id;
-    session.kind = kind;
+    session.kind = store::ParseSessionKind(kind).value();
     session.created_at = std::time(nullptr);  // API tokens expire 90 days after
     session.csrf = "csrf-" + name;
     EXPECT_TRUE((*s)->accounts().CreateSession("setup", session).ok());

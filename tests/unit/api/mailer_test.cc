@@ -53,11 +53,11 @@ TEST(MailMessage, ACutSubjectNeverSplitsALetter) {
 
 TEST(ReminderMail, GoesToTheReportersAndApproversOfTheUnitWithAnAddress) {
   std::vector<store::User> users(5);
-  users[0] = {1, "lan", "", "", false, "lan@p.vn", {{"reporter", 7}}};
-  users[1] = {2, "mai", "", "", false, "", {{"reporter", 7}}};         // no address
-  users[2] = {3, "hoa", "", "", true, "hoa@p.vn", {{"reporter", 7}}};  // disabled
-  users[3] = {4, "tp", "", "", false, "tp@tp.vn", {{"approver", 1}}};  // the city, not the ward
-  users[4] = {5, "xem", "", "", false, "xem@p.vn", {{"viewer", 7}, {"approver", 7}}};
+  users[0] = {1, "lan", "", "", false, "lan@p.vn", {{Role::kReporter, 7}}};
+  users[1] = {2, "mai", "", "", false, "", {{Role::kReporter, 7}}};         // no address
+  users[2] = {3, "hoa", "", "", true, "hoa@p.vn", {{Role::kReporter, 7}}};  // disabled
+  users[3] = {4, "tp", "", "", false, "tp@tp.vn", {{Role::kApprover, 1}}};  // the city, not the ward
+  users[4] = {5, "xem", "", "", false, "xem@p.vn", {{Role::kViewer, 7}, {Role::kApprover, 7}}};
   std::map<UnitId, std::vector<std::string>> by_unit = ReminderRecipients(users);
   EXPECT_EQ(by_unit[7], (std::vector<std::string>{"lan@p.vn", "xem@p.vn"}));
   EXPECT_TRUE(by_unit[8].empty());

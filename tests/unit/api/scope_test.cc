@@ -103,7 +103,7 @@ TEST_F(ScopeTest, MeTellsAUserWithoutRolesNoUnit) {
   store::SessionRecord session;
   session.token_hash = TokenHash("bare-token");
   session.user_id = (*s)->accounts().FindUser("noroles")->id;
-  session.kind = "api";
+  session.kind = store::SessionKind::kApi;
   session.created_at = std::time(nullptr);
   ASSERT_TRUE((*s)->accounts().CreateSession("setup", session).ok());
   Result<Principal> bare = app_->Authenticate(session.token_hash);

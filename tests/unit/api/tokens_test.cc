@@ -78,13 +78,13 @@ TEST_F(TokensTest, APasswordResetEndsEveryToken) {
 
 TEST_F(TokensTest, ATokenMadeBeforeTokensExpiredEndsNinetyDaysAfterItWasMade) {
   store::SessionRecord old;
-  old.kind = "api";
-  old.created_at = std::time(nullptr) - 91 * 24 * 3600;
+  old.kind = store::SessionKind::kApi;
+  old.created_at = std::time(nullptr) - int64_t{91} * 24 * 3600;
   EXPECT_LT(SessionExpiry(old), std::time(nullptr));
-  old.created_at = std::time(nullptr) - 89 * 24 * 3600;
+  old.created_at = std::time(nullptr) - int64_t{89} * 24 * 3600;
   EXPECT_GT(SessionExpiry(old), std::time(nullptr));
   store::SessionRecord browser;
-  browser.kind = "session";
+  browser.kind = store::SessionKind::kSession;
   browser.expires_at = 5;
   EXPECT_EQ(SessionExpiry(browser), 5);
 }

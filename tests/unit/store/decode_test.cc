@@ -18,6 +18,64 @@ TEST_P(StoreTest, ABadPeriodIsDataLossNotTheYear2000) {
   EXPECT_EQ(store_->results().ListResults().status().code(), StatusCode::kDataLoss);
 }
 
+TEST_P(StoreTest, ABadStatusInAResultsHistoryIsDataLossNamingItsRow) {
+  int64_t id = *store_->results().SaveResult("r", Obs(7));
+  ASSERT_TRUE(store_->results().SaveResult("r", Obs(8)).ok());
+  ASSERT_EQ(store_->results().ResultHistory(id)->at(0).status, ResultStatus::kDraft);
+  ASSERT_EQ(
+      db_.RawExec("UPDATE result_history SET status = 'pending' WHERE result_id = " + std::to_string(id)),
+      "");
+  Result<std::vector<ResultChange>> history = store_->results().ResultHistory(id);
+  ASSERT_EQ(history.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(history.status().message().find("stored data is damaged: result_history row "), std::string::npos)
+      << history.status().message();
+  EXPECT_NE(history.status().message().find(" has status \"pending\", which kiemdem cannot read"),
+            std::string::npos)
+      << history.status().message();
+  EXPECT_EQ(history.status().field(), "status");
+}
+
+TEST_P(StoreTest, AnUnknownStoredRoleIsDataLossForEveryReadOfItsUser) {
+  User u = TestUser("vp_an", "Văn phòng");
+  u.roles = {{Role::kReporter, ward_}};
+  int64_t id = *store_->accounts().CreateUser("admin", u);
+  // The CHECK constraint keeps such a role out; a database edited by hand may not have it.
+  std::string edit = db_.sqlite_path.empty()
+                         ? "ALTER TABLE user_roles DROP CONSTRAINT user_roles_role_check; "
+                           "UPDATE user_roles SET role = 'auditor'"
+                         : "PRAGMA ignore_check_constraints = ON; UPDATE user_roles SET role = 'auditor'";
+  ASSERT_EQ(db_.RawExec(edit), "");
+  Result<User> got = store_->accounts().GetUser(id);
+  ASSERT_EQ(got.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(got.status().message().find("stored data is damaged: user_roles row "), std::string::npos)
+      << got.status().message();
+  EXPECT_NE(got.status().message().find(" has role \"auditor\", which kiemdem cannot read"),
+            std::string::npos)
+      << got.status().message();
+  EXPECT_EQ(got.status().field(), "role");
+  EXPECT_EQ(store_->accounts().FindUser("vp_an").status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(store_->accounts().ListUsers().status().code(), StatusCode::kDataLoss);
+}
+
+TEST_P(StoreTest, AnUnknownSessionKindIsDataLossNamingTheSession) {
+  int64_t id = *store_->accounts().CreateUser("admin", TestUser("vp_an", "Văn phòng"));
+  ASSERT_TRUE(
+      store_->accounts()
+          .CreateSession("vp_an", {"0123456789abcdef", id, SessionKind::kApi, "", "máy", 1700000000, 0})
+          .ok());
+  EXPECT_EQ(store_->accounts().FindSession("0123456789abcdef")->kind, SessionKind::kApi);
+  std::string edit =
+      db_.sqlite_path.empty()
+          ? "ALTER TABLE sessions DROP CONSTRAINT sessions_kind_check; UPDATE sessions SET kind = 'bot'"
+          : "PRAGMA ignore_check_constraints = ON; UPDATE sessions SET kind = 'bot'";
+  ASSERT_EQ(db_.RawExec(edit), "");
+  Result<SessionRecord> got = store_->accounts().FindSession("0123456789abcdef");
+  ASSERT_EQ(got.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(got.status().message(),
+            "stored data is damaged: sessions row 0123456789ab has kind \"bot\", which kiemdem cannot read");
+  EXPECT_EQ(store_->accounts().ListSessions(id).status().code(), StatusCode::kDataLoss);
+}
+
 TEST_P(StoreTest, BadWorkflowColumnsAreDataLoss) {
   int64_t id = *store_->results().SaveResult("r", Obs(7));
   std::string where = " WHERE id = " + std::to_string(id);

@@ -12,7 +12,13 @@ namespace {
 User Person(const std::string& name) { return TestUser(name, "Cán bộ văn phòng"); }
 
 SessionRecord Session(int64_t user, const std::string& hash, const std::string& kind) {
-  return {hash, user, kind, kind == "session" ? "csrf" : "", kind == "api" ? "đồng bộ" : "", 1700000000, 0};
+  return {hash,
+          user,
+          *ParseSessionKind(kind),
+          kind == "session" ? "csrf" : "",
+          kind == "api" ? "đồng bộ" : "",
+          1700000000,
+          0};
 }
 
 TEST_P(StoreTest, DisablingAUserEndsTheirSessionsAndTokensAndIsAuditedOnce) {
@@ -108,7 +114,7 @@ TEST(SqliteFaults, AFullDiskRefusesTheWriteWholeAndKeepsWhatWasStored) {
     std::filesystem::remove(db.sqlite_path + ".full");
   }
   // The file may grow by a few pages only: the disk is all but full.
-  std::unique_ptr<Store> s = *Store::Open({.url = db.url, .sqlite_max_bytes = size + 16 * 4096});
+  std::unique_ptr<Store> s = *Store::Open({.url = db.url, .sqlite_max_bytes = size + int64_t{16} * 4096});
   UnitId ward = *s->FindUnit("06817", D("01/01/2016"));
   int64_t audit_before = *s->AuditCount();
   std::vector<Observation> rows;
@@ -138,6 +144,27 @@ TEST(SqliteFaults, AFullDiskRefusesTheWriteWholeAndKeepsWhatWasStored) {
   EXPECT_EQ(s->results().ListResults()->size(), 1U);
   s.reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db.sqlite_path + suffix);
+}
+
+// A transaction whose ROLLBACK fails (here: it was ended behind its back)
+// still hands the caller the error that ended it.
+TEST(WriteTx, AFailedRollbackKeepsTheErrorThatEndedTheTransaction) {
+  soci::session sql("sqlite3", "db=:memory:");
+  Status returned = internal::Guard("save unit", [&]() -> Status {
+    internal::WriteTx tx(sql, internal::Dialect::kSqlite);
+    sql << "ROLLBACK";
+    return NotFound("unit 06817 is not stored", "đơn vị 06817 chưa có");
+  });
+  EXPECT_EQ(returned.code(), StatusCode::kNotFound);
+  EXPECT_EQ(returned.message(), "unit 06817 is not stored");
+  Status thrown = internal::Guard("save unit", [&]() -> Status {
+    internal::WriteTx tx(sql, internal::Dialect::kSqlite);
+    sql << "ROLLBACK";
+    sql << "SELECT id FROM nowhere";
+    return Status::Ok();
+  });
+  EXPECT_EQ(thrown.code(), StatusCode::kInternal);
+  EXPECT_NE(thrown.message().find("no such table: nowhere"), std::string::npos) << thrown.message();
 }
 
 TEST(FromException, ALostServerIsUnavailableByItsSqlstateOrItsWords) {

@@ -51,7 +51,7 @@ TEST_P(StoreTest, ResultWorkflowKeepsHistoryAndAudit) {
   std::vector<ResultChange> history = *store_->ResultHistory(id);
   ASSERT_EQ(history.size(), 3u);
   EXPECT_DOUBLE_EQ(history[0].value, 45e9);
-  EXPECT_EQ(history[1].status, "approved");
+  EXPECT_EQ(history[1].status, ResultStatus::kApproved);
   EXPECT_EQ(history[1].reason, "số liệu quyết toán");
   EXPECT_DOUBLE_EQ(history[2].value, 46e9);
   std::vector<AuditEntry> audit = *store_->Audit("result", std::to_string(id));
