@@ -127,6 +127,8 @@ size_t ActorEnd(const Doc& doc, size_t i, size_t last) {
 // How many tokens of object follow the first verb chain of [i, end]
 // ("Khẩn trương rà soát", "UBND phường rà soát") before a comma.
 size_t ObjectLength(const Doc& doc, size_t i, size_t end) {
+  if (doc.size() == 0) return 0;
+  end = std::min(end, doc.size() - 1);  // never past the text, whatever the caller computed
   size_t k = i;
   while (k <= end && VerbAt(doc, k, k == i) == 0) ++k;
   if (k > end) k = i;
@@ -161,6 +163,8 @@ bool OpensAfter(const Doc& doc, size_t begin, size_t j, size_t end) {
       if (doc.MatchAny(m, L().modals.phrases()) > 0) return true;
     }
   }
+  // A comma that opens the text has no clause before it (j - 1 would wrap).
+  if (j == 0) return false;
   size_t content = begin;
   while (content < j && (doc.at(content).kind == TokenKind::kPunct)) ++content;
   // The last stretch of the clause so far, after its previous comma.

@@ -28,6 +28,15 @@ TEST(Extract, AStatedPercentageIsPairedOnlyInsideItsClause) {
   }
 }
 
+// A text that opens on a comma before a request ends (found by extract_fuzz:
+// the clause before the comma was read to the end of memory).
+TEST(Extract, ATextOpeningOnACommaEnds) {
+  Result<Facts> r = Extract(", ông Phạm Văn Bảy đề nghị Đảng ủy, UBND xã Tân Hòa n; rà soát lBD.");
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(Extract(",").ok());
+  EXPECT_TRUE(Extract(", rà soát, thống kê hồ sơ").ok());
+}
+
 TEST(Extract, EmptyInputHasNoFacts) {
   Result<Facts> r = Extract("");
   ASSERT_TRUE(r.ok());
