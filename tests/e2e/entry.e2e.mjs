@@ -211,10 +211,12 @@ try {
 
   // Reloading or closing the tab with typed values asks too (the browser's own question).
   await rep.fill("#v-HO_CAN_NGHEO", "12");
-  let unload = "";
-  rep.once("dialog", (d) => { unload = d.type(); d.dismiss(); });
+  const reloadAsked = rep.waitForEvent("dialog", { timeout: 10000 }).catch(() => null);
   await rep.evaluate(() => { setTimeout(() => location.reload(), 0); });
-  await rep.waitForTimeout(800);
+  const dialog = await reloadAsked;
+  const unload = dialog?.type() ?? "";
+  await dialog?.dismiss();
+  await rep.waitForTimeout(300);
   check("reloading with unsaved values asks first", unload === "beforeunload" && (await rep.inputValue("#v-HO_CAN_NGHEO")) === "12", unload);
 } catch (e) {
   check("the spec ran to the end", false, String(e.stack ?? e));

@@ -6,7 +6,7 @@
 // (sent back: with the approver's comment); save as draft, submit (saving
 // what was typed first), a warning before leaving with unsaved values;
 // approvers approve or send back with a comment; the history of each figure.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ok, type Evaluation, type EvaluationRow, type Indicator, type Result, type Schemas } from "../api/client";
 import { ErrorBox } from "../components/error-box";
 import { Loaded } from "../components/loaded";
@@ -153,12 +153,20 @@ function EntryForm({ unitId, period, indicators, results, context, canEnter, app
     const r = byCode.get(code);
     return r ? formatNumber(r.value, "vi", 6) : "";
   };
-  const [typed, setTyped] = useState<Record<string, string>>({});
+  const [typed, setTypedState] = useState<Record<string, string>>({});
+  // What is typed as of the last keystroke, not the last render: the leave guard
+  // and the next keystroke read it before React has re-rendered.
+  const typedNow = useRef<Record<string, string>>({});
+  const setTyped = (next: Record<string, string>) => {
+    typedNow.current = next;
+    setTypedState(next);
+  };
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState("");
   const [problem, setProblem] = useState("");
   const value = (code: string) => typed[code] ?? original(code);
-  const dirty = () => shown.some((i) => typed[i.code] !== undefined && typed[i.code] !== original(i.code));
+  const dirty = () =>
+    shown.some((i) => typedNow.current[i.code] !== undefined && typedNow.current[i.code] !== original(i.code));
   useEffect(() => {
     setLeaveGuard(dirty);
     return () => setLeaveGuard(null);
@@ -237,7 +245,7 @@ function EntryForm({ unitId, period, indicators, results, context, canEnter, app
           <tbody>
             {shown.map((i) => (
               <EntryRow indicator={i} result={byCode.get(i.code)} context={contextByCode.get(i.code)} value={value(i.code)} bad={bad(i)}
-                        canEnter={canEnter} canApprove={canApprove} onInput={(v) => setTyped({ ...typed, [i.code]: v })} onChanged={reload} onError={setError} />
+                        canEnter={canEnter} canApprove={canApprove} onInput={(v) => setTyped({ ...typedNow.current, [i.code]: v })} onChanged={reload} onError={setError} />
             ))}
           </tbody>
         </table>
