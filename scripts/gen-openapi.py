@@ -113,9 +113,10 @@ schemas = {
                        "plans": {"type": "array", "items": obj({
                            "body_kind": string, "body_name": string, "assigned_by_superior": boolean,
                            "resolution": string, "first_year": integer, "last_year": integer, "chosen": boolean,
-                           "summary": ref("Summary")})},
+                           "counted": boolean, "summary": ref("Summary")})},
                        "rows": {"type": "array", "items": ref("EvaluationRow")},
-                       "summary": ref("Summary")}),
+                       # One plan's x/y, never several plans' targets added up; summary_plan names it.
+                       "summary": ref("Summary"), "summary_plan": nullable(string)}),
     "Rollup": obj({"unit": ref("Unit"), "period": ref("Period"),
                    "items": {"type": "array", "items": obj({"indicator": ref("Indicator"),
                                                              "label": {**string, "description": "what the value is, by the indicator's rule and the units below: 'Tổng các phường, xã', 'Tỷ lệ chung các xã', 'Số phường đạt'; never the unit's own figure"},

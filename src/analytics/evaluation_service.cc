@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <tuple>
 
 #include "analytics/series.h"
 
@@ -21,6 +22,23 @@ int BodyRank(BodyKind k) {
 
 bool Wanted(const Indicator& ind, const std::vector<std::string>& only) {
   return only.empty() || std::find(only.begin(), only.end(), ind.code) != only.end();
+}
+
+// The plan of record among the plans in force: the best-ranked body's (the
+// Council's, then the Party committee's, then the Committee's), its own
+// resolution before targets assigned from above, then the one that sets the
+// most targets for the year.
+const PlanSummary* PlanOfRecord(const std::vector<PlanSummary>& plans, int year) {
+  const PlanSummary* best = nullptr;
+  auto key = [year](const Plan& p) {
+    int targets = 0;
+    for (const Target& t : p.targets) targets += t.year == year ? 1 : 0;
+    return std::make_tuple(BodyRank(p.body_kind), p.assigned_by_superior ? 1 : 0, -targets);
+  };
+  for (const PlanSummary& p : plans) {
+    if (best == nullptr || key(*p.plan) < key(*best->plan)) best = &p;
+  }
+  return best;
 }
 
 Status NoSuchUnit(UnitId unit) {
@@ -133,6 +151,7 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
   // The usual case, one plan that judged the unit: its summary is the one just made.
   if (in_force.size() == 1 && plan.Takes(*in_force[0])) {
     out.by_plan.push_back({in_force[0], out.summary});
+    out.summary_plan = in_force[0];
     return out;
   }
   for (const Plan* pp : in_force) {
@@ -157,7 +176,39 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
     }
     out.by_plan.push_back({&p, Summarise(period, own)});
   }
+  if (plan.is_default()) {
+    // The plan of record counts: a per-indicator mix of several plans' targets
+    // is a denominator that no resolution has.
+    const PlanSummary* record = PlanOfRecord(out.by_plan, period.year());
+    if (record != nullptr) {
+      out.summary = record->summary;
+      out.summary_plan = record->plan;
+    }
+  } else {
+    // A chosen body with exactly one plan in force: that plan is named.
+    const Plan* taken = nullptr;
+    int count = 0;
+    for (const Plan* p : in_force) {
+      if (plan.Takes(*p)) {
+        taken = p;
+        ++count;
+      }
+    }
+    if (count == 1) out.summary_plan = taken;
+  }
   return out;
+}
+
+std::string PlanLabel(const Plan& plan, bool vi) {
+  std::string label;
+  if (plan.assigned_by_superior) {
+    label = vi ? "chỉ tiêu cấp trên giao" : "targets assigned from above";
+  } else {
+    label = vi ? std::string("kế hoạch của ") + BodyKindNameVi(plan.body_kind)
+               : std::string("the plan of the ") + BodyKindNameEn(plan.body_kind);
+  }
+  if (!plan.resolution.code.empty()) label += " (" + plan.resolution.code + ")";
+  return label;
 }
 
 ObservationLookup OwnValueLookup(FigureSource& figures, const UnitTree& tree, const Indicator& ind,

@@ -48,8 +48,9 @@ struct EvaluationRow {
 
 // The plan that judges a unit, as the reviewing body chooses it: by default,
 // per indicator, the Council's resolution (the plan of record), else the
-// Party committee's, else the Committee's; or one body's plan only
-// (`body`), or only the targets the level above assigned (`assigned`).
+// Party committee's, else the Committee's, with the summary counted on the
+// plan of record alone; or one body's plan only (`body`), or only the targets
+// the level above assigned (`assigned`).
 struct PlanChoice {
   std::optional<BodyKind> body;
   bool assigned = false;
@@ -71,12 +72,21 @@ struct UnitEvaluation {
   UnitId unit = kNoUnit;
   Period period = *Period::Year(2000);
   std::vector<EvaluationRow> rows;  // catalogue order
-  EvaluationSummary summary;        // against the chosen plan
+  // The "x/y chỉ tiêu" line: one plan's count, never targets of several plans
+  // added up. With a chosen plan, against it; by default, against the plan of
+  // record (`summary_plan`), while each row may still show another body's
+  // target for an indicator that plan does not set.
+  EvaluationSummary summary;
+  const Plan* summary_plan = nullptr;  // into `plans`; null when no plan is in force
   PlanChoice plan_choice;
   std::vector<Plan> plans;  // what other_targets point into
   // Each plan in force for the period's year, judged on its own targets.
   std::vector<PlanSummary> by_plan;
 };
+
+// How a summary names its plan: "kế hoạch của HĐND (05/NQ-HĐND)",
+// "chỉ tiêu cấp trên giao (…)"; English alike.
+std::string PlanLabel(const Plan& plan, bool vi);
 
 // `only` names the indicators wanted (codes); empty: the whole catalogue.
 Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree, UnitId unit,

@@ -63,7 +63,10 @@ io::Sheet EvaluationSheet(const analytics::UnitEvaluation& e, const analytics::U
   // A part-year summary names its period itself ("10 tháng năm 2018: 9/14 chỉ tiêu …").
   sheet.title = (vi ? "Kết quả thực hiện chỉ tiêu — " : "Results against targets — ") + unit_name +
                 (e.summary.part_year ? "" : ", " + PeriodLabel(e.period, vi)) + ": " +
-                (vi ? e.summary.ToVietnamese() : e.summary.ToEnglish());
+                (vi ? e.summary.ToVietnamese() : e.summary.ToEnglish()) +
+                (e.summary_plan == nullptr
+                     ? ""
+                     : (vi ? " (theo " : " (on ") + analytics::PlanLabel(*e.summary_plan, vi) + ")");
   if (vi) {
     sheet.rows.push_back({1,
                           {"Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Kế hoạch năm", "% KH năm",

@@ -25,6 +25,7 @@ Result<io::UnitReport> UnitReportOf(store::Store& store, const analytics::UnitTr
   report.unit_full_name = v.full_name;
   report.period = period;
   report.summary = e.summary;
+  if (e.summary_plan != nullptr) report.summary_plan = analytics::PlanLabel(*e.summary_plan, true);
   for (const analytics::EvaluationRow& row : e.rows) {
     if (!row.evaluation.target && !row.evaluation.actual) continue;
     bool partial = row.months_reported > 0 && row.months_reported < period.month_count();

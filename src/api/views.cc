@@ -318,6 +318,7 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
          {"first_year", p.plan->first_year},
          {"last_year", p.plan->last_year},
          {"chosen", !e.plan_choice.is_default() && e.plan_choice.Takes(*p.plan)},
+         {"counted", p.plan == e.summary_plan},
          {"summary", SummaryView(p.summary, vi)}});
   }
   Date on = EndOfMonth(e.period.year(), e.period.last_month());
@@ -332,6 +333,10 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
     choice_label =
         vi ? "mỗi chỉ tiêu theo nghị quyết HĐND, nếu không có thì Đảng ủy, rồi UBND"
            : "per indicator the Council's resolution, else the Party committee's, else the Committee's";
+    if (e.summary_plan != nullptr && e.by_plan.size() > 1) {
+      choice_label += (vi ? "; số chỉ tiêu đạt tính theo " : "; the count of targets met on ") +
+                      analytics::PlanLabel(*e.summary_plan, vi);
+    }
   }
   return Json{{"unit", UnitView(tree, e.unit, on, vi)},
               {"period", {{"key", e.period.Key()}, {"label", vi ? e.period.LabelVi() : e.period.LabelEn()}}},
@@ -339,7 +344,9 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
               {"plan", {{"key", choice.empty() ? "default" : choice}, {"label", choice_label}}},
               {"plans", plans},
               {"rows", rows},
-              {"summary", SummaryView(e.summary, vi)}};
+              {"summary", SummaryView(e.summary, vi)},
+              {"summary_plan",
+               e.summary_plan == nullptr ? Json(nullptr) : Json(analytics::PlanLabel(*e.summary_plan, vi))}};
 }
 
 Json UserView(const store::User& u, const analytics::UnitTree& tree, Date on) {

@@ -126,7 +126,11 @@ int RunEvaluate(const GlobalOptions& g, const std::vector<std::string>& args) {
               vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status), PaceText(ev, vi)});
   }
   t.Print(std::cout, {1, 2, 3, 4});
-  std::cout << "\n" << (vi ? e->summary.ToVietnamese() : e->summary.ToEnglish()) << "\n";
+  std::cout << "\n" << (vi ? e->summary.ToVietnamese() : e->summary.ToEnglish());
+  if (e->summary_plan != nullptr) {
+    std::cout << (vi ? " (theo " : " (on ") << analytics::PlanLabel(*e->summary_plan, vi) << ")";
+  }
+  std::cout << "\n";
   return 0;
 }
 

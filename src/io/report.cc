@@ -373,7 +373,8 @@ DocxDocument UnitReportDocument(const UnitReport& r) {
 
   doc.blocks.emplace_back(Body("II. ĐÁNH GIÁ CHUNG", true));
   if (r.summary.with_target > 0) {
-    doc.blocks.emplace_back(Body("Trong các chỉ tiêu có kế hoạch, có " + r.summary.ToVietnamese() + "."));
+    std::string basis = r.summary_plan.empty() ? "Trong các chỉ tiêu có kế hoạch" : "Theo " + r.summary_plan;
+    doc.blocks.emplace_back(Body(basis + ", có " + r.summary.ToVietnamese() + "."));
   } else {
     doc.blocks.emplace_back(Body("Chưa có chỉ tiêu nào được giao kế hoạch cho " + label + "."));
   }

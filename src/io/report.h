@@ -55,6 +55,7 @@ struct UnitReport {
   Period period = *Period::Year(2000);
   std::vector<UnitReportRow> rows;  // catalogue order
   EvaluationSummary summary;
+  std::string summary_plan;  // the plan the summary counts: "kế hoạch của HĐND (05/NQ-HĐND)"; "" none named
 };
 
 DocxDocument UnitReportDocument(const UnitReport& report);

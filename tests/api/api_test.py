@@ -1365,11 +1365,15 @@ def test_the_reviewing_body_chooses_the_plan_a_ward_is_judged_on(w):
     status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2027&indicator=THU_NSNN")
     assert status == 200 and r["plan"]["key"] == "default", r
     assert r["rows"][0]["target"]["body_kind"] == "peoples_council" and r["rows"][0]["status"] == "exceeded", r
+    # The x/y line is the plan of record's alone, and says so.
+    assert r["summary_plan"] == "kế hoạch của HĐND (05/NQ-HĐND)" and "tính theo kế hoạch của HĐND" in r["plan"]["label"], r
+    assert [p["body_kind"] for p in r["plans"] if p["counted"]] == ["peoples_council"], r
     by_body = {p["body_kind"]: p["summary"]["text"] for p in r["plans"]}
     assert by_body == {"party_committee": "0/1 chỉ tiêu đạt và vượt kế hoạch (vượt 0, đạt 0, không đạt 1)",
                        "peoples_council": "1/1 chỉ tiêu đạt và vượt kế hoạch (vượt 1, đạt 0, không đạt 0)"}, r
     status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2027&indicator=THU_NSNN&plan=party_committee")
     assert r["plan"] == {"key": "party_committee", "label": "kế hoạch của Đảng ủy"}, r
+    assert r["summary_plan"] == "kế hoạch của Đảng ủy (01-NQ/ĐU)", r
     assert r["rows"][0]["status"] == "not_met" and r["summary"]["not_met"] == 1, r
     assert [p["chosen"] for p in r["plans"] if p["body_kind"] == "party_committee"] == [True], r
     status, r = w.api(city, "GET", f"/evaluation?unit={ward}&period=2027&plan=hdnd")

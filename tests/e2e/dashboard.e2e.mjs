@@ -126,6 +126,8 @@ try {
   const summary = await page.textContent("#summary");
   check("the summary line follows the period (10 months: of the year's plan)",
         /^10 tháng năm 2018: \d+\/\d+ chỉ tiêu đã đạt kế hoạch năm/.test(summary), summary);
+  const counted = (await page.textContent("#summary-plan").catch(() => "")) ?? "";
+  check("and names the one plan it counts", /^Số chỉ tiêu đạt tính theo kế hoạch của (HĐND|Đảng ủy|UBND)/.test(counted), counted);
   const badges = await page.$$eval("tbody .badge", (bs) => bs.map((b) => [b.className, b.textContent]));
   check("statuses are coloured and named", badges.some(([c, t]) => c.includes("in_progress") && t === "chưa đạt"), JSON.stringify(badges));
   // "thành lập 32 doanh nghiệp mới, đạt 97% kế hoạch": 97% of the year's plan, not yet reached, ahead of the even pace.

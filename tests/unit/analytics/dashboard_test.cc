@@ -277,6 +277,66 @@ TEST_P(DashboardTest, TheReviewingBodyChoosesTheReferencePlan) {
   EXPECT_EQ(PlanChoice::Parse("assigned")->Key(), "assigned");
 }
 
+// By default each row shows the best-ranked body's target for it, but the
+// "x/y chỉ tiêu" line counts the plan of record alone: the Council's 1 target,
+// not the Council's and the Party committee's added up to a 2/2 that no
+// resolution has.
+TEST_P(DashboardTest, TheDefaultSummaryCountsThePlanOfRecordOnly) {
+  Indicator dn;
+  dn.code = "DN_MOI";
+  dn.name_vi = "Doanh nghiệp thành lập mới";
+  dn.name_en = "New enterprises";
+  dn.unit = "doanh nghiệp";
+  ASSERT_TRUE(store_->plans().PutIndicators("admin", {dn}).ok());
+  auto plan = [&](BodyKind kind, std::vector<Target> targets) {
+    Plan p;
+    p.unit = a_;
+    p.body_kind = kind;
+    p.first_year = p.last_year = 2020;
+    p.resolution.code = kind == BodyKind::kPeoplesCouncil ? "05/NQ-HĐND" : "01-NQ/ĐU";
+    p.targets = std::move(targets);
+    return p;
+  };
+  ASSERT_TRUE(
+      store_->plans()
+          .SavePlans(
+              "admin",
+              {plan(BodyKind::kPartyCommittee, {{"THU_NS", 2020, Comparator::kAtLeast, 12, std::nullopt},
+                                                {"DN_MOI", 2020, Comparator::kAtLeast, 5, std::nullopt}}),
+               plan(BodyKind::kPeoplesCouncil, {{"THU_NS", 2020, Comparator::kAtLeast, 10, std::nullopt}})})
+          .ok());
+  Approve(Save(a_, "2020", 11));
+  Observation o;
+  o.unit = a_;
+  o.indicator = "DN_MOI";
+  o.period = *Period::Parse("2020");
+  o.value = 6;
+  Approve(*store_->results().SaveResult("r", o));
+  // Tree and figures re-read: the catalogue changed.
+  tree_ = std::move(UnitTree::Load(*store_)).value();
+
+  UnitEvaluation e = *EvaluateUnit(Figures(), *tree_, a_, *Period::Parse("2020"));
+  ASSERT_EQ(e.rows.size(), 2u);
+  std::map<std::string, std::string> body;
+  for (const EvaluationRow& r : e.rows) body[r.indicator.code] = r.target_body;
+  EXPECT_EQ(body, (std::map<std::string, std::string>{{"DN_MOI", "party_committee"},
+                                                      {"THU_NS", "peoples_council"}}));
+  ASSERT_NE(e.summary_plan, nullptr);
+  EXPECT_EQ(e.summary_plan->body_kind, BodyKind::kPeoplesCouncil);
+  EXPECT_EQ(e.summary.with_target, 1);
+  EXPECT_EQ(e.summary.met_or_exceeded(), 1);
+  EXPECT_EQ(PlanLabel(*e.summary_plan, true), "kế hoạch của HĐND (05/NQ-HĐND)");
+  EXPECT_EQ(PlanLabel(*e.summary_plan, false), "the plan of the People's Council (05/NQ-HĐND)");
+
+  // Chosen, the Party committee's plan counts its own two.
+  UnitEvaluation party = *EvaluateUnit(Figures(), *tree_, a_, *Period::Parse("2020"), {}, {},
+                                       *PlanChoice::Parse("party_committee"));
+  ASSERT_NE(party.summary_plan, nullptr);
+  EXPECT_EQ(party.summary_plan->body_kind, BodyKind::kPartyCommittee);
+  EXPECT_EQ(party.summary.with_target, 2);
+  EXPECT_EQ(party.summary.met_or_exceeded(), 1);  // 11 of 12 is short; 6 of 5 is over
+}
+
 INSTANTIATE_TEST_SUITE_P(Sources, DashboardTest, ::testing::Values("store", "index"));
 
 }  // namespace

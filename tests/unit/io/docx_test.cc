@@ -147,6 +147,16 @@ TEST(Report, APartyReportHasThePartyHeader) {
   EXPECT_EQ(text.find("CỘNG HÒA XÃ HỘI"), std::string::npos);
 }
 
+// The general assessment names the one plan its "x/y chỉ tiêu" counts.
+TEST(Report, TheAssessmentNamesThePlanItCounts) {
+  UnitReport r = Sample(BodyKind::kPeoplesCommittee);
+  EXPECT_NE(Text(UnitReportDocument(r)).find("Trong các chỉ tiêu có kế hoạch, có 1/1 chỉ tiêu"),
+            std::string::npos);
+  r.summary_plan = "kế hoạch của HĐND (05/NQ-HĐND)";
+  std::string text = Text(UnitReportDocument(r));
+  EXPECT_NE(text.find("Theo kế hoạch của HĐND (05/NQ-HĐND), có 1/1 chỉ tiêu"), std::string::npos) << text;
+}
+
 // Inside the year the sentence and the table give the pace beside the share
 // of the year's plan, with its basis; a year's report has no pace column.
 TEST(Report, APartYearReportGivesThePaceWithItsBasis) {

@@ -188,6 +188,7 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
           </a>
         </p>
         <p class="summary" id="summary">{e.summary.text}</p>
+        {e.summary_plan && <p class="muted" id="summary-plan">{t().countedOn} {e.summary_plan}</p>}
         {e.plans.length > 1 && <PlanChoice evaluation={e} onPlan={onPlan} />}
         <p class="muted" id="counted">{e.include_unapproved ? t().countsUnapproved : t().countsApproved}</p>
         {e.rows.length === 0 ? (
@@ -447,7 +448,7 @@ function PlanChoice({ evaluation: e, onPlan }: { evaluation: Evaluation; onPlan:
       <p class="muted" id="plan-basis">{t().judgedOn}: {e.plan.label}</p>
       <ul class="muted" id="plan-summaries">
         {e.plans.map((p) => (
-          <li data-plan={planKey(p)} class={p.chosen ? "chosen" : ""}>{label(p)}: {p.summary.text}</li>
+          <li data-plan={planKey(p)} class={p.chosen || p.counted ? "chosen" : ""}>{label(p)}: {p.summary.text}</li>
         ))}
       </ul>
     </div>
