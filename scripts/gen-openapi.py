@@ -65,16 +65,20 @@ schemas = {
                  "resolution_date": nullable(date),
                  "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string,
                                                              "value": num, "value_high": nullable(num),
-                                                             "form": ref("TargetForm"), "form_text": string})}}),
+                                                             "form": ref("TargetForm"), "form_text": string,
+                                                             "adjusted": nullable(num), "adjusted_by": string})}}),
     # How a target is written: a level, or a change from last year's result ("tăng 10,5% so với năm trước":
     # value 10.5; a rate "giảm 0,43 điểm %": value -0.43) worked out when that result is known.
     "TargetForm": {"type": "string", "enum": ["level", "growth_percent", "change_points"]},
     # The target a figure is judged against (as a level: value), and the other bodies' targets for the same
     # indicator; written_value and form_text say how it was written, worked_out whether its level is known.
     "Target": obj({"comparator": string, "value": num, "value_high": nullable(num), "body_kind": string,
-                   "form": ref("TargetForm"), "form_text": string, "written_value": num, "worked_out": boolean}),
+                   "form": ref("TargetForm"), "form_text": string, "written_value": num, "worked_out": boolean,
+                   # Adjusted during the year ("sau điều chỉnh bổ sung"): value is the adjusted level judged on,
+                   # first_set_value the level first set (kế hoạch pháp lệnh / giao đầu năm).
+                   "first_set_value": nullable(num), "adjusted_by": string}),
     "OtherTarget": obj({"body_kind": string, "body_name": string, "comparator": string, "value": num,
-                        "resolution": string}),
+                        "adjusted": nullable(num), "resolution": string}),
     # Vượt / đạt / chưa đạt (inside the year) / không đạt (the year) / không giao chỉ tiêu / chưa có số liệu.
     "EvaluationRow": obj({"indicator": ref("Indicator"), "target": nullable(ref("Target")),
                           "targets": {"type": "array", "items": ref("OtherTarget")},
@@ -82,6 +86,7 @@ schemas = {
                           "percent_of_plan": nullable(num), "percent_inverse": boolean,
                           "percent_of_previous": nullable(num),
                           "points_from_plan": nullable(num), "points_from_previous": nullable(num),
+                          "percent_of_first_set": nullable(num), "points_from_first_set": nullable(num),
                           "status": attainment, "status_label": string, "year_verdict": boolean,
                           "pace": nullable(obj({"key": {"type": "string", "enum": ["ahead", "on_pace", "behind"]},
                                                 "label": string, "expected_percent": num, "basis": string})),
@@ -337,7 +342,7 @@ paths = {
     "/units/{id}": {"get": op("One unit with its path from the root, named as of ?on=", ref("Unit"), params=[idp, ("on", "string", False)], tag="units")},
     "/indicators": {"get": op("The indicator catalogue", obj({"items": {"type": "array", "items": ref("Indicator")}, "total": integer}), tag="units")},
     "/plans": {"get": op("A unit's plans and targets", page(ref("Plan")), params=[unit_q] + paging, tag="plans"),
-               "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "last_year": integer, "assigned_by_superior": boolean, "resolution": string, "resolution_date": date, "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string, "value": num, "value_high": nullable(num), "form": ref("TargetForm")}, ["indicator", "year", "value"])}}, ["unit", "body_kind", "first_year", "targets"]), tag="plans")},
+               "post": op("Create or replace a plan", ref("Plan"), "201", body=obj({"unit": integer, "body_kind": string, "first_year": integer, "last_year": integer, "assigned_by_superior": boolean, "resolution": string, "resolution_date": date, "targets": {"type": "array", "items": obj({"indicator": string, "year": integer, "comparator": string, "value": num, "value_high": nullable(num), "form": ref("TargetForm"), "adjusted": nullable(num), "adjusted_by": string}, ["indicator", "year", "value"])}}, ["unit", "body_kind", "first_year", "targets"]), tag="plans")},
     "/plans/export": {"get": download("A unit's plans and targets as .xlsx (ke-hoach-CODE.xlsx): a title row naming the unit, then one row per target "
                                       "with years, dates and targets as typed cells, or format=csv (UTF-8 with a BOM); POST /imports/plans reads either back unchanged",
                                       ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"], params=[unit_q, ("format", "string", False)], tag="plans")},

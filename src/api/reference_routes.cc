@@ -159,6 +159,8 @@ Status SavePlan(Call& call) {
     ASSIGN_OR_RETURN(target.value_high, NumberField(t, "value_high", false));
     ASSIGN_OR_RETURN(std::string form, StringField(t, "form", false));
     ASSIGN_OR_RETURN(target.form, ParseTargetForm(form));
+    ASSIGN_OR_RETURN(target.adjusted, NumberField(t, "adjusted", false));
+    ASSIGN_OR_RETURN(target.adjusted_by, StringField(t, "adjusted_by", false));
     p.targets.push_back(target);
   }
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());

@@ -154,7 +154,9 @@ Json PlanView(const Plan& p, bool vi) {
                        {"value", t.value},
                        {"value_high", Optional(t.value_high)},
                        {"form", TargetFormKey(t.form)},
-                       {"form_text", vi ? t.FormVi() : t.FormEn()}});
+                       {"form_text", vi ? t.FormVi() : t.FormEn()},
+                       {"adjusted", Optional(t.adjusted)},
+                       {"adjusted_by", t.adjusted_by}});
   }
   return Json{{"id", p.id},
               {"unit", p.unit},
@@ -261,6 +263,7 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
            {"body_name", vi ? BodyKindNameVi(t.plan->body_kind) : BodyKindNameEn(t.plan->body_kind)},
            {"comparator", ComparatorSymbol(t.target->comparator)},
            {"value", t.target->value},
+           {"adjusted", Optional(t.target->adjusted)},
            {"resolution", t.plan->resolution.code}});
     }
     Json target = nullptr;
@@ -275,7 +278,9 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                 {"form_text", vi ? written.FormVi() : written.FormEn()},
                 {"written_value", written.value},
                 // false while last year's result, which gives the level, is missing
-                {"worked_out", ev.target->form == TargetForm::kLevel}};
+                {"worked_out", ev.target->form == TargetForm::kLevel},
+                {"first_set_value", Optional(ev.first_set_value)},
+                {"adjusted_by", ev.adjusted_by}};
     }
     Json pace = nullptr;
     if (ev.pace) {
@@ -294,6 +299,8 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                     {"percent_of_previous", Optional(ev.percent_of_previous)},
                     {"points_from_plan", Optional(ev.points_from_plan)},
                     {"points_from_previous", Optional(ev.points_from_previous)},
+                    {"percent_of_first_set", Optional(ev.percent_of_first_set)},
+                    {"points_from_first_set", Optional(ev.points_from_first_set)},
                     {"status", AttainmentKey(ev.status)},
                     {"status_label", vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status)},
                     {"year_verdict", ev.year_verdict},

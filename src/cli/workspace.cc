@@ -149,6 +149,10 @@ Status ReadDemoPlans(const std::string& data_dir, const std::string& name, Works
       t.year = static_cast<int>(year);
       ASSIGN_OR_RETURN(t.comparator, ParseComparator(Field(plans, row, "comparator")));
       ASSIGN_OR_RETURN(t.value, Number(Field(plans, row, "target")));
+      // Optional: the level after an adjustment during the year, and the % the article states of it.
+      if (std::string adjusted = Field(plans, row, "adjusted"); !adjusted.empty()) {
+        ASSIGN_OR_RETURN(t.adjusted, Number(adjusted));
+      }
       // One plan per unit, body and year.
       size_t index = ws->plans.size();
       for (size_t i = 0; i < ws->plans.size(); ++i) {
@@ -170,6 +174,9 @@ Status ReadDemoPlans(const std::string& data_dir, const std::string& name, Works
       RETURN_IF_ERROR(ws->plans[index].Validate());
       if (!Field(plans, row, "stated_percent").empty()) {
         ws->stated_percent[{index, t.indicator}] = Field(plans, row, "stated_percent");
+      }
+      if (!Field(plans, row, "adjusted_stated_percent").empty()) {
+        ws->stated_percent_of_adjusted[{index, t.indicator}] = Field(plans, row, "adjusted_stated_percent");
       }
       return Status::Ok();
     };

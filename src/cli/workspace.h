@@ -34,6 +34,8 @@ struct Workspace {
   // Percent of plan stated by the source for a target, keyed by plan index
   // and indicator: checked against the computed one.
   std::map<std::pair<size_t, std::string>, std::string> stated_percent;
+  // The same for the adjusted target ("đạt 98,4% sau điều chỉnh bổ sung").
+  std::map<std::pair<size_t, std::string>, std::string> stated_percent_of_adjusted;
 
   const Indicator* FindIndicator(const std::string& code) const;
 };

@@ -190,6 +190,19 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
                                               const std::optional<Observation>& actual,
                                               const std::optional<Observation>& previous,
                                               std::optional<double> last_year, int actual_months) {
+  if (target && target->adjusted) {
+    // Judged on the adjusted level; the share of the level first set beside it.
+    RETURN_IF_ERROR(target->Validate());
+    ASSIGN_OR_RETURN(IndicatorEvaluation ev, EvaluateIndicator(ind, period, target->InForce(), actual,
+                                                               previous, last_year, actual_months));
+    ASSIGN_OR_RETURN(IndicatorEvaluation first, EvaluateIndicator(ind, period, target->AsFirstSet(), actual,
+                                                                  previous, last_year, actual_months));
+    ev.adjusted_by = target->adjusted_by;
+    ev.first_set_value = target->value;
+    ev.percent_of_first_set = first.percent_of_plan;
+    ev.points_from_first_set = first.points_from_plan;
+    return ev;
+  }
   IndicatorEvaluation ev;
   ev.indicator = ind.code;
   // A figure for fewer months than the period ("đến tháng 10") is not the period's whole figure.

@@ -70,6 +70,13 @@ struct IndicatorEvaluation {
   // ("tăng 10,5% so với năm trước") worked out on last year's result.
   std::optional<Target> target;
   std::optional<Target> written_target;  // that target as written, when it is not a level
+  // An adjusted target (Target::adjusted) is judged on its adjusted level
+  // (`target`, `percent_of_plan`); the level first set and the result's share
+  // of it are kept here ("88% kế hoạch pháp lệnh").
+  std::optional<double> first_set_value;
+  std::optional<double> percent_of_first_set;
+  std::optional<double> points_from_first_set;
+  std::string adjusted_by;  // the adjusting document, when the target was adjusted
   std::optional<double> actual;
   std::optional<double> previous;  // same period last year
   // Result ÷ the year's target × 100 (target ÷ result for lower-is-better:

@@ -152,6 +152,22 @@ Status Target::Validate() const {
                            where_vi + ": giảm từ 100% trở lên thì không còn gì để đạt")
         .WithField("value");
   }
+  if (adjusted) {
+    if (!std::isfinite(*adjusted)) {
+      return InvalidArgument(where + ": the adjusted value is not a finite number",
+                             where_vi + ": giá trị kế hoạch điều chỉnh không hợp lệ")
+          .WithField("adjusted");
+    }
+    if (comparator == Comparator::kBand || form != TargetForm::kLevel) {
+      return InvalidArgument(where +
+                                 ": only a level target (not a band, nor a change from last year) can be "
+                                 "adjusted; enter the new band or change as its own target",
+                             where_vi +
+                                 ": chỉ điều chỉnh được chỉ tiêu là một mức (không phải khoảng hay "
+                                 "mức tăng/giảm so với năm trước); hãy nhập khoảng hoặc mức mới")
+          .WithField("adjusted");
+    }
+  }
   if (comparator == Comparator::kBand) {
     if (!value_high || !std::isfinite(*value_high) || *value_high < value) {
       return InvalidArgument(where + ": a band needs an upper bound not below its lower bound",
@@ -160,6 +176,19 @@ Status Target::Validate() const {
     }
   }
   return Status::Ok();
+}
+
+Target Target::InForce() const {
+  Target t = AsFirstSet();
+  if (adjusted) t.value = *adjusted;
+  return t;
+}
+
+Target Target::AsFirstSet() const {
+  Target t = *this;
+  t.adjusted.reset();
+  t.adjusted_by.clear();
+  return t;
 }
 
 Status Plan::Validate() const {

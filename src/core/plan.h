@@ -69,8 +69,19 @@ struct Target {
   double value = 0;
   std::optional<double> value_high;  // for kBand
   TargetForm form = TargetForm::kLevel;
+  // The level after an adjustment during the year (dự toán điều chỉnh, "kế
+  // hoạch điều chỉnh bổ sung"): the target the year is judged on, with `value`
+  // kept as first set (kế hoạch pháp lệnh / giao đầu năm) and shown beside
+  // it ("88% kế hoạch pháp lệnh và đạt 98,4% sau điều chỉnh bổ sung"). Only
+  // for a level that is not a band.
+  std::optional<double> adjusted = std::nullopt;
+  std::string adjusted_by = {};  // the adjusting document ("15/NQ-HĐND"), may be empty
 
   Status Validate() const;
+  // The target the year is judged on: the adjusted level when there is one.
+  Target InForce() const;
+  // The target as first set, without its adjustment.
+  Target AsFirstSet() const;
   // "tăng 10,5% so với năm 2017", "giảm 0,43 điểm % so với năm 2017"; "" for a level.
   std::string FormVi() const;
   std::string FormEn() const;

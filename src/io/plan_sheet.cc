@@ -22,7 +22,9 @@ const std::vector<ColumnSpec>& PlanColumns() {
       {"comparator", {"comparator", "So sánh"}, false},
       {"value", {"value", "Chỉ tiêu", "Giá trị"}, true, CellKind::kNumber},
       {"value_high", {"value_high", "Cận trên"}, false, CellKind::kNumber},
-      {"form", {"form", "Dạng chỉ tiêu"}, false}};
+      {"form", {"form", "Dạng chỉ tiêu"}, false},
+      {"adjusted", {"adjusted", "Chỉ tiêu điều chỉnh", "Kế hoạch điều chỉnh"}, false, CellKind::kNumber},
+      {"adjusted_by", {"adjusted_by", "Văn bản điều chỉnh"}, false}};
   return *c;
 }
 
@@ -115,6 +117,19 @@ Result<RowsRead<Plan>> ReadPlans(CodeResolver& resolver, const Sheet& sheet, con
       if (!h.ok()) problems.Add(*row, "value_high", h.status());
       if (h.ok()) target.value_high = *h;
     }
+    if (std::string adjusted = t.Cell(*row, "adjusted"); !adjusted.empty()) {
+      Result<double> a = internal::Number(adjusted);
+      if (!a.ok()) problems.Add(*row, "adjusted", a.status());
+      if (a.ok()) target.adjusted = *a;
+    }
+    target.adjusted_by = t.Cell(*row, "adjusted_by");
+    if (!target.adjusted && !target.adjusted_by.empty()) {
+      problems.Add(
+          *row, "adjusted",
+          InvalidArgument(
+              "the adjusting document '" + target.adjusted_by + "' is given without the adjusted value",
+              "có văn bản điều chỉnh '" + target.adjusted_by + "' nhưng chưa ghi chỉ tiêu điều chỉnh"));
+    }
     if (outcome.problem_count > before) continue;
     if (options.may_set) {
       auto scope_key = std::make_tuple(unit, *body, *first, *last, *assigned);
@@ -202,7 +217,8 @@ Result<Sheet> ExportPlans(CodeResolver& resolver, const std::vector<Plan>& plans
                              p.resolution.issued ? p.resolution.issued->ToVietnamese() : "",
                              p.assigned_by_superior ? "có" : "không", t.indicator, std::to_string(t.year),
                              ComparatorSymbol(t.comparator), ExactVietnameseNumber(t.value),
-                             t.value_high ? ExactVietnameseNumber(*t.value_high) : "", FormWords(t.form)}});
+                             t.value_high ? ExactVietnameseNumber(*t.value_high) : "", FormWords(t.form),
+                             t.adjusted ? ExactVietnameseNumber(*t.adjusted) : "", t.adjusted_by}});
     }
   }
   return sheet;

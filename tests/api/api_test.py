@@ -729,6 +729,32 @@ def test_quang_hung_ten_months_new_enterprises_are_97_percent_of_the_year_and_no
     assert rows["LD_QUA_DAO_TAO"]["status"] == "no_target" and rows["LD_QUA_DAO_TAO"]["status_label"] == "không giao chỉ tiêu", rows["LD_QUA_DAO_TAO"]
 
 
+def test_long_bien_spending_is_judged_on_the_adjusted_estimate_with_the_first_beside_it(w):
+    # Seed-4: "10.144.992.938/11.492.300.000đ bằng 88% kế hoạch pháp lệnh và đạt 98,4% sau điều chỉnh bổ sung".
+    long_bien = w.unit("long%20bien", "00145", "01/01/2020")
+    _, rows = evaluation_rows(w, long_bien, "2020")
+    chi = rows["CHI_NS"]
+    assert chi["status"] == "met" and round(chi["percent_of_plan"], 1) == 98.4, chi
+    assert chi["target"]["first_set_value"] == 11492300000 and round(chi["percent_of_first_set"]) == 88, chi
+    # Through the plans API: an adjusted target is stored, shown, and judged on; a band cannot be adjusted.
+    ward, _ = w.ward()
+    status, plan = w.api(w.admin, "POST", "/plans", {
+        "unit": ward, "body_kind": "peoples_council", "first_year": 2027,
+        "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": 50e9, "adjusted": 40e9, "adjusted_by": "15/NQ-HĐND"}]})
+    assert status == 201 and plan["targets"][0]["adjusted"] == 40e9 and plan["targets"][0]["adjusted_by"] == "15/NQ-HĐND", plan
+    rep, appr = w.user(("reporter", ward)), w.user(("approver", w.city))
+    rid = enter(w, rep, ward, "2027", 42e9)["id"]
+    assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+    assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+    _, rows = evaluation_rows(w, ward, "2027", "&indicator=THU_NSNN")
+    thu = rows["THU_NSNN"]
+    assert thu["status"] == "exceeded" and thu["target"]["value"] == 40e9 and round(thu["percent_of_first_set"]) == 84, thu
+    status, err = w.api(w.admin, "POST", "/plans", {
+        "unit": ward, "body_kind": "peoples_council", "first_year": 2027,
+        "targets": [{"indicator": "THU_NSNN", "year": 2027, "comparator": "band", "value": 40e9, "value_high": 50e9, "adjusted": 45e9}]})
+    assert status == 400 and err["error"]["field"] == "adjusted" and "chỉ điều chỉnh được" in err["error"]["message"], err
+
+
 def test_the_cli_evaluates_a_unit_as_the_dashboard_does(w):
     # `kiemdem evaluate` reads the same store by the same rules as GET /evaluation: one rule, one place.
     def evaluate(*args):

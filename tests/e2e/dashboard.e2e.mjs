@@ -79,6 +79,11 @@ try {
   check("a new administrator lands on a live dashboard (the latest session's unit, its latest period)",
         /\d+\/\d+ chỉ tiêu đạt và vượt kế hoạch/.test(await page.textContent("#summary")) &&
         (await page.textContent("h1.crumbs")).includes("Long Biên"), await page.textContent("#summary"));
+  // Seed 4's spending: judged on the adjusted estimate (98,4%), the first one's 88% beside it.
+  const chi = await page.$$eval('tbody tr[data-code="CHI_NS"] td', (tds) => tds.map((td) => td.textContent.trim())).catch(() => []);
+  check("an adjusted plan shows the % of the adjusted one and of the first beside it",
+        chi.length > 3 && chi[1].includes("điều chỉnh") && chi[1].includes("ban đầu 11,49 tỷ") &&
+        chi[3].startsWith("98,4%") && chi[3].includes("88,3% KH ban đầu"), JSON.stringify(chi));
 
   // "Tải báo cáo (.docx)" downloads the unit's report as a Word file.
   {

@@ -14,6 +14,7 @@ std::string TargetsJson(const std::vector<Target>& targets) {
     o.Add("indicator", t.indicator).Add("year", static_cast<double>(t.year));
     o.Add("comparator", ComparatorSymbol(t.comparator)).Add("value", t.value).Add("value_high", t.value_high);
     if (t.form != TargetForm::kLevel) o.Add("form", TargetFormKey(t.form));
+    if (t.adjusted) o.Add("adjusted", *t.adjusted).Add("adjusted_by", t.adjusted_by);
     out += (out.size() > 1 ? ", " : "") + o.str();
   }
   return out + "]";
@@ -31,37 +32,46 @@ std::string PlanJson(const Plan& p) {
       .str();
 }
 
-// Decodes one row of `targets` (indicator_code, year, comparator, value, value_high, form).
-Result<Target> DecodeTarget(long long plan_id, const std::string& indicator, int year,
-                            const std::string& comparator, double value, double high,
-                            soci::indicator high_ind, const std::string& form) {
+// One row of `targets` as read.
+struct TargetRow {
+  long long plan_id = 0;
+  std::string indicator, comparator, form, adjusted_by;
+  int year = 0;
+  double value = 0, high = 0, adjusted = 0;
+  soci::indicator high_ind = soci::i_null, adjusted_ind = soci::i_null;
+};
+
+constexpr const char* kTargetColumns =
+    "SELECT t.plan_id, t.indicator_code, t.year, t.comparator, t.value, t.value_high, t.form, t.adjusted, "
+    "t.adjusted_by FROM targets t ";
+
+// Decodes one row of `targets`.
+Result<Target> DecodeTarget(const TargetRow& r) {
+  std::string where = "of plan " + std::to_string(r.plan_id);
   Target t;
-  t.indicator = indicator;
-  t.year = year;
-  ASSIGN_OR_RETURN(t.comparator, DecodeKey(ParseComparator(comparator), "targets",
-                                           "of plan " + std::to_string(plan_id), "comparator", comparator));
-  ASSIGN_OR_RETURN(t.form, DecodeKey(ParseTargetForm(form), "targets", "of plan " + std::to_string(plan_id),
-                                     "form", form));
-  t.value = value;
-  if (high_ind == soci::i_ok) t.value_high = high;
+  t.indicator = r.indicator;
+  t.year = r.year;
+  ASSIGN_OR_RETURN(t.comparator,
+                   DecodeKey(ParseComparator(r.comparator), "targets", where, "comparator", r.comparator));
+  ASSIGN_OR_RETURN(t.form, DecodeKey(ParseTargetForm(r.form), "targets", where, "form", r.form));
+  t.value = r.value;
+  if (r.high_ind == soci::i_ok) t.value_high = r.high;
+  if (r.adjusted_ind == soci::i_ok) t.adjusted = r.adjusted;
+  t.adjusted_by = r.adjusted_by;
   return t;
 }
 
 Result<std::vector<Target>> LoadTargets(soci::session& sql, long long plan_id) {
   std::vector<Target> out;
-  std::string indicator, comparator, form;
-  int year = 0;
-  double value = 0, high = 0;
-  soci::indicator high_ind = soci::i_null;
+  TargetRow r;
   soci::statement st =
-      (sql.prepare << "SELECT indicator_code, year, comparator, value, value_high, form FROM targets "
-                      "WHERE plan_id = :p ORDER BY year, indicator_code",
-       soci::use(plan_id), soci::into(indicator), soci::into(year), soci::into(comparator), soci::into(value),
-       soci::into(high, high_ind), soci::into(form));
+      (sql.prepare << std::string(kTargetColumns) + "WHERE t.plan_id = :p ORDER BY t.year, t.indicator_code",
+       soci::use(plan_id), soci::into(r.plan_id), soci::into(r.indicator), soci::into(r.year),
+       soci::into(r.comparator), soci::into(r.value), soci::into(r.high, r.high_ind), soci::into(r.form),
+       soci::into(r.adjusted, r.adjusted_ind), soci::into(r.adjusted_by));
   st.execute();
   while (st.fetch()) {
-    ASSIGN_OR_RETURN(Target t,
-                     DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind, form));
+    ASSIGN_OR_RETURN(Target t, DecodeTarget(r));
     out.push_back(std::move(t));
   }
   return out;
@@ -73,27 +83,24 @@ Status LoadTargetsOf(soci::session& sql, std::optional<UnitId> unit, std::vector
   if (plans->empty()) return Status::Ok();
   std::map<long long, Plan*> by_id;
   for (Plan& p : *plans) by_id[p.id] = &p;
-  long long plan_id = 0, want = unit.value_or(0);
-  std::string indicator, comparator, form;
-  int year = 0;
-  double value = 0, high = 0;
-  soci::indicator high_ind = soci::i_null;
-  const std::string columns =
-      "SELECT t.plan_id, t.indicator_code, t.year, t.comparator, t.value, t.value_high, t.form FROM targets "
-      "t ";
+  long long want = unit.value_or(0);
+  TargetRow r;
   const std::string order = " ORDER BY t.plan_id, t.year, t.indicator_code";
   soci::statement st =
-      unit ? (sql.prepare << columns + "JOIN plans p ON p.id = t.plan_id WHERE p.unit_id = :u" + order,
-              soci::use(want), soci::into(plan_id), soci::into(indicator), soci::into(year),
-              soci::into(comparator), soci::into(value), soci::into(high, high_ind), soci::into(form))
-           : (sql.prepare << columns + order, soci::into(plan_id), soci::into(indicator), soci::into(year),
-              soci::into(comparator), soci::into(value), soci::into(high, high_ind), soci::into(form));
+      unit ? (sql.prepare << std::string(kTargetColumns) +
+                                 "JOIN plans p ON p.id = t.plan_id WHERE p.unit_id = :u" + order,
+              soci::use(want), soci::into(r.plan_id), soci::into(r.indicator), soci::into(r.year),
+              soci::into(r.comparator), soci::into(r.value), soci::into(r.high, r.high_ind),
+              soci::into(r.form), soci::into(r.adjusted, r.adjusted_ind), soci::into(r.adjusted_by))
+           : (sql.prepare << std::string(kTargetColumns) + order, soci::into(r.plan_id),
+              soci::into(r.indicator), soci::into(r.year), soci::into(r.comparator), soci::into(r.value),
+              soci::into(r.high, r.high_ind), soci::into(r.form), soci::into(r.adjusted, r.adjusted_ind),
+              soci::into(r.adjusted_by));
   st.execute();
   while (st.fetch()) {
-    auto it = by_id.find(plan_id);
+    auto it = by_id.find(r.plan_id);
     if (it == by_id.end()) continue;  // a plan saved after the plans were read
-    ASSIGN_OR_RETURN(Target t,
-                     DecodeTarget(plan_id, indicator, year, comparator, value, high, high_ind, form));
+    ASSIGN_OR_RETURN(Target t, DecodeTarget(r));
     it->second->targets.push_back(std::move(t));
   }
   return Status::Ok();
@@ -220,10 +227,13 @@ Status SavePlans(Db db, const std::string& actor, const std::vector<Plan>& plans
         double high = t.value_high.value_or(0);
         soci::indicator high_ind = t.value_high ? soci::i_ok : soci::i_null;
         std::string form = TargetFormKey(t.form);
-        sql << "INSERT INTO targets(plan_id, indicator_code, year, comparator, value, value_high, form) "
-               "VALUES(:p, :i, :y, :c, :v, :h, :f)",
+        double adjusted = t.adjusted.value_or(0);
+        soci::indicator adjusted_ind = t.adjusted ? soci::i_ok : soci::i_null;
+        sql << "INSERT INTO targets(plan_id, indicator_code, year, comparator, value, value_high, form, "
+               "adjusted, adjusted_by) VALUES(:p, :i, :y, :c, :v, :h, :f, :a, :ab)",
             soci::use(id), soci::use(t.indicator), soci::use(t.year), soci::use(comparator),
-            soci::use(t.value), soci::use(high, high_ind), soci::use(form);
+            soci::use(t.value), soci::use(high, high_ind), soci::use(form), soci::use(adjusted, adjusted_ind),
+            soci::use(t.adjusted_by);
       }
     }
     tr.Commit();

@@ -176,6 +176,13 @@ const char* kIndicatorWeight[] = {
     "ALTER TABLE indicators ADD COLUMN weight_by TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 11: a target adjusted during the year (dự toán điều chỉnh bổ
+// sung), judged on the adjusted level with the first one kept beside it.
+const char* kAdjustedTargets[] = {
+    "ALTER TABLE targets ADD COLUMN adjusted {REAL}",
+    "ALTER TABLE targets ADD COLUMN adjusted_by TEXT NOT NULL DEFAULT ''",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -203,7 +210,10 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kUserEmail) email.statements.push_back(Fill(s, d));
   Migration weight{10, "the base that weighs a mean across units", {}};
   for (const char* s : kIndicatorWeight) weight.statements.push_back(Fill(s, d));
-  return {initial, audit, accounts, by_entity, returned, deadlines, forms, reminders, email, weight};
+  Migration adjusted{11, "targets adjusted during the year", {}};
+  for (const char* s : kAdjustedTargets) adjusted.statements.push_back(Fill(s, d));
+  return {initial, audit,     accounts, by_entity, returned, deadlines,
+          forms,   reminders, email,    weight,    adjusted};
 }
 
 }  // namespace kiemdem::store::internal

@@ -30,6 +30,20 @@ TEST(DemoData, LoadsAndReproducesTheArticlesPercentages) {
     PercentCheck c = *CheckStatedPercent(result->value, target->value, stated + "%");
     EXPECT_TRUE(c.consistent) << key.second << ": " << c.message_en;
   }
+  // Long Biên 2020: "bằng 88% kế hoạch pháp lệnh và đạt 98,4% sau điều chỉnh bổ sung".
+  ASSERT_EQ(ws.stated_percent_of_adjusted.size(), 1u);
+  for (const auto& [key, stated] : ws.stated_percent_of_adjusted) {
+    const Plan& plan = ws.plans[key.first];
+    const Target* target = plan.FindTarget(key.second, plan.first_year);
+    ASSERT_TRUE(target != nullptr && target->adjusted) << key.second;
+    const Observation* result = nullptr;
+    for (const Observation& o : ws.results) {
+      if (o.unit == plan.unit && o.indicator == key.second && o.period.year() == plan.first_year) result = &o;
+    }
+    ASSERT_NE(result, nullptr) << key.second;
+    PercentCheck c = *CheckStatedPercent(result->value, *target->adjusted, stated + "%");
+    EXPECT_TRUE(c.consistent) << key.second << ": " << c.message_en;
+  }
 }
 
 TEST(Workspace, MissingFilesSayWhich) {

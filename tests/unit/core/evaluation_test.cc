@@ -452,6 +452,32 @@ TEST(Evaluation, SpendingIsJudgedAgainstItsEstimateAsABandNeverExceeded) {
   EXPECT_NE(Eval(spend, half, T("CHI_NS", 2021, 100), O("CHI_NS", half, 120)).note_vi.find("vượt dự toán"),
             std::string::npos);
 
+  // Both estimates on one target: judged on the adjusted one, the share of the first kept beside it.
+  Target both = T("CHI_NS", 2021, 11492300000);
+  both.adjusted = 10310000000;
+  both.adjusted_by = "15/NQ-HĐND";
+  IndicatorEvaluation two = Eval(spend, year, both, O("CHI_NS", year, 10144992938));
+  EXPECT_EQ(two.status, Attainment::kMet);
+  EXPECT_NEAR(*two.percent_of_plan, 98.4, 0.05);
+  EXPECT_DOUBLE_EQ(two.target->value, 10310000000);
+  EXPECT_FALSE(two.target->adjusted);
+  EXPECT_DOUBLE_EQ(*two.first_set_value, 11492300000);
+  EXPECT_NEAR(*two.percent_of_first_set, 88.3, 0.05);
+  EXPECT_EQ(two.adjusted_by, "15/NQ-HĐND");
+  EXPECT_TRUE(two.note_vi.empty()) << two.note_vi;  // the under-execution note belongs to the first estimate
+  // A rate adjusted: points from each.
+  Target rate = T("BHYT", 2021, 90);
+  rate.adjusted = 88;
+  IndicatorEvaluation r = Eval(Rate("BHYT"), year, rate, O("BHYT", year, 89));
+  EXPECT_EQ(r.status, Attainment::kExceeded);
+  EXPECT_NEAR(*r.points_from_plan, 1, 1e-9);
+  EXPECT_NEAR(*r.points_from_first_set, -1, 1e-9);
+  // Only a level can be adjusted.
+  Target band = T("CHI_NS", 2021, 90, Comparator::kBand);
+  band.value_high = 110;
+  band.adjusted = 95;
+  EXPECT_EQ(band.Validate().field(), "adjusted");
+
   // A ceiling written as such ("≤ 12 tỷ") keeps its meaning: within it is đạt.
   EXPECT_EQ(
       Eval(spend, year, T("CHI_NS", 2021, 12000000000, Comparator::kAtMost), O("CHI_NS", year, 10144992938))

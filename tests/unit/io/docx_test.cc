@@ -147,6 +147,22 @@ TEST(Report, APartyReportHasThePartyHeader) {
   EXPECT_EQ(text.find("CỘNG HÒA XÃ HỘI"), std::string::npos);
 }
 
+// Seed 4's way: the share of the plan first set, then of the adjusted one the year is judged on.
+TEST(Report, AnAdjustedPlanGivesBothShares) {
+  UnitReport r = Sample(BodyKind::kPeoplesCommittee);
+  IndicatorEvaluation& e = r.rows[0].evaluation;
+  e.actual = 10144992938;
+  e.target->value = 10309951156;
+  e.percent_of_plan = 98.4;
+  e.first_set_value = 11492300000;
+  e.percent_of_first_set = 88.27;
+  e.percent_of_previous.reset();
+  std::string text = Text(UnitReportDocument(r));
+  EXPECT_NE(text.find("bằng 88,27% kế hoạch giao đầu năm và bằng 98,4% kế hoạch sau điều chỉnh."),
+            std::string::npos)
+      << text;
+}
+
 // The general assessment names the one plan its "x/y chỉ tiêu" counts.
 TEST(Report, TheAssessmentNamesThePlanItCounts) {
   UnitReport r = Sample(BodyKind::kPeoplesCommittee);

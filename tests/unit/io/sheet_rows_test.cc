@@ -152,8 +152,8 @@ TEST(SheetRows, APlanTargetWrittenAsGrowthReadsAndWritesBack) {
   Result<Sheet> out = ExportPlans(codes, read->rows, "Kế hoạch");
   ASSERT_TRUE(out.ok());
   ASSERT_EQ(out->rows.size(), 2u);
-  EXPECT_EQ(out->rows[0].cells.back(), "Dạng chỉ tiêu");
-  EXPECT_EQ(out->rows[1].cells.back(), "% so với năm trước");
+  EXPECT_EQ(out->rows[0].cells[12], "Dạng chỉ tiêu");
+  EXPECT_EQ(out->rows[1].cells[12], "% so với năm trước");
   Result<RowsRead<Plan>> again = ReadPlans(codes, *out);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->rows[0].targets[0].form, TargetForm::kGrowthPercent);
@@ -165,6 +165,49 @@ TEST(SheetRows, APlanTargetWrittenAsGrowthReadsAndWritesBack) {
   ASSERT_EQ(bad->outcome.problems.size(), 1u);
   EXPECT_EQ(bad->outcome.problems[0].column, "G (Dạng chỉ tiêu)");
   EXPECT_NE(bad->outcome.problems[0].message_vi.find("% so với năm trước"), std::string::npos);
+}
+
+// Seed 4: "bằng 88% kế hoạch pháp lệnh và đạt 98,4% sau điều chỉnh bổ sung":
+// the estimate first set and the adjusted one in one row, and back.
+TEST(SheetRows, AnAdjustedTargetKeepsTheFirstLevelBesideIt) {
+  FakeCodes codes;
+  const std::string csv =
+      "Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,Chỉ tiêu,Kế hoạch điều chỉnh,Văn bản điều chỉnh\n"
+      "06817,HĐND,2020,THU_NS,2020,11.492.300.000,10.309.951.156,15/NQ-HĐND\n";
+  Result<RowsRead<Plan>> read = ReadPlans(codes, Csv(csv));
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->outcome.problems.empty()) << read->outcome.problems[0].message_en;
+  const Target& t = read->rows[0].targets[0];
+  EXPECT_DOUBLE_EQ(t.value, 11492300000);
+  ASSERT_TRUE(t.adjusted);
+  EXPECT_DOUBLE_EQ(*t.adjusted, 10309951156);
+  EXPECT_EQ(t.adjusted_by, "15/NQ-HĐND");
+
+  Result<Sheet> out = ExportPlans(codes, read->rows, "Kế hoạch");
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->rows[0].cells[13], "Kế hoạch điều chỉnh");
+  EXPECT_EQ(out->rows[1].cells[13], "10.309.951.156");
+  EXPECT_EQ(out->rows[1].cells[14], "15/NQ-HĐND");
+  Result<RowsRead<Plan>> again = ReadPlans(codes, *out);
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(again->outcome.problems.empty()) << again->outcome.problems[0].message_en;
+  EXPECT_EQ(again->rows[0].targets[0].adjusted, t.adjusted);
+
+  // A document without the adjusted value, and an adjusted band, are refused where they are.
+  Result<RowsRead<Plan>> bad = ReadPlans(
+      codes,
+      Csv("Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,Chỉ tiêu,Kế hoạch điều chỉnh,Văn bản điều chỉnh\n"
+          "06817,HĐND,2020,THU_NS,2020,100,,15/NQ-HĐND\n"));
+  ASSERT_TRUE(bad.ok());
+  ASSERT_EQ(bad->outcome.problems.size(), 1u);
+  EXPECT_EQ(bad->outcome.problems[0].column, "G (Kế hoạch điều chỉnh)");
+  bad = ReadPlans(codes, Csv("Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,So sánh,Chỉ tiêu,Cận trên,Kế hoạch "
+                             "điều chỉnh\n"
+                             "06817,HĐND,2020,THU_NS,2020,band,90,110,95\n"));
+  ASSERT_TRUE(bad.ok());
+  ASSERT_EQ(bad->outcome.problems.size(), 1u);
+  EXPECT_EQ(bad->outcome.problems[0].column, "I (Kế hoạch điều chỉnh)");
+  EXPECT_NE(bad->outcome.problems[0].message_vi.find("chỉ điều chỉnh được"), std::string::npos);
 }
 
 }  // namespace

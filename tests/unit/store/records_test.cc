@@ -91,6 +91,21 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
   ASSERT_EQ(audit.size(), 2u);
   EXPECT_NE(audit[1].old_value.find("40000000000"), std::string::npos) << audit[1].old_value;
 
+  // Adjusted during the year: both levels and the adjusting document are kept, and audited.
+  plan.targets[0].adjusted = 43.5e9;
+  plan.targets[0].adjusted_by = "15/NQ-HĐND";
+  ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
+  const Target& back = store_->ListPlans(ward_)->at(0).targets.at(0);
+  EXPECT_EQ(back.value, 45e9);
+  EXPECT_EQ(back.adjusted, 43.5e9);
+  EXPECT_EQ(back.adjusted_by, "15/NQ-HĐND");
+  EXPECT_EQ(store_->ListPlans(std::nullopt)->at(0).targets.at(0).adjusted, 43.5e9);
+  audit = *store_->Audit("plan", std::to_string(plans[0].id));
+  ASSERT_EQ(audit.size(), 3u);
+  EXPECT_NE(audit[2].new_value.find("15/NQ-HĐND"), std::string::npos) << audit[2].new_value;
+  plan.targets[0].adjusted.reset();
+  plan.targets[0].adjusted_by.clear();
+
   Plan bad = plan;
   bad.targets.push_back({"NO_SUCH", 2018, Comparator::kAtLeast, 1, std::nullopt});
   Status unknown = store_->SavePlans("admin", {bad});

@@ -2,6 +2,7 @@
 // so với năm 2025" (the server's words for a change), "10–12%" for a band.
 import type { components } from "../api/schema";
 import { formatAmount, formatNumber } from "../format";
+import { t } from "../i18n";
 import { getLang } from "../lang";
 
 type Target = components["schemas"]["Plan"]["targets"][number];
@@ -12,5 +13,9 @@ export function targetText(target: Target, unit: string): string {
   if (target.comparator === "∈" && target.value_high !== null) {
     return `${formatNumber(target.value, lang, 2)}–${formatAmount(target.value_high, unit, lang)}`;
   }
-  return `${target.comparator} ${formatAmount(target.value, unit, lang)}`;
+  const first = `${target.comparator} ${formatAmount(target.value, unit, lang)}`;
+  if (target.adjusted === null) return first;
+  // Adjusted during the year: judged on the adjusted level, the first one kept beside it.
+  const by = target.adjusted_by ? ` (${target.adjusted_by})` : "";
+  return `${t().adjustedTo} ${formatAmount(target.adjusted, unit, lang)}${by}; ${t().firstSet} ${first}`;
 }

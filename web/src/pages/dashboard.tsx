@@ -219,6 +219,12 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
                   <td class="num">
                     {!r.target ? "—" : r.target.worked_out ? `${r.target.comparator} ${formatAmount(r.target.value, r.indicator.unit, lang)}` : ""}
                     {r.target && r.target.form !== "level" && <div class="muted target-form">{r.target.form_text}</div>}
+                    {r.target?.first_set_value != null && (
+                      <div class="muted target-adjusted">
+                        {t().adjustedTo}{r.target.adjusted_by && ` (${r.target.adjusted_by})`}; {t().firstSet}{" "}
+                        {formatAmount(r.target.first_set_value, r.indicator.unit, lang)}
+                      </div>
+                    )}
                   </td>
                   <td class="num result">
                     {formatFigure(r.actual ?? r.unapproved_value, r.indicator, lang)}
@@ -240,6 +246,14 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
                   <td class="num">
                     {planCell(r, lang)}
                     {r.percent_inverse && r.percent_of_plan !== null && <><br /><span class="muted">{t().inverse}</span></>}
+                    {(r.percent_of_first_set !== null || r.points_from_first_set !== null) && (
+                      <div class="muted first-set">
+                        {r.points_from_first_set !== null
+                          ? t().points(formatPoints(r.points_from_first_set, lang))
+                          : formatPercent(r.percent_of_first_set, lang)}{" "}
+                        {t().ofFirstSet}
+                      </div>
+                    )}
                   </td>
                   <td class="num hide-narrow">{previousCell(r, lang)}</td>
                   <td><span class={`badge ${r.status}`}>{r.status_label}</span></td>
