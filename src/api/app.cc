@@ -237,7 +237,7 @@ Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   p.user = user;
   for (const store::RoleGrant& g : user.roles) p.grants.push_back({g.role, g.unit});
   p.session_hash = token_hash;
-  p.kind = store::SessionKindKey(rec->kind);
+  p.kind = rec->kind;
   p.csrf = rec->csrf;
   std::lock_guard<std::mutex> lock(session_mu_);
   if (sessions_.size() > 50000) sessions_.clear();

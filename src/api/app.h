@@ -84,7 +84,8 @@ struct Principal {
   store::User user;
   std::vector<Grant> grants;
   std::string session_hash;  // empty for anonymous
-  std::string kind;          // "session" or "api"
+  // A browser session (its writes carry a CSRF token) or an API token.
+  store::SessionKind kind = store::SessionKind::kSession;
   std::string csrf;
 };
 

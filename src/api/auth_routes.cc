@@ -101,9 +101,9 @@ Result<Json> Home(Call& call) {
 
 Status Me(Call& call) {
   Json j{{"user", UserView(call.principal->user, *call.app->tree(), Today(call))},
-         {"session_kind", call.principal->kind}};
+         {"session_kind", store::SessionKindKey(call.principal->kind)}};
   ASSIGN_OR_RETURN(j["home"], Home(call));
-  if (call.principal->kind == "session") j["csrf_token"] = call.principal->csrf;
+  if (call.principal->kind == store::SessionKind::kSession) j["csrf_token"] = call.principal->csrf;
   call.Reply(j);
   return Status::Ok();
 }
