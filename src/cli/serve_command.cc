@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
 #include "cli/flags.h"
+#include "cli/stored_units.h"
 #include "cli/table.h"
 #include "cli/workspace.h"
 #include "core/email_address.h"
@@ -286,7 +287,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
       if (!on.ok()) return Fail(g, on.status());
       // By the registry, so that a code no unit holds that day says what
       // became of the unit that held it and how to reach it (--on).
-      Result<analytics::UnitTree> tree = analytics::UnitTree::Load(s);
+      Result<analytics::UnitTree> tree = LoadStoredUnits(s, g);
       if (!tree.ok()) return Fail(g, tree.status());
       Result<UnitId> unit = tree->FindByCode(code, *on, api::CommandLineDateOption());
       if (!unit.ok()) return Fail(g, unit.status());
