@@ -212,6 +212,15 @@ int64_t SessionExpiry(const store::SessionRecord& s) {
   return s.expires_at == 0 ? std::numeric_limits<int64_t>::max() : s.expires_at;
 }
 
+std::vector<store::SessionRecord> LiveApiTokens(std::vector<store::SessionRecord> sessions, int64_t now) {
+  std::vector<store::SessionRecord> out;
+  for (store::SessionRecord& s : sessions) {
+    if (s.kind == store::SessionKind::kApi && !s.revoked && SessionExpiry(s) > now)
+      out.push_back(std::move(s));
+  }
+  return out;
+}
+
 Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   auto now = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());

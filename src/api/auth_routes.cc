@@ -130,12 +130,7 @@ Json TokenView(const store::SessionRecord& s) {
 Result<std::vector<store::SessionRecord>> LiveTokens(const Call& call, store::Store& store) {
   ASSIGN_OR_RETURN(std::vector<store::SessionRecord> all,
                    store.accounts().ListSessions(call.principal->user.id));
-  auto now = static_cast<int64_t>(std::time(nullptr));
-  std::vector<store::SessionRecord> out;
-  for (store::SessionRecord& s : all) {
-    if (s.kind == store::SessionKind::kApi && SessionExpiry(s) > now) out.push_back(std::move(s));
-  }
-  return out;
+  return LiveApiTokens(std::move(all), static_cast<int64_t>(std::time(nullptr)));
 }
 
 Status ListTokens(Call& call) {

@@ -141,11 +141,8 @@ int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const st
   if (!user.ok()) return Fail(g, user.status());
   Result<std::vector<store::SessionRecord>> all = s.accounts().ListSessions(user->id);
   if (!all.ok()) return Fail(g, all.status());
-  auto now = static_cast<int64_t>(std::time(nullptr));
-  std::vector<store::SessionRecord> live;
-  for (const store::SessionRecord& r : *all) {
-    if (r.kind == store::SessionKind::kApi && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
-  }
+  std::vector<store::SessionRecord> live =
+      api::LiveApiTokens(std::move(*all), static_cast<int64_t>(std::time(nullptr)));
   std::string one = f.Get("--revoke", "");
   bool every = f.values.count("--all") > 0;
   if (!one.empty() && every) {
