@@ -212,6 +212,15 @@ int64_t SessionExpiry(const store::SessionRecord& s) {
   return s.expires_at == 0 ? std::numeric_limits<int64_t>::max() : s.expires_at;
 }
 
+std::vector<store::SessionRecord> LiveApiTokens(std::vector<store::SessionRecord> sessions, int64_t now) {
+  std::vector<store::SessionRecord> out;
+  for (store::SessionRecord& s : sessions) {
+    if (s.kind == store::SessionKind::kApi && !s.revoked && SessionExpiry(s) > now)
+      out.push_back(std::move(s));
+  }
+  return out;
+}
+
 Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   auto now = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(StorePool::Lease s, pool_.Acquire());
@@ -237,7 +246,7 @@ Result<Principal> App::LoadPrincipal(const std::string& token_hash) {
   p.user = user;
   for (const store::RoleGrant& g : user.roles) p.grants.push_back({g.role, g.unit});
   p.session_hash = token_hash;
-  p.kind = store::SessionKindKey(rec->kind);
+  p.kind = rec->kind;
   p.csrf = rec->csrf;
   std::lock_guard<std::mutex> lock(session_mu_);
   if (sessions_.size() > 50000) sessions_.clear();

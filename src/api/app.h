@@ -78,13 +78,18 @@ class StorePool {
 // they were made. Browser sessions end at their own expiry.
 constexpr int64_t kTokenSeconds = int64_t{90} * 24 * 3600;
 int64_t SessionExpiry(const store::SessionRecord& s);
+// The API tokens among `sessions` (AccountStore::ListSessions) that still
+// work at `now` (seconds since the epoch): not revoked, not expired by
+// SessionExpiry. Browser sessions are left out; the order is kept.
+std::vector<store::SessionRecord> LiveApiTokens(std::vector<store::SessionRecord> sessions, int64_t now);
 
 // The signed-in user of a request.
 struct Principal {
   store::User user;
   std::vector<Grant> grants;
   std::string session_hash;  // empty for anonymous
-  std::string kind;          // "session" or "api"
+  // A browser session (its writes carry a CSRF token) or an API token.
+  store::SessionKind kind = store::SessionKind::kSession;
   std::string csrf;
 };
 

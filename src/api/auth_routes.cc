@@ -101,9 +101,9 @@ Result<Json> Home(Call& call) {
 
 Status Me(Call& call) {
   Json j{{"user", UserView(call.principal->user, *call.app->tree(), Today(call))},
-         {"session_kind", call.principal->kind}};
+         {"session_kind", store::SessionKindKey(call.principal->kind)}};
   ASSIGN_OR_RETURN(j["home"], Home(call));
-  if (call.principal->kind == "session") j["csrf_token"] = call.principal->csrf;
+  if (call.principal->kind == store::SessionKind::kSession) j["csrf_token"] = call.principal->csrf;
   call.Reply(j);
   return Status::Ok();
 }
@@ -130,12 +130,7 @@ Json TokenView(const store::SessionRecord& s) {
 Result<std::vector<store::SessionRecord>> LiveTokens(const Call& call, store::Store& store) {
   ASSIGN_OR_RETURN(std::vector<store::SessionRecord> all,
                    store.accounts().ListSessions(call.principal->user.id));
-  auto now = static_cast<int64_t>(std::time(nullptr));
-  std::vector<store::SessionRecord> out;
-  for (store::SessionRecord& s : all) {
-    if (s.kind == store::SessionKind::kApi && SessionExpiry(s) > now) out.push_back(std::move(s));
-  }
-  return out;
+  return LiveApiTokens(std::move(all), static_cast<int64_t>(std::time(nullptr)));
 }
 
 Status ListTokens(Call& call) {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "analytics/evaluation_service.h"
+#include "analytics/inbox.h"
 #include "api/router.h"
 #include "api/views.h"
 
@@ -41,35 +42,14 @@ Status ListInbox(Call& call) {
   ASSIGN_OR_RETURN(StorePool::Lease store, call.app->pool().Acquire());
   ASSIGN_OR_RETURN(std::vector<store::ResultRecord> waiting,
                    store->results().ListAwaitingReview(call.actor()));
-  struct Group {
-    Period period;
-    int count = 0;
-    std::string oldest;
-  };
-  std::map<std::pair<UnitId, std::string>, Group> groups;
-  std::map<UnitId, bool> may_approve;
-  for (const store::ResultRecord& r : waiting) {
-    UnitId unit = r.observation.unit;
-    auto allowed = may_approve.find(unit);
-    if (allowed == may_approve.end()) {
-      allowed = may_approve.emplace(unit, Authorise(call, Action::kApprove, unit).ok()).first;
-    }
-    if (!allowed->second) continue;
-    auto [it, added] =
-        groups.try_emplace({unit, r.observation.period.Key()}, Group{r.observation.period, 0, ""});
-    Group& g = it->second;
-    ++g.count;
-    if (added || r.updated_at < g.oldest) g.oldest = r.updated_at;
-  }
-  std::vector<std::pair<std::pair<UnitId, std::string>, Group>> ordered(groups.begin(), groups.end());
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const auto& a, const auto& b) { return a.second.oldest < b.second.oldest; });
+  std::vector<analytics::InboxGroup> groups = analytics::GroupInbox(
+      waiting, [&](UnitId unit) { return Authorise(call, Action::kApprove, unit).ok(); });
   std::shared_ptr<const analytics::UnitTree> tree = call.app->tree();
   Json items = Json::array();
   int64_t figures = 0;
-  for (const auto& [key, g] : ordered) {
+  for (const analytics::InboxGroup& g : groups) {
     figures += g.count;
-    items.push_back({{"unit", UnitView(*tree, key.first, PeriodEnd(g.period), call.vi())},
+    items.push_back({{"unit", UnitView(*tree, g.unit, PeriodEnd(g.period), call.vi())},
                      {"period", PeriodJson(g.period, call.vi())},
                      {"count", g.count},
                      {"oldest_submitted_at", g.oldest}});

@@ -185,7 +185,7 @@ bool Router::Dispatch(const Route& route, Call& call, bool may_block) const {
     }
     // A browser session's writes must carry its CSRF token (API tokens are
     // not sent by browsers on their own, so they need none).
-    if (call.method != "GET" && call.principal->kind == "session") {
+    if (call.method != "GET" && call.principal->kind == store::SessionKind::kSession) {
       auto it = call.request_headers.find("x-csrf-token");
       std::string sent = it == call.request_headers.end() ? "" : it->second;
       if (sent.empty() || !SameSecret(sent, call.principal->csrf)) {

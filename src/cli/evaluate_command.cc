@@ -11,6 +11,7 @@
 #include "api/unit_codes.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/stored_units.h"
 #include "cli/table.h"
 #include "core/vn_number.h"
 #include "store/store.h"
@@ -99,7 +100,7 @@ int RunEvaluate(const GlobalOptions& g, const std::vector<std::string>& args) {
   }
   Result<std::unique_ptr<store::Store>> store = store::Store::Open({.url = f.Get("--db", "kiemdem.db")});
   if (!store.ok()) return Fail(g, store.status());
-  Result<analytics::UnitTree> tree = analytics::UnitTree::Load(**store);
+  Result<analytics::UnitTree> tree = LoadStoredUnits(**store, g);
   if (!tree.ok()) return Fail(g, tree.status());
   Result<UnitId> unit = tree->FindByCode(f.rest[0], on, api::CommandLineDateOption());
   if (!unit.ok()) return Fail(g, unit.status());

@@ -9,6 +9,7 @@
 #include "api/report_documents.h"
 #include "cli/commands.h"
 #include "cli/flags.h"
+#include "cli/stored_units.h"
 #include "cli/workspace.h"
 #include "io/report.h"
 #include "store/store.h"
@@ -49,7 +50,7 @@ ReportFlags Parse(const std::vector<std::string>& args) {
   return f;
 }
 
-Status WriteUnitReport(const ReportFlags& f) {
+Status WriteUnitReport(const GlobalOptions& g, const ReportFlags& f) {
   ASSIGN_OR_RETURN(Period period, Period::Parse(f.period));
   Date date = Today();
   if (!f.as_of.empty()) {
@@ -58,7 +59,7 @@ Status WriteUnitReport(const ReportFlags& f) {
   ASSIGN_OR_RETURN(BodyKind body, ParseBodyKind(f.body));
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.url = f.db}));
   RETURN_IF_ERROR(store->Migrate());
-  ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
+  ASSIGN_OR_RETURN(analytics::UnitTree tree, LoadStoredUnits(*store, g));
   ASSIGN_OR_RETURN(UnitId in_registry, tree.registry().ResolveCode(f.rest[1], period));
   UnitId unit = tree.ToStored(in_registry);
   ASSIGN_OR_RETURN(io::UnitReport report,
@@ -67,7 +68,7 @@ Status WriteUnitReport(const ReportFlags& f) {
 }
 
 // The conclusion notice of working session `rest[1]`, dated --as-of or the session's day.
-Status WriteMeetingNotice(const ReportFlags& f) {
+Status WriteMeetingNotice(const GlobalOptions& g, const ReportFlags& f) {
   int64_t id = 0;
   const std::string& text = f.rest[1];
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -77,7 +78,7 @@ Status WriteMeetingNotice(const ReportFlags& f) {
   }
   ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, store::Store::Open({.url = f.db}));
   RETURN_IF_ERROR(store->Migrate());
-  ASSIGN_OR_RETURN(analytics::UnitTree tree, analytics::UnitTree::Load(*store));
+  ASSIGN_OR_RETURN(analytics::UnitTree tree, LoadStoredUnits(*store, g));
   std::optional<Date> date;
   if (!f.as_of.empty()) {
     ASSIGN_OR_RETURN(date, Date::Parse(f.as_of));
@@ -98,7 +99,7 @@ int RunReport(const GlobalOptions& g, const std::vector<std::string>& args) {
     std::cerr << kUsage;
     return 2;
   }
-  if (Status s = unit ? WriteUnitReport(f) : WriteMeetingNotice(f); !s.ok()) {
+  if (Status s = unit ? WriteUnitReport(g, f) : WriteMeetingNotice(g, f); !s.ok()) {
     std::cerr << "kiemdem: " << s.message_in(g.lang) << "\n";
     return 1;
   }

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/demo_loader.h"
 #include "cli/flags.h"
+#include "cli/stored_units.h"
 #include "cli/table.h"
 #include "cli/workspace.h"
 #include "core/email_address.h"
@@ -140,11 +141,8 @@ int UserTokens(const GlobalOptions& g, const Flags& f, store::Store& s, const st
   if (!user.ok()) return Fail(g, user.status());
   Result<std::vector<store::SessionRecord>> all = s.accounts().ListSessions(user->id);
   if (!all.ok()) return Fail(g, all.status());
-  auto now = static_cast<int64_t>(std::time(nullptr));
-  std::vector<store::SessionRecord> live;
-  for (const store::SessionRecord& r : *all) {
-    if (r.kind == store::SessionKind::kApi && !r.revoked && api::SessionExpiry(r) > now) live.push_back(r);
-  }
+  std::vector<store::SessionRecord> live =
+      api::LiveApiTokens(std::move(*all), static_cast<int64_t>(std::time(nullptr)));
   std::string one = f.Get("--revoke", "");
   bool every = f.values.count("--all") > 0;
   if (!one.empty() && every) {
@@ -286,7 +284,7 @@ int RunUser(const GlobalOptions& g, const std::vector<std::string>& args) {
       if (!on.ok()) return Fail(g, on.status());
       // By the registry, so that a code no unit holds that day says what
       // became of the unit that held it and how to reach it (--on).
-      Result<analytics::UnitTree> tree = analytics::UnitTree::Load(s);
+      Result<analytics::UnitTree> tree = LoadStoredUnits(s, g);
       if (!tree.ok()) return Fail(g, tree.status());
       Result<UnitId> unit = tree->FindByCode(code, *on, api::CommandLineDateOption());
       if (!unit.ok()) return Fail(g, unit.status());

@@ -18,6 +18,7 @@
 #include "api/store_sheets.h"
 #include "api/unit_codes.h"
 #include "cli/commands.h"
+#include "cli/stored_units.h"
 #include "cli/workspace.h"
 #include "io/importer.h"
 #include "io/xlsx.h"
@@ -219,7 +220,7 @@ int RunImport(const GlobalOptions& g, const std::vector<std::string>& args) {
   api::ResultImportOptions options;
   if (kind == "results") {
     // Codes by the rows' periods (or unit_on), with the registry's messages.
-    Result<analytics::UnitTree> tree = analytics::UnitTree::Load(**s);
+    Result<analytics::UnitTree> tree = LoadStoredUnits(**s, g);
     if (!tree.ok()) return Fail(g, tree.status());
     options.read.resolve_unit =
         api::SheetUnitResolver(std::make_shared<const analytics::UnitTree>(std::move(*tree)));

@@ -1,5 +1,7 @@
 #include "core/directive.h"
 
+#include <unordered_set>
+
 namespace kiemdem {
 
 const char* DirectiveStateKey(DirectiveState s) {
@@ -211,6 +213,14 @@ Status Meeting::Validate() const {
     return InvalidArgument("a working session needs the unit it reviews",
                            "buổi làm việc cần có đơn vị được làm việc")
         .WithField("unit");
+  }
+  std::unordered_set<int64_t> seen;
+  for (int64_t doc : documents) {
+    if (!seen.insert(doc).second) {
+      return InvalidArgument("document " + std::to_string(doc) + " is listed twice",
+                             "văn bản số " + std::to_string(doc) + " được nêu hai lần")
+          .WithField("documents");
+    }
   }
   return Status::Ok();
 }

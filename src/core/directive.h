@@ -134,6 +134,8 @@ struct Meeting {
   std::vector<int64_t> documents;  // reports and documents considered
   std::string conclusions;
 
+  // InvalidArgument without its host or its unit, or when it names a
+  // document twice (field "documents"): a session considers each once.
   Status Validate() const;
   // A directive the session issues, before its words are read: issued by the
   // host, assigned to the unit reviewed.

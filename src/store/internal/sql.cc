@@ -50,6 +50,15 @@ bool ConnectionLost(const std::exception& e, const std::string& msg) {
                    "connection to server", "Cannot establish connection", "SSL SYSCALL error"});
 }
 
+// PostgreSQL refused a row for a unique key (SQLSTATE 23505, "duplicate key
+// value violates unique constraint").
+bool UniqueViolation(const std::exception& e, const std::string& msg) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e); pg != nullptr) {
+    return pg->sqlstate() == "23505";
+  }
+  return Has(msg, {"duplicate key value violates unique constraint"});
+}
+
 }  // namespace
 
 Status FromException(const std::exception& e, const std::string& what) {
@@ -75,7 +84,21 @@ Status FromException(const std::exception& e, const std::string& what) {
                   what + ": the database is read-only just now; nothing was written (" + msg + ")",
                   what + ": cơ sở dữ liệu đang chỉ cho đọc; chưa ghi gì (" + msg + ")");
   }
-  if (Has(msg, {"locked", "busy", "could not serialize", "deadlock", "duplicate key"})) {
+  // Every insert reads its key first in the same transaction (and locks the
+  // row FOR UPDATE when it exists) and turns a real duplicate into its own
+  // error naming what exists (AlreadyExists, or an update of the stored row).
+  // So a unique key that refuses a row on PostgreSQL (READ COMMITTED) means
+  // another transaction inserted the same new key since that read: a second
+  // try reads the row and updates it or says it exists. SQLite serialises
+  // writers (BEGIN IMMEDIATE), so its "UNIQUE constraint failed" can be no
+  // race: a bug, kInternal below.
+  if (UniqueViolation(e, msg)) {
+    return Status(
+        StatusCode::kUnavailable,
+        what + ": another change stored the same record at the same moment; try again (" + msg + ")",
+        what + ": một thay đổi khác vừa lưu cùng bản ghi này; hãy thử lại (" + msg + ")");
+  }
+  if (Has(msg, {"locked", "busy", "could not serialize", "deadlock"})) {
     return Status(StatusCode::kUnavailable, what + ": the database is busy, try again (" + msg + ")",
                   what + ": cơ sở dữ liệu đang bận, hãy thử lại (" + msg + ")");
   }

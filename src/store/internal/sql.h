@@ -34,8 +34,10 @@ std::string NowIso();
 
 // A database error as a Status: a lost connection or a server that is
 // restarting, a full or read-only database, locks, serialisation failures
-// and unique-key races are a retryable kUnavailable; anything else is
-// kInternal. The driver's text stays in the message, for the log.
+// and unique-key races on PostgreSQL (sql.cc says why a duplicate key there
+// is a race) are a retryable kUnavailable; anything else, SQLite's unique
+// constraint included, is kInternal. The driver's text stays in the
+// message, for the log.
 Status FromException(const std::exception& e, const std::string& what);
 
 // Runs `f` and turns any exception into a Status.

@@ -74,7 +74,8 @@ class ApiTest : public ::testing::Test {
 
   // A user with one role ("reporter", ward_a_ ...), signed in with an API
   // token (so no CSRF token is needed), as the router would see it.
-  Principal User(const std::string& name, const std::string& role, UnitId unit, const char* kind = "api") {
+  Principal User(const std::string& name, const std::string& role, UnitId unit,
+                 store::SessionKind kind = store::SessionKind::kApi) {
     Result<StorePool::Lease> s = app_->pool().Acquire();
     EXPECT_TRUE(s.ok());
     store::User u;
@@ -85,7 +86,7 @@ class ApiTest : public ::testing::Test {
     store::SessionRecord session;
     session.token_hash = TokenHash(name + "-token");
     session.user_id = (*s)->accounts().FindUser(name)->id;
-    session.kind = store::ParseSessionKind(kind).value();
+    session.kind = kind;
     session.created_at = std::time(nullptr);  // API tokens expire 90 days after
     session.csrf = "csrf-" + name;
     EXPECT_TRUE((*s)->accounts().CreateSession("setup", session).ok());
@@ -119,7 +120,7 @@ class ApiTest : public ::testing::Test {
     }
     if (!body.is_null()) call.body = body.dump();
     call.principal = principal;
-    if (principal && principal->kind == "session")
+    if (principal && principal->kind == store::SessionKind::kSession)
       call.request_headers["x-csrf-token"] = csrf.value_or(principal->csrf);
     const Route* route = router_.Find(method, call.path, &call.captures);
     if (route == nullptr) {

@@ -76,7 +76,7 @@ TEST_F(RouterTest, PublicRoutesNeedNoSignIn) {
 }
 
 TEST_F(RouterTest, ABrowserSessionsWriteNeedsItsCsrfToken) {
-  Principal rep = User("rep", "reporter", ward_a_, "session");
+  Principal rep = User("rep", "reporter", ward_a_, store::SessionKind::kSession);
   Json body = {{"unit", ward_a_}, {"indicator", "THU_NS"}, {"period", "2024"}, {"value", 5}};
   Call ok = Request("POST", "/results", rep, body);
   EXPECT_EQ(ok.status, 201) << ok.response;
@@ -85,9 +85,20 @@ TEST_F(RouterTest, ABrowserSessionsWriteNeedsItsCsrfToken) {
     EXPECT_EQ(c.status, 403) << sent;
     EXPECT_NE(Body(c)["error"]["message"].get<std::string>().find("CSRF"), std::string::npos) << c.response;
   }
-  Principal token = User("machine", "reporter", ward_a_, "api");
+  Principal token = User("machine", "reporter", ward_a_, store::SessionKind::kApi);
   body["period"] = "2025";
   EXPECT_EQ(Request("POST", "/results", token, body, "").status, 201) << "API tokens need no CSRF token";
+}
+
+TEST_F(RouterTest, AuthMeSaysWhichKindOfSignInItIs) {
+  Call browser = Request("GET", "/auth/me", User("rep", "reporter", ward_a_, store::SessionKind::kSession));
+  ASSERT_EQ(browser.status, 200) << browser.response;
+  EXPECT_EQ(Body(browser)["session_kind"], "session");
+  EXPECT_EQ(Body(browser)["csrf_token"], "csrf-rep");
+  Call token = Request("GET", "/auth/me", User("machine", "reporter", ward_a_, store::SessionKind::kApi));
+  ASSERT_EQ(token.status, 200) << token.response;
+  EXPECT_EQ(Body(token)["session_kind"], "api");
+  EXPECT_FALSE(Body(token).contains("csrf_token")) << "an API token has no CSRF token to send";
 }
 
 TEST_F(RouterTest, TheUnitOfTheBodyMustBeWithinTheCallersRoles) {

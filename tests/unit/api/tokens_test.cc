@@ -18,6 +18,31 @@ class TokensTest : public ApiTest {
   Principal rep_;
 };
 
+// What GET /auth/tokens and `kiemdem user tokens` list.
+TEST(LiveApiTokens, OnlyApiTokensNotRevokedNorExpiredInTheirOrder) {
+  const int64_t now = 1'800'000'000;
+  auto token = [](const char* hash, int64_t created, int64_t expires, bool revoked = false) {
+    store::SessionRecord s;
+    s.token_hash = hash;
+    s.kind = store::SessionKind::kApi;
+    s.created_at = created;
+    s.expires_at = expires;
+    s.revoked = revoked;
+    return s;
+  };
+  store::SessionRecord browser = token("browser", now - 60, now + 3600);
+  browser.kind = store::SessionKind::kSession;
+  std::vector<store::SessionRecord> live =
+      LiveApiTokens({token("new", now - 60, now + 3600), browser,
+                     token("revoked", now - 60, now + 3600, true), token("expired", now - 7200, now - 1),
+                     token("ends-now", now - 7200, now), token("undated-young", now - kTokenSeconds + 10, 0),
+                     token("undated-old", now - kTokenSeconds - 10, 0), token("old", now - 3600, now + 60)},
+                    now);
+  std::vector<std::string> hashes(live.size());
+  for (size_t i = 0; i < live.size(); ++i) hashes[i] = live[i].token_hash;
+  EXPECT_EQ(hashes, (std::vector<std::string>{"new", "undated-young", "old"}));
+}
+
 TEST_F(TokensTest, ATokenIsListedWithItsExpiryAndRevokedByItsId) {
   Call c = Request("POST", "/auth/tokens", rep_, {{"label", "đồng bộ"}});
   ASSERT_EQ(c.status, 201) << c.response;

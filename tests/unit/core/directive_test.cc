@@ -170,6 +170,20 @@ TEST(Meeting, NeedsHostAndUnit) {
   EXPECT_TRUE(m.Validate().ok());
 }
 
+TEST(Meeting, NamesEachDocumentOnce) {
+  Meeting m;
+  m.host = "Thường trực Thành ủy";
+  m.unit = 7;
+  m.documents = {12, 15};
+  EXPECT_TRUE(m.Validate().ok());
+  m.documents = {12, 15, 12};
+  Status s = m.Validate();
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.field(), "documents");
+  EXPECT_EQ(s.message(), "document 12 is listed twice");
+  EXPECT_EQ(s.message_vi(), "văn bản số 12 được nêu hai lần");
+}
+
 }  // namespace
 }  // namespace kiemdem
 

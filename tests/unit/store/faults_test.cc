@@ -180,6 +180,29 @@ TEST(FromException, ALostServerIsUnavailableByItsSqlstateOrItsWords) {
   EXPECT_EQ(internal::FromException(syntax, "list users").code(), StatusCode::kInternal);
 }
 
+// Every insert reads its key first, so on PostgreSQL a duplicate key is a
+// concurrent insert of the same new key that a second try resolves; SQLite
+// serialises writers, so there it is a bug.
+TEST(FromException, AUniqueKeyRaceOnPostgresqlIsRetryableAndSaysSo) {
+  soci::postgresql_soci_error race(
+      "duplicate key value violates unique constraint \"results_unit_id_indicator_code_period_key\"",
+      "23505");
+  Status s = internal::FromException(race, "save result");
+  EXPECT_EQ(s.code(), StatusCode::kUnavailable);
+  EXPECT_NE(s.message().find("another change stored the same record at the same moment; try again"),
+            std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message_vi().find("một thay đổi khác vừa lưu cùng bản ghi này; hãy thử lại"), std::string::npos)
+      << s.message_vi();
+  soci::postgresql_soci_error other_words("some other words", "23505");
+  EXPECT_EQ(internal::FromException(other_words, "save result").code(), StatusCode::kUnavailable);
+  soci::postgresql_soci_error not_null("null value in column \"code\" violates not-null constraint", "23502");
+  EXPECT_EQ(internal::FromException(not_null, "save unit").code(), StatusCode::kInternal);
+  soci::soci_error sqlite(
+      "UNIQUE constraint failed: meeting_documents.meeting_id, meeting_documents.document_id");
+  EXPECT_EQ(internal::FromException(sqlite, "save meeting").code(), StatusCode::kInternal);
+}
+
 TEST(FromException, BoundValuesNeverReachTheMessage) {
   soci::soci_error e(
       "UNIQUE constraint failed: users.username while executing \"INSERT INTO users(username, password_hash) "

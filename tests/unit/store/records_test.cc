@@ -232,6 +232,34 @@ TEST_P(RecordsTest, DocumentsKeepTheirVietnameseText) {
   EXPECT_EQ(store_->GetDocument(id + 100).status().code(), StatusCode::kNotFound);
 }
 
+// The one insert that a unique key refused outright (not a race another try
+// resolves): "busy, try again" on PostgreSQL, an internal error on SQLite.
+TEST_P(RecordsTest, ASessionNamingADocumentTwiceIsRefusedAndStoresNothing) {
+  StoredDocument doc;
+  doc.doc_type = "Báo cáo";
+  doc.code = "45/BC-UBND";
+  doc.title = "Báo cáo kết quả 6 tháng đầu năm 2018";
+  doc.unit = ward_;
+  int64_t report = *store_->SaveDocument("reporter", doc);
+  Meeting m;
+  m.held_on = D("12/11/2018");
+  m.host = "Thường trực Thành ủy";
+  m.unit = ward_;
+  m.documents = {report, report};
+  Result<int64_t> saved = store_->SaveMeeting("secretary", m);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.status().code(), StatusCode::kInvalidArgument) << saved.status().ToString();
+  EXPECT_EQ(saved.status().field(), "documents");
+  EXPECT_EQ(saved.status().message(), "document " + std::to_string(report) + " is listed twice");
+  EXPECT_TRUE(store_->ListMeetings(ward_)->empty());
+
+  m.documents = {report};
+  m.id = *store_->SaveMeeting("secretary", m);
+  m.documents = {report, report};
+  EXPECT_EQ(store_->SaveMeeting("secretary", m).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->ListMeetings(ward_)->at(0).documents, std::vector<int64_t>{report}) << "unchanged";
+}
+
 TEST_P(RecordsTest, DirectivesMoveThroughTheFourStates) {
   Meeting m;
   m.held_on = D("12/11/2018");
