@@ -69,7 +69,8 @@ schemas = {
                                                              "adjusted": nullable(num), "adjusted_by": string})}}),
     # How a target is written: a level, or a change from last year's result ("tăng 10,5% so với năm trước":
     # value 10.5; a rate "giảm 0,43 điểm %": value -0.43) worked out when that result is known.
-    "TargetForm": {"type": "string", "enum": ["level", "growth_percent", "change_points"]},
+    # "vượt 5% chỉ tiêu cấp trên giao": above_assigned_percent, value 5, worked out on the assigned plan's target.
+    "TargetForm": {"type": "string", "enum": ["level", "growth_percent", "change_points", "above_assigned_percent"]},
     # The target a figure is judged against (as a level: value), and the other bodies' targets for the same
     # indicator; written_value and form_text say how it was written, worked_out whether its level is known.
     "Target": obj({"comparator": string, "value": num, "value_high": nullable(num), "body_kind": string,

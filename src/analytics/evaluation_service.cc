@@ -41,6 +41,16 @@ const PlanSummary* PlanOfRecord(const std::vector<PlanSummary>& plans, int year)
   return best;
 }
 
+// The level the body above assigned for an indicator and year, from the
+// plans' targets side by side: the assigned plan's, as in force (adjusted).
+std::optional<double> AssignedLevel(const std::vector<TargetBySource>& targets) {
+  for (const TargetBySource& t : targets) {
+    if (t.plan->assigned_by_superior && t.target->form == TargetForm::kLevel)
+      return t.target->InForce().value;
+  }
+  return std::nullopt;
+}
+
 Status NoSuchUnit(UnitId unit) {
   return NotFound("unit " + std::to_string(unit) + " does not exist",
                   "không có đơn vị số " + std::to_string(unit))
@@ -129,14 +139,17 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
     if (row.other_targets.empty() && !actual && !before && !row.unapproved_value) continue;  // nothing to say
     // A target written as a change from last year needs last year's whole result.
     bool change_target =
-        std::any_of(row.other_targets.begin(), row.other_targets.end(),
-                    [](const TargetBySource& t) { return t.target->form != TargetForm::kLevel; });
+        std::any_of(row.other_targets.begin(), row.other_targets.end(), [](const TargetBySource& t) {
+          return t.target->form == TargetForm::kGrowthPercent || t.target->form == TargetForm::kChangePoints;
+        });
+    // One written against the target the level above assigned ("vượt 5% chỉ tiêu cấp trên giao") needs that.
+    row.assigned = AssignedLevel(row.other_targets);
     if (change_target && period.month_count() < 12) {
       ASSIGN_OR_RETURN(UnitSeries year_before, series.Read(unit, ind, *Period::Year(period.year() - 1)));
       if (year_before.value) row.last_year = year_before.value->value;
     }
     ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before, row.last_year,
-                                                       row.months_reported));
+                                                       row.months_reported, row.assigned));
     out.rows.push_back(std::move(row));
   }
   std::vector<IndicatorEvaluation> evals;
@@ -169,9 +182,10 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
         }
         continue;
       }
-      ASSIGN_OR_RETURN(IndicatorEvaluation ev,
-                       EvaluateIndicator(r.indicator, period, *t, r.actual_series.value,
-                                         r.previous_series.value, r.last_year, r.months_reported));
+      ASSIGN_OR_RETURN(
+          IndicatorEvaluation ev,
+          EvaluateIndicator(r.indicator, period, *t, r.actual_series.value, r.previous_series.value,
+                            r.last_year, r.months_reported, r.assigned));
       own.push_back(std::move(ev));
     }
     out.by_plan.push_back({&p, Summarise(period, own)});

@@ -44,6 +44,9 @@ struct EvaluationRow {
   // Last year's whole result, read inside a year when a target is written as
   // a change from it ("tăng 10,5% so với năm trước").
   std::optional<double> last_year;
+  // The level the body above assigned, which a target written against it
+  // ("vượt 5% chỉ tiêu cấp trên giao") is worked out on.
+  std::optional<double> assigned;
 };
 
 // The plan that judges a unit, as the reviewing body chooses it: by default,

@@ -189,14 +189,16 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
                                               const std::optional<Target>& target,
                                               const std::optional<Observation>& actual,
                                               const std::optional<Observation>& previous,
-                                              std::optional<double> last_year, int actual_months) {
+                                              std::optional<double> last_year, int actual_months,
+                                              std::optional<double> assigned) {
   if (target && target->adjusted) {
     // Judged on the adjusted level; the share of the level first set beside it.
     RETURN_IF_ERROR(target->Validate());
     ASSIGN_OR_RETURN(IndicatorEvaluation ev, EvaluateIndicator(ind, period, target->InForce(), actual,
-                                                               previous, last_year, actual_months));
-    ASSIGN_OR_RETURN(IndicatorEvaluation first, EvaluateIndicator(ind, period, target->AsFirstSet(), actual,
-                                                                  previous, last_year, actual_months));
+                                                               previous, last_year, actual_months, assigned));
+    ASSIGN_OR_RETURN(IndicatorEvaluation first,
+                     EvaluateIndicator(ind, period, target->AsFirstSet(), actual, previous, last_year,
+                                       actual_months, assigned));
     ev.adjusted_by = target->adjusted_by;
     ev.first_set_value = target->value;
     ev.percent_of_first_set = first.percent_of_plan;
@@ -249,7 +251,7 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
   if (ev.target && ev.target->form != TargetForm::kLevel) {
     ev.written_target = ev.target;
     if (!last_year && period.month_count() == 12 && ev.previous) last_year = ev.previous;
-    Result<Target> level = LevelOf(*ev.target, last_year);
+    Result<Target> level = LevelOf(*ev.target, {.last_year = last_year, .assigned = assigned});
     if (!level.ok()) {
       note(level.status().message(), level.status().message_vi());
       ev.status = Attainment::kNoData;

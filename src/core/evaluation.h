@@ -106,8 +106,9 @@ struct IndicatorEvaluation {
 // Never divides by zero: a zero divisor leaves that percentage empty, with a note.
 // A target written as a change from last year is worked out on `last_year`,
 // the previous year's whole-year result (for a year period, `previous` when
-// not given); without it the target stands as written and nothing is judged
-// ("chưa có số liệu", with the reason).
+// not given); one written against the target assigned from above on
+// `assigned`, that target's level; without it the target stands as written
+// and nothing is judged ("chưa có số liệu", with the reason).
 // `actual_months` is how many months of the period `actual` stands for when
 // fewer (a stock known to month 10, the sum of 10 months; 0: all): such a
 // figure is not the year's, so a year gets no year verdict from it (unless
@@ -118,7 +119,8 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& indicator, const 
                                               const std::optional<Observation>& actual,
                                               const std::optional<Observation>& previous,
                                               std::optional<double> last_year = std::nullopt,
-                                              int actual_months = 0);
+                                              int actual_months = 0,
+                                              std::optional<double> assigned = std::nullopt);
 
 struct EvaluationSummary {
   std::string period_vi = "năm 2000";  // "10 tháng năm 2018"

@@ -79,18 +79,20 @@ const char* TargetFormKey(TargetForm f) {
     case TargetForm::kLevel: return "level";
     case TargetForm::kGrowthPercent: return "growth_percent";
     case TargetForm::kChangePoints: return "change_points";
+    case TargetForm::kAboveAssigned: return "above_assigned_percent";
   }
   return "level";
 }
 
 Result<TargetForm> ParseTargetForm(std::string_view key) {
   if (key.empty()) return TargetForm::kLevel;
-  for (TargetForm f : {TargetForm::kLevel, TargetForm::kGrowthPercent, TargetForm::kChangePoints}) {
+  for (TargetForm f : {TargetForm::kLevel, TargetForm::kGrowthPercent, TargetForm::kChangePoints,
+                       TargetForm::kAboveAssigned}) {
     if (key == TargetFormKey(f)) return f;
   }
-  return InvalidArgument(
-             "'" + std::string(key) + "' is not a target form (level, growth_percent, change_points)",
-             "'" + std::string(key) + "' không phải dạng chỉ tiêu (level, growth_percent, change_points)")
+  const std::string forms = " (level, growth_percent, change_points, above_assigned_percent)";
+  return InvalidArgument("'" + std::string(key) + "' is not a target form" + forms,
+                         "'" + std::string(key) + "' không phải dạng chỉ tiêu" + forms)
       .WithField("form");
 }
 
@@ -102,6 +104,9 @@ std::string Target::FormVi() const {
       return (value < 0 ? "giảm " : "tăng ") + FormatVietnamesePercent(std::fabs(value)) + base;
     case TargetForm::kChangePoints:
       return (value < 0 ? "giảm " : "tăng ") + FormatVietnameseNumber(std::fabs(value)) + " điểm %" + base;
+    case TargetForm::kAboveAssigned:
+      return (value < 0 ? "thấp hơn " : "vượt ") + FormatVietnamesePercent(std::fabs(value)) +
+             " chỉ tiêu cấp trên giao";
   }
   return "";
 }
@@ -114,12 +119,29 @@ std::string Target::FormEn() const {
     case TargetForm::kLevel: return "";
     case TargetForm::kGrowthPercent: return (value < 0 ? "down " : "up ") + v.str() + "%" + base;
     case TargetForm::kChangePoints: return (value < 0 ? "down " : "up ") + v.str() + " points" + base;
+    case TargetForm::kAboveAssigned:
+      return v.str() + "% " + (value < 0 ? "below" : "above") + " the target assigned from above";
   }
   return "";
 }
 
-Result<Target> LevelOf(const Target& t, std::optional<double> last_year) {
+Result<Target> LevelOf(const Target& t, const TargetBasis& basis) {
   if (t.form == TargetForm::kLevel) return t;
+  if (t.form == TargetForm::kAboveAssigned) {
+    if (!basis.assigned) {
+      return FailedPrecondition("the target (" + t.FormEn() + ") needs the target assigned from above for " +
+                                    std::to_string(t.year),
+                                "chỉ tiêu (" + t.FormVi() + ") cần chỉ tiêu cấp trên giao năm " +
+                                    std::to_string(t.year) + " để tính")
+          .WithField("assigned");
+    }
+    Target out = t;
+    out.form = TargetForm::kLevel;
+    out.value = *basis.assigned * (1 + t.value / 100.0);
+    if (t.value_high) out.value_high = *basis.assigned * (1 + *t.value_high / 100.0);
+    return out;
+  }
+  const std::optional<double>& last_year = basis.last_year;
   if (!last_year) {
     return FailedPrecondition(
                "the target (" + t.FormEn() + ") needs the result of " + std::to_string(t.year - 1),
@@ -147,7 +169,8 @@ Status Target::Validate() const {
     return InvalidArgument(where + ": the value is not a finite number", where_vi + ": giá trị không hợp lệ")
         .WithField("value");
   }
-  if (form == TargetForm::kGrowthPercent && (value <= -100 || (value_high && *value_high <= -100))) {
+  if ((form == TargetForm::kGrowthPercent || form == TargetForm::kAboveAssigned) &&
+      (value <= -100 || (value_high && *value_high <= -100))) {
     return InvalidArgument(where + ": a fall of 100% or more leaves nothing to reach",
                            where_vi + ": giảm từ 100% trở lên thì không còn gì để đạt")
         .WithField("value");
@@ -202,6 +225,13 @@ Status Plan::Validate() const {
   std::set<std::pair<std::string, int>> seen;
   for (const Target& t : targets) {
     RETURN_IF_ERROR(t.Validate());
+    if (assigned_by_superior && t.form == TargetForm::kAboveAssigned) {
+      return InvalidArgument("the target for " + t.indicator +
+                                 " is written against the assigned target, in the assigned plan itself",
+                             "chỉ tiêu " + t.indicator +
+                                 " ghi theo chỉ tiêu cấp trên giao nhưng chính kế hoạch này là cấp trên giao")
+          .WithField("form");
+    }
     if (t.year < first_year || t.year > last_year) {
       return InvalidArgument("the target for " + t.indicator + " is for " + std::to_string(t.year) +
                                  ", outside the plan's years",

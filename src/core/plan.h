@@ -51,15 +51,18 @@ enum class Comparator {
 const char* ComparatorSymbol(Comparator c);              // "≥", "≤", "=", "∈"
 Result<Comparator> ParseComparator(std::string_view s);  // ">=", "≥", "<=", "≤", "=", "band"
 
-// How a resolution writes a target: a level to reach, or a change from the
-// previous year's result that gives the level once that result is known.
+// How a resolution writes a target: a level to reach, a change from the
+// previous year's result that gives the level once that result is known, or
+// a share above (or below) the target the level above assigned for the year.
 enum class TargetForm {
   kLevel,          // "đạt 45 tỷ đồng", "≥ 90%", "dưới 2%"
   kGrowthPercent,  // "tăng 10,5% so với năm trước": value is the % change (negative: a fall)
   kChangePoints,   // a rate "giảm 0,43%" from last year's: value is the change in percentage points
+  kAboveAssigned,  // "vượt 5% chỉ tiêu cấp trên giao": value is the % above the assigned target
 };
 
-const char* TargetFormKey(TargetForm f);  // "level", "growth_percent", "change_points"
+// "level", "growth_percent", "change_points", "above_assigned_percent"
+const char* TargetFormKey(TargetForm f);
 Result<TargetForm> ParseTargetForm(std::string_view key);
 
 struct Target {
@@ -82,16 +85,23 @@ struct Target {
   Target InForce() const;
   // The target as first set, without its adjustment.
   Target AsFirstSet() const;
-  // "tăng 10,5% so với năm 2017", "giảm 0,43 điểm % so với năm 2017"; "" for a level.
+  // "tăng 10,5% so với năm 2017", "giảm 0,43 điểm % so với năm 2017",
+  // "vượt 5% chỉ tiêu cấp trên giao"; "" for a level.
   std::string FormVi() const;
   std::string FormEn() const;
 };
 
-// The level a target asks for, given the previous year's result of its
-// indicator: a level as written; a growth of g% is last × (1 + g/100); a
-// change of p points is last + p (a band's bounds alike). Fails when the
-// target needs last year's result and none is given, saying which year.
-Result<Target> LevelOf(const Target& t, std::optional<double> last_year);
+// What a target written as a change is worked out on.
+struct TargetBasis {
+  std::optional<double> last_year = std::nullopt;  // the indicator's result of the year before
+  std::optional<double> assigned = std::nullopt;   // the level the level above assigned for the year
+};
+
+// The level a target asks for: a level as written; a growth of g% is
+// last × (1 + g/100); a change of p points is last + p (a band's bounds
+// alike); v% above the assigned target is assigned × (1 + v/100). Fails when
+// what the target needs is not given, saying what.
+Result<Target> LevelOf(const Target& t, const TargetBasis& basis);
 
 struct Plan {
   int64_t id = 0;

@@ -33,16 +33,18 @@ namespace {
 // The form column as people write it: empty is a level; the words below or the API's keys.
 constexpr const char* kGrowthWords = "% so với năm trước";
 constexpr const char* kPointsWords = "điểm % so với năm trước";
+constexpr const char* kAssignedWords = "% so với chỉ tiêu cấp trên giao";
 
 Result<TargetForm> FormCell(const std::string& cell) {
   if (cell == kGrowthWords) return TargetForm::kGrowthPercent;
   if (cell == kPointsWords) return TargetForm::kChangePoints;
+  if (cell == kAssignedWords) return TargetForm::kAboveAssigned;
   Result<TargetForm> f = ParseTargetForm(cell);
   if (f.ok()) return f;
-  return InvalidArgument("the form is empty (a level), '" + std::string(kGrowthWords) + "' or '" +
-                             kPointsWords + "', not '" + cell + "'",
-                         "dạng chỉ tiêu để trống (một mức), ghi '" + std::string(kGrowthWords) + "' hoặc '" +
-                             kPointsWords + "', không phải '" + cell + "'");
+  return InvalidArgument("the form is empty (a level), '" + std::string(kGrowthWords) + "', '" +
+                             kPointsWords + "' or '" + kAssignedWords + "', not '" + cell + "'",
+                         "dạng chỉ tiêu để trống (một mức), ghi '" + std::string(kGrowthWords) + "', '" +
+                             kPointsWords + "' hoặc '" + kAssignedWords + "', không phải '" + cell + "'");
 }
 
 std::string FormWords(TargetForm f) {
@@ -50,6 +52,7 @@ std::string FormWords(TargetForm f) {
     case TargetForm::kLevel: return "";
     case TargetForm::kGrowthPercent: return kGrowthWords;
     case TargetForm::kChangePoints: return kPointsWords;
+    case TargetForm::kAboveAssigned: return kAssignedWords;
   }
   return "";
 }

@@ -755,6 +755,35 @@ def test_long_bien_spending_is_judged_on_the_adjusted_estimate_with_the_first_be
     assert status == 400 and err["error"]["field"] == "adjusted" and "chỉ điều chỉnh được" in err["error"]["message"], err
 
 
+def test_a_target_above_the_assigned_one_is_worked_out_on_it(w):
+    # "Kết nạp vượt 5% chỉ tiêu cấp trên giao": the city assigns 40 tỷ, the ward's Party committee asks 5% more.
+    ward, _ = w.ward()
+    status, r = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_committee", "first_year": 2027,
+                                                  "assigned_by_superior": True,
+                                                  "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": 40e9}]})
+    assert status == 201, r
+    status, r = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "party_committee", "first_year": 2027,
+                                                  "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": 5,
+                                                               "form": "above_assigned_percent"}]})
+    assert status == 201 and r["targets"][0]["form_text"] == "vượt 5% chỉ tiêu cấp trên giao", r
+    rep, appr = w.user(("reporter", ward)), w.user(("approver", w.city))
+    rid = enter(w, rep, ward, "2027", 41e9)["id"]
+    assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+    assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+    _, rows = evaluation_rows(w, ward, "2027", "&indicator=THU_NSNN&plan=party_committee")
+    thu = rows["THU_NSNN"]
+    assert thu["target"]["value"] == 42e9 and thu["target"]["form"] == "above_assigned_percent", thu
+    assert thu["status"] == "not_met" and thu["target"]["worked_out"], thu
+    _, rows = evaluation_rows(w, ward, "2027", "&indicator=THU_NSNN&plan=assigned")
+    assert rows["THU_NSNN"]["status"] == "exceeded", rows["THU_NSNN"]
+    # The assigned plan cannot be written against itself.
+    status, err = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_committee", "first_year": 2027,
+                                                    "assigned_by_superior": True,
+                                                    "targets": [{"indicator": "THU_NSNN", "year": 2027, "value": 5,
+                                                                 "form": "above_assigned_percent"}]})
+    assert status == 400 and err["error"]["field"] == "form", err
+
+
 def test_the_cli_evaluates_a_unit_as_the_dashboard_does(w):
     # `kiemdem evaluate` reads the same store by the same rules as GET /evaluation: one rule, one place.
     def evaluate(*args):

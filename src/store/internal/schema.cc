@@ -183,6 +183,31 @@ const char* kAdjustedTargets[] = {
     "ALTER TABLE targets ADD COLUMN adjusted_by TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 12: a target written against the one assigned from above ("vượt 5%
+// chỉ tiêu cấp trên giao"), a fourth form. SQLite cannot change a CHECK in
+// place, so its table is rebuilt with the same rows and ids.
+const char* kAboveAssignedSqlite[] = {
+    R"(CREATE TABLE targets_v12 (
+      id {ID}, plan_id {BIGINT} NOT NULL REFERENCES plans(id), indicator_code TEXT NOT NULL REFERENCES indicators(code),
+      year INTEGER NOT NULL, comparator TEXT NOT NULL, value {REAL} NOT NULL, value_high {REAL},
+      form TEXT NOT NULL DEFAULT 'level'
+        CHECK (form IN ('level', 'growth_percent', 'change_points', 'above_assigned_percent')),
+      adjusted {REAL}, adjusted_by TEXT NOT NULL DEFAULT '',
+      UNIQUE (plan_id, indicator_code, year)))",
+    R"(INSERT INTO targets_v12(id, plan_id, indicator_code, year, comparator, value, value_high, form,
+        adjusted, adjusted_by)
+      SELECT id, plan_id, indicator_code, year, comparator, value, value_high, form, adjusted, adjusted_by
+      FROM targets)",
+    "DROP TABLE targets",
+    "ALTER TABLE targets_v12 RENAME TO targets",
+    "CREATE INDEX targets_plan ON targets(plan_id)",
+};
+const char* kAboveAssignedPostgres[] = {
+    "ALTER TABLE targets DROP CONSTRAINT targets_form_check",
+    "ALTER TABLE targets ADD CONSTRAINT targets_form_check "
+    "CHECK (form IN ('level', 'growth_percent', 'change_points', 'above_assigned_percent'))",
+};
+
 }  // namespace
 
 std::vector<Migration> Migrations(Dialect d) {
@@ -212,8 +237,14 @@ std::vector<Migration> Migrations(Dialect d) {
   for (const char* s : kIndicatorWeight) weight.statements.push_back(Fill(s, d));
   Migration adjusted{11, "targets adjusted during the year", {}};
   for (const char* s : kAdjustedTargets) adjusted.statements.push_back(Fill(s, d));
+  Migration above{12, "targets written against the one assigned from above", {}};
+  if (d == Dialect::kSqlite) {
+    for (const char* s : kAboveAssignedSqlite) above.statements.push_back(Fill(s, d));
+  } else {
+    for (const char* s : kAboveAssignedPostgres) above.statements.push_back(Fill(s, d));
+  }
   return {initial, audit,     accounts, by_entity, returned, deadlines,
-          forms,   reminders, email,    weight,    adjusted};
+          forms,   reminders, email,    weight,    adjusted, above};
 }
 
 }  // namespace kiemdem::store::internal

@@ -337,6 +337,33 @@ TEST_P(DashboardTest, TheDefaultSummaryCountsThePlanOfRecordOnly) {
   EXPECT_EQ(party.summary.met_or_exceeded(), 1);  // 11 of 12 is short; 6 of 5 is over
 }
 
+// "Vượt 5% chỉ tiêu cấp trên giao": the Party committee's target is worked
+// out on the target the city assigned (100 → 105), in the row and in its plan's summary.
+TEST_P(DashboardTest, ATargetAboveTheAssignedOneIsWorkedOutOnIt) {
+  Plan assigned;
+  assigned.unit = a_;
+  assigned.body_kind = BodyKind::kPeoplesCommittee;
+  assigned.assigned_by_superior = true;
+  assigned.first_year = assigned.last_year = 2020;
+  assigned.targets = {{"THU_NS", 2020, Comparator::kAtLeast, 100, std::nullopt}};
+  Plan party = assigned;
+  party.body_kind = BodyKind::kPartyCommittee;
+  party.assigned_by_superior = false;
+  party.targets = {{"THU_NS", 2020, Comparator::kAtLeast, 5, std::nullopt, TargetForm::kAboveAssigned}};
+  ASSERT_TRUE(store_->plans().SavePlans("admin", {assigned, party}).ok());
+  Approve(Save(a_, "2020", 104));
+  UnitEvaluation e = *EvaluateUnit(Figures(), *tree_, a_, *Period::Parse("2020"), {}, {},
+                                   *PlanChoice::Parse("party_committee"));
+  ASSERT_EQ(e.rows.size(), 1u);
+  const IndicatorEvaluation& ev = e.rows[0].evaluation;
+  EXPECT_EQ(e.rows[0].assigned, 100);
+  EXPECT_NEAR(ev.target->value, 105, 1e-9);
+  EXPECT_EQ(ev.status, Attainment::kNotMet);
+  std::map<std::string, int> met;
+  for (const PlanSummary& p : e.by_plan) met[BodyKindKey(p.plan->body_kind)] = p.summary.met_or_exceeded();
+  EXPECT_EQ(met, (std::map<std::string, int>{{"party_committee", 0}, {"peoples_committee", 1}}));
+}
+
 INSTANTIATE_TEST_SUITE_P(Sources, DashboardTest, ::testing::Values("store", "index"));
 
 }  // namespace

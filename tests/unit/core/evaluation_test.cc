@@ -553,7 +553,8 @@ TEST(GrowthTargets, ARateTargetWrittenAsAChangeInPoints) {
 }
 
 TEST(GrowthTargets, FormsRoundTripAndAFallOfAllIsRefused) {
-  for (TargetForm f : {TargetForm::kLevel, TargetForm::kGrowthPercent, TargetForm::kChangePoints}) {
+  for (TargetForm f : {TargetForm::kLevel, TargetForm::kGrowthPercent, TargetForm::kChangePoints,
+                       TargetForm::kAboveAssigned}) {
     EXPECT_EQ(*ParseTargetForm(TargetFormKey(f)), f);
   }
   EXPECT_EQ(*ParseTargetForm(""), TargetForm::kLevel);
@@ -561,11 +562,51 @@ TEST(GrowthTargets, FormsRoundTripAndAFallOfAllIsRefused) {
   EXPECT_EQ(Growth("THU_NS", 2018, -100).Validate().field(), "value");
   Target band = Growth("THU_NS", 2018, 5, TargetForm::kGrowthPercent, Comparator::kBand);
   band.value_high = 10;
-  Result<Target> level = LevelOf(band, 200);
+  Result<Target> level = LevelOf(band, {.last_year = 200});
   ASSERT_TRUE(level.ok());
   EXPECT_NEAR(level->value, 210, 1e-9);
   EXPECT_NEAR(*level->value_high, 220, 1e-9);
-  EXPECT_EQ(LevelOf(band, std::nullopt).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(LevelOf(band, {}).status().code(), StatusCode::kFailedPrecondition);
+}
+
+// "Kết nạp đảng viên mới vượt 5% chỉ tiêu cấp trên giao": the level is the
+// assigned target × 1,05, whatever last year was.
+TEST(AssignedShareTargets, TheLevelIsTheAssignedTargetTimesTheShare) {
+  Indicator dv = Make("DANG_VIEN_MOI", Direction::kHigherIsBetter);
+  Period y = *Period::Year(2020);
+  Target above = Growth("DANG_VIEN_MOI", 2020, 5, TargetForm::kAboveAssigned);
+  EXPECT_EQ(above.FormVi(), "vượt 5% chỉ tiêu cấp trên giao");
+  EXPECT_EQ(above.FormEn(), "5% above the target assigned from above");
+  EXPECT_EQ(Growth("DANG_VIEN_MOI", 2020, -10, TargetForm::kAboveAssigned).FormVi(),
+            "thấp hơn 10% chỉ tiêu cấp trên giao");
+  auto eval = [&](double actual) {
+    Result<IndicatorEvaluation> ev =
+        EvaluateIndicator(dv, y, above, O("DANG_VIEN_MOI", y, actual), std::nullopt, std::nullopt, 0, 20.0);
+    EXPECT_TRUE(ev.ok());
+    return *ev;
+  };
+  IndicatorEvaluation short_of = eval(20);  // the assigned 20 is reached, the committee's own 21 is not
+  EXPECT_NEAR(short_of.target->value, 21, 1e-9);
+  EXPECT_EQ(short_of.written_target->form, TargetForm::kAboveAssigned);
+  EXPECT_EQ(short_of.status, Attainment::kNotMet);
+  EXPECT_NE(short_of.note_vi.find("chỉ tiêu vượt 5% chỉ tiêu cấp trên giao: 21"), std::string::npos)
+      << short_of.note_vi;
+  EXPECT_EQ(eval(21).status, Attainment::kMet);
+  EXPECT_EQ(eval(23).status, Attainment::kExceeded);
+  // Last year's result is no basis for it; without the assigned target nothing is judged, and why.
+  IndicatorEvaluation none =
+      Eval(dv, y, above, O("DANG_VIEN_MOI", y, 23), O("DANG_VIEN_MOI", *Period::Year(2019), 18));
+  EXPECT_EQ(none.status, Attainment::kNoData);
+  EXPECT_NE(none.note_vi.find("cần chỉ tiêu cấp trên giao năm 2020"), std::string::npos) << none.note_vi;
+  EXPECT_EQ(Growth("DANG_VIEN_MOI", 2020, -100, TargetForm::kAboveAssigned).Validate().field(), "value");
+  // The assigned plan cannot be written against itself.
+  Plan assigned;
+  assigned.first_year = assigned.last_year = 2020;
+  assigned.assigned_by_superior = true;
+  assigned.targets = {above};
+  EXPECT_EQ(assigned.Validate().field(), "form");
+  assigned.assigned_by_superior = false;
+  EXPECT_TRUE(assigned.Validate().ok());
 }
 
 }  // namespace

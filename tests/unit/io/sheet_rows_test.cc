@@ -158,6 +158,15 @@ TEST(SheetRows, APlanTargetWrittenAsGrowthReadsAndWritesBack) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->rows[0].targets[0].form, TargetForm::kGrowthPercent);
 
+  // "vượt 5% chỉ tiêu cấp trên giao" in the same column.
+  Result<RowsRead<Plan>> above =
+      ReadPlans(codes, Csv("Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,Chỉ tiêu,Dạng chỉ tiêu\n"
+                           "06817,Đảng ủy,2019,THU_NS,2019,5,% so với chỉ tiêu cấp trên giao\n"));
+  ASSERT_TRUE(above.ok() && above->outcome.problems.empty());
+  EXPECT_EQ(above->rows[0].targets[0].form, TargetForm::kAboveAssigned);
+  EXPECT_EQ(ExportPlans(codes, above->rows, "Kế hoạch")->rows[1].cells[12],
+            "% so với chỉ tiêu cấp trên giao");
+
   Result<RowsRead<Plan>> bad =
       ReadPlans(codes, Csv("Mã ĐVHC,Cơ quan giao,Từ năm,Mã chỉ tiêu,Năm,Chỉ tiêu,Dạng chỉ tiêu\n"
                            "06817,Đảng ủy,2019,THU_NS,2019,10,tăng\n"));

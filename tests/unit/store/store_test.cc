@@ -17,8 +17,35 @@ TEST_P(StoreTest, MigrationsAreRecordedAndIdempotent) {
   EXPECT_EQ(store_->backend(), GetParam());
   ASSERT_TRUE(store_->Migrate().ok());
   std::vector<MigrationState> states = *store_->MigrationStatus();
-  ASSERT_EQ(states.size(), 10u);
+  ASSERT_EQ(states.size(), 12u);
   for (const MigrationState& m : states) EXPECT_TRUE(m.applied) << m.name;
+}
+
+// Version 12 rebuilds SQLite's targets table to widen a CHECK: run again on
+// stored targets, it keeps every row, id and column, and the new form saves.
+TEST_P(StoreTest, TheTargetFormMigrationKeepsTheStoredTargets) {
+  Plan plan;
+  plan.unit = ward_;
+  plan.body_kind = BodyKind::kPartyCommittee;
+  plan.first_year = plan.last_year = 2026;
+  Target t{"THU_NS", 2026, Comparator::kAtLeast, 40e9, std::nullopt};
+  t.adjusted = 38e9;
+  t.adjusted_by = "15/NQ-HĐND";
+  plan.targets = {t};
+  ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
+  ASSERT_EQ(db_.RawExec("DELETE FROM schema_migrations WHERE version = 12"), "");
+  ASSERT_TRUE(store_->Migrate().ok());
+  std::vector<Plan> plans = *store_->ListPlans(ward_);
+  ASSERT_EQ(plans.size(), 1u);
+  ASSERT_EQ(plans[0].targets.size(), 1u);
+  EXPECT_EQ(plans[0].targets[0].value, 40e9);
+  EXPECT_EQ(plans[0].targets[0].adjusted, 38e9);
+  EXPECT_EQ(plans[0].targets[0].adjusted_by, "15/NQ-HĐND");
+  // "vượt 5% chỉ tiêu cấp trên giao" is now a form the table takes.
+  plan.targets[0] = {"THU_NS", 2026, Comparator::kAtLeast, 5, std::nullopt, TargetForm::kAboveAssigned};
+  ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
+  EXPECT_EQ(store_->ListPlans(ward_)->at(0).targets.at(0).form, TargetForm::kAboveAssigned);
+  EXPECT_NE(db_.RawExec("UPDATE targets SET form = 'nonsense'"), "");
 }
 
 TEST_P(StoreTest, UnitsAreFoundByCodeAndDate) {

@@ -162,14 +162,17 @@ interface Row {
   value: string;
   valueHigh: number | null;
   form: Target["form"];
+  adjusted: string;  // the level after an adjustment during the year; "" none
+  adjustedBy: string;
 }
 
 function rowsOf(plan: Plan | undefined, year: number): Row[] {
   const lang = getLang();
-  if (!plan || plan.targets.length === 0) return [{ indicator: "", year: String(year), comparator: "≥", value: "", valueHigh: null, form: "level" }];
+  if (!plan || plan.targets.length === 0) return [{ indicator: "", year: String(year), comparator: "≥", value: "", valueHigh: null, form: "level", adjusted: "", adjustedBy: "" }];
   return plan.targets.map((x) => ({
     indicator: x.indicator, year: String(x.year), comparator: x.comparator,
     value: formatNumber(x.value, lang, 6).replace(/\u00a0/g, " "), valueHigh: x.value_high, form: x.form,
+    adjusted: x.adjusted === null ? "" : formatNumber(x.adjusted, lang, 6).replace(/\u00a0/g, " "), adjustedBy: x.adjusted_by,
   }));
 }
 
@@ -210,7 +213,10 @@ function PlanForm({ unit, year, plans, indicators, onSaved }: { unit: Unit; year
       if (!r.indicator) return setProblem(t().chooseIndicator);
       if (value === null) return setProblem(`${r.value}: ${t().notANumber}`);
       if (!(y >= f && y <= l)) return setProblem(t().yearOutsidePlan(f, l));
-      targets.push({ indicator: r.indicator, year: y, comparator: r.comparator, value, value_high: r.valueHigh, form: r.form });
+      const adjusted = r.adjusted.trim() ? parseVietnameseNumber(r.adjusted) : null;
+      if (r.adjusted.trim() && adjusted === null) return setProblem(`${r.adjusted}: ${t().notANumber}`);
+      targets.push({ indicator: r.indicator, year: y, comparator: r.comparator, value, value_high: r.valueHigh, form: r.form,
+                     adjusted, adjusted_by: adjusted === null ? "" : r.adjustedBy.trim() });
     }
     if (targets.length === 0) return setProblem(t().chooseIndicator);
     try {
@@ -267,6 +273,7 @@ function PlanForm({ unit, year, plans, indicators, onSaved }: { unit: Unit; year
                 <th scope="col">{t().year}</th>
                 <th scope="col">{t().comparator}</th>
                 <th scope="col">{t().targetValue}</th>
+                <th scope="col">{t().adjustedValue}</th>
                 <th scope="col"><span class="sr-only">{t().actions}</span></th>
               </tr>
             </thead>
@@ -290,7 +297,11 @@ function PlanForm({ unit, year, plans, indicators, onSaved }: { unit: Unit; year
                   </td>
                   <td data-label={t().targetValue}>
                     <input class="plan-value" aria-label={t().targetValue} size={14} inputMode="decimal" value={r.value} onInput={(e) => setRow(i, { value: e.currentTarget.value })} />
-                    {r.form !== "level" && <span class="muted"> {r.form === "growth_percent" ? t().growthPercent : t().changePoints}</span>}
+                    {r.form !== "level" && <span class="muted"> {r.form === "growth_percent" ? t().growthPercent : r.form === "change_points" ? t().changePoints : t().aboveAssigned}</span>}
+                  </td>
+                  <td data-label={t().adjustedValue}>
+                    <input class="plan-adjusted" aria-label={t().adjustedValue} size={14} inputMode="decimal" value={r.adjusted} onInput={(e) => setRow(i, { adjusted: e.currentTarget.value })} />{" "}
+                    <input class="plan-adjusted-by" aria-label={t().adjustedBy} size={12} placeholder={t().adjustedBy} value={r.adjustedBy} onInput={(e) => setRow(i, { adjustedBy: e.currentTarget.value })} />
                   </td>
                   <td>
                     <button type="button" class="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>{t().removeTarget}</button>
