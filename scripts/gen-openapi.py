@@ -92,6 +92,12 @@ schemas = {
                           "pace": nullable(obj({"key": {"type": "string", "enum": ["ahead", "on_pace", "behind"]},
                                                 "label": string, "expected_percent": num, "basis": string})),
                           "estimated": boolean, "note": string,
+                          # A term target for a later year (nhiệm kỳ): where its even path from the term's
+                          # starting result stands this year, and whether the result is on it. Never the verdict.
+                          "term_path": nullable(obj({"first_year": integer, "last_year": integer, "target_year": integer,
+                                                     "comparator": string, "target": num, "baseline_year": integer,
+                                                     "baseline": num, "level": num, "on_path": nullable(boolean),
+                                                     "basis": string})),
                           "result_id": nullable(integer), "result_status": nullable(string),
                           "unapproved_value": nullable(num), "counts_unapproved": boolean,
                           "months_reported": integer,

@@ -51,6 +51,22 @@ std::optional<double> AssignedLevel(const std::vector<TargetBySource>& targets) 
   return std::nullopt;
 }
 
+// The yearly path of a term target for a later year, read on the unit's own
+// boundary; none for a flow inside the year (not comparable with a yearly
+// level) or without the result of the year before the term.
+Result<std::optional<TermPath>> TermPathOf(SeriesReader& series, const std::vector<Plan>& plans, UnitId unit,
+                                           const Indicator& ind, const Period& period,
+                                           std::optional<double> actual) {
+  if (period.month_count() < 12 && ind.time == TimeAggregation::kFlow) return std::optional<TermPath>();
+  TermTargetRef term = FindTermTarget(plans, unit, ind.code, period.year());
+  if (term.plan == nullptr) return std::optional<TermPath>();
+  ASSIGN_OR_RETURN(UnitSeries start, series.Read(unit, ind, *Period::Year(term.plan->first_year - 1)));
+  if (!start.value) return std::optional<TermPath>();
+  ASSIGN_OR_RETURN(TermPath path,
+                   TermPathFor(ind, *term.plan, *term.target, period.year(), start.value->value, actual));
+  return std::optional<TermPath>(std::move(path));
+}
+
 Status NoSuchUnit(UnitId unit) {
   return NotFound("unit " + std::to_string(unit) + " does not exist",
                   "không có đơn vị số " + std::to_string(unit))
@@ -150,6 +166,7 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
     }
     ASSIGN_OR_RETURN(row.evaluation, EvaluateIndicator(ind, period, target, actual, before, row.last_year,
                                                        row.months_reported, row.assigned));
+    ASSIGN_OR_RETURN(row.term_path, TermPathOf(series, out.plans, unit, ind, period, row.evaluation.actual));
     out.rows.push_back(std::move(row));
   }
   std::vector<IndicatorEvaluation> evals;

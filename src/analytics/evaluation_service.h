@@ -15,6 +15,7 @@
 #include "analytics/unit_tree.h"
 #include "core/evaluation.h"
 #include "core/rollup.h"
+#include "core/term_path.h"
 
 namespace kiemdem::analytics {
 
@@ -47,6 +48,9 @@ struct EvaluationRow {
   // The level the body above assigned, which a target written against it
   // ("vượt 5% chỉ tiêu cấp trên giao") is worked out on.
   std::optional<double> assigned;
+  // A term target for a later year of a plan in force (nhiệm kỳ 2021–2025):
+  // where its even path from the term's starting result stands this year.
+  std::optional<TermPath> term_path;
 };
 
 // The plan that judges a unit, as the reviewing body chooses it: by default,

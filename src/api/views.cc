@@ -282,6 +282,20 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                 {"first_set_value", Optional(ev.first_set_value)},
                 {"adjusted_by", ev.adjusted_by}};
     }
+    Json term = nullptr;
+    if (r.term_path) {
+      const TermPath& p = *r.term_path;
+      term = {{"first_year", p.first_year},
+              {"last_year", p.last_year},
+              {"target_year", p.term_target.year},
+              {"comparator", ComparatorSymbol(p.term_target.comparator)},
+              {"target", p.term_target.value},
+              {"baseline_year", p.baseline_year},
+              {"baseline", p.baseline},
+              {"level", p.level},
+              {"on_path", p.on_path ? Json(*p.on_path) : Json(nullptr)},
+              {"basis", vi ? p.basis_vi : p.basis_en}};
+    }
     Json pace = nullptr;
     if (ev.pace) {
       pace = {{"key", PaceKey(ev.pace->pace)},
@@ -305,6 +319,7 @@ Json EvaluationView(const analytics::UnitEvaluation& e, const analytics::UnitTre
                     {"status_label", vi ? AttainmentNameVi(ev.status) : AttainmentNameEn(ev.status)},
                     {"year_verdict", ev.year_verdict},
                     {"pace", pace},
+                    {"term_path", term},
                     {"estimated", ev.estimated},
                     {"note", vi ? ev.note_vi : ev.note_en},
                     {"result_id", r.result_id ? Json(*r.result_id) : Json(nullptr)},

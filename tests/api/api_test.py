@@ -784,6 +784,26 @@ def test_a_target_above_the_assigned_one_is_worked_out_on_it(w):
     assert status == 400 and err["error"]["field"] == "form", err
 
 
+def test_a_term_target_shows_its_yearly_path_and_no_verdict_before_its_year(w):
+    # Nghị quyết nhiệm kỳ 2027–2031: "đến năm 2031 thu ngân sách đạt 60 tỷ"; 2026 was 40 tỷ, 2028 is 49 tỷ.
+    ward, _ = w.ward()
+    status, r = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "party_committee", "first_year": 2027,
+                                                  "last_year": 2031,
+                                                  "targets": [{"indicator": "THU_NSNN", "year": 2031, "value": 60e9}]})
+    assert status == 201, r
+    rep, appr = w.user(("reporter", ward)), w.user(("approver", w.city))
+    for period, value in (("2026", 40e9), ("2028", 49e9)):
+        rid = enter(w, rep, ward, period, value)["id"]
+        assert w.api(rep, "POST", f"/results/{rid}/submit")[0] == 200
+        assert w.api(appr, "POST", f"/results/{rid}/approve", {"version": 1})[0] == 200
+    _, rows = evaluation_rows(w, ward, "2028", "&indicator=THU_NSNN")
+    thu = rows["THU_NSNN"]
+    path = thu["term_path"]
+    assert path["level"] == 48e9 and path["on_path"] is True and path["baseline_year"] == 2026, path
+    assert path["basis"].startswith("lộ trình đều từ 40.000.000.000 (2026) đến ≥ 60.000.000.000 (2031): năm 2028 cần ≥"), path
+    assert thu["status"] == "no_target", thu
+
+
 def test_the_cli_evaluates_a_unit_as_the_dashboard_does(w):
     # `kiemdem evaluate` reads the same store by the same rules as GET /evaluation: one rule, one place.
     def evaluate(*args):

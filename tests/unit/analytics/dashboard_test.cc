@@ -364,6 +364,33 @@ TEST_P(DashboardTest, ATargetAboveTheAssignedOneIsWorkedOutOnIt) {
   EXPECT_EQ(met, (std::map<std::string, int>{{"party_committee", 0}, {"peoples_committee", 1}}));
 }
 
+// A term plan (2021–2025) read in 2022: no target for the year, the term
+// target's even path from 2020's result beside the figure, never a verdict.
+TEST_P(DashboardTest, ATermTargetShowsItsYearlyPath) {
+  Plan term;
+  term.unit = a_;
+  term.body_kind = BodyKind::kPartyCommittee;
+  term.first_year = 2021;
+  term.last_year = 2025;
+  term.targets = {{"THU_NS", 2025, Comparator::kAtLeast, 60, std::nullopt}};
+  ASSERT_TRUE(store_->plans().SavePlans("admin", {term}).ok());
+  Approve(Save(a_, "2020", 40));
+  Approve(Save(a_, "2022", 49));
+  UnitEvaluation e = *EvaluateUnit(Figures(), *tree_, a_, *Period::Parse("2022"));
+  ASSERT_EQ(e.rows.size(), 1u);
+  ASSERT_TRUE(e.rows[0].term_path.has_value());
+  EXPECT_NEAR(e.rows[0].term_path->level, 48, 1e-9);
+  EXPECT_EQ(e.rows[0].term_path->on_path, true);
+  EXPECT_EQ(e.rows[0].evaluation.status, Attainment::kNoTarget);
+  // Inside the year a flow has no path; the term's own year is judged on the target itself.
+  Save(a_, "2022-01/2022-06", 20);
+  EXPECT_FALSE(EvaluateUnit(Figures(), *tree_, a_, *Period::Parse("2022-01/2022-06"))->rows.at(0).term_path);
+  Approve(Save(a_, "2025", 61));
+  UnitEvaluation last = *EvaluateUnit(Figures(), *tree_, a_, *Period::Parse("2025"));
+  EXPECT_FALSE(last.rows.at(0).term_path);
+  EXPECT_EQ(last.rows.at(0).evaluation.status, Attainment::kExceeded);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sources, DashboardTest, ::testing::Values("store", "index"));
 
 }  // namespace

@@ -264,6 +264,18 @@ function EvaluationView({ evaluation: e, unit, period, unapproved, onPlan }: { e
                         <br />
                         <span class="muted">{r.pace.basis}</span>
                       </>
+                    ) : r.term_path ? (
+                      <span class="term-path">
+                        {r.term_path.on_path !== null && (
+                          <span class={`pace ${r.term_path.on_path ? "on_pace" : "behind"}`}>
+                            {r.term_path.on_path ? t().onTermPath : t().behindTermPath}
+                          </span>
+                        )}
+                        <br />
+                        <span class="muted">
+                          {t().termOf(r.term_path.first_year, r.term_path.last_year)}: {r.term_path.basis}
+                        </span>
+                      </span>
                     ) : (
                       "—"
                     )}
