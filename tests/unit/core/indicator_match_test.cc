@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "test_data.h"
+
 namespace kiemdem {
 namespace {
 
@@ -87,6 +89,31 @@ TEST(MatchMeasure, AFractionGoesToAFractionIndicatorWhateverItCounts) {
   // "5/120 hộ nghèo" is a share of households, not a count.
   EXPECT_EQ(Codes(MatchMeasure("hộ nghèo", "hộ", true, Catalogue())),
             std::vector<std::string>{"TY_LE_HO_NGHEO"});
+}
+
+// The seeds' figures that had no indicator find theirs in the shipped
+// catalogue, not a neighbour's ("gia đình kiểu mẫu" is not "gia đình văn hóa").
+TEST(MatchMeasure, TheSeedsFiguresFindTheirIndicatorsInTheShippedCatalogue) {
+  Result<std::vector<Indicator>> cat = ParseIndicatorCatalogue(testing::DataFile("indicators/catalogue.csv"));
+  ASSERT_TRUE(cat.ok()) << cat.status().ToString();
+  struct Case {
+    const char* subject;
+    const char* unit;
+    const char* code;
+  };
+  for (const Case& c : std::vector<Case>{{"gia đình kiểu mẫu", "%", "GD_KIEU_MAU"},
+                                         {"công dân kiểu mẫu", "%", "CD_KIEU_MAU"},
+                                         {"đạt chuẩn gia đình văn hoá", "%", "GD_VAN_HOA"},
+                                         {"hộ tái nghèo", "hộ", "HO_TAI_NGHEO"},
+                                         {"hộ nghèo", "hộ", "HO_NGHEO"},
+                                         {"xây dựng nhà đại đoàn kết", "nhà", "NHA_DAI_DOAN_KET"},
+                                         {"cấp phát thẻ bảo hiểm xã hội", "thẻ", "THE_BHXH_BHYT"},
+                                         {"trường đạt chuẩn quốc gia mức độ 2", "trường", "TRUONG_CHUAN_MD2"},
+                                         {"chi bộ hoàn thành tốt nhiệm vụ", "%", "CHI_BO_HTT_NV"}}) {
+    std::vector<IndicatorMatch> m = MatchMeasure(c.subject, c.unit, false, *cat);
+    ASSERT_FALSE(m.empty()) << c.subject;
+    EXPECT_EQ(m[0].code, c.code) << c.subject;
+  }
 }
 
 TEST(KindFits, TheRulesOfConfirming) {
