@@ -221,8 +221,14 @@ schemas = {
                     "total_is_plan": {**boolean, "description": "'12/10 đảng viên': the value is the actual, the total its plan (a share never exceeds its whole); the figure is a count"},
                     "check": nullable(obj({"consistent": boolean, "computed": num, "stated": num, "message": string,
                                            "stated_by": {**nullable(integer), "description": "the index of the measure that states this fraction's percentage apart from it ('8/12 tổ …, đạt 75%'), or null when stated in the same phrase"}})),
+                    # plan_check: what the report states against the plan ("đạt 97% kế hoạch") beside the
+                    # target stored for the report's unit and the figure's year (null: nothing to check).
                     "suggestions": {"type": "array", "items": obj({"indicator": string, "name": string,
-                                                                   "score": num})}}),
+                                                                   "score": num,
+                                                                   "plan_check": nullable(obj({
+                                                                       "consistent": boolean, "stated": num,
+                                                                       "computed": num, "target": num,
+                                                                       "body_kind": string, "message": string}))})}}),
     "DirectiveFact": obj({"span": {"type": "array", "items": integer}, "text": string, "assignee": string,
                           "deadline": nullable(string)}),
     "Facts": obj({"measures": {"type": "array", "items": ref("Measure")},

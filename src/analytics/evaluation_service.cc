@@ -230,6 +230,16 @@ Result<UnitEvaluation> EvaluateUnit(FigureSource& figures, const UnitTree& tree,
   return out;
 }
 
+std::optional<TargetBySource> DefaultLevelTarget(const std::vector<Plan>& plans, UnitId unit,
+                                                 std::string_view indicator, int year) {
+  std::optional<TargetBySource> best;
+  for (const TargetBySource& t : TargetsFor(plans, unit, indicator, year)) {
+    if (t.target->form != TargetForm::kLevel || t.target->comparator == Comparator::kBand) continue;
+    if (!best || BodyRank(t.plan->body_kind) < BodyRank(best->plan->body_kind)) best = t;
+  }
+  return best;
+}
+
 std::string PlanLabel(const Plan& plan, bool vi) {
   std::string label;
   if (plan.assigned_by_superior) {

@@ -91,6 +91,13 @@ struct UnitEvaluation {
   std::vector<PlanSummary> by_plan;
 };
 
+// The target a figure of `indicator` in `year` is judged on by default, as
+// EvaluateUnit picks it: the best-ranked body's (the Council's, then the
+// Party committee's, then the Committee's), written as a level; empty when
+// no plan sets one as a level.
+std::optional<TargetBySource> DefaultLevelTarget(const std::vector<Plan>& plans, UnitId unit,
+                                                 std::string_view indicator, int year);
+
 // How a summary names its plan: "kế hoạch của HĐND (05/NQ-HĐND)",
 // "chỉ tiêu cấp trên giao (…)"; English alike.
 std::string PlanLabel(const Plan& plan, bool vi);

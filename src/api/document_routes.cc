@@ -1,9 +1,11 @@
 // Reading a report: post its text (or a .docx, .pdf or .txt file), get the facts with their spans and
 // suggested indicators, confirm the chosen ones as draft results that keep
 // the span they came from.
+#include "analytics/evaluation_service.h"
 #include "api/router.h"
 #include "api/upload.h"
 #include "api/views.h"
+#include "core/consistency.h"
 #include "core/indicator_match.h"
 #include "core/text.h"
 #include "extract/extract.h"
@@ -16,8 +18,37 @@ namespace {
 constexpr size_t kMaxDocumentBytes = 4u << 20;  // the text
 constexpr size_t kMaxFileBytes = 5u << 20;      // a .docx or .pdf sent as base64
 
+// What the report states of a figure against its plan ("đạt 97% kế
+// hoạch") beside the target stored for the unit and the figure's year, as
+// the evaluation would take it; null when the report states nothing of the
+// plan, the figure has no period, or no target is stored.
+Json PlanCheckView(const extract::MeasureFact& m, const Indicator& ind, const std::vector<Plan>& plans,
+                   UnitId unit, bool vi) {
+  if (m.target || m.period.empty() || unit == kNoUnit) return nullptr;
+  Result<Period> period = Period::Parse(m.period);
+  if (!period.ok()) return nullptr;
+  for (const extract::Comparison& c : m.compare) {
+    if (c.basis != "plan" || !c.percent || (c.relation != "of" && c.relation != "exceed")) continue;
+    std::optional<TargetBySource> t = analytics::DefaultLevelTarget(plans, unit, ind.code, period->year());
+    if (!t) return nullptr;
+    double level = t->target->InForce().value;
+    Result<PercentCheck> check =
+        CheckStatedShareOfPlan(ind, m.value, level, *c.percent, c.relation == "exceed");
+    if (!check.ok()) return nullptr;
+    std::string body = vi ? BodyKindNameVi(t->plan->body_kind) : BodyKindNameEn(t->plan->body_kind);
+    return {{"consistent", check->consistent},
+            {"stated", check->stated},
+            {"computed", check->computed},
+            {"target", level},
+            {"body_kind", BodyKindKey(t->plan->body_kind)},
+            {"message", (vi ? "theo chỉ tiêu đã lưu của " : "against the stored target of the ") + body +
+                            ": " + (vi ? check->message_vi : check->message_en)}};
+  }
+  return nullptr;
+}
+
 Json FactsView(const std::string& text, const extract::Facts& facts, const std::vector<Indicator>& indicators,
-               bool vi) {
+               const std::vector<Plan>& plans, UnitId unit, bool vi) {
   Json measures = Json::array();
   for (size_t i = 0; i < facts.measures.size(); ++i) {
     const extract::MeasureFact& m = facts.measures[i];
@@ -26,8 +57,10 @@ Json FactsView(const std::string& text, const extract::Facts& facts, const std::
          MatchMeasure(m.subject, m.unit, m.total && !m.total_is_plan, indicators)) {
       for (const Indicator& ind : indicators) {
         if (ind.code == match.code) {
-          suggestions.push_back(
-              {{"indicator", ind.code}, {"name", vi ? ind.name_vi : ind.name_en}, {"score", match.score}});
+          suggestions.push_back({{"indicator", ind.code},
+                                 {"name", vi ? ind.name_vi : ind.name_en},
+                                 {"score", match.score},
+                                 {"plan_check", PlanCheckView(m, ind, plans, unit, vi)}});
         }
       }
     }
@@ -128,6 +161,10 @@ Result<Json> DocumentWithFacts(Call& call, store::Store& store, const store::Sto
   ASSIGN_OR_RETURN(std::shared_ptr<const extract::Facts> read, FactsOf(call, doc));
   const extract::Facts& facts = *read;
   ASSIGN_OR_RETURN(std::vector<Indicator> indicators, store.ListIndicators());
+  std::vector<Plan> plans;
+  if (doc.unit != kNoUnit) {
+    ASSIGN_OR_RETURN(plans, store.ListPlans(doc.unit));
+  }
   return Json{{"document",
                {{"id", doc.id},
                 {"doc_type", doc.doc_type},
@@ -136,7 +173,7 @@ Result<Json> DocumentWithFacts(Call& call, store::Store& store, const store::Sto
                 {"issued", doc.issued ? Json(doc.issued->ToIso()) : Json(nullptr)},
                 {"unit", doc.unit},
                 {"text", doc.text}}},
-              {"facts", FactsView(doc.text, facts, indicators, call.vi())}};
+              {"facts", FactsView(doc.text, facts, indicators, plans, doc.unit, call.vi())}};
 }
 
 Status PostDocument(Call& call) {

@@ -56,4 +56,17 @@ Result<PercentCheck> CheckStatedPercent(double part, double whole, std::string_v
   return CheckStatedPercent(part, whole, n.value, n.decimals);
 }
 
+Result<PercentCheck> CheckStatedShareOfPlan(const Indicator& indicator, double value, double target,
+                                            double stated_percent, bool over) {
+  int decimals = 0;
+  while (decimals < 3 && std::fabs(stated_percent * std::pow(10.0, decimals) -
+                                   std::round(stated_percent * std::pow(10.0, decimals))) > 1e-6) {
+    ++decimals;
+  }
+  double share = over ? 100 + stated_percent : stated_percent;
+  if (indicator.direction == Direction::kLowerIsBetter)
+    return CheckStatedPercent(target, value, share, decimals);
+  return CheckStatedPercent(value, target, share, decimals);
+}
+
 }  // namespace kiemdem

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/indicator.h"
 #include "core/status.h"
 
 namespace kiemdem {
@@ -30,6 +31,14 @@ Result<PercentCheck> CheckStatedPercent(double part, double whole, double stated
 
 // Same, with the stated percentage as written: "88%", "66,66", "98,4 %".
 Result<PercentCheck> CheckStatedPercent(double part, double whole, std::string_view stated_text);
+
+// What a report states of a figure against its year's plan, checked against
+// a stored target level: "đạt 97% kế hoạch" (`over` false: 97% of it) or
+// "vượt 5% kế hoạch" (`over`: 105% of it), with the % of plan computed as the
+// evaluation does (target ÷ result for a lower-is-better indicator). The
+// stated decimals are those of `stated_percent` (97 → 0, 98,4 → 1).
+Result<PercentCheck> CheckStatedShareOfPlan(const Indicator& indicator, double value, double target,
+                                            double stated_percent, bool over);
 
 }  // namespace kiemdem
 

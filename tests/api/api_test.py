@@ -1197,6 +1197,31 @@ def test_a_posted_report_gives_facts_with_spans_and_suggestions(w):
     assert any(s["indicator"].startswith("THU_N") for s in m["suggestions"]), m["suggestions"]
 
 
+def test_what_a_report_states_of_its_plan_is_checked_against_the_stored_target(w):
+    # "thành lập 32 doanh nghiệp mới, đạt 97% kế hoạch" with 33 stored agrees; with 30 stored it does not.
+    text = "Năm 2027, phường thành lập 32 doanh nghiệp mới, đạt 97% kế hoạch."
+    for stored, agrees in ((33, True), (30, False)):
+        ward, _ = w.ward()
+        status, r = w.api(w.admin, "POST", "/plans", {"unit": ward, "body_kind": "peoples_council", "first_year": 2027,
+                                                      "resolution": "05/NQ-HĐND",
+                                                      "targets": [{"indicator": "DN_MOI", "year": 2027, "value": stored}]})
+        assert status == 201, r
+        rep = w.user(("reporter", ward))
+        status, d = w.api(rep, "POST", "/documents", {"unit": ward, "text": text})
+        assert status == 201, d
+        m = next(m for m in d["facts"]["measures"] if m["value"] == 32)
+        dn = next(s for s in m["suggestions"] if s["indicator"] == "DN_MOI")
+        check = dn["plan_check"]
+        assert check is not None and check["consistent"] is agrees and check["target"] == stored, (m, check)
+        assert check["message"].startswith("theo chỉ tiêu đã lưu của HĐND: "), check
+        assert check["message"].endswith("32/33 = 96,97%" if agrees else "32/30 = 106,67%"), check
+    # No target stored: nothing to check against.
+    ward, _ = w.ward()
+    status, d = w.api(w.user(("reporter", ward)), "POST", "/documents", {"unit": ward, "text": text})
+    m = next(m for m in d["facts"]["measures"] if m["value"] == 32)
+    assert all(s["plan_check"] is None for s in m["suggestions"]), m
+
+
 def test_confirmed_facts_become_drafts_linked_to_their_span_in_the_reports_ward_only(w):
     (ward, _), (neighbour, _) = w.ward(), w.ward()
     rep, other = w.user(("reporter", ward)), w.user(("reporter", neighbour))

@@ -113,6 +113,15 @@ try {
   await rep.waitForFunction(() => /Đã lưu 1/.test(document.querySelector("#confirm-done")?.textContent ?? ""));
   check("choosing the stated figure stores 75", (await stored("TDP_VAN_HOA", "2024"))?.value === 75);
 
+  // "đạt 90% kế hoạch" beside the plan stored for 2019 (30 doanh nghiệp): 28/30 is 93,33%, shown as not matching.
+  await rep.fill("#report-text", "Năm 2019, phường thành lập mới 28 doanh nghiệp, đạt 90% kế hoạch.");
+  await rep.click("#read");
+  await rep.waitForSelector("#confirm .plan-check");
+  const planCheck = await rep.textContent("#confirm .plan-check");
+  check("what a report states of its plan is checked against the stored target",
+        (await rep.$("#confirm .plan-check.error")) !== null && planCheck.includes("Không khớp kế hoạch đã lưu") &&
+        planCheck.includes("ghi 90% nhưng 28/30 = 93,33%"), planCheck);
+
   // A Word file is read on the server; a file that is not one says why and stores nothing.
   const docx = execFileSync("python3", ["-c", `
 import io, sys, zipfile

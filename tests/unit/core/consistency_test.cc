@@ -53,3 +53,30 @@ TEST(StatedPercent, BadInputIsAnError) {
 
 }  // namespace
 }  // namespace kiemdem
+
+namespace kiemdem {
+namespace {
+
+// "32 doanh nghiệp mới, đạt 97% kế hoạch" against a stored 33; "vượt 5% kế
+// hoạch" is 105% of it; a lower-is-better figure's share is target ÷ result.
+TEST(StatedShareOfPlan, TheReportsWordsAgainstTheStoredTarget) {
+  Indicator dn;
+  dn.code = "DN_MOI";
+  PercentCheck ok = *CheckStatedShareOfPlan(dn, 32, 33, 97, false);
+  EXPECT_TRUE(ok.consistent) << ok.message_en;
+  EXPECT_NEAR(ok.computed, 96.97, 0.01);
+  PercentCheck off = *CheckStatedShareOfPlan(dn, 32, 30, 97, false);
+  EXPECT_FALSE(off.consistent);
+  EXPECT_EQ(off.message_vi, "ghi 97% nhưng 32/30 = 106,67%");
+  EXPECT_TRUE(CheckStatedShareOfPlan(dn, 42, 40, 5, true)->consistent);
+  EXPECT_FALSE(CheckStatedShareOfPlan(dn, 42, 40, 6, true)->consistent);
+  EXPECT_TRUE(CheckStatedShareOfPlan(dn, 98.4, 100, 98.4, false)->consistent);  // one decimal stated
+  Indicator poor;
+  poor.code = "HO_NGHEO";
+  poor.direction = Direction::kLowerIsBetter;
+  EXPECT_TRUE(CheckStatedShareOfPlan(poor, 115, 100, 87, false)->consistent);  // 100 ÷ 115
+  EXPECT_FALSE(CheckStatedShareOfPlan(dn, 32, 0, 97, false).ok());
+}
+
+}  // namespace
+}  // namespace kiemdem

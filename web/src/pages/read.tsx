@@ -263,6 +263,18 @@ function Facts({ posted, indicators, unitId }: { posted: Posted; indicators: Ind
                         <span class="muted">{m.check.message}</span>
                       </>
                     )}
+                    {(() => {
+                      // What the report states of the plan, against the target stored for the chosen indicator.
+                      const pc = m.suggestions.find((s) => s.indicator === choice.indicator)?.plan_check;
+                      return pc ? (
+                        <>
+                          <br />
+                          <span class={`plan-check ${pc.consistent ? "muted" : "error"}`}>
+                            {pc.consistent ? "" : t().planCheckDiffers + " "}{pc.message}
+                          </span>
+                        </>
+                      ) : null;
+                    })()}
                     {c && (
                       <fieldset class="conflict">
                         <legend class="error">{t().conflictLegend(formatNumber(c.stated, lang, 2), frac(m), formatNumber(c.computed, lang, 2))}</legend>
