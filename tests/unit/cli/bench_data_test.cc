@@ -70,9 +70,9 @@ TEST_F(BenchData, SameArgumentsSameBytesAnotherSeedOtherValues) {
 }
 
 TEST_F(BenchData, RowsResolveAndFractionsAddUp) {
-  ASSERT_EQ(Run("d", {"--communes", "40", "--indicators", "39", "--years", "2"}), 0);
+  ASSERT_EQ(Run("d", {"--communes", "40", "--indicators", "50", "--years", "2"}), 0);
   CsvTable ind = Table("d", "indicators.csv");
-  ASSERT_EQ(ind.rows.size(), 39u);
+  ASSERT_EQ(ind.rows.size(), 50u);
   std::map<std::string, ValueKind> kinds;
   std::set<std::string> catalogue;
   std::set<std::string> figures;  // what bench-data generates: not the yes/no states
@@ -87,13 +87,13 @@ TEST_F(BenchData, RowsResolveAndFractionsAddUp) {
     kinds[code] = *k;
     EXPECT_TRUE(catalogue.count(code) || code.rfind("BENCH_", 0) == 0) << code;
   }
-  EXPECT_EQ(kinds.size(), 39u);
+  EXPECT_EQ(kinds.size(), 50u);
   // Every catalogue figure first, then BENCH_01.. mixing the kinds.
   for (const std::string& c : figures) EXPECT_TRUE(kinds.count(c)) << c;
   EXPECT_EQ(kinds.at("BENCH_03"), ValueKind::kFraction);
 
   CsvTable plans = Table("d", "plans.csv");
-  EXPECT_EQ(plans.rows.size(), size_t{40} * 2 * 39);
+  EXPECT_EQ(plans.rows.size(), size_t{40} * 2 * 50);
   std::set<std::string> communes;
   for (const CsvRow& r : plans.rows) {
     communes.insert(Field(plans, r, "unit_code"));
@@ -116,8 +116,8 @@ TEST_F(BenchData, RowsResolveAndFractionsAddUp) {
 
   for (const char* f : {"results_2026.csv", "results_2027.csv"}) {
     CsvTable res = Table("d", f);
-    size_t full = size_t{40} * 12 * 39;
-    EXPECT_EQ(res.rows.size() % 39, 0u) << f;  // a missing report misses every indicator
+    size_t full = size_t{40} * 12 * 50;
+    EXPECT_EQ(res.rows.size() % 50, 0u) << f;  // a missing report misses every indicator
     EXPECT_LT(res.rows.size(), full) << f;
     EXPECT_GT(res.rows.size(), full * 9 / 10) << f;
     size_t fractions = 0;
