@@ -95,7 +95,7 @@ TEST_P(RecordsTest, PlansReplaceTheirTargetsAndKeepTheOldOnesInTheAudit) {
   plan.targets[0].adjusted = 43.5e9;
   plan.targets[0].adjusted_by = "15/NQ-HĐND";
   ASSERT_TRUE(store_->SavePlans("admin", {plan}).ok());
-  const Target& back = store_->ListPlans(ward_)->at(0).targets.at(0);
+  Target back = store_->ListPlans(ward_)->at(0).targets.at(0);  // a copy: the list is a temporary
   EXPECT_EQ(back.value, 45e9);
   EXPECT_EQ(back.adjusted, 43.5e9);
   EXPECT_EQ(back.adjusted_by, "15/NQ-HĐND");
