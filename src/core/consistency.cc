@@ -58,15 +58,10 @@ Result<PercentCheck> CheckStatedPercent(double part, double whole, std::string_v
 
 Result<PercentCheck> CheckStatedShareOfPlan(const Indicator& indicator, double value, double target,
                                             double stated_percent, bool over) {
-  int decimals = 0;
-  while (decimals < 3 && std::fabs(stated_percent * std::pow(10.0, decimals) -
-                                   std::round(stated_percent * std::pow(10.0, decimals))) > 1e-6) {
-    ++decimals;
-  }
-  double share = over ? 100 + stated_percent : stated_percent;
-  if (indicator.direction == Direction::kLowerIsBetter)
-    return CheckStatedPercent(target, value, share, decimals);
-  return CheckStatedPercent(value, target, share, decimals);
+  // Written out and read back, the stated share keeps the decimals it was stated with.
+  std::string share = FormatVietnameseNumber(over ? 100 + stated_percent : stated_percent, 3);
+  if (indicator.direction == Direction::kLowerIsBetter) return CheckStatedPercent(target, value, share);
+  return CheckStatedPercent(value, target, share);
 }
 
 }  // namespace kiemdem

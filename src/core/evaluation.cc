@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "core/vn_number.h"
 
@@ -13,13 +12,6 @@ namespace {
 // so that the % of plan reads 100,0% ("bằng 100% kế hoạch"). A qualifier
 // ("trên", "dưới") never breaks a tie: the report has already rounded.
 constexpr double kTieShare = 0.0005;
-
-// -1, 0 or +1: how `actual` compares with `reference` at that precision.
-int Compare(double actual, double reference) {
-  double tolerance = reference == 0 ? 1e-9 : kTieShare * std::fabs(reference);
-  if (std::fabs(actual - reference) < tolerance) return 0;
-  return actual < reference ? -1 : 1;
-}
 
 bool IsRate(const Indicator& ind) {
   return ind.value_kind == ValueKind::kPercent || ind.value_kind == ValueKind::kFraction;
@@ -42,15 +34,15 @@ bool JudgedAgainstEstimate(const Indicator& ind, const Target& t) {
 // The verdict as if the period were the year: exceeded, met or not met.
 Attainment JudgeLevel(const Indicator& ind, const Target& t, double actual) {
   if (JudgedAgainstEstimate(ind, t)) {
-    bool inside = Compare(actual, t.value * (1 - kEstimateBand)) >= 0 &&
-                  Compare(actual, t.value * (1 + kEstimateBand)) <= 0;
+    bool inside = CompareWithTarget(actual, t.value * (1 - kEstimateBand)) >= 0 &&
+                  CompareWithTarget(actual, t.value * (1 + kEstimateBand)) <= 0;
     return inside ? Attainment::kMet : Attainment::kNotMet;
   }
   if (t.comparator == Comparator::kBand) {
-    bool inside = Compare(actual, t.value) >= 0 && Compare(actual, *t.value_high) <= 0;
+    bool inside = CompareWithTarget(actual, t.value) >= 0 && CompareWithTarget(actual, *t.value_high) <= 0;
     return inside ? Attainment::kMet : Attainment::kNotMet;
   }
-  int cmp = Compare(actual, t.value);
+  int cmp = CompareWithTarget(actual, t.value);
   bool met = false;
   switch (t.comparator) {
     case Comparator::kAtLeast: met = cmp >= 0; break;
@@ -98,16 +90,6 @@ std::optional<PaceCheck> PaceOf(const Indicator& ind, const Period& period, cons
   return p;
 }
 
-// "49.73": up to two decimals, as the English notes write figures.
-std::string EnglishNumber(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
 Status CheckObservation(const Indicator& ind, const Observation& obs, const Period& expected) {
   if (obs.indicator != ind.code) {
     return InvalidArgument("a result of " + obs.indicator + " was given for " + ind.code,
@@ -121,6 +103,12 @@ Status CheckObservation(const Indicator& ind, const Observation& obs, const Peri
 }
 
 }  // namespace
+
+int CompareWithTarget(double actual, double reference) {
+  double tolerance = reference == 0 ? 1e-9 : kTieShare * std::fabs(reference);
+  if (std::fabs(actual - reference) < tolerance) return 0;
+  return actual < reference ? -1 : 1;
+}
 
 const char* AttainmentKey(Attainment a) {
   switch (a) {
@@ -258,7 +246,7 @@ Result<IndicatorEvaluation> EvaluateIndicator(const Indicator& ind, const Period
       return ev;
     }
     ev.target = *level;
-    note(ev.written_target->FormEn() + ": " + EnglishNumber(level->value),
+    note(ev.written_target->FormEn() + ": " + FormatEnglishNumber(level->value),
          "chỉ tiêu " + ev.written_target->FormVi() + ": " + FormatVietnameseNumber(level->value));
   }
   if (!ev.actual) {

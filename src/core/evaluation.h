@@ -30,6 +30,10 @@
 
 namespace kiemdem {
 
+// -1, 0 or +1: how `actual` compares with `reference` at the precision a
+// report states (the tie rule above: within 0,05% of it is equal).
+int CompareWithTarget(double actual, double reference);
+
 enum class Attainment {
   kExceeded,    // vượt
   kMet,         // đạt

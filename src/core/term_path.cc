@@ -1,24 +1,9 @@
 #include "core/term_path.h"
 
-#include <cmath>
-#include <cstdio>
-
+#include "core/evaluation.h"
 #include "core/vn_number.h"
 
 namespace kiemdem {
-namespace {
-
-// "49.73": up to two decimals, as the English basis writes figures.
-std::string English(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
-}  // namespace
 
 Result<TermPath> TermPathFor(const Indicator& indicator, const Plan& plan, const Target& term_target,
                              int year, double baseline, std::optional<double> actual) {
@@ -48,8 +33,8 @@ Result<TermPath> TermPathFor(const Indicator& indicator, const Plan& plan, const
       p.term_target.comparator == Comparator::kAtMost ||
       (p.term_target.comparator == Comparator::kEqual && indicator.direction == Direction::kLowerIsBetter);
   if (actual && p.term_target.comparator != Comparator::kEqual) {
-    double tolerance = p.level == 0 ? 1e-9 : 0.0005 * std::fabs(p.level);
-    p.on_path = lower ? *actual <= p.level + tolerance : *actual >= p.level - tolerance;
+    int cmp = CompareWithTarget(*actual, p.level);
+    p.on_path = lower ? cmp <= 0 : cmp >= 0;
   }
   const char* cmp = ComparatorSymbol(p.term_target.comparator);
   std::string y = std::to_string(year), by = std::to_string(p.baseline_year),
@@ -57,9 +42,9 @@ Result<TermPath> TermPathFor(const Indicator& indicator, const Plan& plan, const
   p.basis_vi = "lộ trình đều từ " + FormatVietnameseNumber(baseline) + " (" + by + ") đến " + cmp + " " +
                FormatVietnameseNumber(p.term_target.value) + " (" + ty + "): năm " + y + " cần " + cmp + " " +
                FormatVietnameseNumber(p.level);
-  p.basis_en = "even path from " + English(baseline) + " (" + by + ") to " + cmp + " " +
-               English(p.term_target.value) + " (" + ty + "): " + y + " needs " + cmp + " " +
-               English(p.level);
+  p.basis_en = "even path from " + FormatEnglishNumber(baseline) + " (" + by + ") to " + cmp + " " +
+               FormatEnglishNumber(p.term_target.value) + " (" + ty + "): " + y + " needs " + cmp + " " +
+               FormatEnglishNumber(p.level);
   return p;
 }
 

@@ -160,6 +160,15 @@ std::string FormatVietnamesePercent(double percent, int max_decimals) {
   return FormatVietnameseNumber(percent, max_decimals) + "%";
 }
 
+std::string FormatEnglishNumber(double value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f", value);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
 std::string FormatReportedPercent(double percent) {
   double hundredths = percent * 100;
   bool two = std::fabs(hundredths - std::round(hundredths)) < 1e-6;

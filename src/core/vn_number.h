@@ -35,6 +35,10 @@ std::string FormatVietnameseFixed(double value, int decimals);
 // "88,27%".
 std::string FormatVietnamesePercent(double percent, int max_decimals = 2);
 
+// A figure in English notes: "." decimals, no grouping, up to two decimals,
+// trailing zeros dropped: 49.7301 -> "49.73", 110 -> "110".
+std::string FormatEnglishNumber(double value);
+
 // A worked-out percentage as reports and the web app write it: one decimal
 // ("107,5%", "97%"), two when the value has exactly two ("66,66%").
 std::string FormatReportedPercent(double percent);

@@ -167,24 +167,26 @@ std::string Sentence(const UnitReportRow& row) {
   // "(số liệu 3 tháng)": a figure that stands for fewer months than the report's period says so.
   if (row.months > 0 && !e.estimated) s += " (số liệu " + std::to_string(row.months) + " tháng)";
   auto points = [](double p) { return FormatVietnameseNumber(std::fabs(p), 2) + " điểm %"; };
+  // The share of a plan: "cao hơn <plan> 2 điểm %" for a rate, "bằng 107,5% <plan>" for an amount.
+  auto share = [&](const std::optional<double>& points_from, const std::optional<double>& percent_of,
+                   const std::string& plan) -> std::string {
+    if (points_from)
+      return std::string(*points_from >= 0 ? "cao hơn " : "thấp hơn ") + plan + " " + points(*points_from);
+    if (percent_of) return "bằng " + FormatReportedPercent(*percent_of) + " " + plan;
+    return "";
+  };
   // An adjusted plan: the share of the first one, then of the adjusted one it is judged on, as
   // reports write it ("bằng 88% kế hoạch giao đầu năm và bằng 98,4% kế hoạch sau điều chỉnh").
   const bool adjusted = e.first_set_value.has_value();
-  const char* plan_words = adjusted ? " kế hoạch sau điều chỉnh" : " kế hoạch năm";
-  if (adjusted && e.points_from_first_set) {
-    s += std::string(*e.points_from_first_set >= 0 ? ", cao hơn" : ", thấp hơn") + " kế hoạch giao đầu năm " +
-         points(*e.points_from_first_set) + " và";
-  } else if (adjusted && e.percent_of_first_set) {
-    s += ", bằng " + FormatReportedPercent(*e.percent_of_first_set) + " kế hoạch giao đầu năm và";
+  std::string of_plan =
+      share(e.points_from_plan, e.percent_of_plan, adjusted ? "kế hoạch sau điều chỉnh" : "kế hoạch năm");
+  if (!of_plan.empty() && e.percent_inverse && !e.points_from_plan) {
+    of_plan += " (chỉ tiêu càng thấp càng tốt: kế hoạch ÷ thực hiện)";
   }
-  if (e.points_from_plan) {
-    s += std::string(*e.points_from_plan >= 0 ? (adjusted ? " cao hơn" : ", cao hơn")
-                                              : (adjusted ? " thấp hơn" : ", thấp hơn")) +
-         plan_words + " " + points(*e.points_from_plan);
-  } else if (e.percent_of_plan) {
-    s += std::string(adjusted ? " bằng " : ", bằng ") + FormatReportedPercent(*e.percent_of_plan) +
-         plan_words + (e.percent_inverse ? " (chỉ tiêu càng thấp càng tốt: kế hoạch ÷ thực hiện)" : "");
-  }
+  std::string of_first =
+      adjusted ? share(e.points_from_first_set, e.percent_of_first_set, "kế hoạch giao đầu năm") : "";
+  if (!of_first.empty() && !of_plan.empty()) of_plan = of_first + " và " + of_plan;
+  if (!of_plan.empty()) s += ", " + of_plan;
   // Inside the year, the pace beside the share of the year's plan, with its basis:
   // ", chậm so với tiến độ (bình quân 10/12 tháng: 83,3% KH năm)".
   if (e.pace) s += ", " + PacePhrase(e.pace->pace) + " (" + e.pace->basis_vi + ")";
